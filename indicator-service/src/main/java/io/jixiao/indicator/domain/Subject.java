@@ -1,0 +1,64 @@
+package io.jixiao.indicator.domain;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** An evaluated unit: the city, a department, or a unit under a department. */
+@Entity
+@Table(name = "subject")
+public class Subject {
+
+    @Id
+    public String code;
+
+    @Column(name = "name_zh", nullable = false)
+    public String nameZh;
+
+    @Column(name = "name_en")
+    public String nameEn;
+
+    @Column(name = "parent_code")
+    public String parentCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public SubjectLevel level;
+
+    @Column(name = "active_from")
+    public LocalDate activeFrom;
+
+    @Column(name = "active_to")
+    public LocalDate activeTo;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    protected Subject() {
+    }
+
+    public Subject(String code, String nameZh, String nameEn, String parentCode, SubjectLevel level,
+            LocalDate activeFrom, LocalDate activeTo) {
+        if (activeFrom != null && activeTo != null && activeTo.isBefore(activeFrom)) {
+            throw new IllegalArgumentException("activeTo before activeFrom");
+        }
+        this.code = code;
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+        this.parentCode = parentCode;
+        this.level = level;
+        this.activeFrom = activeFrom;
+        this.activeTo = activeTo;
+        this.createdAt = OffsetDateTime.now();
+    }
+}

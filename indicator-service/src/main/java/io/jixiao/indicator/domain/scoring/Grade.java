@@ -1,0 +1,31 @@
+package io.jixiao.indicator.domain.scoring;
+
+import java.math.BigDecimal;
+
+/** Grades decided on the score rounded half-up to 2 decimals (the number people see). */
+public enum Grade {
+    EXCELLENT, GOOD, PASS, FAIL;
+
+    private static final BigDecimal NINETY = BigDecimal.valueOf(90);
+    private static final BigDecimal EIGHTY = BigDecimal.valueOf(80);
+    private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
+
+    public static Grade of(BigDecimal score) {
+        BigDecimal shown = Scores.shown(score);
+        if (shown.compareTo(NINETY) >= 0) {
+            return EXCELLENT;
+        }
+        if (shown.compareTo(EIGHTY) >= 0) {
+            return GOOD;
+        }
+        if (shown.compareTo(SIXTY) >= 0) {
+            return PASS;
+        }
+        return FAIL;
+    }
+
+    /** The gate cap: a failed gate indicator caps the grade at PASS. */
+    public Grade cappedAt(Grade cap) {
+        return this.ordinal() < cap.ordinal() ? cap : this;
+    }
+}

@@ -1,0 +1,5 @@
+package io.jixiao.indicator.domain.scoring;
+
+public enum IndicatorKind {
+    QUANTITATIVE, QUALITATIVE
+}

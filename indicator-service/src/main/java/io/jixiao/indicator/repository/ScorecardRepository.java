@@ -1,0 +1,51 @@
+package io.jixiao.indicator.repository;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.jixiao.indicator.domain.ScorecardConfig;
+import io.jixiao.indicator.domain.ScorecardLine;
+import io.jixiao.indicator.domain.ScorecardSnapshot;
+import io.jixiao.indicator.domain.SubjectPeriod;
+
+/** Scorecard settings, per-subject overrides and the last computed snapshot of a subject and period. */
+@ApplicationScoped
+public class ScorecardRepository {
+
+    private final EntityManager em;
+
+    public ScorecardRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<ScorecardConfig> config(String subject, String period) {
+        return Optional.ofNullable(em.find(ScorecardConfig.class, new SubjectPeriod(subject, period)));
+    }
+
+    public List<ScorecardLine> lines(String subject, String period) {
+        return em.createQuery("from ScorecardLine where subjectCode = :s and period = :p", ScorecardLine.class)
+                .setParameter("s", subject).setParameter("p", period).getResultList();
+    }
+
+    public Optional<ScorecardSnapshot> snapshot(String subject, String period) {
+        return Optional.ofNullable(em.find(ScorecardSnapshot.class, new SubjectPeriod(subject, period)));
+    }
+
+    public void persist(Object entity) {
+        em.persist(entity);
+    }
+
+    public void deleteLines(String subject, String period) {
+        em.createQuery("delete from ScorecardLine where subjectCode = :s and period = :p").setParameter("s", subject)
+                .setParameter("p", period).executeUpdate();
+    }
+
+    /** Serializes recomputes of one subject and period across transactions (and replicas). */
+    public void lock(String subject, String period) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:k))").setParameter("k", subject + "/" + period)
+                .getSingleResult();
+    }
+}

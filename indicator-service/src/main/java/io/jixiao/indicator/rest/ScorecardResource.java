@@ -1,0 +1,118 @@
+package io.jixiao.indicator.rest;
+
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.indicator.domain.scoring.Dimension;
+import io.jixiao.indicator.domain.scoring.Grade;
+import io.jixiao.indicator.domain.scoring.Light;
+import io.jixiao.indicator.domain.scoring.ScorecardCalculator;
+import io.jixiao.indicator.domain.scoring.ScorecardCalculator.Result;
+import io.jixiao.indicator.domain.scoring.Scores;
+import io.jixiao.indicator.service.ScorecardService;
+import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
+import io.jixiao.kit.security.CurrentUser;
+
+@Path("/api/v1/subjects/{code}/scorecards/{period}")
+@Tag(name = "Scorecards", description = "A subject's indicators, weights, targets and computed scores for a period")
+public class ScorecardResource {
+
+    public record ConfigureScorecardRequest(
+            @NotNull @Size(min = 1, max = 5) Map<@NotNull Dimension, @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal> dimensionWeights,
+            @DecimalMin("0") @DecimalMax("100") BigDecimal greenThreshold,
+            @DecimalMin("0") @DecimalMax("100") BigDecimal yellowThreshold,
+            @Size(max = 1000) List<@Valid @NotNull LineRequest> lines) {
+    }
+
+    public record LineRequest(@NotBlank String indicator,
+            @DecimalMin(value = "0", inclusive = false) BigDecimal weight, BigDecimal target, boolean notApplicable) {
+    }
+
+    public record LineView(String indicator, Dimension dimension, String objective, BigDecimal weight,
+            BigDecimal score, BigDecimal shownScore, Light light, ScorecardCalculator.LineStatus status, boolean gate) {
+    }
+
+    public record DimensionView(Dimension dimension, String labelZh, String labelEn, BigDecimal weight,
+            BigDecimal score, BigDecimal shownScore, boolean excluded) {
+    }
+
+    public record ScorecardResponse(String subject, String period, BigDecimal total, BigDecimal shownTotal,
+            Grade grade, Grade uncappedGrade, ScorecardCalculator.GateStatus gateStatus, List<String> failedGates,
+            List<DimensionView> dimensions, List<Dimension> excludedDimensions,
+            ScorecardCalculator.Completeness completeness, List<LineView> lines) {
+
+        static ScorecardResponse from(ScorecardService.Computed c) {
+            Result r = c.result();
+            List<DimensionView> dims = r.dimensions().values().stream()
+                    .map(d -> new DimensionView(d.dimension(), d.dimension().zh, d.dimension().en, d.weight(),
+                            stored(d.score()), shown(d.score()), d.excluded()))
+                    .toList();
+            List<LineView> lines = r.lines().stream()
+                    .map(l -> new LineView(l.code(), l.dimension(), l.objective(), l.weight(), stored(l.score()),
+                            shown(l.score()), l.light(), l.status(), l.gate()))
+                    .toList();
+            return new ScorecardResponse(c.subject(), c.period(), stored(r.total()), shown(r.total()), r.grade(),
+                    r.uncappedGrade(), r.gateStatus(), r.failedGates(), dims, r.excludedDimensions(),
+                    r.completeness(), lines);
+        }
+
+        private static BigDecimal stored(BigDecimal x) {
+            return x == null ? null : Scores.stored(x);
+        }
+
+        private static BigDecimal shown(BigDecimal x) {
+            return x == null ? null : Scores.shown(x);
+        }
+    }
+
+    private final ScorecardService service;
+    private final CurrentUser caller;
+
+    public ScorecardResource(ScorecardService service, CurrentUser caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed(CurrentUser.ANY_ROLE)
+    public ScorecardResponse get(@PathParam("code") String code,
+            @PathParam("period") @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period) {
+        if (caller.hasRole(CurrentUser.DEPARTMENT) && caller.dept().filter(code::equals).isEmpty()) {
+            throw new AccessDeniedException("a department sees only its own scorecard");
+        }
+        return ScorecardResponse.from(service.view(code, period));
+    }
+
+    @PUT
+    @RolesAllowed(CurrentUser.ADMIN)
+    public ScorecardResponse configure(@PathParam("code") String code,
+            @PathParam("period") @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period,
+            @Valid @NotNull ConfigureScorecardRequest request) {
+        Map<Dimension, BigDecimal> weights = new EnumMap<>(request.dimensionWeights());
+        var lines = request.lines() == null ? List.<ScorecardService.LineOverride> of()
+                : request.lines().stream().map(l -> new ScorecardService.LineOverride(l.indicator(), l.weight(),
+                        l.target(), l.notApplicable())).toList();
+        var cfg = new ScorecardService.Configuration(weights,
+                request.greenThreshold() == null ? Light.Thresholds.DEFAULT.green() : request.greenThreshold(),
+                request.yellowThreshold() == null ? Light.Thresholds.DEFAULT.yellow() : request.yellowThreshold(),
+                lines);
+        return ScorecardResponse.from(service.configure(code, period, cfg));
+    }
+}

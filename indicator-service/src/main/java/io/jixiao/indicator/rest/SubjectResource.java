@@ -1,0 +1,85 @@
+package io.jixiao.indicator.rest;
+
+import java.net.URI;
+import java.time.LocalDate;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.indicator.domain.Subject;
+import io.jixiao.indicator.domain.SubjectLevel;
+import io.jixiao.indicator.service.SubjectService;
+import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
+import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
+
+@Path("/api/v1/subjects")
+@Tag(name = "Subjects", description = "Departments and their hierarchy")
+public class SubjectResource {
+
+    public record CreateSubjectRequest(
+            @NotBlank @Size(max = 32) @Pattern(regexp = "^[A-Z][A-Z0-9_-]*$", message = "must be an upper-case code") String code,
+            @NotBlank @Size(max = 200) String nameZh,
+            @Size(max = 200) String nameEn,
+            @Size(max = 32) String parentCode,
+            @NotNull SubjectLevel level,
+            LocalDate activeFrom,
+            LocalDate activeTo) {
+
+        Subject toEntity() {
+            return new Subject(code, nameZh, nameEn, parentCode, level, activeFrom, activeTo);
+        }
+    }
+
+    public record SubjectResponse(String code, String nameZh, String nameEn, String parentCode, SubjectLevel level,
+            LocalDate activeFrom, LocalDate activeTo) {
+        static SubjectResponse from(Subject s) {
+            return new SubjectResponse(s.code, s.nameZh, s.nameEn, s.parentCode, s.level, s.activeFrom, s.activeTo);
+        }
+    }
+
+    private final SubjectService service;
+
+    public SubjectResource(SubjectService service) {
+        this.service = service;
+    }
+
+    @POST
+    @RolesAllowed(CurrentUser.ADMIN)
+    public Response register(@Valid @NotNull CreateSubjectRequest request) {
+        if (request.activeFrom() != null && request.activeTo() != null
+                && request.activeTo().isBefore(request.activeFrom())) {
+            throw new io.jixiao.kit.problem.ProblemException.InvalidInputException("activeTo",
+                    "must not be before activeFrom");
+        }
+        Subject s = service.register(request.toEntity());
+        return Response.created(URI.create("/api/v1/subjects/" + s.code)).entity(SubjectResponse.from(s)).build();
+    }
+
+    @GET
+    @RolesAllowed(CurrentUser.ANY_ROLE)
+    public Paged<SubjectResponse> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return service.list(PageRequest.of(page, size)).map(SubjectResponse::from);
+    }
+
+    @GET
+    @Path("/{code}")
+    @RolesAllowed(CurrentUser.ANY_ROLE)
+    public SubjectResponse get(@PathParam("code") String code) {
+        return service.find(code).map(SubjectResponse::from)
+                .orElseThrow(() -> new ResourceNotFoundException("subject", code));
+    }
+}

@@ -1,0 +1,228 @@
+package io.jixiao.indicator.service;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.jixiao.indicator.config.IndicatorConfig;
+import io.jixiao.indicator.domain.Indicator;
+import io.jixiao.indicator.domain.IndicatorValue;
+import io.jixiao.indicator.domain.ScorecardConfig;
+import io.jixiao.indicator.domain.ScorecardLine;
+import io.jixiao.indicator.domain.ScorecardSnapshot;
+import io.jixiao.indicator.domain.SubjectPeriod;
+import io.jixiao.indicator.domain.scoring.Dimension;
+import io.jixiao.indicator.domain.scoring.Light;
+import io.jixiao.indicator.domain.scoring.ScorecardCalculator;
+import io.jixiao.indicator.domain.scoring.ScorecardCalculator.Result;
+import io.jixiao.indicator.domain.scoring.Scores;
+import io.jixiao.indicator.messaging.IndicatorEvents;
+import io.jixiao.indicator.messaging.IndicatorEvents.Completeness;
+import io.jixiao.indicator.messaging.IndicatorEvents.Gate;
+import io.jixiao.indicator.messaging.IndicatorEvents.ScorecardComputed;
+import io.jixiao.indicator.repository.IndicatorRepository;
+import io.jixiao.indicator.repository.ScorecardRepository;
+import io.jixiao.indicator.repository.SubjectRepository;
+import io.jixiao.indicator.repository.ValueRepository;
+import io.jixiao.kit.outbox.Outbox;
+import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
+import io.jixiao.kit.problem.ProblemException.RuleViolationException;
+
+/** Computes a subject's scorecard for a period and publishes it whenever its score changes. */
+@ApplicationScoped
+public class ScorecardService {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    public record Computed(String subject, String period, Result result) {
+    }
+
+    /** A scorecard configuration request, already validated for shape by the resource. */
+    public record Configuration(Map<Dimension, BigDecimal> dimensionWeights, BigDecimal greenThreshold,
+            BigDecimal yellowThreshold, List<LineOverride> lines) {
+    }
+
+    public record LineOverride(String indicator, BigDecimal weight, BigDecimal target, boolean notApplicable) {
+    }
+
+    private final SubjectRepository subjects;
+    private final IndicatorRepository indicators;
+    private final ValueRepository values;
+    private final ScorecardRepository scorecards;
+    private final Outbox outbox;
+    private final IndicatorConfig config;
+    private final ObjectMapper mapper;
+
+    public ScorecardService(SubjectRepository subjects, IndicatorRepository indicators, ValueRepository values,
+            ScorecardRepository scorecards, Outbox outbox, IndicatorConfig config, ObjectMapper mapper) {
+        this.subjects = subjects;
+        this.indicators = indicators;
+        this.values = values;
+        this.scorecards = scorecards;
+        this.outbox = outbox;
+        this.config = config;
+        this.mapper = mapper;
+    }
+
+    /** The scorecard as it stands now (not persisted). */
+    @Transactional
+    public Computed view(String subject, String period) {
+        requireSubject(subject);
+        return new Computed(subject, period, compute(subject, period));
+    }
+
+    /** Sets dimension weights, thresholds and per-indicator overrides, then recomputes. */
+    @Transactional
+    public Computed configure(String subject, String period, Configuration c) {
+        requireSubject(subject);
+        BigDecimal sum = c.dimensionWeights().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (sum.compareTo(HUNDRED) != 0) {
+            throw new RuleViolationException("dimensionWeights", "dimension weights must sum to 100 (they sum to "
+                    + sum.stripTrailingZeros().toPlainString() + ")");
+        }
+        if (c.greenThreshold().compareTo(c.yellowThreshold()) < 0) {
+            throw new RuleViolationException("greenThreshold", "the green threshold must not be below the yellow one");
+        }
+        Map<String, Indicator> applicable = new HashMap<>();
+        indicators.applicableTo(subject).forEach(i -> applicable.put(i.code, i));
+        for (LineOverride l : c.lines()) {
+            if (!applicable.containsKey(l.indicator())) {
+                throw new RuleViolationException("lines", "indicator " + l.indicator() + " is not on " + subject
+                        + "'s scorecard");
+            }
+        }
+        Optional<ScorecardConfig> existing = scorecards.config(subject, period);
+        ScorecardConfig cfg = existing.orElseGet(ScorecardConfig::new);
+        cfg.id = new SubjectPeriod(subject, period);
+        cfg.dimensionWeights = new EnumMap<>(c.dimensionWeights());
+        cfg.greenThreshold = c.greenThreshold();
+        cfg.yellowThreshold = c.yellowThreshold();
+        if (existing.isEmpty()) {
+            scorecards.persist(cfg);
+        }
+        scorecards.deleteLines(subject, period);
+        for (LineOverride l : c.lines()) {
+            ScorecardLine line = new ScorecardLine();
+            line.subjectCode = subject;
+            line.period = period;
+            line.indicatorCode = l.indicator();
+            line.weight = l.weight();
+            line.target = l.target();
+            line.notApplicable = l.notApplicable();
+            scorecards.persist(line);
+        }
+        return recompute(subject, period);
+    }
+
+    /**
+     * Recomputes and, if the result differs from the last one, stores it and publishes
+     * {@code scorecard.computed}. Must run in the caller's transaction (the one that changed an input).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Computed recompute(String subject, String period) {
+        scorecards.lock(subject, period);
+        Result r = compute(subject, period);
+        ScorecardComputed event = toEvent(subject, period, r);
+        String detail = json(new Object[] { event.dimensions(), event.gate(), event.completeness(), event.grade() });
+        ScorecardSnapshot snap = scorecards.snapshot(subject, period).orElse(null);
+        boolean changed = snap == null || !sameNumber(snap.total, event.total()) || !detail.equals(snap.detail);
+        if (changed) {
+            if (snap == null) {
+                snap = new ScorecardSnapshot();
+                snap.id = new SubjectPeriod(subject, period);
+                fill(snap, event, detail);
+                scorecards.persist(snap);
+            } else {
+                fill(snap, event, detail);
+            }
+            if (event.total() != null) {
+                outbox.publish(config.topic(), IndicatorEvents.SCORECARD_COMPUTED, subject, event);
+            }
+        }
+        return new Computed(subject, period, r);
+    }
+
+    Result compute(String subject, String period) {
+        Map<String, ScorecardLine> overrides = new HashMap<>();
+        scorecards.lines(subject, period).forEach(l -> overrides.put(l.indicatorCode, l));
+        Map<String, IndicatorValue> current = new HashMap<>();
+        values.currentFor(subject, period).forEach(v -> current.put(v.indicatorCode, v));
+        List<ScorecardCalculator.Line> lines = new ArrayList<>();
+        for (Indicator i : indicators.applicableTo(subject)) {
+            ScorecardLine o = overrides.get(i.code);
+            IndicatorValue v = current.get(i.code);
+            BigDecimal weight = o != null && o.weight != null ? o.weight : i.weight;
+            BigDecimal target = o != null ? o.target : null;
+            lines.add(new ScorecardCalculator.Line(i.spec(target), weight, i.objective, v == null ? null : v.score,
+                    o != null && o.notApplicable));
+        }
+        ScorecardConfig cfg = scorecards.config(subject, period).orElse(null);
+        Map<Dimension, BigDecimal> dw = cfg == null ? ScorecardCalculator.defaultDimensionWeights()
+                : cfg.dimensionWeights;
+        Light.Thresholds th = cfg == null ? Light.Thresholds.DEFAULT
+                : new Light.Thresholds(cfg.greenThreshold, cfg.yellowThreshold);
+        return ScorecardCalculator.compute(new ScorecardCalculator.Input(lines, dw, Map.of(), th));
+    }
+
+    /** The light thresholds in force for a subject and period. */
+    public Light.Thresholds thresholds(String subject, String period) {
+        return scorecards.config(subject, period)
+                .map(c -> new Light.Thresholds(c.greenThreshold, c.yellowThreshold))
+                .orElse(Light.Thresholds.DEFAULT);
+    }
+
+    static ScorecardComputed toEvent(String subject, String period, Result r) {
+        Map<String, BigDecimal> dims = new LinkedHashMap<>();
+        for (Dimension d : Dimension.values()) {
+            BigDecimal s = r.dimensions().get(d).excluded() ? null : r.dimensionScore(d);
+            dims.put(d.name(), s == null ? null : Scores.stored(s));
+        }
+        return new ScorecardComputed(subject, period, r.total() == null ? null : Scores.stored(r.total()),
+                r.grade() == null ? null : r.grade().name(),
+                r.uncappedGrade() == null ? null : r.uncappedGrade().name(), dims,
+                r.excludedDimensions().stream().map(Enum::name).toList(),
+                new Gate(r.gateStatus().name(), r.failedGates()),
+                new Completeness(r.completeness().expected(), r.completeness().reported(), r.completeness().missing(),
+                        r.completeness().notApplicable()),
+                OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    private static void fill(ScorecardSnapshot snap, ScorecardComputed e, String detail) {
+        snap.total = e.total();
+        snap.grade = e.grade();
+        snap.gateStatus = e.gate().status();
+        snap.detail = detail;
+        snap.computedAt = e.computedAt();
+    }
+
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    private String json(Object o) {
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void requireSubject(String subject) {
+        if (subjects.findByIdOptional(subject).isEmpty()) {
+            throw new ResourceNotFoundException("subject", subject);
+        }
+    }
+}

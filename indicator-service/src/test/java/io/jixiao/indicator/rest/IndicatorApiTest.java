@@ -1,0 +1,187 @@
+package io.jixiao.indicator.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.jixiao.testsupport.JixiaoTestResource;
+import io.jixiao.testsupport.TestTokens;
+import io.jixiao.testsupport.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@QuarkusTestResource(JixiaoTestResource.class)
+class IndicatorApiTest {
+
+    static final String TOPIC = "jixiao.indicator.events";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    static void subject(String code) {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("code", code, "nameZh", "测试局" + code, "nameEn", "Bureau " + code, "level", "DEPARTMENT"))
+                .post("/api/v1/subjects").then().statusCode(201);
+    }
+
+    static void indicator(String code, String dimension, double target, String subject) {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("code", code, "nameZh", "指标" + code, "dimension", dimension, "kind", "QUANTITATIVE",
+                        "polarity", "HIGHER_BETTER", "target", target, "weight", 10, "subjects", List.of(subject)))
+                .post("/api/v1/indicators").then().statusCode(201);
+    }
+
+    long count(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return ((Number) q.getSingleResult()).longValue();
+        });
+    }
+
+    @Test
+    void departmentReportsItsValueAndTheScorecardEventCarriesTheFormulaResult() throws Exception {
+        String dept = unique("D");
+        String ind = unique("I");
+        subject(dept);
+        indicator(ind, "FINANCIAL", 80, dept);
+
+        // 72 against a target of 80 without floor: 100·72/80 = 90 → one applicable dimension → total 90, EXCELLENT
+        given().auth().oauth2(TestTokens.department(dept)).contentType(ContentType.JSON)
+                .body(Map.of("subject", dept, "indicator", ind, "period", "2026", "value", 72))
+                .post("/api/v1/values").then().statusCode(201)
+                .body("value.score", equalTo(90)).body("value.light", equalTo("GREEN"))
+                .body("scorecardTotal", equalTo(90)).body("scorecardGrade", equalTo("EXCELLENT"));
+
+        List<ConsumerRecord<String, String>> events = TopicProbe.await(bootstrap, TOPIC,
+                r -> dept.equals(r.key()) && "jixiao.indicator.scorecard.computed.v1".equals(TopicProbe.header(r, "ce_type")),
+                1, Duration.ofSeconds(20));
+        assertEquals(1, events.size(), "one scorecard.computed event for " + dept);
+        ConsumerRecord<String, String> e = events.get(0);
+        assertEquals("1.0", TopicProbe.header(e, "ce_specversion"));
+        assertEquals("indicator-service", TopicProbe.header(e, "ce_source"));
+        assertEquals(dept, TopicProbe.header(e, "ce_subject"));
+        UUID.fromString(TopicProbe.header(e, "ce_id"));
+        JsonNode payload = mapper.readTree(e.value());
+        assertEquals(0, payload.get("total").decimalValue().compareTo(new java.math.BigDecimal("90")));
+        assertEquals(0, payload.at("/dimensions/FINANCIAL").decimalValue().compareTo(new java.math.BigDecimal("90")));
+        assertEquals("EXCELLENT", payload.get("grade").asText());
+        assertEquals(4, payload.get("excludedDimensions").size());
+    }
+
+    @Test
+    void aDepartmentCannotWriteAnotherDepartmentsValueAndNothingIsWritten() {
+        String mine = unique("D");
+        String other = unique("D");
+        String ind = unique("I");
+        subject(mine);
+        subject(other);
+        indicator(ind, "PROCESS", 10, other);
+        given().auth().oauth2(TestTokens.department(mine)).contentType(ContentType.JSON)
+                .body(Map.of("subject", other, "indicator", ind, "period", "2026", "value", 5))
+                .post("/api/v1/values").then().statusCode(403)
+                .contentType("application/problem+json").body("status", equalTo(403));
+        assertEquals(0, count("select count(*) from indicator_value where subject_code = ?1", other));
+        assertEquals(0, count("select count(*) from outbox_event where record_key = ?1 and event_type like '%value%'", other));
+    }
+
+    @Test
+    void aCorrectionNeedsAReasonAndKeepsHistory() {
+        String dept = unique("D");
+        String ind = unique("I");
+        subject(dept);
+        indicator(ind, "LEARNING", 50, dept);
+        var body = Map.of("subject", dept, "indicator", ind, "period", "2026-Q1", "value", 25);
+        given().auth().oauth2(TestTokens.system("hotline-12345")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/values").then().statusCode(201).body("value.score", equalTo(50));
+        given().auth().oauth2(TestTokens.system("hotline-12345")).contentType(ContentType.JSON)
+                .body(Map.of("subject", dept, "indicator", ind, "period", "2026-Q1", "value", 40))
+                .post("/api/v1/values").then().statusCode(409).body("detail", containsString("correctionReason"));
+        given().auth().oauth2(TestTokens.system("hotline-12345")).contentType(ContentType.JSON)
+                .body(Map.of("subject", dept, "indicator", ind, "period", "2026-Q1", "value", 40, "correctionReason",
+                        "typo in the first report"))
+                .post("/api/v1/values").then().statusCode(201).body("value.score", equalTo(80));
+        given().auth().oauth2(TestTokens.admin()).queryParam("period", "2026-Q1").queryParam("history", true)
+                .get("/api/v1/subjects/{c}/values", dept).then().statusCode(200)
+                .body("size()", equalTo(2)).body("current", equalTo(List.of(false, true)));
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheFieldAndWritesNothing() {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body("{\"code\": \"X\", ")
+                .post("/api/v1/subjects").then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Malformed JSON"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("code", "BADLEVEL", "nameZh", "x", "level", "GALAXY"))
+                .post("/api/v1/subjects").then().log().ifValidationFails().statusCode(400).body("violations.field", hasItem("level"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("code", "lower", "level", "CITY"))
+                .post("/api/v1/subjects").then().statusCode(400)
+                .body("violations.field", hasItem("code")).body("violations.field", hasItem("nameZh"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("subject", "NOPE", "indicator", "NOPE", "period", "2026", "value", "abc"))
+                .post("/api/v1/values").then().statusCode(400).body("violations[0].field", equalTo("value"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("subject", "NOPE", "indicator", "NOPE", "period", "26", "value", 1))
+                .post("/api/v1/values").then().statusCode(400).body("violations.field", hasItem("period"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("code", "ZERO", "nameZh", "零", "dimension", "PUBLIC", "kind", "QUANTITATIVE",
+                        "polarity", "HIGHER_BETTER", "target", 0, "weight", 1))
+                .post("/api/v1/indicators").then().statusCode(400).body("violations.field", hasItem("target"));
+        assertEquals(0, count("select count(*) from subject where code in ('BADLEVEL', 'X', 'lower')"));
+        assertEquals(0, count("select count(*) from indicator where code = 'ZERO'"));
+    }
+
+    @Test
+    void tokensAndRolesAreChecked() {
+        given().get("/api/v1/subjects").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2("not.a.jwt").get("/api/v1/subjects").then().statusCode(401);
+        String wrongIssuer = TestTokens.builder("x", "admin", null, null).issuer("https://evil.example")
+                .sign(io.jixiao.testsupport.TestKeys.privateKey());
+        given().auth().oauth2(wrongIssuer).get("/api/v1/subjects").then().statusCode(401);
+        String expired = TestTokens.builder("x", "admin", null, null)
+                .issuedAt(java.time.Instant.now().minusSeconds(7200)).expiresAt(java.time.Instant.now().minusSeconds(3600))
+                .sign(io.jixiao.testsupport.TestKeys.privateKey());
+        given().auth().oauth2(expired).get("/api/v1/subjects").then().statusCode(401);
+        given().auth().oauth2(TestTokens.department("ANY")).contentType(ContentType.JSON)
+                .body(Map.of("code", "FORBID", "nameZh", "x", "level", "CITY"))
+                .post("/api/v1/subjects").then().statusCode(403).body("status", equalTo(403));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/subjects/NO_SUCH").then().statusCode(404)
+                .body("instance", equalTo("/api/v1/subjects/NO_SUCH")).body("requestId", notNullValue());
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/nowhere").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+}

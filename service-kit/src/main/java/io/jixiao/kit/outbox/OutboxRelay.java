@@ -1,0 +1,226 @@
+package io.jixiao.kit.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Publishes committed outbox rows to Kafka with acks=all and idempotence on, in insertion order, then marks them
+ * published. One relay works at a time across replicas (a transaction-scoped advisory lock), so per-subject order
+ * holds. A send that fails leaves the rows unpublished for the next round: delivery is at least once, and consumers
+ * deduplicate by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long LOCK_KEY = 0x6A69786961L; // "jixia"
+
+    private final EntityManager em;
+    private final TransactionSynchronizationRegistry registry;
+    private final Semaphore wake = new Semaphore(0);
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Counter published;
+    private final Counter failures;
+    private Producer<String, String> producer;
+    private Thread worker;
+
+    public OutboxRelay(EntityManager em, TransactionSynchronizationRegistry registry, MeterRegistry meters) {
+        this.em = em;
+        this.registry = registry;
+        this.published = meters.counter("jixiao.outbox.published");
+        this.failures = meters.counter("jixiao.outbox.failures");
+    }
+
+    void onStart(@Observes StartupEvent ev) {
+        if (!setting("jixiao.outbox.enabled", Boolean.class, true)) {
+            LOG.warn("outbox relay disabled: events stay in the outbox");
+            return;
+        }
+        running.set(true);
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        running.set(false);
+        wake.release();
+        if (worker != null) {
+            try {
+                worker.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Wakes the relay as soon as the current transaction commits, instead of at the next poll. */
+    void nudgeAfterCommit() {
+        registry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    wake.release();
+                }
+            }
+        });
+    }
+
+    private void loop() {
+        Duration poll = setting("jixiao.outbox.poll-interval", Duration.class, Duration.ofMillis(500));
+        long backoff = 0;
+        while (running.get()) {
+            try {
+                wake.tryAcquire(backoff > 0 ? backoff : poll.toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                int sent;
+                do {
+                    sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
+                } while (sent > 0 && running.get());
+                backoff = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures.increment();
+                backoff = Math.min(Math.max(backoff * 2, 250), 10_000);
+                LOG.warnf("outbox relay round failed, retrying in %d ms: %s", backoff, e.getMessage());
+                resetProducer();
+            }
+        }
+    }
+
+    /** One batch in one transaction: lock, send, wait for every ack, mark published. Returns how many were sent. */
+    int publishBatch() throws Exception {
+        Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(" + LOCK_KEY + ")")
+                .getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0;
+        }
+        int batchSize = setting("jixiao.outbox.batch-size", Integer.class, 500);
+        @SuppressWarnings("unchecked")
+        List<OutboxEvent> batch = em.createNativeQuery(
+                "select * from outbox_event where published_at is null order by seq limit :n for update skip locked",
+                OutboxEvent.class).setParameter("n", batchSize).getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Producer<String, String> p = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (OutboxEvent e : batch) {
+            acks.add(p.send(toRecord(e)));
+        }
+        p.flush();
+        for (Future<RecordMetadata> f : acks) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        List<UUID> ids = batch.stream().map(e -> e.id).toList();
+        em.createNativeQuery("update outbox_event set published_at = now(), attempts = attempts + 1 where id in (:ids)")
+                .setParameter("ids", ids).executeUpdate();
+        published.increment(batch.size());
+        return batch.size();
+    }
+
+    static ProducerRecord<String, String> toRecord(OutboxEvent e) {
+        RecordHeaders h = new RecordHeaders();
+        h.add("ce_specversion", bytes("1.0"));
+        h.add("ce_id", bytes(e.id.toString()));
+        h.add("ce_type", bytes(e.type));
+        h.add("ce_source", bytes(e.source));
+        h.add("ce_subject", bytes(e.key));
+        h.add("ce_time", bytes(e.createdAt.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
+        h.add("content-type", bytes("application/json"));
+        if (e.correlationId != null) {
+            h.add("ce_correlationid", bytes(e.correlationId));
+        }
+        return new ProducerRecord<>(e.topic, null, e.key, e.payload, h);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private synchronized Producer<String, String> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+            props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000");
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+            props.put(ProducerConfig.CLIENT_ID_CONFIG,
+                    ConfigProvider.getConfig().getValue("quarkus.application.name", String.class) + "-outbox");
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            producer = new KafkaProducer<>(props);
+        }
+        return producer;
+    }
+
+    private synchronized void resetProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(1));
+            } catch (RuntimeException e) {
+                // closing a broken producer
+            }
+            producer = null;
+        }
+    }
+
+    /** Deletes published rows older than the retention, so the table stays small. */
+    public int purgePublishedBefore(OffsetDateTime cutoff) {
+        return QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("delete from outbox_event where published_at is not null and published_at < :c")
+                .setParameter("c", cutoff).executeUpdate());
+    }
+
+    private static <T> T setting(String name, Class<T> type, T fallback) {
+        return ConfigProvider.getConfig().getOptionalValue(name, type).orElse(fallback);
+    }
+}

@@ -1,0 +1,220 @@
+package io.jixiao.kit.problem;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.jixiao.kit.web.Correlation;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Every error becomes an RFC 9457 problem response. Bad input is 4xx and names the field; nothing unexpected leaks a
+ * class name or a stack trace (it is logged with the request id, and the client gets that id).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response domain(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.violations());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            violations.add(new Problem.Violation(fieldOf(v.getPropertyPath()), v.getMessage()));
+        }
+        violations.sort(Comparator.comparing(Problem.Violation::field));
+        return respond(400, "validation", "Invalid input", violations.size() + " field(s) invalid", uri, violations);
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e, UriInfo uri) {
+        return respond(400, "malformed-json", "Malformed JSON",
+                "the body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")",
+                uri, List.of());
+    }
+
+    /** Named explicitly: quarkus-rest-jackson has built-in mappers for these two that answer plain JSON. */
+    @ServerExceptionMapper({ InvalidFormatException.class, MismatchedInputException.class })
+    public Response mismatch(JsonMappingException e, UriInfo uri) {
+        return mapping(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mapping(JsonMappingException e, UriInfo uri) {
+        String field = pathOf(e);
+        String message = e instanceof InvalidFormatException ife && ife.getTargetType() != null
+                && ife.getTargetType().isEnum()
+                        ? "must be one of " + java.util.Arrays.toString(ife.getTargetType().getEnumConstants())
+                        : e instanceof InvalidFormatException ife2 && ife2.getTargetType() != null
+                                ? "must be a " + typeName(ife2.getTargetType())
+                                : "has the wrong type or shape";
+        return respond(400, "validation", "Invalid input", (field.isEmpty() ? "body" : field) + " " + message, uri,
+                List.of(new Problem.Violation(field.isEmpty() ? "body" : field, message)));
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class })
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        Response r = respond(401, "unauthorized", "Unauthorized", "a valid bearer token is required", uri, List.of());
+        return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "forbidden", "Forbidden", "your role may not do this", uri, List.of());
+    }
+
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    public Response stale(RuntimeException e, UriInfo uri) {
+        return respond(409, "conflict", "Conflict", "the resource was changed concurrently; reload and retry", uri,
+                List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Response json = fromJsonCause(e, uri);
+        if (json != null) {
+            return json;
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("server error", e);
+        }
+        Response.Status s = Response.Status.fromStatusCode(status);
+        String title = s == null ? "Error" : s.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "no resource at this path";
+            case 405 -> "method not allowed on this resource";
+            case 406 -> "cannot produce the requested media type";
+            case 415 -> "unsupported media type: send application/json";
+            default -> status >= 500 ? "the server could not handle the request" : title;
+        };
+        return respond(status, slug(status), title, detail, uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        Response json = fromJsonCause(e, uri);
+        if (json != null) {
+            return json;
+        }
+        LOG.errorf(e, "unexpected error on %s", uri == null ? "?" : uri.getPath());
+        return respond(500, "internal", "Internal error",
+                "the server could not handle the request; quote the request id when reporting it", uri, List.of());
+    }
+
+    /** Jackson errors arrive wrapped (in a 400 or a processing exception): find them in the cause chain. */
+    private Response fromJsonCause(Throwable e, UriInfo uri) {
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof JsonParseException jpe) {
+                return malformed(jpe, uri);
+            }
+            if (c instanceof JsonMappingException jme) {
+                return mapping(jme, uri);
+            }
+        }
+        return null;
+    }
+
+    public static Response respond(int status, String slug, String title, String detail, UriInfo uri,
+            List<Problem.Violation> violations) {
+        Object rid = MDC.get(Correlation.MDC_KEY);
+        Problem p = new Problem(Problem.TYPE_BASE + slug, title, status, detail,
+                uri == null ? null : uri.getRequestUri().getRawPath(), rid == null ? null : rid.toString(),
+                violations);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    private static String slug(int status) {
+        return switch (status) {
+            case 400 -> "bad-request";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 409 -> "conflict";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> "http-" + status;
+        };
+    }
+
+    private static String fieldOf(Path path) {
+        StringBuilder sb = new StringBuilder();
+        String param = null;
+        for (Path.Node n : path) {
+            if (n.getKind() == ElementKind.METHOD || n.getKind() == ElementKind.CROSS_PARAMETER) {
+                continue;
+            }
+            if (n.getKind() == ElementKind.PARAMETER) {
+                param = n.getName();
+                continue;
+            }
+            if (n.getName() == null) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append('.');
+            }
+            sb.append(n.getName());
+            if (n.getIndex() != null) {
+                sb.append('[').append(n.getIndex()).append(']');
+            }
+        }
+        return sb.length() > 0 ? sb.toString() : (param == null ? "body" : param);
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String typeName(Class<?> t) {
+        if (Number.class.isAssignableFrom(t) || t.isPrimitive() && t != boolean.class) {
+            return "number";
+        }
+        if (t == Boolean.class || t == boolean.class) {
+            return "boolean";
+        }
+        if (t.getName().startsWith("java.time")) {
+            return "ISO-8601 " + t.getSimpleName();
+        }
+        return t.getSimpleName();
+    }
+}

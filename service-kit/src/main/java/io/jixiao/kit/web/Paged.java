@@ -1,0 +1,16 @@
+package io.jixiao.kit.web;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** A page of a list, as DESIGN.md section 8 writes it: {@code {items, page, size, totalItems, totalPages}}. */
+public record Paged<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+
+    public static <T> Paged<T> of(List<T> items, PageRequest req, long total) {
+        return new Paged<>(items, req.page(), req.size(), total, (int) ((total + req.size() - 1) / req.size()));
+    }
+
+    public <R> Paged<R> map(Function<T, R> f) {
+        return new Paged<>(items.stream().map(f).toList(), page, size, totalItems, totalPages);
+    }
+}
