@@ -165,29 +165,37 @@ public class ProblemMappers {
         };
     }
 
+    /** {@code create.request.criteria[0].score} → {@code criteria[0].score}: the field as the client wrote it. */
     private static String fieldOf(Path path) {
         StringBuilder sb = new StringBuilder();
         String param = null;
         for (Path.Node n : path) {
-            if (n.getKind() == ElementKind.METHOD || n.getKind() == ElementKind.CROSS_PARAMETER) {
-                continue;
+            switch (n.getKind()) {
+                case METHOD, CROSS_PARAMETER, RETURN_VALUE -> {
+                    continue;
+                }
+                case PARAMETER -> {
+                    param = n.getName();
+                    continue;
+                }
+                default -> {
+                }
             }
-            if (n.getKind() == ElementKind.PARAMETER) {
-                param = n.getName();
-                continue;
+            if (n.isInIterable() && sb.length() > 0) {
+                sb.append('[').append(n.getIndex() != null ? n.getIndex() : n.getKey()).append(']');
             }
-            if (n.getName() == null) {
+            if (n.getKind() == ElementKind.CONTAINER_ELEMENT || n.getName() == null) {
                 continue;
             }
             if (sb.length() > 0) {
                 sb.append('.');
             }
             sb.append(n.getName());
-            if (n.getIndex() != null) {
-                sb.append('[').append(n.getIndex()).append(']');
-            }
         }
-        return sb.length() > 0 ? sb.toString() : (param == null ? "body" : param);
+        if (sb.length() == 0) {
+            return param == null ? "body" : param;
+        }
+        return sb.toString();
     }
 
     private static String pathOf(JsonMappingException e) {

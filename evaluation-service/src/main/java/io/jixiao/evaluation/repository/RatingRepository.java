@@ -1,0 +1,32 @@
+package io.jixiao.evaluation.repository;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.jixiao.evaluation.domain.Rating;
+import io.jixiao.evaluation.domain.RatingParty;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class RatingRepository implements PanacheRepositoryBase<Rating, UUID> {
+
+    public Optional<Rating> current(UUID cycle, String subject, RatingParty party, String evaluator) {
+        return find("cycleId = ?1 and subjectCode = ?2 and party = ?3 and evaluator = ?4 and current = true", cycle,
+                subject, party, evaluator).firstResultOptional();
+    }
+
+    public List<Rating> currentByCycle(UUID cycle) {
+        return list("cycleId = ?1 and current = true order by subjectCode, party, evaluator", cycle);
+    }
+
+    public List<Rating> currentFor(UUID cycle, String subject) {
+        return list("cycleId = ?1 and subjectCode = ?2 and current = true order by party, evaluator", cycle, subject);
+    }
+
+    public List<Rating> currentByEvaluator(UUID cycle, String evaluator) {
+        return list("cycleId = ?1 and evaluator = ?2 and current = true order by subjectCode, party", cycle, evaluator);
+    }
+}

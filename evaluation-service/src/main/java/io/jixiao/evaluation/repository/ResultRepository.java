@@ -1,0 +1,22 @@
+package io.jixiao.evaluation.repository;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.jixiao.evaluation.domain.SubjectResult;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class ResultRepository implements PanacheRepositoryBase<SubjectResult, SubjectResult.Key> {
+
+    public List<SubjectResult> byCycle(UUID cycle) {
+        return list("cycleId = ?1 order by rank nulls last, subjectCode", cycle);
+    }
+
+    public Optional<SubjectResult> one(UUID cycle, String subject) {
+        return findByIdOptional(new SubjectResult.Key(cycle, subject));
+    }
+}

@@ -1,0 +1,62 @@
+package io.jixiao.evaluation.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.evaluation.domain.Assignment;
+import io.jixiao.evaluation.domain.RatingParty;
+import io.jixiao.evaluation.service.AssignmentService;
+import io.jixiao.kit.security.CurrentUser;
+
+@Path("/api/v1/cycles/{id}/assignments")
+@Tag(name = "Assignments", description = "Which evaluator rates which subject for which party")
+public class AssignmentResource {
+
+    public record AssignRequest(@NotEmpty @Size(max = 10_000) List<@Valid @NotNull Item> assignments) {
+    }
+
+    public record Item(@NotNull RatingParty party, @NotBlank @Size(max = 128) String evaluator,
+            @NotBlank @Size(max = 32) String subject) {
+    }
+
+    public record AssignmentResponse(UUID id, RatingParty party, String evaluator, String subject) {
+        static AssignmentResponse from(Assignment a) {
+            return new AssignmentResponse(a.id, a.party, a.evaluator, a.subjectCode);
+        }
+    }
+
+    private final AssignmentService service;
+    private final CurrentUser caller;
+
+    public AssignmentResource(AssignmentService service, CurrentUser caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(CurrentUser.ADMIN)
+    public List<AssignmentResponse> assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest r) {
+        return service.assign(id, r.assignments().stream()
+                .map(i -> new AssignmentService.NewAssignment(i.party(), i.evaluator(), i.subject())).toList())
+                .stream().map(AssignmentResponse::from).toList();
+    }
+
+    @GET
+    @RolesAllowed({ CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.ASSESSOR, CurrentUser.DEPARTMENT })
+    public List<AssignmentResponse> list(@PathParam("id") UUID id) {
+        return service.list(id, caller).stream().map(AssignmentResponse::from).toList();
+    }
+}

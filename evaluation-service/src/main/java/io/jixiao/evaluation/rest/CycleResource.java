@@ -1,0 +1,127 @@
+package io.jixiao.evaluation.rest;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.evaluation.domain.Cycle;
+import io.jixiao.evaluation.domain.CycleStatus;
+import io.jixiao.evaluation.domain.composite.Party;
+import io.jixiao.evaluation.domain.composite.Policy;
+import io.jixiao.evaluation.service.CycleService;
+import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
+
+@Path("/api/v1/cycles")
+@Tag(name = "Cycles", description = "Evaluation cycles and their lifecycle DRAFT → OPEN → CLOSED → FINALIZED → PUBLISHED")
+public class CycleResource {
+
+    public record CreateCycleRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period,
+            @NotEmpty @Size(max = 5000) List<@NotBlank @Size(max = 32) String> subjects,
+            Map<@NotNull Party, @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal> weights,
+            @DecimalMin("0") @DecimalMax("1") BigDecimal objectiveShare,
+            @DecimalMin("0") @DecimalMax("1") BigDecimal selfShare,
+            Policy.MissingPolicy missingPolicy,
+            @Min(0) @Max(1_000_000) Integer minPublicSample,
+            @Min(3) @Max(1000) Integer trimAtLeast,
+            @Min(0) @Max(365) Integer appealWindowDays,
+            @Size(max = 4) Map<@NotBlank String, @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 64) String>> criteria) {
+    }
+
+    public record CycleResponse(UUID id, String name, String period, CycleStatus status, Set<String> subjects,
+            Map<Party, BigDecimal> weights, BigDecimal objectiveShare, BigDecimal selfShare,
+            Policy.MissingPolicy missingPolicy, int minPublicSample, int trimAtLeast, int appealWindowDays,
+            Map<String, List<String>> criteria, OffsetDateTime createdAt, OffsetDateTime openedAt,
+            OffsetDateTime closedAt, OffsetDateTime finalizedAt, OffsetDateTime publishedAt, long version) {
+        static CycleResponse from(Cycle c) {
+            return new CycleResponse(c.id, c.name, c.period, c.status, c.subjects, c.policy().weights(),
+                    c.objectiveShare, c.selfShare, c.missingPolicy, c.minPublicSample, c.trimAtLeast,
+                    c.appealWindowDays, c.criteria, c.createdAt, c.openedAt, c.closedAt, c.finalizedAt,
+                    c.publishedAt, c.version);
+        }
+    }
+
+    private final CycleService service;
+
+    public CycleResource(CycleService service) {
+        this.service = service;
+    }
+
+    @POST
+    @RolesAllowed(CurrentUser.ADMIN)
+    public Response create(@Valid @NotNull CreateCycleRequest r) {
+        Cycle c = service.create(new CycleService.NewCycle(r.name(), r.period(), new LinkedHashSet<>(r.subjects()),
+                r.weights(), r.objectiveShare(), r.selfShare(), r.missingPolicy(), r.minPublicSample(),
+                r.trimAtLeast(), r.appealWindowDays(), r.criteria()));
+        return Response.created(URI.create("/api/v1/cycles/" + c.id)).entity(CycleResponse.from(c)).build();
+    }
+
+    @GET
+    @RolesAllowed(CurrentUser.ANY_ROLE)
+    public Paged<CycleResponse> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return service.list(PageRequest.of(page, size)).map(CycleResponse::from);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(CurrentUser.ANY_ROLE)
+    public CycleResponse get(@PathParam("id") UUID id) {
+        return CycleResponse.from(service.get(id));
+    }
+
+    @POST
+    @Path("/{id}/open")
+    @RolesAllowed(CurrentUser.ADMIN)
+    public CycleResponse open(@PathParam("id") UUID id) {
+        return CycleResponse.from(service.open(id));
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed(CurrentUser.ADMIN)
+    public CycleResponse close(@PathParam("id") UUID id) {
+        return CycleResponse.from(service.close(id));
+    }
+
+    @POST
+    @Path("/{id}/finalize")
+    @RolesAllowed(CurrentUser.ADMIN)
+    public CycleResponse finalizeCycle(@PathParam("id") UUID id) {
+        return CycleResponse.from(service.finalizeCycle(id));
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @RolesAllowed(CurrentUser.ADMIN)
+    public CycleResponse publish(@PathParam("id") UUID id) {
+        return CycleResponse.from(service.publish(id));
+    }
+}

@@ -1,0 +1,67 @@
+package io.jixiao.evaluation.service;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.jixiao.evaluation.domain.Assignment;
+import io.jixiao.evaluation.domain.Cycle;
+import io.jixiao.evaluation.domain.RatingParty;
+import io.jixiao.evaluation.repository.AssignmentRepository;
+import io.jixiao.kit.problem.ProblemException.RuleViolationException;
+import io.jixiao.kit.security.CurrentUser;
+
+/** Who rates whom, for which party: the object-level rights behind every rating. */
+@ApplicationScoped
+public class AssignmentService {
+
+    public record NewAssignment(RatingParty party, String evaluator, String subject) {
+    }
+
+    private final CycleService cycles;
+    private final AssignmentRepository assignments;
+
+    public AssignmentService(CycleService cycles, AssignmentRepository assignments) {
+        this.cycles = cycles;
+        this.assignments = assignments;
+    }
+
+    /** Adds assignments (all or none); an existing identical assignment is left as it is. */
+    @Transactional
+    public List<Assignment> assign(UUID cycleId, List<NewAssignment> list) {
+        Cycle c = cycles.get(cycleId);
+        c.requireDraftOrOpen("assign evaluators in");
+        for (int i = 0; i < list.size(); i++) {
+            NewAssignment a = list.get(i);
+            String field = "assignments[" + i + "]";
+            if (a.party() == RatingParty.SELF) {
+                throw new RuleViolationException(field + ".party", "self ratings need no assignment");
+            }
+            if (!c.includes(a.subject())) {
+                throw new RuleViolationException(field + ".subject", "subject " + a.subject() + " is not in the cycle");
+            }
+            if (a.party() == RatingParty.PEER && a.evaluator().equals(a.subject())) {
+                throw new RuleViolationException(field + ".evaluator",
+                        "no department rates itself as a peer (use a SELF rating)");
+            }
+        }
+        for (NewAssignment a : list) {
+            if (!assignments.exists(c.id, a.party(), a.evaluator(), a.subject())) {
+                assignments.persist(new Assignment(c.id, a.party(), a.evaluator(), a.subject()));
+            }
+        }
+        return assignments.byCycle(c.id);
+    }
+
+    /** The office sees every assignment; an evaluator sees its own. */
+    public List<Assignment> list(UUID cycleId, CurrentUser caller) {
+        Cycle c = cycles.get(cycleId);
+        if (caller.hasRole(CurrentUser.ADMIN)) {
+            return assignments.byCycle(c.id);
+        }
+        String me = RatingService.evaluatorIdentity(caller);
+        return me == null ? List.of() : assignments.byCycleAndEvaluator(c.id, me);
+    }
+}

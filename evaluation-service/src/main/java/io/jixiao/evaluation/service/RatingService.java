@@ -1,0 +1,148 @@
+package io.jixiao.evaluation.service;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.jixiao.evaluation.config.EvaluationConfig;
+import io.jixiao.evaluation.domain.Cycle;
+import io.jixiao.evaluation.domain.LedgerEntry;
+import io.jixiao.evaluation.domain.Rating;
+import io.jixiao.evaluation.domain.RatingParty;
+import io.jixiao.evaluation.domain.composite.Criterion;
+import io.jixiao.evaluation.domain.ledger.Canonical;
+import io.jixiao.evaluation.messaging.EvaluationEvents;
+import io.jixiao.evaluation.messaging.EvaluationEvents.RatingSubmitted;
+import io.jixiao.evaluation.repository.AssignmentRepository;
+import io.jixiao.evaluation.repository.LedgerRepository;
+import io.jixiao.evaluation.repository.RatingRepository;
+import io.jixiao.kit.outbox.Outbox;
+import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
+import io.jixiao.kit.problem.ProblemException.InvalidInputException;
+import io.jixiao.kit.problem.ProblemException.RuleViolationException;
+import io.jixiao.kit.security.CurrentUser;
+
+/**
+ * Accepts a rating: lifecycle, role and assignment checks, the rights list, replacement of the evaluator's earlier
+ * rating, the ledger link and the event, in one transaction.
+ */
+@ApplicationScoped
+public class RatingService {
+
+    public record NewRating(String subject, RatingParty party, List<Criterion> criteria, String comment,
+            String evidenceUrl) {
+    }
+
+    public record Accepted(Rating rating, LedgerEntry ledger, boolean replaced) {
+    }
+
+    private final CycleService cycles;
+    private final AssignmentRepository assignments;
+    private final RatingRepository ratings;
+    private final LedgerRepository ledger;
+    private final Outbox outbox;
+    private final EvaluationConfig config;
+
+    public RatingService(CycleService cycles, AssignmentRepository assignments, RatingRepository ratings,
+            LedgerRepository ledger, Outbox outbox, EvaluationConfig config) {
+        this.cycles = cycles;
+        this.assignments = assignments;
+        this.ratings = ratings;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    @Transactional
+    public Accepted submit(UUID cycleId, NewRating n, CurrentUser caller) {
+        Cycle c = cycles.get(cycleId);
+        c.requireAcceptingRatings();
+        if (!c.includes(n.subject())) {
+            throw new RuleViolationException("subject", "subject " + n.subject() + " is not in the cycle");
+        }
+        String evaluator = authorize(c, n, caller);
+        checkCriteria(c, n);
+
+        var previous = ratings.current(c.id, n.subject(), n.party(), evaluator);
+        previous.ifPresent(Rating::supersede);
+        if (previous.isPresent()) {
+            ratings.flush();
+        }
+        Rating r = new Rating(c.id, n.subject(), n.party(), evaluator, n.criteria(), n.comment(), n.evidenceUrl(),
+                caller.subject());
+        ratings.persist(r);
+
+        ledger.lock(c.id);
+        LedgerEntry link = new LedgerEntry(c.id, r.id, ledger.lastHash(c.id), Canonical.json(r.ledgerContent()));
+        ledger.persist(link);
+        outbox.publish(config.topic(), EvaluationEvents.RATING_SUBMITTED, r.subjectCode, new RatingSubmitted(c.id,
+                r.subjectCode, r.party.name(), evaluator, ResultService.stored(r.value), link.hash,
+                previous.isPresent()));
+        return new Accepted(r, link, previous.isPresent());
+    }
+
+    /** The caller's identity as an evaluator: JWT subject (superior), organization (assessor), department. */
+    static String evaluatorIdentity(CurrentUser caller) {
+        if (caller.hasRole(CurrentUser.SUPERIOR)) {
+            return caller.subject();
+        }
+        if (caller.hasRole(CurrentUser.ASSESSOR)) {
+            return caller.org().orElse(null);
+        }
+        if (caller.hasRole(CurrentUser.DEPARTMENT)) {
+            return caller.dept().orElse(null);
+        }
+        return null;
+    }
+
+    private String authorize(Cycle c, NewRating n, CurrentUser caller) {
+        String role = switch (n.party()) {
+            case SUPERIOR -> CurrentUser.SUPERIOR;
+            case THIRD_PARTY -> CurrentUser.ASSESSOR;
+            case PEER, SELF -> CurrentUser.DEPARTMENT;
+        };
+        if (!caller.hasRole(role)) {
+            throw new AccessDeniedException("a " + n.party() + " rating must come from the role '" + role + "'");
+        }
+        String evaluator = switch (n.party()) {
+            case SUPERIOR -> caller.subject();
+            case THIRD_PARTY -> caller.org().orElseThrow(
+                    () -> new AccessDeniedException("an assessor token must carry its organization (claim org)"));
+            case PEER, SELF -> caller.dept().orElseThrow(
+                    () -> new AccessDeniedException("a department token must carry its department (claim dept)"));
+        };
+        if (n.party() == RatingParty.SELF) {
+            if (!evaluator.equals(n.subject())) {
+                throw new AccessDeniedException("a SELF rating is for your own department only");
+            }
+            return evaluator;
+        }
+        if (n.party() == RatingParty.PEER && evaluator.equals(n.subject())) {
+            throw new RuleViolationException("party", "no department rates itself as a peer: use SELF");
+        }
+        if (!assignments.exists(c.id, n.party(), evaluator, n.subject())) {
+            throw new AccessDeniedException("you are not assigned to rate " + n.subject() + " as " + n.party()
+                    + " in this cycle");
+        }
+        return evaluator;
+    }
+
+    private static void checkCriteria(Cycle c, NewRating n) {
+        List<String> allowed = c.criteriaFor(n.party());
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < n.criteria().size(); i++) {
+            String code = n.criteria().get(i).code();
+            if (!seen.add(code)) {
+                throw new InvalidInputException("criteria[" + i + "].code", "criterion " + code + " given twice");
+            }
+            if (!allowed.contains(code)) {
+                throw new RuleViolationException("criteria[" + i + "].code", "criterion " + code
+                        + " is not in the rights list of " + n.party() + " " + allowed);
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.jixiao.evaluation.service;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.jixiao.evaluation.domain.Cycle;
+import io.jixiao.evaluation.domain.CycleStatus;
+import io.jixiao.evaluation.domain.Rating;
+import io.jixiao.evaluation.domain.SatisfactionInput;
+import io.jixiao.evaluation.domain.ScorecardInput;
+import io.jixiao.evaluation.domain.composite.CompositeCalculator;
+import io.jixiao.evaluation.domain.composite.CompositeCalculator.Inputs;
+import io.jixiao.evaluation.domain.composite.CompositeCalculator.RatingInput;
+import io.jixiao.evaluation.domain.composite.CompositeCalculator.Result;
+import io.jixiao.evaluation.domain.composite.Party;
+import io.jixiao.evaluation.repository.CycleRepository;
+import io.jixiao.evaluation.repository.InputRepository;
+import io.jixiao.evaluation.repository.RatingRepository;
+import io.jixiao.evaluation.repository.ResultRepository;
+import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
+import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
+import io.jixiao.kit.security.CurrentUser;
+
+/** Computes results (provisional while a cycle runs, frozen once finalized) and explains every number. */
+@ApplicationScoped
+public class ResultService {
+
+    /** Where a party's inputs came from. */
+    public record Provenance(UUID scorecardEvent, BigDecimal scorecardTotal, UUID satisfactionEvent,
+            BigDecimal satisfactionIndex, Integer satisfactionN) {
+    }
+
+    /** One subject's result with everything needed to explain it. */
+    public record Explained(Result result, Integer rank, Provenance provenance, List<Rating> ratings,
+            boolean provisional) {
+    }
+
+    private final CycleRepository cycles;
+    private final RatingRepository ratings;
+    private final InputRepository inputs;
+    private final ResultRepository results;
+    private final ObjectMapper mapper;
+
+    public ResultService(CycleRepository cycles, RatingRepository ratings, InputRepository inputs,
+            ResultRepository results, ObjectMapper mapper) {
+        this.cycles = cycles;
+        this.ratings = ratings;
+        this.inputs = inputs;
+        this.results = results;
+        this.mapper = mapper;
+    }
+
+    /** The league table: frozen results once finalized, otherwise computed now (provisional). */
+    @Transactional
+    public List<ResultView> table(UUID cycleId, CurrentUser caller) {
+        Cycle c = readable(cycleId, caller);
+        if (c.status.ordinal() >= CycleStatus.FINALIZED.ordinal()) {
+            return results.byCycle(cycleId).stream().map(r -> ResultView.parse(mapper, r.breakdown)).toList();
+        }
+        return computeAll(c, true).stream().map(ResultView::of).toList();
+    }
+
+    @Transactional
+    public ResultView one(UUID cycleId, String subject, CurrentUser caller) {
+        Cycle c = readable(cycleId, caller);
+        if (!c.includes(subject)) {
+            throw new ResourceNotFoundException("subject in cycle", subject);
+        }
+        if (c.status.ordinal() >= CycleStatus.FINALIZED.ordinal()) {
+            return results.one(cycleId, subject).map(r -> ResultView.parse(mapper, r.breakdown))
+                    .orElseThrow(() -> new ResourceNotFoundException("result", subject));
+        }
+        return computeAll(c, true).stream().filter(e -> e.result().subject().equals(subject)).findFirst()
+                .map(ResultView::of).orElseThrow();
+    }
+
+    /** Computes every subject of the cycle and ranks them. */
+    List<Explained> computeAll(Cycle c, boolean provisional) {
+        Map<String, List<Rating>> bySubject = new HashMap<>();
+        for (Rating r : ratings.currentByCycle(c.id)) {
+            bySubject.computeIfAbsent(r.subjectCode, k -> new ArrayList<>()).add(r);
+        }
+        List<Result> computed = new ArrayList<>();
+        Map<String, Provenance> provenance = new LinkedHashMap<>();
+        for (String subject : c.subjectList()) {
+            List<Rating> rs = bySubject.getOrDefault(subject, List.of());
+            ScorecardInput sc = inputs.scorecard(subject, c.period).orElse(null);
+            SatisfactionInput sat = inputs.satisfaction(subject, c.period).orElse(null);
+            computed.add(CompositeCalculator.compute(inputsOf(subject, rs, sc, sat), c.policy()));
+            provenance.put(subject, new Provenance(sc == null ? null : sc.eventId, sc == null ? null : sc.total,
+                    sat == null ? null : sat.eventId, sat == null ? null : sat.index,
+                    sat == null ? null : sat.sampleSize));
+        }
+        Map<String, Integer> ranks = CompositeCalculator.rank(computed);
+        List<Explained> out = new ArrayList<>();
+        for (Result r : computed) {
+            out.add(new Explained(r, ranks.get(r.subject()), provenance.get(r.subject()),
+                    bySubject.getOrDefault(r.subject(), List.of()), provisional));
+        }
+        out.sort((a, b) -> {
+            Integer ra = a.rank();
+            Integer rb = b.rank();
+            if (ra == null || rb == null) {
+                return ra == null ? (rb == null ? a.result().subject().compareTo(b.result().subject()) : 1) : -1;
+            }
+            return ra.equals(rb) ? a.result().subject().compareTo(b.result().subject()) : ra - rb;
+        });
+        return out;
+    }
+
+    static Inputs inputsOf(String subject, List<Rating> rs, ScorecardInput sc, SatisfactionInput sat) {
+        List<RatingInput> sup = new ArrayList<>();
+        List<RatingInput> third = new ArrayList<>();
+        List<RatingInput> peer = new ArrayList<>();
+        RatingInput self = null;
+        for (Rating r : rs) {
+            RatingInput ri = new RatingInput(r.id.toString(), r.evaluator, r.value);
+            switch (r.party) {
+                case SUPERIOR -> sup.add(ri);
+                case THIRD_PARTY -> third.add(ri);
+                case PEER -> peer.add(ri);
+                case SELF -> self = ri;
+            }
+        }
+        return new Inputs(subject, sc == null ? null : sc.total, sc == null ? null : sc.financial,
+                sc != null && sc.gateFailed(), sat == null ? null : sat.index, sat == null ? 0 : sat.sampleSize,
+                sat != null && sat.held, sup, third, peer, self);
+    }
+
+    /** Party scores as published: rounded to 10 decimals, null for missing parties. */
+    public static Map<String, BigDecimal> partyScores(Result r) {
+        Map<String, BigDecimal> m = new LinkedHashMap<>();
+        for (Party p : Party.values()) {
+            BigDecimal s = r.partyScore(p);
+            m.put(p.name(), s == null ? null : stored(s));
+        }
+        return m;
+    }
+
+    public static BigDecimal stored(BigDecimal x) {
+        if (x == null) {
+            return null;
+        }
+        BigDecimal s = x.setScale(10, RoundingMode.HALF_UP).stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    /** Published results are visible to everyone signed in; before that only to the office, superiors and finance. */
+    private Cycle readable(UUID cycleId, CurrentUser caller) {
+        Cycle c = cycles.findByIdOptional(cycleId).orElseThrow(() -> new ResourceNotFoundException("cycle", cycleId));
+        boolean privileged = caller.hasRole(CurrentUser.ADMIN) || caller.hasRole(CurrentUser.SUPERIOR)
+                || caller.hasRole(CurrentUser.FINANCE) || caller.hasRole(CurrentUser.SYSTEM);
+        if (!privileged && c.status != CycleStatus.PUBLISHED) {
+            throw new AccessDeniedException("results of this cycle are not published yet");
+        }
+        return c;
+    }
+}

@@ -1,0 +1,72 @@
+package io.jixiao.evaluation.service;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.jixiao.evaluation.domain.composite.CompositeCalculator;
+import io.jixiao.evaluation.domain.composite.Grade;
+import io.jixiao.evaluation.domain.composite.Party;
+
+/**
+ * A subject's result as the API shows it and as it is frozen at finalization: every party score with how it was made,
+ * which ratings counted and which were trimmed, and the events that fed it.
+ */
+public record ResultView(String subject, BigDecimal composite, BigDecimal shownComposite, BigDecimal coverage,
+        Grade grade, Grade uncappedGrade, Integer rank, Set<String> flags, List<PartyView> parties,
+        ResultService.Provenance provenance, List<RatingView> ratings, boolean provisional) {
+
+    public record PartyView(Party party, BigDecimal weight, BigDecimal score, BigDecimal shownScore, boolean present,
+            String note, List<String> countedRatings, List<String> trimmedRatings, BigDecimal ratingsMean,
+            BigDecimal ratingsStdDev, boolean dispersed) {
+    }
+
+    public record RatingView(UUID id, String party, String evaluator, BigDecimal value) {
+    }
+
+    public static ResultView of(ResultService.Explained e) {
+        CompositeCalculator.Result r = e.result();
+        List<PartyView> parties = r.parties().values().stream().map(p -> {
+            var s = p.ratings();
+            return new PartyView(p.party(), ResultService.stored(p.weight()), ResultService.stored(p.score()), shown(p.score()),
+                    p.present(), p.note(), s == null ? List.of() : s.counted(), s == null ? List.of() : s.trimmed(),
+                    s == null ? null : ResultService.stored(s.mean()), s == null ? null : ResultService.stored(s.stdDev()),
+                    s != null && s.dispersed());
+        }).toList();
+        List<RatingView> ratings = e.ratings().stream()
+                .map(x -> new RatingView(x.id, x.party.name(), x.evaluator, ResultService.stored(x.value))).toList();
+        return new ResultView(r.subject(), ResultService.stored(r.composite()), shown(r.composite()),
+                ResultService.stored(r.coverage()),
+                r.grade(), r.uncappedGrade(), e.rank(), r.flags(), parties, e.provenance(), ratings, e.provisional());
+    }
+
+    public ResultView frozen() {
+        return new ResultView(subject, composite, shownComposite, coverage, grade, uncappedGrade, rank, flags,
+                parties, provenance, ratings, false);
+    }
+
+    public String toJson(ObjectMapper mapper) {
+        try {
+            return mapper.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ResultView parse(ObjectMapper mapper, String json) {
+        try {
+            return mapper.readValue(json, ResultView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored result not readable", e);
+        }
+    }
+
+    private static BigDecimal shown(BigDecimal x) {
+        return x == null ? null : x.setScale(2, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,267 @@
+package io.jixiao.evaluation.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.jixiao.testsupport.EventSamples;
+import io.jixiao.testsupport.Eventually;
+import io.jixiao.testsupport.JixiaoTestResource;
+import io.jixiao.testsupport.TestTokens;
+import io.jixiao.testsupport.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@QuarkusTestResource(JixiaoTestResource.class)
+class EvaluationFlowTest {
+
+    static final String INDICATOR = "jixiao.indicator.events";
+    static final String SURVEY = "jixiao.survey.events";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    static String unique(String p) {
+        return p + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    }
+
+    long count(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return ((Number) q.getSingleResult()).longValue();
+        });
+    }
+
+    void registerSubject(String code) {
+        EventSamples.send(bootstrap, INDICATOR, "jixiao.indicator.subject.registered.v1", code,
+                EventSamples.with("jixiao.indicator.subject.registered.v1", "code", code), UUID.randomUUID());
+    }
+
+    void scorecard(String code, double total, double financial, String gate) {
+        EventSamples.send(bootstrap, INDICATOR, "jixiao.indicator.scorecard.computed.v1", code,
+                EventSamples.with("jixiao.indicator.scorecard.computed.v1", "subject", code, "period", "2026", "total",
+                        total, "dimensions", Map.of("FINANCIAL", financial), "gate", Map.of("status", gate),
+                        "computedAt", java.time.OffsetDateTime.now().toString()),
+                UUID.randomUUID());
+    }
+
+    void satisfaction(String code, double index, int n) {
+        EventSamples.send(bootstrap, SURVEY, "jixiao.survey.satisfaction.computed.v1", code,
+                EventSamples.with("jixiao.survey.satisfaction.computed.v1", "subject", code, "period", "2026", "index",
+                        index, "n", n, "computedAt", java.time.OffsetDateTime.now().toString()),
+                UUID.randomUUID());
+    }
+
+    String createCycle(List<String> subjects) {
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "2026年度绩效考评", "period", "2026", "subjects", subjects))
+                .post("/api/v1/cycles").then().statusCode(201).extract().path("id");
+    }
+
+    void assign(String cycle, String party, String evaluator, String subject) {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("assignments", List.of(Map.of("party", party, "evaluator", evaluator, "subject", subject))))
+                .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
+    }
+
+    io.restassured.response.ValidatableResponse rate(String token, String cycle, String subject, String party,
+            List<Map<String, Object>> criteria) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("subject", subject, "party", party, "criteria", criteria))
+                .post("/api/v1/cycles/{id}/ratings", cycle).then();
+    }
+
+    static List<Map<String, Object>> one(String code, double score) {
+        return List.of(Map.of("code", code, "score", score));
+    }
+
+    @Test
+    void handComputedCycleWithTrimmingAMissingPartyRankingAndTheLedger() throws Exception {
+        String s = unique("S");
+        String s2 = unique("T");
+        String peer = unique("P");
+        registerSubject(s);
+        registerSubject(s2);
+        scorecard(s, 84, 90, "PASSED");
+        satisfaction(s, 70, 40);
+        scorecard(s2, 95, 95, "PASSED");
+        Eventually.until("inputs consumed", Duration.ofSeconds(30),
+                () -> count("select count(*) from known_subject where code in (?1, ?2)", s, s2) == 2
+                        && count("select count(*) from scorecard_input where subject_code in (?1, ?2)", s, s2) == 2
+                        && count("select count(*) from satisfaction_input where subject_code = ?1", s) == 1);
+
+        String cycle = createCycle(List.of(s, s2));
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200)
+                .body("status", equalTo("OPEN"));
+
+        // SUPERIOR: five ratings 90, 70, 80, 60, 100 → drop 60 and 100 → mean 80; β = 0.5 with scorecard 84 → 82
+        double[] sup = { 90, 70, 80, 60, 100 };
+        for (int i = 0; i < sup.length; i++) {
+            assign(cycle, "SUPERIOR", "sup-" + i, s);
+            rate(TestTokens.superior("sup-" + i), cycle, s, "SUPERIOR", one("GOAL_ACHIEVEMENT", sup[i])).statusCode(201);
+        }
+        // THIRD_PARTY: weighted criteria (90·3 + 70·1) / 4 = 85
+        assign(cycle, "THIRD_PARTY", "ORG-A", s);
+        rate(TestTokens.assessor("a-1", "ORG-A"), cycle, s, "THIRD_PARTY",
+                List.of(Map.of("code", "PROFESSIONAL_COMPLIANCE", "score", 90, "weight", 3),
+                        Map.of("code", "SERVICE_QUALITY", "score", 70, "weight", 1)))
+                .statusCode(201).body("value", equalTo(85));
+        // PEER: 0.8 · 75 + 0.2 · self 100 = 80 (the first peer rating 50 is replaced by 75)
+        assign(cycle, "PEER", peer, s);
+        rate(TestTokens.department(peer), cycle, s, "PEER", one("COLLABORATION", 50)).statusCode(201)
+                .body("replaced", equalTo(false));
+        rate(TestTokens.department(peer), cycle, s, "PEER", one("COLLABORATION", 75)).statusCode(201)
+                .body("replaced", equalTo(true));
+        rate(TestTokens.department(s), cycle, s, "SELF", one("COLLABORATION", 100)).statusCode(201);
+
+        // the wrong evaluators: not assigned, own department as peer, criteria outside the rights list, bad score
+        rate(TestTokens.superior("sup-x"), cycle, s, "SUPERIOR", one("GOAL_ACHIEVEMENT", 10)).statusCode(403);
+        rate(TestTokens.department(peer), cycle, s2, "PEER", one("COLLABORATION", 10)).statusCode(403);
+        rate(TestTokens.department(s), cycle, s, "PEER", one("COLLABORATION", 10)).statusCode(422);
+        rate(TestTokens.department(peer), cycle, s2, "SELF", one("COLLABORATION", 10)).statusCode(403);
+        rate(TestTokens.assessor("a-2", "ORG-B"), cycle, s, "THIRD_PARTY", one("PROFESSIONAL_COMPLIANCE", 10))
+                .statusCode(403);
+        rate(TestTokens.assessor("a-1", "ORG-A"), cycle, s, "THIRD_PARTY", one("GOAL_ACHIEVEMENT", 10)).statusCode(422);
+        rate(TestTokens.superior("sup-0"), cycle, s, "SUPERIOR", one("GOAL_ACHIEVEMENT", 101)).statusCode(400)
+                .body("violations.field", hasItem("criteria[0].score"));
+        rate(TestTokens.superior("sup-0"), cycle, s, "THIRD_PARTY", one("GOAL_ACHIEVEMENT", 50)).statusCode(403);
+        assertEquals(9, count("select count(*) from rating r join cycle c on c.id = r.cycle_id where c.id = cast(?1 as uuid)", cycle));
+
+        // provisional: composite = (40·82 + 30·70 + 20·85 + 10·80) / 100 = 78.80, PASS; S2 has SUPERIOR only → 95
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/results/{s}", cycle, s).then()
+                .statusCode(200).body("provisional", equalTo(true)).body("composite", equalTo(78.8f))
+                .body("grade", equalTo("PASS")).body("coverage", equalTo(100))
+                .body("parties.find { it.party == 'SUPERIOR' }.score", equalTo(82))
+                .body("parties.find { it.party == 'SUPERIOR' }.trimmedRatings.size()", equalTo(2))
+                .body("parties.find { it.party == 'PEER' }.score", equalTo(80))
+                .body("flags", not(hasItem("INCOMPLETE")));
+        // departments see nothing before publication
+        given().auth().oauth2(TestTokens.department(s)).get("/api/v1/cycles/{id}/results", cycle).then()
+                .statusCode(403);
+
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/finalize", cycle).then().statusCode(409);
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/close", cycle).then().statusCode(200);
+        rate(TestTokens.superior("sup-0"), cycle, s, "SUPERIOR", one("GOAL_ACHIEVEMENT", 10)).statusCode(409);
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/finalize", cycle).then().statusCode(200)
+                .body("status", equalTo("FINALIZED"));
+
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/results", cycle).then().statusCode(200)
+                .body("subject", equalTo(List.of(s2, s))).body("rank", equalTo(List.of(1, 2)))
+                .body("[0].composite", equalTo(95)).body("[0].coverage", equalTo(40))
+                .body("[0].flags", hasItem("INCOMPLETE")).body("[1].provisional", equalTo(false));
+
+        var events = TopicProbe.await(bootstrap, "jixiao.evaluation.events",
+                r -> s.equals(r.key()) && "jixiao.evaluation.result.finalized.v1".equals(TopicProbe.header(r, "ce_type")),
+                1, Duration.ofSeconds(20));
+        assertEquals(1, events.size());
+        assertEquals(List.of(), EventSamples.shapeDifferences("jixiao.evaluation.result.finalized.v1",
+                events.get(0).value()));
+        JsonNode payload = mapper.readTree(events.get(0).value());
+        assertEquals(0, payload.get("composite").decimalValue().compareTo(new BigDecimal("78.8")));
+        assertEquals("PASS", payload.get("grade").asText());
+        assertEquals(2, payload.get("rank").asInt());
+        assertEquals(0, payload.at("/partyScores/SUPERIOR").decimalValue().compareTo(new BigDecimal("82")));
+
+        var submitted = TopicProbe.await(bootstrap, "jixiao.evaluation.events",
+                r -> s.equals(r.key()) && "jixiao.evaluation.rating.submitted.v1".equals(TopicProbe.header(r, "ce_type")),
+                9, Duration.ofSeconds(20));
+        assertEquals(List.of(), EventSamples.shapeDifferences("jixiao.evaluation.rating.submitted.v1",
+                submitted.get(0).value()));
+
+        // the ledger holds, until a rating is changed behind the API's back
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/ledger/verify", cycle).then()
+                .statusCode(200).body("valid", equalTo(true)).body("checked", equalTo(9));
+        given().auth().oauth2(TestTokens.superior("sup-0")).post("/api/v1/cycles/{id}/ledger/verify", cycle).then()
+                .statusCode(403);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update rating set value = 99 where id = (select rating_id from ledger_entry where cycle_id = cast(?1 as uuid) order by seq offset 3 limit 1)")
+                .setParameter(1, cycle).executeUpdate());
+        long fourth = count("select seq from ledger_entry where cycle_id = cast(?1 as uuid) order by seq offset 3 limit 1", cycle);
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/ledger/verify", cycle).then()
+                .statusCode(200).body("valid", equalTo(false)).body("firstBrokenSeq", equalTo((int) fourth));
+    }
+
+    @Test
+    void aDuplicateDeliveryChangesNothingAndAPoisonRecordGoesToTheDeadLetterTopic() {
+        String s = unique("D");
+        UUID id = UUID.randomUUID();
+        String type = "jixiao.indicator.scorecard.computed.v1";
+        EventSamples.send(bootstrap, INDICATOR, type, s, EventSamples.with(type, "subject", s, "period", "2026",
+                "total", 50), id);
+        Eventually.until("first delivery applied", Duration.ofSeconds(30),
+                () -> count("select count(*) from scorecard_input where subject_code = ?1", s) == 1);
+        // the same event id again, even with another payload, is recognized and skipped
+        EventSamples.send(bootstrap, INDICATOR, type, s, EventSamples.with(type, "subject", s, "period", "2026",
+                "total", 99, "computedAt", "2030-01-01T00:00:00Z"), id);
+        String marker = unique("M");
+        registerSubject(marker);
+        Eventually.until("a later event on the same partition consumed", Duration.ofSeconds(30),
+                () -> count("select count(*) from known_subject where code = ?1", marker) == 1);
+        assertEquals(1, count("select count(*) from processed_event where event_id = cast(?1 as uuid)", id.toString()));
+        assertEquals(50, count("select cast(total as bigint) from scorecard_input where subject_code = ?1", s));
+
+        String poison = unique("X");
+        EventSamples.send(bootstrap, INDICATOR, type, poison, "{\"subject\": [not json", UUID.randomUUID());
+        var dead = TopicProbe.await(bootstrap, "jixiao.evaluation.dlq", r -> poison.equals(r.key()), 1,
+                Duration.ofSeconds(30));
+        assertEquals(1, dead.size(), "the poison record is on the dead-letter topic");
+        String after = unique("A");
+        registerSubject(after);
+        Eventually.until("the consumer goes on after a poison record", Duration.ofSeconds(30),
+                () -> count("select count(*) from known_subject where code = ?1", after) == 1);
+    }
+
+    @Test
+    void cycleRulesAreEnforced() {
+        String s = unique("C");
+        registerSubject(s);
+        Eventually.until("subject known", Duration.ofSeconds(30),
+                () -> count("select count(*) from known_subject where code = ?1", s) == 1);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "period", "2026", "subjects", List.of(s), "weights",
+                        Map.of("SUPERIOR", 50, "PUBLIC", 30, "THIRD_PARTY", 20, "PEER", 10)))
+                .post("/api/v1/cycles").then().statusCode(422).body("detail", org.hamcrest.Matchers.containsString("100"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "period", "2026", "subjects", List.of("NEVER_REGISTERED")))
+                .post("/api/v1/cycles").then().statusCode(422).body("violations.field", hasItem("subjects"));
+        given().auth().oauth2(TestTokens.superior("boss")).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "period", "2026", "subjects", List.of(s)))
+                .post("/api/v1/cycles").then().statusCode(403);
+        String cycle = createCycle(List.of(s));
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/publish", cycle).then().statusCode(409)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/open", UUID.randomUUID()).then()
+                .statusCode(404);
+        assertTrue(count("select count(*) from cycle where name = 'x'") == 0);
+    }
+}
