@@ -25,6 +25,7 @@ import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.Decimals;
 
 /**
  * Accepts a rating: lifecycle, role and assignment checks, the rights list, replacement of the evaluator's earlier
@@ -80,7 +81,7 @@ public class RatingService {
         LedgerEntry link = new LedgerEntry(c.id, r.id, ledger.lastHash(c.id), Canonical.json(r.ledgerContent()));
         ledger.persist(link);
         outbox.publish(config.topic(), EvaluationEvents.RATING_SUBMITTED, r.subjectCode, new RatingSubmitted(c.id,
-                r.subjectCode, r.party.name(), evaluator, ResultService.stored(r.value), link.hash,
+                r.subjectCode, r.party.name(), evaluator, Decimals.stored(r.value), link.hash,
                 previous.isPresent()));
         return new Accepted(r, link, previous.isPresent());
     }

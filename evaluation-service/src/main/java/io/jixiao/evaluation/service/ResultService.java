@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.jixiao.kit.web.Decimals;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -143,17 +145,9 @@ public class ResultService {
         Map<String, BigDecimal> m = new LinkedHashMap<>();
         for (Party p : Party.values()) {
             BigDecimal s = r.partyScore(p);
-            m.put(p.name(), s == null ? null : stored(s));
+            m.put(p.name(), s == null ? null : Decimals.stored(s));
         }
         return m;
-    }
-
-    public static BigDecimal stored(BigDecimal x) {
-        if (x == null) {
-            return null;
-        }
-        BigDecimal s = x.setScale(10, RoundingMode.HALF_UP).stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     /** Published results are visible to everyone signed in; before that only to the office, superiors and finance. */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.evaluation.domain.composite.CompositeCalculator;
 import io.jixiao.evaluation.domain.composite.Grade;
 import io.jixiao.evaluation.domain.composite.Party;
+import io.jixiao.kit.web.Decimals;
 
 /**
  * A subject's result as the API shows it and as it is frozen at finalization: every party score with how it was made,
@@ -33,15 +34,15 @@ public record ResultView(String subject, BigDecimal composite, BigDecimal shownC
         CompositeCalculator.Result r = e.result();
         List<PartyView> parties = r.parties().values().stream().map(p -> {
             var s = p.ratings();
-            return new PartyView(p.party(), ResultService.stored(p.weight()), ResultService.stored(p.score()), shown(p.score()),
+            return new PartyView(p.party(), Decimals.stored(p.weight()), Decimals.stored(p.score()), shown(p.score()),
                     p.present(), p.note(), s == null ? List.of() : s.counted(), s == null ? List.of() : s.trimmed(),
-                    s == null ? null : ResultService.stored(s.mean()), s == null ? null : ResultService.stored(s.stdDev()),
+                    s == null ? null : Decimals.stored(s.mean()), s == null ? null : Decimals.stored(s.stdDev()),
                     s != null && s.dispersed());
         }).toList();
         List<RatingView> ratings = e.ratings().stream()
-                .map(x -> new RatingView(x.id, x.party.name(), x.evaluator, ResultService.stored(x.value))).toList();
-        return new ResultView(r.subject(), ResultService.stored(r.composite()), shown(r.composite()),
-                ResultService.stored(r.coverage()),
+                .map(x -> new RatingView(x.id, x.party.name(), x.evaluator, Decimals.stored(x.value))).toList();
+        return new ResultView(r.subject(), Decimals.stored(r.composite()), shown(r.composite()),
+                Decimals.stored(r.coverage()),
                 r.grade(), r.uncappedGrade(), e.rank(), r.flags(), parties, e.provenance(), ratings, e.provisional());
     }
 

@@ -1,0 +1,5 @@
+package io.jixiao.survey.domain;
+
+public enum SurveyStatus {
+    DRAFT, OPEN, CLOSED
+}

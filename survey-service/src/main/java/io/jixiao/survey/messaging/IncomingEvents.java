@@ -1,0 +1,32 @@
+package io.jixiao.survey.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.jixiao.kit.inbox.EventRoutes;
+import io.jixiao.kit.inbox.IdempotentConsumer;
+import io.jixiao.survey.messaging.SurveyEvents.SubjectRegistered;
+import io.jixiao.survey.service.SubjectCopyService;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** Subject facts from indicator-service. */
+@ApplicationScoped
+public class IncomingEvents {
+
+    private final IdempotentConsumer consumer;
+    private final EventRoutes routes;
+
+    public IncomingEvents(IdempotentConsumer consumer, SubjectCopyService subjects) {
+        this.consumer = consumer;
+        this.routes = new EventRoutes().on(SurveyEvents.SUBJECT_REGISTERED, SubjectRegistered.class, subjects::apply)
+                .on(SurveyEvents.SUBJECT_CHANGED, SubjectRegistered.class, subjects::apply);
+    }
+
+    @Incoming("indicator-events")
+    @Blocking
+    public void onIndicatorEvent(ConsumerRecord<String, String> record) {
+        consumer.handle(record, routes);
+    }
+}

@@ -1,0 +1,31 @@
+package io.jixiao.survey.messaging;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** Payloads this service publishes, and its copies of those it consumes. Samples in {@code docs/events/}. */
+public final class SurveyEvents {
+
+    public static final String SATISFACTION_COMPUTED = "jixiao.survey.satisfaction.computed.v1";
+    public static final String SUBJECT_REGISTERED = "jixiao.indicator.subject.registered.v1";
+    public static final String SUBJECT_CHANGED = "jixiao.indicator.subject.changed.v1";
+
+    private SurveyEvents() {
+    }
+
+    public record GroupIndex(String group, BigDecimal weight, BigDecimal effectiveWeight, BigDecimal index, long n,
+            BigDecimal standardDeviation) {
+    }
+
+    public record SatisfactionComputed(String subject, String period, BigDecimal index, long n,
+            BigDecimal standardError, BigDecimal lower95, BigDecimal upper95, List<GroupIndex> groups,
+            List<String> flags, OffsetDateTime computedAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SubjectRegistered(String code, String nameZh, String parentCode) {
+    }
+}

@@ -1,0 +1,49 @@
+package io.jixiao.survey.rest;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.Decimals;
+import io.jixiao.survey.domain.Satisfaction;
+import io.jixiao.survey.domain.index.SatisfactionIndex;
+import io.jixiao.survey.service.SatisfactionService;
+
+@Path("/api/v1/subjects/{code}/satisfaction")
+@Tag(name = "Satisfaction", description = "A subject's satisfaction index with its uncertainty")
+public class SatisfactionResource {
+
+    public record SatisfactionResponse(String subject, String period, BigDecimal index, long n,
+            BigDecimal standardError, BigDecimal lower95, BigDecimal upper95,
+            List<SatisfactionIndex.GroupResult> groups, List<String> flags, OffsetDateTime computedAt) {
+        static SatisfactionResponse from(Satisfaction s) {
+            return new SatisfactionResponse(s.subjectCode, s.period, Decimals.stored(s.index), s.n,
+                    Decimals.stored(s.standardError), Decimals.stored(s.lower95), Decimals.stored(s.upper95), s.groups,
+                    s.flags, s.computedAt);
+        }
+    }
+
+    private final SatisfactionService service;
+
+    public SatisfactionResource(SatisfactionService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed(CurrentUser.ANY_ROLE)
+    public SatisfactionResponse get(@PathParam("code") String code,
+            @QueryParam("period") @NotNull @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period) {
+        return SatisfactionResponse.from(service.get(code, period));
+    }
+}

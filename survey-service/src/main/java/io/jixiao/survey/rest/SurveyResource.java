@@ -1,0 +1,123 @@
+package io.jixiao.survey.rest;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
+import io.jixiao.survey.domain.Access;
+import io.jixiao.survey.domain.Survey;
+import io.jixiao.survey.domain.SurveyStatus;
+import io.jixiao.survey.domain.index.Question;
+import io.jixiao.survey.domain.index.QuestionType;
+import io.jixiao.survey.domain.index.RespondentGroup;
+import io.jixiao.survey.service.SurveyService;
+
+@Path("/api/v1/surveys")
+@Tag(name = "Surveys", description = "Satisfaction surveys by respondent group")
+public class SurveyResource {
+
+    public record CreateSurveyRequest(
+            @NotBlank @Size(max = 32) String subject,
+            @NotBlank @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period,
+            @NotBlank @Size(max = 200) String titleZh,
+            @Size(max = 200) String titleEn,
+            Access access,
+            @NotEmpty Map<@NotNull RespondentGroup, @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal> groupWeights,
+            @NotEmpty @Size(max = 100) List<@Valid @NotNull QuestionRequest> questions) {
+    }
+
+    public record QuestionRequest(
+            @NotBlank @Size(max = 32) @Pattern(regexp = "^[A-Za-z0-9_-]+$", message = "letters, digits, _ or -") String code,
+            @NotNull RespondentGroup group,
+            @NotNull QuestionType type,
+            @NotBlank @Size(max = 500) String textZh,
+            @Size(max = 500) String textEn,
+            boolean required,
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal weight,
+            @Size(max = 20) List<@Valid @NotNull OptionRequest> options) {
+        Question toQuestion() {
+            return new Question(code, group, type, textZh, textEn, required, weight, options == null ? null
+                    : options.stream().map(o -> new Question.Option(o.code(), o.labelZh(), o.labelEn(), o.points()))
+                            .toList());
+        }
+    }
+
+    public record OptionRequest(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max = 200) String labelZh,
+            @Size(max = 200) String labelEn, BigDecimal points) {
+    }
+
+    public record SurveyResponse(UUID id, String subject, String period, String titleZh, String titleEn,
+            SurveyStatus status, Access access, Map<RespondentGroup, BigDecimal> groupWeights,
+            List<Question> questions, OffsetDateTime createdAt, OffsetDateTime openedAt, OffsetDateTime closedAt,
+            String publicPath) {
+        static SurveyResponse from(Survey s) {
+            return new SurveyResponse(s.id, s.subjectCode, s.period, s.titleZh, s.titleEn, s.status, s.access,
+                    s.groupWeights, s.questions, s.createdAt, s.openedAt, s.closedAt, "/s/" + s.id);
+        }
+    }
+
+    private final SurveyService service;
+
+    public SurveyResource(SurveyService service) {
+        this.service = service;
+    }
+
+    @POST
+    @RolesAllowed(CurrentUser.ADMIN)
+    public Response create(@Valid @NotNull CreateSurveyRequest r) {
+        Survey s = service.create(new SurveyService.NewSurvey(r.subject(), r.period(), r.titleZh(), r.titleEn(),
+                r.access(), r.groupWeights(), r.questions().stream().map(QuestionRequest::toQuestion).toList()));
+        return Response.created(URI.create("/api/v1/surveys/" + s.id)).entity(SurveyResponse.from(s)).build();
+    }
+
+    @GET
+    @RolesAllowed({ CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.SYSTEM })
+    public Paged<SurveyResponse> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return service.list(PageRequest.of(page, size)).map(SurveyResponse::from);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.SYSTEM })
+    public SurveyResponse get(@PathParam("id") UUID id) {
+        return SurveyResponse.from(service.get(id));
+    }
+
+    @POST
+    @Path("/{id}/open")
+    @RolesAllowed(CurrentUser.ADMIN)
+    public SurveyResponse open(@PathParam("id") UUID id) {
+        return SurveyResponse.from(service.open(id));
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed(CurrentUser.ADMIN)
+    public SurveyResponse close(@PathParam("id") UUID id) {
+        return SurveyResponse.from(service.close(id));
+    }
+}

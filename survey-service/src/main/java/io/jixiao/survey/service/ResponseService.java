@@ -1,0 +1,107 @@
+package io.jixiao.survey.service;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.jixiao.kit.problem.Problem;
+import io.jixiao.kit.problem.ProblemException.InvalidInputException;
+import io.jixiao.survey.config.SurveyConfig;
+import io.jixiao.survey.domain.Access;
+import io.jixiao.survey.domain.Channel;
+import io.jixiao.survey.domain.Survey;
+import io.jixiao.survey.domain.SurveyResponse;
+import io.jixiao.survey.domain.index.ResponseScorer;
+import io.jixiao.survey.domain.index.RespondentGroup;
+import io.jixiao.survey.repository.ResponseRepository;
+
+/** Accepts anonymous responses: validation, scoring, automation flags, and the mark for the index recompute. */
+@ApplicationScoped
+public class ResponseService {
+
+    public static final String TOO_FAST = "TOO_FAST";
+    public static final String STRAIGHT_LINING = "STRAIGHT_LINING";
+
+    public record NewResponse(RespondentGroup group, Channel channel, List<ResponseScorer.Answer> answers,
+            Long durationMs, String clientAddress, String userAgent) {
+    }
+
+    private final SurveyService surveys;
+    private final ResponseRepository responses;
+    private final SurveyConfig config;
+
+    public ResponseService(SurveyService surveys, ResponseRepository responses, SurveyConfig config) {
+        this.surveys = surveys;
+        this.responses = responses;
+        this.config = config;
+    }
+
+    @Transactional
+    public SurveyResponse submit(UUID surveyId, NewResponse n) {
+        Survey s = surveys.publicForm(surveyId);
+        if (s.access == Access.TOKEN) {
+            throw new io.jixiao.kit.problem.ProblemException.AccessDeniedException(
+                    "this survey is answered by invitation only");
+        }
+        if (!s.groupWeights.containsKey(n.group())) {
+            throw new InvalidInputException("group", "this survey has no questions for " + n.group());
+        }
+        ResponseScorer.Outcome outcome = ResponseScorer.score(s.questions, n.group(), n.answers());
+        if (!outcome.accepted()) {
+            List<Problem.Violation> v = new ArrayList<>();
+            outcome.problems().forEach(p -> v.add(new Problem.Violation(p.field(), p.message())));
+            throw new InvalidInputException(v);
+        }
+        List<String> flags = new ArrayList<>();
+        if (n.durationMs() != null && n.durationMs() < 1000) {
+            flags.add(TOO_FAST);
+        }
+        List<BigDecimal> scores = outcome.answerScores();
+        if (scores.size() >= 5 && scores.stream().distinct().count() == 1) {
+            flags.add(STRAIGHT_LINING);
+        }
+        SurveyResponse r = new SurveyResponse();
+        r.id = UUID.randomUUID();
+        r.surveyId = s.id;
+        r.subjectCode = s.subjectCode;
+        r.period = s.period;
+        r.respondent = n.group();
+        r.channel = n.channel() == null ? Channel.WEB : n.channel();
+        r.fingerprint = fingerprint(n.clientAddress(), n.userAgent());
+        r.durationMs = n.durationMs();
+        r.score = outcome.score().map(x -> x.setScale(10, java.math.RoundingMode.HALF_UP)).orElse(null);
+        r.status = flags.isEmpty() ? SurveyResponse.Status.COUNTED : SurveyResponse.Status.HELD;
+        r.flags = flags;
+        r.answers = n.answers();
+        r.submittedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        responses.persist(r);
+        if (r.status == SurveyResponse.Status.COUNTED && r.score != null) {
+            responses.markDirty(s.subjectCode, s.period);
+        }
+        return r;
+    }
+
+    /** SHA-256 of salt ‖ address ‖ user agent: lets us throttle a device without ever storing its address. */
+    String fingerprint(String address, String userAgent) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(config.fingerprintSalt().getBytes(StandardCharsets.UTF_8));
+            md.update((address == null ? "" : address).getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update((userAgent == null ? "" : userAgent).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

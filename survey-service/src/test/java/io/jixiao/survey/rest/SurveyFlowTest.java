@@ -1,0 +1,168 @@
+package io.jixiao.survey.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.jixiao.testsupport.EventSamples;
+import io.jixiao.testsupport.Eventually;
+import io.jixiao.testsupport.JixiaoTestResource;
+import io.jixiao.testsupport.TestTokens;
+import io.jixiao.testsupport.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@QuarkusTestResource(JixiaoTestResource.class)
+class SurveyFlowTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    long count(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return ((Number) q.getSingleResult()).longValue();
+        });
+    }
+
+    String subject() {
+        String code = "S" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        EventSamples.send(bootstrap, "jixiao.indicator.events", "jixiao.indicator.subject.registered.v1", code,
+                EventSamples.with("jixiao.indicator.subject.registered.v1", "code", code), UUID.randomUUID());
+        Eventually.until("subject known", Duration.ofSeconds(30),
+                () -> count("select count(*) from known_subject where code = ?1", code) == 1);
+        return code;
+    }
+
+    String openSurvey(String subject) {
+        String id = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of(
+                "subject", subject, "period", "2026", "titleZh", "办事满意度调查", "titleEn", "Service satisfaction",
+                "groupWeights", Map.of("CITIZEN", 60, "ENTERPRISE", 40),
+                "questions", List.of(
+                        Map.of("code", "q1", "group", "CITIZEN", "type", "LIKERT5", "textZh", "办事是否方便？",
+                                "required", true),
+                        Map.of("code", "note", "group", "CITIZEN", "type", "TEXT", "textZh", "意见建议"),
+                        Map.of("code", "e1", "group", "ENTERPRISE", "type", "GOOD_BAD5", "textZh", "对服务的评价",
+                                "required", true))))
+                .post("/api/v1/surveys").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/surveys/{id}/open", id).then().statusCode(200);
+        return id;
+    }
+
+    void answer(String survey, String group, Map<String, Object> answer) {
+        given().contentType(ContentType.JSON).body(Map.of("group", group, "answers", List.of(answer), "durationMs", 45000))
+                .post("/api/v1/public/surveys/{id}/responses", survey).then().statusCode(201)
+                .body("messages.en", equalTo("Thank you for taking part!"));
+    }
+
+    @Test
+    void theIndexMatchesTheHandComputedCaseAndIsPublished() throws Exception {
+        String s = subject();
+        String survey = openSurvey(s);
+        given().get("/api/v1/public/surveys/{id}", survey).then().statusCode(200)
+                .body("questions.find { it.code == 'e1' }.options.size()", equalTo(5));
+        // CITIZEN: Likert 5, 4, 3 → 100, 75, 50: mean 75, s = 25
+        for (int v : new int[] { 5, 4, 3 }) {
+            answer(survey, "CITIZEN", Map.of("question", "q1", "value", v));
+        }
+        // ENTERPRISE: 满意 80, 非常满意 100: mean 90, s = √200
+        answer(survey, "ENTERPRISE", Map.of("question", "e1", "choice", "SATISFIED"));
+        answer(survey, "ENTERPRISE", Map.of("question", "e1", "choice", "VERY_SATISFIED"));
+
+        // index = 0.6·75 + 0.4·90 = 81; SE = √(0.36·625/3 + 0.16·200/2) = √91
+        BigDecimal se = new BigDecimal(91).sqrt(MathContext.DECIMAL64);
+        var events = TopicProbe.await(bootstrap, "jixiao.survey.events",
+                r -> s.equals(r.key()) && "5".equals(field(r.value(), "n")), 1, Duration.ofSeconds(30));
+        assertEquals(1, events.size());
+        assertEquals(List.of(), EventSamples.shapeDifferences("jixiao.survey.satisfaction.computed.v1",
+                events.get(0).value()));
+        JsonNode e = mapper.readTree(events.get(0).value());
+        assertEquals(0, e.get("index").decimalValue().compareTo(new BigDecimal("81")));
+        assertEquals(0, e.get("standardError").decimalValue().setScale(8, java.math.RoundingMode.HALF_UP)
+                .compareTo(se.setScale(8, java.math.RoundingMode.HALF_UP)));
+        BigDecimal margin = new BigDecimal("1.96").multiply(se);
+        assertEquals(0, e.get("lower95").decimalValue().setScale(6, java.math.RoundingMode.HALF_UP)
+                .compareTo(new BigDecimal(81).subtract(margin).setScale(6, java.math.RoundingMode.HALF_UP)));
+
+        given().auth().oauth2(TestTokens.department(s)).queryParam("period", "2026")
+                .get("/api/v1/subjects/{c}/satisfaction", s).then().statusCode(200).body("n", equalTo(5))
+                .body("index", equalTo(81));
+    }
+
+    static String field(String json, String name) {
+        try {
+            return new ObjectMapper().readTree(json).get(name).asText();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    @Test
+    void aPerfectScoreIsSuspicious() {
+        String s = subject();
+        String survey = openSurvey(s);
+        answer(survey, "CITIZEN", Map.of("question", "q1", "value", 5));
+        Eventually.until("index computed", Duration.ofSeconds(30),
+                () -> count("select count(*) from satisfaction where subject_code = ?1", s) == 1);
+        given().auth().oauth2(TestTokens.admin()).queryParam("period", "2026")
+                .get("/api/v1/subjects/{c}/satisfaction", s).then().statusCode(200)
+                .body("index", equalTo(100)).body("flags", hasItem("SUSPICIOUS_HIGH"));
+    }
+
+    @Test
+    void badResponsesAreRefusedAndNothingIsStored() {
+        String s = subject();
+        String survey = openSurvey(s);
+        var bad = List.of(
+                Map.of("group", "CITIZEN", "answers", List.of(Map.of("question", "nope", "value", 3))),
+                Map.of("group", "CITIZEN", "answers", List.of(Map.of("question", "q1", "value", 6))),
+                Map.of("group", "CITIZEN", "answers", List.of(Map.of("question", "note", "text", "只有意见"))),
+                Map.of("group", "CITIZEN", "answers", List.of(Map.of("question", "q1", "value", 3),
+                        Map.of("question", "note", "text", "长".repeat(2001)))),
+                Map.of("group", "PARTNER", "answers", List.of(Map.of("question", "q1", "value", 3))),
+                Map.of("group", "ENTERPRISE", "answers", List.of(Map.of("question", "e1", "choice", "MAYBE"))));
+        for (var body : bad) {
+            given().contentType(ContentType.JSON).body(body).post("/api/v1/public/surveys/{id}/responses", survey)
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/surveys/{id}/close", survey).then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("group", "CITIZEN", "answers", List.of(Map.of("question", "q1", "value", 3))))
+                .post("/api/v1/public/surveys/{id}/responses", survey).then().statusCode(409)
+                .body("detail", equalTo("this survey is closed"));
+        given().get("/api/v1/public/surveys/{id}", UUID.randomUUID()).then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of()).post("/api/v1/surveys").then().statusCode(401);
+        given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/surveys").then().statusCode(403);
+        assertEquals(0, count("select count(*) from survey_response where survey_id = cast(?1 as uuid)", survey));
+    }
+}
