@@ -1,0 +1,26 @@
+package io.jixiao.budget.domain;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** budget-service's copy of a subject registered in indicator-service (from its events). */
+@Entity
+@Table(name = "known_subject")
+public class KnownSubject {
+
+    @Id
+    public String code;
+
+    @Column(name = "name_zh", nullable = false)
+    public String nameZh;
+
+    @Column(name = "parent_code")
+    public String parentCode;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+}

@@ -1,0 +1,46 @@
+package io.jixiao.budget.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.jixiao.budget.messaging.BudgetEvents.ResultFinalized;
+import io.jixiao.budget.messaging.BudgetEvents.ScorecardComputed;
+import io.jixiao.budget.messaging.BudgetEvents.SubjectRegistered;
+import io.jixiao.budget.service.LinkageService;
+import io.jixiao.kit.inbox.EventRoutes;
+import io.jixiao.kit.inbox.IdempotentConsumer;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** Subjects and POLITICAL scores from indicator-service; final results from evaluation-service. */
+@ApplicationScoped
+public class IncomingEvents {
+
+    private final IdempotentConsumer consumer;
+    private final EventRoutes indicator;
+    private final EventRoutes evaluation;
+
+    public IncomingEvents(IdempotentConsumer consumer, LinkageService linkage) {
+        this.consumer = consumer;
+        this.indicator = new EventRoutes()
+                .on(BudgetEvents.SUBJECT_REGISTERED, SubjectRegistered.class, linkage::subject)
+                .on(BudgetEvents.SUBJECT_CHANGED, SubjectRegistered.class, linkage::subject)
+                .on(BudgetEvents.SCORECARD_COMPUTED, ScorecardComputed.class, linkage::scorecard);
+        this.evaluation = new EventRoutes()
+                .on(BudgetEvents.RESULT_FINALIZED, ResultFinalized.class, linkage::result)
+                .on(BudgetEvents.RESULT_AMENDED, ResultFinalized.class, linkage::result);
+    }
+
+    @Incoming("indicator-events")
+    @Blocking
+    public void onIndicatorEvent(ConsumerRecord<String, String> record) {
+        consumer.handle(record, indicator);
+    }
+
+    @Incoming("evaluation-events")
+    @Blocking
+    public void onEvaluationEvent(ConsumerRecord<String, String> record) {
+        consumer.handle(record, evaluation);
+    }
+}

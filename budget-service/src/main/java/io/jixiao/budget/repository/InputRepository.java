@@ -1,0 +1,45 @@
+package io.jixiao.budget.repository;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.jixiao.budget.domain.KnownSubject;
+import io.jixiao.budget.domain.PoliticalInput;
+import io.jixiao.budget.domain.ResultInput;
+import io.jixiao.budget.domain.RuleTableRow;
+
+/** Read copies of other services' facts, and the rule tables. */
+@ApplicationScoped
+public class InputRepository {
+
+    private final EntityManager em;
+
+    public InputRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<KnownSubject> subject(String code) {
+        return Optional.ofNullable(em.find(KnownSubject.class, code));
+    }
+
+    public Optional<ResultInput> result(String subject, String period) {
+        return Optional.ofNullable(em.find(ResultInput.class, new ResultInput.Key(subject, period)));
+    }
+
+    public Optional<PoliticalInput> political(String subject, String period) {
+        return Optional.ofNullable(em.find(PoliticalInput.class, new PoliticalInput.Key(subject, period)));
+    }
+
+    /** The latest version of the year's own table, else of the default table (year 0). */
+    public RuleTableRow rulesFor(int year) {
+        return em.createQuery("from RuleTableRow where fiscalYear in (:y, 0) order by fiscalYear desc, version desc",
+                RuleTableRow.class).setParameter("y", year).setMaxResults(1).getResultStream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("no rule table at all: migration V2 missing"));
+    }
+
+    public void persist(Object o) {
+        em.persist(o);
+    }
+}

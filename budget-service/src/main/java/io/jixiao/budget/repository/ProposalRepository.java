@@ -1,0 +1,23 @@
+package io.jixiao.budget.repository;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.jixiao.budget.domain.Proposal;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID> {
+
+    public Optional<Proposal> of(UUID project, int year) {
+        return find("projectId = ?1 and fiscalYear = ?2", project, year).firstResultOptional();
+    }
+
+    public List<Proposal> forYear(int year, String subjectOrNull) {
+        return subjectOrNull == null ? list("fiscalYear = ?1 order by subjectCode, projectId", year)
+                : list("fiscalYear = ?1 and subjectCode = ?2 order by projectId", year, subjectOrNull);
+    }
+}

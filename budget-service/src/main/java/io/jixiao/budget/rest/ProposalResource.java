@@ -1,0 +1,53 @@
+package io.jixiao.budget.rest;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.budget.domain.Proposal;
+import io.jixiao.budget.domain.rules.ProposalCalculator;
+import io.jixiao.budget.service.ProposalService;
+import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.Decimals;
+
+@Path("/api/v1/budget/proposals")
+@Tag(name = "Budget proposals", description = "Next year's recommended amounts, each with its explanation")
+public class ProposalResource {
+
+    public record ProposalResponse(UUID id, UUID project, String subject, int year, int basedOnYear,
+            BigDecimal current, BigDecimal proposed, BigDecimal ceiling, BigDecimal adjustmentPercent,
+            ProposalCalculator.Action action, String rule, int ruleTableVersion, List<String> explanation,
+            UUID sourceEvent, OffsetDateTime createdAt) {
+        static ProposalResponse from(Proposal p) {
+            return new ProposalResponse(p.id, p.projectId, p.subjectCode, p.fiscalYear, p.basedOnYear, p.current,
+                    p.proposed, p.ceiling, Decimals.stored(p.adjustmentPercent), p.action, p.rule,
+                    p.ruleTableVersion, p.explanation, p.sourceEvent, p.createdAt);
+        }
+    }
+
+    private final ProposalService proposals;
+    private final CurrentUser caller;
+
+    public ProposalResource(ProposalService proposals, CurrentUser caller) {
+        this.proposals = proposals;
+        this.caller = caller;
+    }
+
+    /** The proposals for a fiscal year; a department sees its own. */
+    @GET
+    @RolesAllowed({ CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.DEPARTMENT, CurrentUser.SUPERIOR })
+    public List<ProposalResponse> list(@QueryParam("year") @NotNull @Min(2000) @Max(2101) Integer year) {
+        return proposals.forYear(year, caller).stream().map(ProposalResponse::from).toList();
+    }
+}

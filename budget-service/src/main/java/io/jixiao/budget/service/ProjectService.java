@@ -1,0 +1,74 @@
+package io.jixiao.budget.service;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.jixiao.budget.domain.BudgetProject;
+import io.jixiao.budget.domain.rules.Category;
+import io.jixiao.budget.repository.InputRepository;
+import io.jixiao.budget.repository.ProjectRepository;
+import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
+import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
+import io.jixiao.kit.problem.ProblemException.RuleViolationException;
+import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class ProjectService {
+
+    public record NewProject(String subject, int fiscalYear, Category category, String name, BigDecimal approved,
+            List<String> linkedIndicators) {
+    }
+
+    private final ProjectRepository projects;
+    private final InputRepository inputs;
+
+    public ProjectService(ProjectRepository projects, InputRepository inputs) {
+        this.projects = projects;
+        this.inputs = inputs;
+    }
+
+    @Transactional
+    public BudgetProject create(NewProject n) {
+        if (inputs.subject(n.subject()).isEmpty()) {
+            throw new RuleViolationException("subject", "unknown subject " + n.subject()
+                    + ": subjects must be registered in indicator-service first");
+        }
+        BudgetProject p = new BudgetProject(n.subject(), n.fiscalYear(), n.category(), n.name(), n.approved(),
+                n.linkedIndicators());
+        projects.persist(p);
+        return p;
+    }
+
+    /** Finance and the office see every project; a department its own. */
+    public Paged<BudgetProject> list(Integer year, PageRequest page, CurrentUser caller) {
+        String dept = caller.hasRole(CurrentUser.DEPARTMENT) ? caller.dept().orElse("") : null;
+        StringBuilder q = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (year != null) {
+            q.append(" and fiscalYear = :year");
+            params.and("year", year);
+        }
+        if (dept != null) {
+            q.append(" and subjectCode = :dept");
+            params.and("dept", dept);
+        }
+        var query = projects.find(q.toString(), Sort.by("subjectCode").and("fiscalYear").and("name").and("id"), params);
+        return Paged.of(query.page(page.page(), page.size()).list(), page, query.count());
+    }
+
+    public BudgetProject get(UUID id, CurrentUser caller) {
+        BudgetProject p = projects.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("project", id));
+        if (caller.hasRole(CurrentUser.DEPARTMENT) && caller.dept().filter(p.subjectCode::equals).isEmpty()) {
+            throw new AccessDeniedException("a department sees only its own projects");
+        }
+        return p;
+    }
+}
