@@ -1,0 +1,40 @@
+package io.jixiao.gateway.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class RouteTableTest {
+
+    final RouteTable table = new RouteTable(Map.of("indicator", URI.create("http://i:1"), "evaluation",
+            URI.create("http://e:2"), "survey", URI.create("http://s:3"), "budget", URI.create("http://b:4")));
+
+    String service(String path) {
+        return table.resolve(path).map(RouteTable.Target::service).orElse("-");
+    }
+
+    @Test
+    void pathsGoToTheServiceThatOwnsThem() {
+        assertEquals("indicator", service("/api/v1/subjects"));
+        assertEquals("indicator", service("/api/v1/subjects/FIN/scorecards/2026"));
+        assertEquals("survey", service("/api/v1/subjects/FIN/satisfaction"));
+        assertEquals("indicator", service("/api/v1/values"));
+        assertEquals("evaluation", service("/api/v1/cycles/abc/ratings"));
+        assertEquals("survey", service("/api/v1/surveys"));
+        assertEquals("survey", service("/api/v1/public/surveys/1/responses"));
+        assertEquals("budget", service("/api/v1/budget/proposals"));
+        assertTrue(table.resolve("/api/v1/public/surveys/1").orElseThrow().publicAccess());
+    }
+
+    @Test
+    void unknownAndTraversingPathsResolveToNothing() {
+        assertEquals("-", service("/api/v1/cyclesX"));
+        assertEquals("-", service("/api/v1/admin"));
+        assertEquals("-", service("/api/v1/budget/../cycles"));
+        assertEquals("-", service("/api/v1//subjects"));
+    }
+}

@@ -1,0 +1,75 @@
+package io.jixiao.gateway.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.jixiao.testsupport.TestKeys;
+import io.jixiao.testsupport.TestTokens;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.json.JsonObject;
+
+/** A stand-in service that echoes what the gateway forwarded; evaluation points at a closed port (a service down). */
+public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
+
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                JsonObject echo = new JsonObject().put("method", exchange.getRequestMethod())
+                        .put("uri", exchange.getRequestURI().toString());
+                JsonObject headers = new JsonObject();
+                exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+                echo.put("headers", headers);
+                try (InputStream in = exchange.getRequestBody()) {
+                    echo.put("body", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+                byte[] out = echo.encode().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add("X-Upstream", "echo");
+                exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/missing") ? 404 : 200,
+                        out.length);
+                exchange.getResponseBody().write(out);
+                exchange.close();
+            });
+            server.start();
+            int port = server.getAddress().getPort();
+            int closed;
+            try (ServerSocket s = new ServerSocket(0)) {
+                closed = s.getLocalPort();
+            }
+            Map<String, String> c = new HashMap<>();
+            String up = "http://127.0.0.1:" + port;
+            c.put("jixiao.gateway.services.indicator", up);
+            c.put("jixiao.gateway.services.survey", up);
+            c.put("jixiao.gateway.services.budget", up);
+            c.put("jixiao.gateway.services.evaluation", "http://127.0.0.1:" + closed);
+            c.put("mp.jwt.verify.publickey.location", TestKeys.publicKeyPem().toUri().toString());
+            c.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
+            c.put("mp.jwt.verify.audiences", TestTokens.AUDIENCE);
+            c.put("jixiao.gateway.demo-issuer.enabled", "true");
+            c.put("jixiao.gateway.demo-issuer.issuer", TestTokens.ISSUER);
+            c.put("jixiao.gateway.demo-issuer.private-key", TestKeys.privateKeyPem().toString());
+            c.put("jixiao.gateway.demo-issuer.public-key", TestKeys.publicKeyPem().toString());
+            return c;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
