@@ -1,0 +1,165 @@
+package io.jixiao.system;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.jixiao.testsupport.LocalKafka;
+import io.jixiao.testsupport.LocalPostgres;
+import io.jixiao.testsupport.TestKeys;
+import io.jixiao.testsupport.TestTokens;
+
+/**
+ * The five services as separate processes from their built jars, sharing one PostgreSQL (a database each) and one
+ * Kafka broker, as in production. Started once for the test JVM, stopped at its end.
+ */
+final class Suite {
+
+    record Service(String name, String module, int port, String database) {
+    }
+
+    private static Suite instance;
+
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Path root;
+    private final Path logs;
+
+    private Suite(Path root) {
+        this.root = root;
+        this.logs = root.resolve("system-test/target/service-logs");
+    }
+
+    static synchronized Suite started() {
+        if (instance == null) {
+            Path root = Path.of(System.getProperty("user.dir")).getParent();
+            instance = new Suite(root);
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "suite-stop"));
+            instance.start();
+        }
+        return instance;
+    }
+
+    String gateway() {
+        return "http://127.0.0.1:" + ports.get("gateway");
+    }
+
+    private void start() {
+        try {
+            Files.createDirectories(logs);
+            LocalPostgres pg = LocalPostgres.shared();
+            LocalKafka kafka = LocalKafka.shared();
+            List<Service> services = List.of(new Service("indicator", "indicator-service", port(), "indicator"),
+                    new Service("evaluation", "evaluation-service", port(), "evaluation"),
+                    new Service("survey", "survey-service", port(), "survey"),
+                    new Service("budget", "budget-service", port(), "budget"));
+            for (Service s : services) {
+                ports.put(s.name(), s.port());
+                Map<String, String> props = new LinkedHashMap<>(common());
+                props.put("quarkus.http.port", String.valueOf(s.port()));
+                props.put("quarkus.datasource.jdbc.url", pg.freshDatabase("sys_" + s.database()));
+                props.put("quarkus.datasource.username", pg.username());
+                props.put("quarkus.datasource.password", pg.password());
+                props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+                props.put("jixiao.outbox.poll-interval", "200ms");
+                launch(s.name(), s.module(), props);
+            }
+            int gw = port();
+            ports.put("gateway", gw);
+            Map<String, String> props = new LinkedHashMap<>(common());
+            props.put("quarkus.http.port", String.valueOf(gw));
+            for (Service s : services) {
+                props.put("jixiao.gateway.services." + s.name(), "http://127.0.0.1:" + s.port());
+            }
+            launch("gateway", "gateway", props);
+            for (Map.Entry<String, Integer> e : ports.entrySet()) {
+                awaitReady(e.getKey(), e.getValue());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> common() {
+        return Map.of("mp.jwt.verify.publickey.location", TestKeys.publicKeyPem().toUri().toString(),
+                "mp.jwt.verify.issuer", TestTokens.ISSUER, "mp.jwt.verify.audiences", TestTokens.AUDIENCE,
+                "quarkus.log.console.json.enabled", "false");
+    }
+
+    private void launch(String name, String module, Map<String, String> props) throws IOException {
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the reactor (mvn verify) before the system test");
+        }
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:+UseSerialGC"));
+        props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.addAll(List.of("-jar", jar.toString()));
+        File log = logs.resolve(name + ".log").toFile();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+        processes.put(name, p);
+    }
+
+    private void awaitReady(String name, int port) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            Process p = processes.get(name);
+            if (!p.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + p.exitValue() + "; see " + logs.resolve(
+                        name + ".log"));
+            }
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/q/health/ready")
+                        .toURL().openConnection();
+                c.setConnectTimeout(500);
+                c.setReadTimeout(2000);
+                if (c.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(name + " not ready after 120 s; see " + logs.resolve(name + ".log"));
+    }
+
+    void stop() {
+        processes.values().forEach(Process::destroy);
+        for (Process p : processes.values()) {
+            try {
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int port() throws IOException {
+        try (var s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
