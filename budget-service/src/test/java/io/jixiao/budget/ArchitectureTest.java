@@ -32,7 +32,8 @@ class ArchitectureTest {
     @Test
     void theDomainKnowsNoOuterLayer() {
         noClasses().that().resideInAPackage("..budget.domain..").should().dependOnClassesThat()
-                .resideInAnyPackage("..budget.rest..", "..budget.service..", "..budget.repository..", "..budget.messaging..",
+                .resideInAnyPackage("..budget.rest..", "..budget.service..", "..budget.repository..",
+                        "..budget.messaging..",
                         "io.quarkus..", "jakarta.ws.rs..")
                 .check(CLASSES);
     }

@@ -32,7 +32,8 @@ class ArchitectureTest {
     @Test
     void theDomainKnowsNoOuterLayer() {
         noClasses().that().resideInAPackage("..evaluation.domain..").should().dependOnClassesThat()
-                .resideInAnyPackage("..evaluation.rest..", "..evaluation.service..", "..evaluation.repository..", "..evaluation.messaging..",
+                .resideInAnyPackage("..evaluation.rest..", "..evaluation.service..", "..evaluation.repository..",
+                        "..evaluation.messaging..",
                         "io.quarkus..", "jakarta.ws.rs..")
                 .check(CLASSES);
     }

@@ -32,7 +32,8 @@ class ArchitectureTest {
     @Test
     void theDomainKnowsNoOuterLayer() {
         noClasses().that().resideInAPackage("..indicator.domain..").should().dependOnClassesThat()
-                .resideInAnyPackage("..indicator.rest..", "..indicator.service..", "..indicator.repository..", "..indicator.messaging..",
+                .resideInAnyPackage("..indicator.rest..", "..indicator.service..", "..indicator.repository..",
+                        "..indicator.messaging..",
                         "io.quarkus..", "jakarta.ws.rs..")
                 .check(CLASSES);
     }

@@ -32,7 +32,8 @@ class ArchitectureTest {
     @Test
     void theDomainKnowsNoOuterLayer() {
         noClasses().that().resideInAPackage("..survey.domain..").should().dependOnClassesThat()
-                .resideInAnyPackage("..survey.rest..", "..survey.service..", "..survey.repository..", "..survey.messaging..",
+                .resideInAnyPackage("..survey.rest..", "..survey.service..", "..survey.repository..",
+                        "..survey.messaging..",
                         "io.quarkus..", "jakarta.ws.rs..")
                 .check(CLASSES);
     }

@@ -125,7 +125,8 @@ class ThinSliceIT {
                         "minPublicSample", 3))
                 .post("/api/v1/cycles")).path("id");
         given().auth().oauth2(admin()).contentType(ContentType.JSON)
-                .body(Map.of("assignments", List.of(Map.of("party", "SUPERIOR", "evaluator", "vice-mayor", "subject", DEPT))))
+                .body(Map.of("assignments",
+                        List.of(Map.of("party", "SUPERIOR", "evaluator", "vice-mayor", "subject", DEPT))))
                 .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
         given().auth().oauth2(admin()).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
 
@@ -143,7 +144,7 @@ class ThinSliceIT {
                                 "LIKERT5", "textZh", "您对办理过程满意吗？", "required", true))))
                 .post("/api/v1/surveys")).path("id");
         given().auth().oauth2(admin()).post("/api/v1/surveys/{id}/open", survey).then().statusCode(200);
-        for (int v : new int[] { 5, 5, 4 }) {
+        for (int v : new int[]{5, 5, 4}) {
             given().contentType(ContentType.JSON)
                     .body(Map.of("group", "CITIZEN", "answers", List.of(Map.of("question", "q1", "value", v)),
                             "durationMs", 30000))
@@ -157,7 +158,8 @@ class ThinSliceIT {
         BigDecimal expected = composite.setScale(10, RoundingMode.HALF_UP);
         until(Duration.ofSeconds(30),
                 () -> given().auth().oauth2(admin()).get("/api/v1/cycles/{id}/results/{s}", cycle, DEPT),
-                r -> r.statusCode() == 200 && Boolean.TRUE.equals(r.path("parties.find { it.party == 'PUBLIC' }.present"))
+                r -> r.statusCode() == 200
+                        && Boolean.TRUE.equals(r.path("parties.find { it.party == 'PUBLIC' }.present"))
                         && Boolean.TRUE.equals(r.path("parties.find { it.party == 'SUPERIOR' }.present"))
                         && new BigDecimal(r.path("parties.find { it.party == 'SUPERIOR' }.score").toString())
                                 .compareTo(new BigDecimal(75)) == 0);

@@ -79,7 +79,8 @@ public final class LocalKafka {
         try (Admin admin = Admin.create(props)) {
             for (String t : topics) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(t, 3, (short) 1).configs(Map.of("min.insync.replicas", "1"))))
+                    admin.createTopics(
+                            List.of(new NewTopic(t, 3, (short) 1).configs(Map.of("min.insync.replicas", "1"))))
                             .all().get(30, TimeUnit.SECONDS);
                 } catch (Exception e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {

@@ -22,7 +22,8 @@ public final class BudgetEvents {
     }
 
     public record AdjustmentProposed(UUID project, String subject, int year, int basedOnYear, String category,
-            BigDecimal current, BigDecimal proposed, BigDecimal ceiling, BigDecimal adjustmentPercent, String action, String rule,
+            BigDecimal current, BigDecimal proposed, BigDecimal ceiling, BigDecimal adjustmentPercent, String action,
+            String rule,
             int ruleTableVersion, List<String> explanation) {
     }
 

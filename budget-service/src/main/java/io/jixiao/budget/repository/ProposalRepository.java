@@ -17,7 +17,8 @@ public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID>
     }
 
     public List<Proposal> forYear(int year, String subjectOrNull) {
-        return subjectOrNull == null ? list("fiscalYear = ?1 order by subjectCode, projectId", year)
+        return subjectOrNull == null
+                ? list("fiscalYear = ?1 order by subjectCode, projectId", year)
                 : list("fiscalYear = ?1 and subjectCode = ?2 order by projectId", year, subjectOrNull);
     }
 }

@@ -62,7 +62,7 @@ public class ProjectResource {
     }
 
     @POST
-    @RolesAllowed({ CurrentUser.FINANCE, CurrentUser.ADMIN })
+    @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN})
     public Response create(@Valid @NotNull CreateProjectRequest r) {
         BudgetProject p = service.create(new ProjectService.NewProject(r.subject(), r.fiscalYear(), r.category(),
                 r.name(), r.approvedAmount(), r.linkedIndicators()));
@@ -70,7 +70,7 @@ public class ProjectResource {
     }
 
     @GET
-    @RolesAllowed({ CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.DEPARTMENT, CurrentUser.SUPERIOR })
+    @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.DEPARTMENT, CurrentUser.SUPERIOR})
     public Paged<ProjectResponse> list(@QueryParam("year") Integer year, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         return service.list(year, PageRequest.of(page, size), caller).map(ProjectResponse::from);
@@ -78,7 +78,7 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.DEPARTMENT, CurrentUser.SUPERIOR })
+    @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.DEPARTMENT, CurrentUser.SUPERIOR})
     public ProjectResponse get(@PathParam("id") UUID id) {
         return ProjectResponse.from(service.get(id, caller));
     }

@@ -46,7 +46,7 @@ public class ProposalResource {
 
     /** The proposals for a fiscal year; a department sees its own. */
     @GET
-    @RolesAllowed({ CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.DEPARTMENT, CurrentUser.SUPERIOR })
+    @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.DEPARTMENT, CurrentUser.SUPERIOR})
     public List<ProposalResponse> list(@QueryParam("year") @NotNull @Min(2000) @Max(2101) Integer year) {
         return proposals.forYear(year, caller).stream().map(ProposalResponse::from).toList();
     }

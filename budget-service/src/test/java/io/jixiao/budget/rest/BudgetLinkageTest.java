@@ -96,7 +96,8 @@ class BudgetLinkageTest {
                 .body("find { it.project == '" + livelihood + "' }.proposed", equalTo(2250000.45f))
                 .body("find { it.project == '" + livelihood + "' }.rule",
                         equalTo("GRADE_FAIL+POLITICAL_PENALTY+LIVELIHOOD_CAP"))
-                .body("find { it.project == '" + general + "' }.explanation", hasItem("1,000,000.00 × (1 − 0.4) = 600,000.00"));
+                .body("find { it.project == '" + general + "' }.explanation",
+                        hasItem("1,000,000.00 × (1 − 0.4) = 600,000.00"));
         var events = TopicProbe.await(bootstrap, "jixiao.budget.events", r -> s.equals(r.key()), 2,
                 Duration.ofSeconds(20));
         assertEquals(2, events.size());
@@ -127,13 +128,16 @@ class BudgetLinkageTest {
     @Test
     void badProjectsAreRefused() {
         String s = subject();
-        String base = "{\"subject\":\"" + s + "\",\"fiscalYear\":2026,\"category\":\"GENERAL\",\"name\":\"x\",\"approvedAmount\":";
+        String base = "{\"subject\":\"" + s
+                + "\",\"fiscalYear\":2026,\"category\":\"GENERAL\",\"name\":\"x\",\"approvedAmount\":";
         given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON).body(base + "-1}")
-                .post("/api/v1/budget/projects").then().statusCode(400).body("violations.field", hasItem("approvedAmount"));
+                .post("/api/v1/budget/projects").then().statusCode(400)
+                .body("violations.field", hasItem("approvedAmount"));
         given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON).body(base + "1.005}")
                 .post("/api/v1/budget/projects").then().statusCode(400);
         given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON).body(base + "\"lots\"}")
-                .post("/api/v1/budget/projects").then().statusCode(400).body("violations.field", hasItem("approvedAmount"));
+                .post("/api/v1/budget/projects").then().statusCode(400)
+                .body("violations.field", hasItem("approvedAmount"));
         given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
                 .body(base.replace(s, "NOBODY") + "10}").post("/api/v1/budget/projects").then().statusCode(422);
         given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON).body(base + "10}")

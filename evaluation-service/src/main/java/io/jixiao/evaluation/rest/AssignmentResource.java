@@ -55,7 +55,7 @@ public class AssignmentResource {
     }
 
     @GET
-    @RolesAllowed({ CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.ASSESSOR, CurrentUser.DEPARTMENT })
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.ASSESSOR, CurrentUser.DEPARTMENT})
     public List<AssignmentResponse> list(@PathParam("id") UUID id) {
         return service.list(id, caller).stream().map(AssignmentResponse::from).toList();
     }

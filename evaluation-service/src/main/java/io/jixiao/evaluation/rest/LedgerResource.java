@@ -42,7 +42,7 @@ public class LedgerResource {
 
     @POST
     @Path("/verify")
-    @RolesAllowed({ CurrentUser.ADMIN, CurrentUser.SYSTEM })
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SYSTEM})
     public HashChain.Verdict verify(@PathParam("id") UUID id) {
         return service.verify(id);
     }

@@ -58,7 +58,7 @@ public class RatingResource {
 
     /** Submits, or replaces while the cycle is open, the caller's rating of a subject. */
     @POST
-    @RolesAllowed({ CurrentUser.SUPERIOR, CurrentUser.ASSESSOR, CurrentUser.DEPARTMENT })
+    @RolesAllowed({CurrentUser.SUPERIOR, CurrentUser.ASSESSOR, CurrentUser.DEPARTMENT})
     public Response submit(@PathParam("id") UUID id, @Valid @NotNull SubmitRatingRequest r) {
         var accepted = service.submit(id, new RatingService.NewRating(r.subject(), r.party(),
                 r.criteria().stream().map(c -> new Criterion(c.code(), c.score(), c.weight())).toList(), r.comment(),

@@ -80,7 +80,8 @@ public class CycleService {
         } catch (IllegalArgumentException e) {
             throw new RuleViolationException("weights", e.getMessage());
         }
-        Map<String, List<String>> criteria = n.criteria() == null || n.criteria().isEmpty() ? Cycle.defaultCriteria()
+        Map<String, List<String>> criteria = n.criteria() == null || n.criteria().isEmpty()
+                ? Cycle.defaultCriteria()
                 : n.criteria();
         Cycle c = new Cycle(n.name(), n.period(), n.subjects(), policy,
                 n.appealWindowDays() == null ? 10 : n.appealWindowDays(), criteria);

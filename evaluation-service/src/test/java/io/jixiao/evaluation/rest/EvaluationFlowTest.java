@@ -90,7 +90,8 @@ class EvaluationFlowTest {
 
     void assign(String cycle, String party, String evaluator, String subject) {
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body(Map.of("assignments", List.of(Map.of("party", party, "evaluator", evaluator, "subject", subject))))
+                .body(Map.of("assignments",
+                        List.of(Map.of("party", party, "evaluator", evaluator, "subject", subject))))
                 .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
     }
 
@@ -125,10 +126,11 @@ class EvaluationFlowTest {
                 .body("status", equalTo("OPEN"));
 
         // SUPERIOR: five ratings 90, 70, 80, 60, 100 → drop 60 and 100 → mean 80; β = 0.5 with scorecard 84 → 82
-        double[] sup = { 90, 70, 80, 60, 100 };
+        double[] sup = {90, 70, 80, 60, 100};
         for (int i = 0; i < sup.length; i++) {
             assign(cycle, "SUPERIOR", "sup-" + i, s);
-            rate(TestTokens.superior("sup-" + i), cycle, s, "SUPERIOR", one("GOAL_ACHIEVEMENT", sup[i])).statusCode(201);
+            rate(TestTokens.superior("sup-" + i), cycle, s, "SUPERIOR", one("GOAL_ACHIEVEMENT", sup[i]))
+                    .statusCode(201);
         }
         // THIRD_PARTY: weighted criteria (90·3 + 70·1) / 4 = 85
         assign(cycle, "THIRD_PARTY", "ORG-A", s);
@@ -155,7 +157,9 @@ class EvaluationFlowTest {
         rate(TestTokens.superior("sup-0"), cycle, s, "SUPERIOR", one("GOAL_ACHIEVEMENT", 101)).statusCode(400)
                 .body("violations.field", hasItem("criteria[0].score"));
         rate(TestTokens.superior("sup-0"), cycle, s, "THIRD_PARTY", one("GOAL_ACHIEVEMENT", 50)).statusCode(403);
-        assertEquals(9, count("select count(*) from rating r join cycle c on c.id = r.cycle_id where c.id = cast(?1 as uuid)", cycle));
+        assertEquals(9,
+                count("select count(*) from rating r join cycle c on c.id = r.cycle_id where c.id = cast(?1 as uuid)",
+                        cycle));
 
         // provisional: composite = (40·82 + 30·70 + 20·85 + 10·80) / 100 = 78.80, PASS; S2 has SUPERIOR only → 95
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/results/{s}", cycle, s).then()
@@ -181,7 +185,8 @@ class EvaluationFlowTest {
                 .body("[0].flags", hasItem("INCOMPLETE")).body("[1].provisional", equalTo(false));
 
         var events = TopicProbe.await(bootstrap, "jixiao.evaluation.events",
-                r -> s.equals(r.key()) && "jixiao.evaluation.result.finalized.v1".equals(TopicProbe.header(r, "ce_type")),
+                r -> s.equals(r.key())
+                        && "jixiao.evaluation.result.finalized.v1".equals(TopicProbe.header(r, "ce_type")),
                 1, Duration.ofSeconds(20));
         assertEquals(1, events.size());
         assertEquals(List.of(), EventSamples.shapeDifferences("jixiao.evaluation.result.finalized.v1",
@@ -193,7 +198,8 @@ class EvaluationFlowTest {
         assertEquals(0, payload.at("/partyScores/SUPERIOR").decimalValue().compareTo(new BigDecimal("82")));
 
         var submitted = TopicProbe.await(bootstrap, "jixiao.evaluation.events",
-                r -> s.equals(r.key()) && "jixiao.evaluation.rating.submitted.v1".equals(TopicProbe.header(r, "ce_type")),
+                r -> s.equals(r.key())
+                        && "jixiao.evaluation.rating.submitted.v1".equals(TopicProbe.header(r, "ce_type")),
                 9, Duration.ofSeconds(20));
         assertEquals(List.of(), EventSamples.shapeDifferences("jixiao.evaluation.rating.submitted.v1",
                 submitted.get(0).value()));
@@ -206,7 +212,8 @@ class EvaluationFlowTest {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update rating set value = 99 where id = (select rating_id from ledger_entry where cycle_id = cast(?1 as uuid) order by seq offset 3 limit 1)")
                 .setParameter(1, cycle).executeUpdate());
-        long fourth = count("select seq from ledger_entry where cycle_id = cast(?1 as uuid) order by seq offset 3 limit 1", cycle);
+        long fourth = count(
+                "select seq from ledger_entry where cycle_id = cast(?1 as uuid) order by seq offset 3 limit 1", cycle);
         given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/ledger/verify", cycle).then()
                 .statusCode(200).body("valid", equalTo(false)).body("firstBrokenSeq", equalTo((int) fourth));
     }
@@ -250,7 +257,8 @@ class EvaluationFlowTest {
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "period", "2026", "subjects", List.of(s), "weights",
                         Map.of("SUPERIOR", 50, "PUBLIC", 30, "THIRD_PARTY", 20, "PEER", 10)))
-                .post("/api/v1/cycles").then().statusCode(422).body("detail", org.hamcrest.Matchers.containsString("100"));
+                .post("/api/v1/cycles").then().statusCode(422)
+                .body("detail", org.hamcrest.Matchers.containsString("100"));
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "period", "2026", "subjects", List.of("NEVER_REGISTERED")))
                 .post("/api/v1/cycles").then().statusCode(422).body("violations.field", hasItem("subjects"));

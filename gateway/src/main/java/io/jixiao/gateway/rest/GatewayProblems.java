@@ -17,8 +17,11 @@ public class GatewayProblems {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
-        String detail = status == 400 ? e.getMessage() : Response.Status.fromStatusCode(status) == null ? "error"
-                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = status == 400
+                ? e.getMessage()
+                : Response.Status.fromStatusCode(status) == null
+                        ? "error"
+                        : Response.Status.fromStatusCode(status).getReasonPhrase();
         return problem(status, detail, uri);
     }
 

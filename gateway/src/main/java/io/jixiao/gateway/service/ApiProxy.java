@@ -88,7 +88,7 @@ public class ApiProxy {
             return;
         }
         String token = auth.substring(7).trim();
-        vertx.<Boolean> executeBlocking(() -> {
+        vertx.<Boolean>executeBlocking(() -> {
             try {
                 jwt.parse(token);
                 return true;

@@ -47,7 +47,8 @@ class ApiProxyTest {
 
     @Test
     void publicSurveyPathsNeedNoToken() {
-        given().get("/api/v1/public/surveys/42").then().statusCode(200).body("uri", equalTo("/api/v1/public/surveys/42"));
+        given().get("/api/v1/public/surveys/42").then().statusCode(200).body("uri",
+                equalTo("/api/v1/public/surveys/42"));
     }
 
     @Test
@@ -65,8 +66,9 @@ class ApiProxyTest {
                 .sign(TestKeys.privateKey());
         given().auth().oauth2(wrongAudience).get("/api/v1/subjects").then().statusCode(401);
         String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
-        String body = b64("{\"iss\":\"" + TestTokens.ISSUER + "\",\"aud\":\"jixiao\",\"sub\":\"x\",\"groups\":[\"admin\"],"
-                + "\"exp\":" + (Instant.now().getEpochSecond() + 3600) + "}");
+        String body = b64(
+                "{\"iss\":\"" + TestTokens.ISSUER + "\",\"aud\":\"jixiao\",\"sub\":\"x\",\"groups\":[\"admin\"],"
+                        + "\"exp\":" + (Instant.now().getEpochSecond() + 3600) + "}");
         given().auth().oauth2(header + "." + body + ".").get("/api/v1/subjects").then().statusCode(401);
     }
 

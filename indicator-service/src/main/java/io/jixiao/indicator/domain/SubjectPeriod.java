@@ -7,5 +7,6 @@ import jakarta.persistence.Embeddable;
 
 @Embeddable
 public record SubjectPeriod(@Column(name = "subject_code") String subjectCode, @Column(name = "period") String period)
-        implements Serializable {
+        implements
+            Serializable {
 }

@@ -106,7 +106,8 @@ public class ScorecardResource {
             @PathParam("period") @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period,
             @Valid @NotNull ConfigureScorecardRequest request) {
         Map<Dimension, BigDecimal> weights = new EnumMap<>(request.dimensionWeights());
-        var lines = request.lines() == null ? List.<ScorecardService.LineOverride> of()
+        var lines = request.lines() == null
+                ? List.<ScorecardService.LineOverride>of()
                 : request.lines().stream().map(l -> new ScorecardService.LineOverride(l.indicator(), l.weight(),
                         l.target(), l.notApplicable())).toList();
         var cfg = new ScorecardService.Configuration(weights,

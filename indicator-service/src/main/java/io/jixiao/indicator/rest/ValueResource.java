@@ -64,7 +64,7 @@ public class ValueResource {
     }
 
     @POST
-    @RolesAllowed({ CurrentUser.DEPARTMENT, CurrentUser.SYSTEM, CurrentUser.ADMIN })
+    @RolesAllowed({CurrentUser.DEPARTMENT, CurrentUser.SYSTEM, CurrentUser.ADMIN})
     public Response report(@Valid @NotNull ReportValueRequest r) {
         ValueService.Recorded rec = service.record(new ValueService.Report(r.subject(), r.indicator(), r.period(),
                 r.value(), r.level(), r.source(), r.evidenceUrl(), r.correctionReason()), caller);

@@ -136,7 +136,7 @@ public class ScorecardService {
         scorecards.lock(subject, period);
         Result r = compute(subject, period);
         ScorecardComputed event = toEvent(subject, period, r);
-        String detail = json(new Object[] { event.dimensions(), event.gate(), event.completeness(), event.grade() });
+        String detail = json(new Object[]{event.dimensions(), event.gate(), event.completeness(), event.grade()});
         ScorecardSnapshot snap = scorecards.snapshot(subject, period).orElse(null);
         boolean changed = snap == null || !sameNumber(snap.total, event.total()) || !detail.equals(snap.detail);
         if (changed) {
@@ -170,9 +170,11 @@ public class ScorecardService {
                     o != null && o.notApplicable));
         }
         ScorecardConfig cfg = scorecards.config(subject, period).orElse(null);
-        Map<Dimension, BigDecimal> dw = cfg == null ? ScorecardCalculator.defaultDimensionWeights()
+        Map<Dimension, BigDecimal> dw = cfg == null
+                ? ScorecardCalculator.defaultDimensionWeights()
                 : cfg.dimensionWeights;
-        Light.Thresholds th = cfg == null ? Light.Thresholds.DEFAULT
+        Light.Thresholds th = cfg == null
+                ? Light.Thresholds.DEFAULT
                 : new Light.Thresholds(cfg.greenThreshold, cfg.yellowThreshold);
         return ScorecardCalculator.compute(new ScorecardCalculator.Input(lines, dw, Map.of(), th));
     }

@@ -87,7 +87,8 @@ class IndicatorApiTest {
                 .body("scorecardTotal", equalTo(90)).body("scorecardGrade", equalTo("EXCELLENT"));
 
         List<ConsumerRecord<String, String>> events = TopicProbe.await(bootstrap, TOPIC,
-                r -> dept.equals(r.key()) && "jixiao.indicator.scorecard.computed.v1".equals(TopicProbe.header(r, "ce_type")),
+                r -> dept.equals(r.key())
+                        && "jixiao.indicator.scorecard.computed.v1".equals(TopicProbe.header(r, "ce_type")),
                 1, Duration.ofSeconds(20));
         assertEquals(1, events.size(), "one scorecard.computed event for " + dept);
         ConsumerRecord<String, String> e = events.get(0);
@@ -115,7 +116,8 @@ class IndicatorApiTest {
                 .post("/api/v1/values").then().statusCode(403)
                 .contentType("application/problem+json").body("status", equalTo(403));
         assertEquals(0, count("select count(*) from indicator_value where subject_code = ?1", other));
-        assertEquals(0, count("select count(*) from outbox_event where record_key = ?1 and event_type like '%value%'", other));
+        assertEquals(0,
+                count("select count(*) from outbox_event where record_key = ?1 and event_type like '%value%'", other));
     }
 
     @Test
@@ -146,7 +148,8 @@ class IndicatorApiTest {
                 .body("title", equalTo("Malformed JSON"));
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("code", "BADLEVEL", "nameZh", "x", "level", "GALAXY"))
-                .post("/api/v1/subjects").then().log().ifValidationFails().statusCode(400).body("violations.field", hasItem("level"));
+                .post("/api/v1/subjects").then().log().ifValidationFails().statusCode(400)
+                .body("violations.field", hasItem("level"));
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("code", "lower", "level", "CITY"))
                 .post("/api/v1/subjects").then().statusCode(400)
@@ -173,7 +176,8 @@ class IndicatorApiTest {
                 .sign(io.jixiao.testsupport.TestKeys.privateKey());
         given().auth().oauth2(wrongIssuer).get("/api/v1/subjects").then().statusCode(401);
         String expired = TestTokens.builder("x", "admin", null, null)
-                .issuedAt(java.time.Instant.now().minusSeconds(7200)).expiresAt(java.time.Instant.now().minusSeconds(3600))
+                .issuedAt(java.time.Instant.now().minusSeconds(7200))
+                .expiresAt(java.time.Instant.now().minusSeconds(3600))
                 .sign(io.jixiao.testsupport.TestKeys.privateKey());
         given().auth().oauth2(expired).get("/api/v1/subjects").then().statusCode(401);
         given().auth().oauth2(TestTokens.department("ANY")).contentType(ContentType.JSON)

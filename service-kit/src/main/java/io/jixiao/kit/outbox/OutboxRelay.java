@@ -169,7 +169,8 @@ public class OutboxRelay {
         h.add("ce_type", bytes(e.type));
         h.add("ce_source", bytes(e.source));
         h.add("ce_subject", bytes(e.key));
-        h.add("ce_time", bytes(e.createdAt.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
+        h.add("ce_time", bytes(
+                e.createdAt.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
         h.add("content-type", bytes("application/json"));
         if (e.correlationId != null) {
             h.add("ce_correlationid", bytes(e.correlationId));

@@ -13,7 +13,8 @@ public abstract class ProblemException extends RuntimeException {
     private final String title;
     private final List<Problem.Violation> violations;
 
-    protected ProblemException(int status, String slug, String title, String detail, List<Problem.Violation> violations) {
+    protected ProblemException(int status, String slug, String title, String detail,
+            List<Problem.Violation> violations) {
         super(detail);
         this.status = status;
         this.slug = slug;
@@ -54,7 +55,8 @@ public abstract class ProblemException extends RuntimeException {
     /** 400 with the offending field named. */
     public static class InvalidInputException extends ProblemException {
         public InvalidInputException(String field, String message) {
-            super(400, "validation", "Invalid input", field + ": " + message, List.of(new Problem.Violation(field, message)));
+            super(400, "validation", "Invalid input", field + ": " + message,
+                    List.of(new Problem.Violation(field, message)));
         }
 
         public InvalidInputException(List<Problem.Violation> violations) {
@@ -69,7 +71,8 @@ public abstract class ProblemException extends RuntimeException {
         }
 
         public RuleViolationException(String field, String detail) {
-            super(422, "rule-violation", "Business rule violated", detail, List.of(new Problem.Violation(field, detail)));
+            super(422, "rule-violation", "Business rule violated", detail,
+                    List.of(new Problem.Violation(field, detail)));
         }
     }
 

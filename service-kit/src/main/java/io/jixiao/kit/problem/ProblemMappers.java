@@ -62,7 +62,7 @@ public class ProblemMappers {
     }
 
     /** Named explicitly: quarkus-rest-jackson has built-in mappers for these two that answer plain JSON. */
-    @ServerExceptionMapper({ InvalidFormatException.class, MismatchedInputException.class })
+    @ServerExceptionMapper({InvalidFormatException.class, MismatchedInputException.class})
     public Response mismatch(JsonMappingException e, UriInfo uri) {
         return mapping(e, uri);
     }
@@ -80,8 +80,8 @@ public class ProblemMappers {
                 List.of(new Problem.Violation(field.isEmpty() ? "body" : field, message)));
     }
 
-    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
-            AuthenticationCompletionException.class })
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
         Response r = respond(401, "unauthorized", "Unauthorized", "a valid bearer token is required", uri, List.of());
         return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
@@ -92,7 +92,7 @@ public class ProblemMappers {
         return respond(403, "forbidden", "Forbidden", "your role may not do this", uri, List.of());
     }
 
-    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response stale(RuntimeException e, UriInfo uri) {
         return respond(409, "conflict", "Conflict", "the resource was changed concurrently; reload and retry", uri,
                 List.of());

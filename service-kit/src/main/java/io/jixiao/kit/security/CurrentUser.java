@@ -38,10 +38,10 @@ public class CurrentUser {
     }
 
     public Optional<String> dept() {
-        return Optional.ofNullable(jwt.<Object> getClaim("dept")).map(Object::toString);
+        return Optional.ofNullable(jwt.<Object>getClaim("dept")).map(Object::toString);
     }
 
     public Optional<String> org() {
-        return Optional.ofNullable(jwt.<Object> getClaim("org")).map(Object::toString);
+        return Optional.ofNullable(jwt.<Object>getClaim("org")).map(Object::toString);
     }
 }

@@ -106,7 +106,8 @@ public class Survey {
 
     public void requireOpen() {
         if (status != SurveyStatus.OPEN) {
-            throw new ConflictException(status == SurveyStatus.CLOSED ? "this survey is closed" : "this survey is not open yet");
+            throw new ConflictException(
+                    status == SurveyStatus.CLOSED ? "this survey is closed" : "this survey is not open yet");
         }
     }
 }

@@ -86,11 +86,13 @@ public class PublicSurveyResource {
     public Response submit(@PathParam("id") UUID id, @Valid @NotNull SubmitRequest r,
             @HeaderParam("X-Forwarded-For") String forwardedFor, @HeaderParam("User-Agent") String userAgent,
             @Context HttpServerRequest http) {
-        String address = forwardedFor != null && !forwardedFor.isBlank() ? forwardedFor.split(",")[0].trim()
+        String address = forwardedFor != null && !forwardedFor.isBlank()
+                ? forwardedFor.split(",")[0].trim()
                 : http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         SurveyResponse saved = responses.submit(id, new ResponseService.NewResponse(r.group(), r.channel(),
                 r.answers().stream().map(a -> new ResponseScorer.Answer(a.question(), a.value(), a.choice(),
-                        a.choices(), a.text())).toList(), r.durationMs(), address, userAgent));
+                        a.choices(), a.text())).toList(),
+                r.durationMs(), address, userAgent));
         return Response.status(Response.Status.CREATED).entity(new Receipt(saved.id, "感谢您的参与！",
                 Map.of("zh", "感谢您的参与！", "en", "Thank you for taking part!"))).build();
     }

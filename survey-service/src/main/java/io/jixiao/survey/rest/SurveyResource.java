@@ -60,7 +60,8 @@ public class SurveyResource {
             @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal weight,
             @Size(max = 20) List<@Valid @NotNull OptionRequest> options) {
         Question toQuestion() {
-            return new Question(code, group, type, textZh, textEn, required, weight, options == null ? null
+            return new Question(code, group, type, textZh, textEn, required, weight, options == null
+                    ? null
                     : options.stream().map(o -> new Question.Option(o.code(), o.labelZh(), o.labelEn(), o.points()))
                             .toList());
         }
@@ -95,14 +96,14 @@ public class SurveyResource {
     }
 
     @GET
-    @RolesAllowed({ CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.SYSTEM })
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.SYSTEM})
     public Paged<SurveyResponse> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return service.list(PageRequest.of(page, size)).map(SurveyResponse::from);
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.SYSTEM })
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.SYSTEM})
     public SurveyResponse get(@PathParam("id") UUID id) {
         return SurveyResponse.from(service.get(id));
     }

@@ -95,7 +95,8 @@ public class SatisfactionService {
         s.lower95 = Decimals.stored(r.lower95());
         s.upper95 = Decimals.stored(r.upper95());
         s.groups = r.groups().stream().map(g -> new SatisfactionIndex.GroupResult(g.group(), g.weight(),
-                Decimals.stored(g.effectiveWeight()), Decimals.stored(g.index()), g.n(), Decimals.stored(g.standardDeviation()))).toList();
+                Decimals.stored(g.effectiveWeight()), Decimals.stored(g.index()), g.n(),
+                Decimals.stored(g.standardDeviation()))).toList();
         s.flags = r.flags();
         s.computedAt = OffsetDateTime.now(ZoneOffset.UTC);
         if (fresh) {

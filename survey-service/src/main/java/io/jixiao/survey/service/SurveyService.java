@@ -75,7 +75,8 @@ public class SurveyService {
                     if (!oc.add(o.code())) {
                         v.add(new Problem.Violation(f + ".options", "duplicate option " + o.code()));
                     }
-                    if (o.points() != null && (o.points().signum() < 0 || o.points().compareTo(BigDecimal.valueOf(100)) > 0)) {
+                    if (o.points() != null
+                            && (o.points().signum() < 0 || o.points().compareTo(BigDecimal.valueOf(100)) > 0)) {
                         v.add(new Problem.Violation(f + ".options", "points must be between 0 and 100"));
                     }
                 }

@@ -79,7 +79,8 @@ class SurveyFlowTest {
     }
 
     void answer(String survey, String group, Map<String, Object> answer) {
-        given().contentType(ContentType.JSON).body(Map.of("group", group, "answers", List.of(answer), "durationMs", 45000))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("group", group, "answers", List.of(answer), "durationMs", 45000))
                 .post("/api/v1/public/surveys/{id}/responses", survey).then().statusCode(201)
                 .body("messages.en", equalTo("Thank you for taking part!"));
     }
@@ -91,7 +92,7 @@ class SurveyFlowTest {
         given().get("/api/v1/public/surveys/{id}", survey).then().statusCode(200)
                 .body("questions.find { it.code == 'e1' }.options.size()", equalTo(5));
         // CITIZEN: Likert 5, 4, 3 → 100, 75, 50: mean 75, s = 25
-        for (int v : new int[] { 5, 4, 3 }) {
+        for (int v : new int[]{5, 4, 3}) {
             answer(survey, "CITIZEN", Map.of("question", "q1", "value", v));
         }
         // ENTERPRISE: 满意 80, 非常满意 100: mean 90, s = √200

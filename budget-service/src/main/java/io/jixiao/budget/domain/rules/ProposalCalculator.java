@@ -41,7 +41,9 @@ public final class ProposalCalculator {
             throw new IllegalArgumentException("the current amount must not be negative");
         }
         List<String> why = new ArrayList<>();
-        String composite = in.composite() == null ? "" : " (composite " + in.composite().setScale(2, RoundingMode.HALF_UP) + ")";
+        String composite = in.composite() == null
+                ? ""
+                : " (composite " + in.composite().setScale(2, RoundingMode.HALF_UP) + ")";
         boolean livelihood = in.category() == Category.LIVELIHOOD;
 
         if (rules.cancelAfterFailYears() == 2 && in.grade() == Grade.FAIL && in.previousGrade() == Grade.FAIL

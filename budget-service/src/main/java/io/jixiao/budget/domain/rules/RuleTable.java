@@ -32,12 +32,14 @@ public record RuleTable(int fiscalYear, int version, Map<Grade, BigDecimal> grad
             Grade better = Grade.values()[i - 1];
             Grade worse = Grade.values()[i];
             if (gradeAdjustment.get(better).compareTo(gradeAdjustment.get(worse)) < 0) {
-                throw new IllegalArgumentException("a better grade (" + better + ") cannot be adjusted below a worse one ("
-                        + worse + ")");
+                throw new IllegalArgumentException(
+                        "a better grade (" + better + ") cannot be adjusted below a worse one ("
+                                + worse + ")");
             }
         }
         if (livelihoodMaxCut.signum() < 0 || politicalPenalty.signum() > 0 || excellentCeiling.signum() < 0) {
-            throw new IllegalArgumentException("livelihoodMaxCut and excellentCeiling are positive, politicalPenalty negative");
+            throw new IllegalArgumentException(
+                    "livelihoodMaxCut and excellentCeiling are positive, politicalPenalty negative");
         }
     }
 

@@ -19,15 +19,18 @@ class ProposalPropertiesTest {
     @Property
     boolean aBetterGradeNeverYieldsASmallerProposal(@ForAll Category c,
             @ForAll @BigRange(min = "0", max = "1000000000") @Scale(2) BigDecimal amount, @ForAll Grade better,
-            @ForAll Grade worse, @ForAll @BigRange(min = "0", max = "100") BigDecimal political, @ForAll Grade previous) {
+            @ForAll Grade worse, @ForAll @BigRange(min = "0", max = "100") BigDecimal political,
+            @ForAll Grade previous) {
         if (better.ordinal() > worse.ordinal()) {
             return true;
         }
-        return propose(c, amount, better, political, previous).compareTo(propose(c, amount, worse, political, previous)) >= 0;
+        return propose(c, amount, better, political, previous)
+                .compareTo(propose(c, amount, worse, political, previous)) >= 0;
     }
 
     @Property
-    boolean aLivelihoodCutNeverExceedsItsCap(@ForAll @BigRange(min = "0", max = "1000000000") @Scale(2) BigDecimal amount,
+    boolean aLivelihoodCutNeverExceedsItsCap(
+            @ForAll @BigRange(min = "0", max = "1000000000") @Scale(2) BigDecimal amount,
             @ForAll Grade g, @ForAll @BigRange(min = "0", max = "100") BigDecimal political, @ForAll Grade previous) {
         BigDecimal floor = amount.multiply(new BigDecimal("0.9")).setScale(2, java.math.RoundingMode.HALF_UP);
         return propose(Category.LIVELIHOOD, amount, g, political, previous).compareTo(floor) >= 0;

@@ -101,7 +101,8 @@ public final class CompositeCalculator {
 
         RatingsSummary third = summarize(in.thirdParty(), policy);
         parties.put(Party.THIRD_PARTY, new PartyScore(Party.THIRD_PARTY, third == null ? null : third.mean(),
-                policy.weights().get(Party.THIRD_PARTY), third, third == null ? "no assessor rating" : "mean of assessors"));
+                policy.weights().get(Party.THIRD_PARTY), third,
+                third == null ? "no assessor rating" : "mean of assessors"));
 
         RatingsSummary peer = summarize(in.peer(), policy);
         parties.put(Party.PEER, peer(peer, in.self(), policy));

@@ -88,7 +88,8 @@ class CompositeCalculatorTest {
                 Policy.defaults());
         assertNull(small.partyScore(Party.PUBLIC));
         assertTrue(small.parties().get(Party.PUBLIC).note().contains("29"));
-        Inputs held = new Inputs("S", d("80"), null, false, d("99.5"), 500, true, List.of(), List.of(), List.of(), null);
+        Inputs held = new Inputs("S", d("80"), null, false, d("99.5"), 500, true, List.of(), List.of(), List.of(),
+                null);
         assertNull(CompositeCalculator.compute(held, Policy.defaults()).partyScore(Party.PUBLIC));
     }
 

@@ -69,7 +69,8 @@ class CompositePropertiesTest {
         BigDecimal present = r.parties().values().stream().filter(CompositeCalculator.PartyScore::present)
                 .map(CompositeCalculator.PartyScore::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
         return present.compareTo(r.coverage()) == 0
-                && r.flags().contains(CompositeCalculator.INCOMPLETE) == (present.compareTo(BigDecimal.valueOf(100)) < 0);
+                && r.flags()
+                        .contains(CompositeCalculator.INCOMPLETE) == (present.compareTo(BigDecimal.valueOf(100)) < 0);
     }
 
     /** A missing party that arrives scoring exactly the composite leaves the composite unchanged. */

@@ -33,9 +33,11 @@ public final class IndicatorScorer {
                 yield clamp(div(HUNDRED.multiply(t), a));
             }
             case RANGE -> {
-                BigDecimal dist = a.compareTo(s.rangeLo()) < 0 ? s.rangeLo().subtract(a)
+                BigDecimal dist = a.compareTo(s.rangeLo()) < 0
+                        ? s.rangeLo().subtract(a)
                         : a.compareTo(s.rangeHi()) > 0 ? a.subtract(s.rangeHi()) : BigDecimal.ZERO;
-                yield dist.signum() == 0 ? HUNDRED
+                yield dist.signum() == 0
+                        ? HUNDRED
                         : clamp(HUNDRED.multiply(BigDecimal.ONE.subtract(div(dist, s.tolerance()))));
             }
         };

@@ -33,7 +33,8 @@ public final class ScorecardCalculator {
      * @param objective the strategic objective it belongs to; null means the dimension's single implicit objective
      * @param score the indicator score, or null when no value was reported
      */
-    public record Line(IndicatorSpec spec, BigDecimal weight, String objective, BigDecimal score, boolean notApplicable) {
+    public record Line(IndicatorSpec spec, BigDecimal weight, String objective, BigDecimal score,
+            boolean notApplicable) {
         public Line {
             if (weight == null || weight.signum() <= 0) {
                 throw new IllegalArgumentException("weight of " + spec.code() + " must be positive");
@@ -117,8 +118,8 @@ public final class ScorecardCalculator {
                     in.thresholds().of(score), status, s.gate()));
             String key = l.objectiveKey();
             objectiveDim.put(key, s.dimension());
-            BigDecimal[] acc = objectiveSums.computeIfAbsent(key, k -> new BigDecimal[] { BigDecimal.ZERO,
-                    BigDecimal.ZERO });
+            BigDecimal[] acc = objectiveSums.computeIfAbsent(key, k -> new BigDecimal[]{BigDecimal.ZERO,
+                    BigDecimal.ZERO});
             acc[0] = acc[0].add(l.weight().multiply(score));
             acc[1] = acc[1].add(l.weight());
         }
@@ -130,7 +131,7 @@ public final class ScorecardCalculator {
             Dimension d = objectiveDim.get(e.getKey());
             objectives.add(new ObjectiveResult(e.getKey(), d, objScore));
             BigDecimal w = in.objectiveWeights().getOrDefault(e.getKey(), BigDecimal.ONE);
-            BigDecimal[] acc = dimSums.computeIfAbsent(d, k -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+            BigDecimal[] acc = dimSums.computeIfAbsent(d, k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
             acc[0] = acc[0].add(w.multiply(objScore));
             acc[1] = acc[1].add(w);
         }

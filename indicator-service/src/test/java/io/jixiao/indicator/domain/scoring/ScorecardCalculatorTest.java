@@ -36,8 +36,10 @@ class ScorecardCalculatorTest {
     void objectivesDimensionsAndTotalAreWeightedMeans() {
         // PUBLIC: objective O1 (90·1 + 60·3)/4 = 67.5; implicit objective 80 → dimension (67.5 + 80)/2 = 73.75
         List<Line> lines = List.of(
-                new Line(IndicatorSpec.higherBetter("P1", Dimension.PUBLIC, d("100"), null), d("1"), "O1", d("90"), false),
-                new Line(IndicatorSpec.higherBetter("P2", Dimension.PUBLIC, d("100"), null), d("3"), "O1", d("60"), false),
+                new Line(IndicatorSpec.higherBetter("P1", Dimension.PUBLIC, d("100"), null), d("1"), "O1", d("90"),
+                        false),
+                new Line(IndicatorSpec.higherBetter("P2", Dimension.PUBLIC, d("100"), null), d("3"), "O1", d("60"),
+                        false),
                 line("P3", Dimension.PUBLIC, "5", "80"),
                 line("F1", Dimension.FINANCIAL, "1", "100"),
                 line("L1", Dimension.LEARNING, "1", "50"));
@@ -84,12 +86,16 @@ class ScorecardCalculatorTest {
 
     @Test
     void aGateThatRoundsTo60PassesAndAMissingGateFails() {
-        Line gate = new Line(IndicatorSpec.higherBetter("G", Dimension.POLITICAL, d("100"), null).asGate(), d("1"), null,
+        Line gate = new Line(IndicatorSpec.higherBetter("G", Dimension.POLITICAL, d("100"), null).asGate(), d("1"),
+                null,
                 d("59.995"), false);
-        assertEquals(ScorecardCalculator.GateStatus.PASSED, ScorecardCalculator.compute(Input.of(List.of(gate))).gateStatus());
-        Line missing = new Line(IndicatorSpec.higherBetter("G", Dimension.POLITICAL, d("100"), null).asGate(), d("1"), null,
+        assertEquals(ScorecardCalculator.GateStatus.PASSED,
+                ScorecardCalculator.compute(Input.of(List.of(gate))).gateStatus());
+        Line missing = new Line(IndicatorSpec.higherBetter("G", Dimension.POLITICAL, d("100"), null).asGate(), d("1"),
+                null,
                 null, false);
-        assertEquals(ScorecardCalculator.GateStatus.FAILED, ScorecardCalculator.compute(Input.of(List.of(missing))).gateStatus());
+        assertEquals(ScorecardCalculator.GateStatus.FAILED,
+                ScorecardCalculator.compute(Input.of(List.of(missing))).gateStatus());
     }
 
     @Test

@@ -27,10 +27,12 @@ class ScoringPropertiesTest {
         Arbitrary<BigDecimal> pos = Arbitraries.bigDecimals().between(new BigDecimal("0.001"), new BigDecimal("1000"))
                 .ofScale(3);
         Arbitrary<Dimension> dim = Arbitraries.of(Dimension.class);
-        Arbitrary<IndicatorSpec> hb = Combinators.combine(dim, pos).as((d, t) -> IndicatorSpec.higherBetter("H", d, t, null));
+        Arbitrary<IndicatorSpec> hb = Combinators.combine(dim, pos)
+                .as((d, t) -> IndicatorSpec.higherBetter("H", d, t, null));
         Arbitrary<IndicatorSpec> hbf = Combinators.combine(dim, num, pos)
                 .as((d, f, gap) -> IndicatorSpec.higherBetter("HF", d, f.add(gap), f));
-        Arbitrary<IndicatorSpec> lb = Combinators.combine(dim, pos).as((d, t) -> IndicatorSpec.lowerBetter("L", d, t, null));
+        Arbitrary<IndicatorSpec> lb = Combinators.combine(dim, pos)
+                .as((d, t) -> IndicatorSpec.lowerBetter("L", d, t, null));
         Arbitrary<IndicatorSpec> lbf = Combinators.combine(dim, num, pos)
                 .as((d, t, gap) -> IndicatorSpec.lowerBetter("LF", d, t, t.add(gap)));
         Arbitrary<IndicatorSpec> range = Combinators.combine(dim, num, pos, pos)
@@ -52,11 +54,13 @@ class ScoringPropertiesTest {
         if (spec.polarity() == Polarity.RANGE) {
             // toward the range is better: move the actual closer to the range's middle
             BigDecimal mid = spec.rangeLo().add(spec.rangeHi()).divide(BigDecimal.valueOf(2));
-            BigDecimal closer = actual.compareTo(mid) < 0 ? actual.add(improvement).min(mid)
+            BigDecimal closer = actual.compareTo(mid) < 0
+                    ? actual.add(improvement).min(mid)
                     : actual.subtract(improvement).max(mid);
             return IndicatorScorer.score(spec, closer).compareTo(IndicatorScorer.score(spec, actual)) >= 0;
         }
-        BigDecimal better = spec.polarity() == Polarity.HIGHER_BETTER ? actual.add(improvement)
+        BigDecimal better = spec.polarity() == Polarity.HIGHER_BETTER
+                ? actual.add(improvement)
                 : actual.subtract(improvement);
         return IndicatorScorer.score(spec, better).compareTo(IndicatorScorer.score(spec, actual)) >= 0;
     }
@@ -67,7 +71,8 @@ class ScoringPropertiesTest {
                 Arbitraries.bigDecimals().between(new BigDecimal("0.1"), new BigDecimal("50")).ofScale(2),
                 Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("100")).ofScale(4).injectNull(0.2),
                 Arbitraries.of(false, false, false, true))
-                .as((d, w, s, na) -> new Line(IndicatorSpec.higherBetter("X", d, BigDecimal.TEN, null), w, null, s, na));
+                .as((d, w, s, na) -> new Line(IndicatorSpec.higherBetter("X", d, BigDecimal.TEN, null), w, null, s,
+                        na));
         return line.list().ofMinSize(1).ofMaxSize(30);
     }
 
@@ -80,7 +85,8 @@ class ScoringPropertiesTest {
                     l.notApplicable()));
         }
         Map<Dimension, BigDecimal> dw = new EnumMap<>(Dimension.class);
-        ScorecardCalculator.defaultDimensionWeights().forEach((d, w) -> dw.put(d, w.multiply(BigDecimal.valueOf(factor))));
+        ScorecardCalculator.defaultDimensionWeights()
+                .forEach((d, w) -> dw.put(d, w.multiply(BigDecimal.valueOf(factor))));
         BigDecimal a = ScorecardCalculator.compute(Input.of(lines)).total();
         BigDecimal b = ScorecardCalculator.compute(new Input(scaled, dw, Map.of(), Light.Thresholds.DEFAULT)).total();
         return a == null ? b == null : a.subtract(b).abs().compareTo(new BigDecimal("1e-20")) < 0;

@@ -32,7 +32,8 @@ public record Question(String code, RespondentGroup group, QuestionType type, St
     }
 
     public List<Option> effectiveOptions() {
-        return type == QuestionType.GOOD_BAD5 && (options == null || options.isEmpty()) ? GOOD_BAD_LEVELS
+        return type == QuestionType.GOOD_BAD5 && (options == null || options.isEmpty())
+                ? GOOD_BAD_LEVELS
                 : options == null ? List.of() : options;
     }
 

@@ -72,7 +72,8 @@ public final class ResponseScorer {
             }
         }
         problems.sort(java.util.Comparator.comparing(Problem::field));
-        Optional<BigDecimal> score = den.signum() == 0 || !problems.isEmpty() ? Optional.empty()
+        Optional<BigDecimal> score = den.signum() == 0 || !problems.isEmpty()
+                ? Optional.empty()
                 : Optional.of(num.divide(den, SatisfactionIndex.MC));
         return new Outcome(score, problems, scores);
     }

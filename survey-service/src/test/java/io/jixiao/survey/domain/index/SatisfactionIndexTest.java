@@ -33,7 +33,8 @@ class SatisfactionIndexTest {
         Map<RespondentGroup, GroupStats> stats = new EnumMap<>(RespondentGroup.class);
         stats.put(RespondentGroup.CITIZEN, GroupStats.of(scores("100", "75", "50")));
         stats.put(RespondentGroup.ENTERPRISE, GroupStats.of(scores("80", "100")));
-        Map<RespondentGroup, BigDecimal> w = Map.of(RespondentGroup.CITIZEN, d("60"), RespondentGroup.ENTERPRISE, d("40"));
+        Map<RespondentGroup, BigDecimal> w = Map.of(RespondentGroup.CITIZEN, d("60"), RespondentGroup.ENTERPRISE,
+                d("40"));
         SatisfactionIndex.Result r = SatisfactionIndex.compute(stats, w);
         assertNumber("81", r.index());
         assertEquals(5, r.n());
@@ -72,9 +73,11 @@ class SatisfactionIndexTest {
 
     @Test
     void scalesMapLinearlyAndExplicitPointsWin() {
-        Question likert = new Question("q1", RespondentGroup.CITIZEN, QuestionType.LIKERT5, "?", null, true, null, null);
+        Question likert = new Question("q1", RespondentGroup.CITIZEN, QuestionType.LIKERT5, "?", null, true, null,
+                null);
         Question nps = new Question("q2", RespondentGroup.CITIZEN, QuestionType.NPS, "?", null, false, d("3"), null);
-        Question good = new Question("q3", RespondentGroup.CITIZEN, QuestionType.GOOD_BAD5, "?", null, false, null, null);
+        Question good = new Question("q3", RespondentGroup.CITIZEN, QuestionType.GOOD_BAD5, "?", null, false, null,
+                null);
         var out = ResponseScorer.score(List.of(likert, nps, good), RespondentGroup.CITIZEN, List.of(
                 new ResponseScorer.Answer("q1", d("4"), null, null, null),
                 new ResponseScorer.Answer("q2", d("7"), null, null, null),
@@ -88,7 +91,8 @@ class SatisfactionIndexTest {
 
     @Test
     void badAnswersAreRefusedWithTheirField() {
-        Question likert = new Question("q1", RespondentGroup.CITIZEN, QuestionType.LIKERT5, "?", null, true, null, null);
+        Question likert = new Question("q1", RespondentGroup.CITIZEN, QuestionType.LIKERT5, "?", null, true, null,
+                null);
         var out = ResponseScorer.score(List.of(likert), RespondentGroup.CITIZEN, List.of(
                 new ResponseScorer.Answer("q1", d("3.5"), null, null, null),
                 new ResponseScorer.Answer("zz", d("1"), null, null, null)));

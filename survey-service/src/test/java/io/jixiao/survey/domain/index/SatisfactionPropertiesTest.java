@@ -15,7 +15,8 @@ class SatisfactionPropertiesTest {
 
     @Provide
     Arbitrary<List<List<BigDecimal>>> groups() {
-        Arbitrary<BigDecimal> score = Arbitraries.bigDecimals().between(BigDecimal.ZERO, BigDecimal.valueOf(100)).ofScale(2);
+        Arbitrary<BigDecimal> score = Arbitraries.bigDecimals().between(BigDecimal.ZERO, BigDecimal.valueOf(100))
+                .ofScale(2);
         return score.list().ofMaxSize(40).list().ofSize(3);
     }
 
