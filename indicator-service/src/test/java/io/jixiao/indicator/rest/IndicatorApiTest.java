@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jixiao.testsupport.EventSamples;
 import io.jixiao.testsupport.JixiaoTestResource;
 import io.jixiao.testsupport.TestTokens;
 import io.jixiao.testsupport.TopicProbe;
@@ -101,6 +102,19 @@ class IndicatorApiTest {
         assertEquals(0, payload.at("/dimensions/FINANCIAL").decimalValue().compareTo(new java.math.BigDecimal("90")));
         assertEquals("EXCELLENT", payload.get("grade").asText());
         assertEquals(4, payload.get("excludedDimensions").size());
+        assertEquals(List.of(), EventSamples.shapeDifferences("jixiao.indicator.scorecard.computed.v1", e.value()));
+
+        // the other two event types of this service have the shape of their shared samples too
+        var recorded = TopicProbe.await(bootstrap, TOPIC, r -> dept.equals(r.key())
+                && "jixiao.indicator.value.recorded.v1".equals(TopicProbe.header(r, "ce_type")), 1,
+                Duration.ofSeconds(20));
+        assertEquals(List.of(), EventSamples.shapeDifferences("jixiao.indicator.value.recorded.v1",
+                recorded.get(0).value()));
+        var registered = TopicProbe.await(bootstrap, TOPIC, r -> dept.equals(r.key())
+                && "jixiao.indicator.subject.registered.v1".equals(TopicProbe.header(r, "ce_type")), 1,
+                Duration.ofSeconds(20));
+        assertEquals(List.of(), EventSamples.shapeDifferences("jixiao.indicator.subject.registered.v1",
+                registered.get(0).value()));
     }
 
     @Test
