@@ -9,4 +9,8 @@ public interface BudgetConfig {
     /** The topic this service publishes to. */
     @WithDefault("jixiao.budget.events")
     String topic();
+
+    /** When the daily monitoring run happens (read by the scheduler). */
+    @WithDefault("0 0 6 * * ?")
+    String monitoringCron();
 }

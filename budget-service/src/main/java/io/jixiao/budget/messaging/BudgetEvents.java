@@ -12,6 +12,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public final class BudgetEvents {
 
     public static final String ADJUSTMENT_PROPOSED = "jixiao.budget.adjustment.proposed.v1";
+    public static final String WARNING_RAISED = "jixiao.budget.warning.raised.v1";
+    public static final String VALUE_RECORDED = "jixiao.indicator.value.recorded.v1";
     public static final String SUBJECT_REGISTERED = "jixiao.indicator.subject.registered.v1";
     public static final String SUBJECT_CHANGED = "jixiao.indicator.subject.changed.v1";
     public static final String SCORECARD_COMPUTED = "jixiao.indicator.scorecard.computed.v1";
@@ -25,6 +27,14 @@ public final class BudgetEvents {
             BigDecimal current, BigDecimal proposed, BigDecimal ceiling, BigDecimal adjustmentPercent, String action,
             String rule,
             int ruleTableVersion, List<String> explanation) {
+    }
+
+    public record WarningRaised(UUID project, String subject, int year, String light, BigDecimal pace,
+            BigDecimal goalScore, BigDecimal executionRate, BigDecimal timeProgress, String reason, UUID disposalTask) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ValueRecorded(String subject, String indicator, String period, BigDecimal score) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

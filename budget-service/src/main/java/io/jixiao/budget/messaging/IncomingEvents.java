@@ -8,12 +8,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.jixiao.budget.messaging.BudgetEvents.ResultFinalized;
 import io.jixiao.budget.messaging.BudgetEvents.ScorecardComputed;
 import io.jixiao.budget.messaging.BudgetEvents.SubjectRegistered;
+import io.jixiao.budget.messaging.BudgetEvents.ValueRecorded;
 import io.jixiao.budget.service.LinkageService;
+import io.jixiao.budget.service.MonitoringService;
 import io.jixiao.kit.inbox.EventRoutes;
 import io.jixiao.kit.inbox.IdempotentConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Subjects and POLITICAL scores from indicator-service; final results from evaluation-service. */
+/** Subjects, POLITICAL and indicator scores from indicator-service; final results from evaluation-service. */
 @ApplicationScoped
 public class IncomingEvents {
 
@@ -21,12 +23,13 @@ public class IncomingEvents {
     private final EventRoutes indicator;
     private final EventRoutes evaluation;
 
-    public IncomingEvents(IdempotentConsumer consumer, LinkageService linkage) {
+    public IncomingEvents(IdempotentConsumer consumer, LinkageService linkage, MonitoringService monitoring) {
         this.consumer = consumer;
         this.indicator = new EventRoutes()
                 .on(BudgetEvents.SUBJECT_REGISTERED, SubjectRegistered.class, linkage::subject)
                 .on(BudgetEvents.SUBJECT_CHANGED, SubjectRegistered.class, linkage::subject)
-                .on(BudgetEvents.SCORECARD_COMPUTED, ScorecardComputed.class, linkage::scorecard);
+                .on(BudgetEvents.SCORECARD_COMPUTED, ScorecardComputed.class, linkage::scorecard)
+                .on(BudgetEvents.VALUE_RECORDED, ValueRecorded.class, monitoring::score);
         this.evaluation = new EventRoutes()
                 .on(BudgetEvents.RESULT_FINALIZED, ResultFinalized.class, linkage::result)
                 .on(BudgetEvents.RESULT_AMENDED, ResultFinalized.class, linkage::result);

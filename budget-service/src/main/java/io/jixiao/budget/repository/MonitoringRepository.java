@@ -1,0 +1,89 @@
+package io.jixiao.budget.repository;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.jixiao.budget.domain.DisposalTask;
+import io.jixiao.budget.domain.Execution;
+import io.jixiao.budget.domain.IndicatorScore;
+import io.jixiao.budget.domain.LightChange;
+import io.jixiao.budget.domain.ProjectLight;
+
+/** Spending, linked-indicator scores, lights and disposal tasks, read in bulk for a whole fiscal year. */
+@ApplicationScoped
+public class MonitoringRepository {
+
+    private final EntityManager em;
+
+    public MonitoringRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public BigDecimal spent(UUID project) {
+        return em.createQuery("select coalesce(sum(e.amount), 0) from Execution e where e.projectId = :p",
+                BigDecimal.class).setParameter("p", project).getSingleResult();
+    }
+
+    /** project id → amount spent up to and including {@code asOf}, for every project of the year. */
+    public Map<UUID, BigDecimal> spentByProject(int year, LocalDate asOf) {
+        List<Object[]> rows = em.createQuery("select e.projectId, sum(e.amount) from Execution e, BudgetProject p"
+                + " where p.id = e.projectId and p.fiscalYear = :y and e.spentOn <= :d group by e.projectId",
+                Object[].class).setParameter("y", year).setParameter("d", asOf).getResultList();
+        Map<UUID, BigDecimal> m = new HashMap<>();
+        rows.forEach(r -> m.put((UUID) r[0], (BigDecimal) r[1]));
+        return m;
+    }
+
+    /** "subject/indicator" → the latest score recorded in a period of the year (the year itself or a part of it). */
+    public Map<String, BigDecimal> latestScores(int year) {
+        List<IndicatorScore> rows = em.createQuery("from IndicatorScore where period = :y or period like :p"
+                + " order by recordedAt", IndicatorScore.class).setParameter("y", String.valueOf(year))
+                .setParameter("p", year + "-%").getResultList();
+        Map<String, BigDecimal> m = new HashMap<>();
+        rows.forEach(s -> m.put(s.subjectCode + "/" + s.indicatorCode, s.score));
+        return m;
+    }
+
+    public Optional<IndicatorScore> score(String subject, String indicator, String period) {
+        return Optional.ofNullable(em.find(IndicatorScore.class, new IndicatorScore.Key(subject, indicator, period)));
+    }
+
+    public Map<UUID, ProjectLight> lights(int year) {
+        Map<UUID, ProjectLight> m = new HashMap<>();
+        em.createQuery("select l from ProjectLight l, BudgetProject p where p.id = l.projectId and p.fiscalYear = :y",
+                ProjectLight.class).setParameter("y", year).getResultList().forEach(l -> m.put(l.projectId, l));
+        return m;
+    }
+
+    public List<Execution> executions(UUID project) {
+        return em.createQuery("from Execution where projectId = :p order by spentOn, recordedAt", Execution.class)
+                .setParameter("p", project).getResultList();
+    }
+
+    public List<LightChange> history(UUID project) {
+        return em.createQuery("from LightChange where projectId = :p order by id", LightChange.class)
+                .setParameter("p", project).getResultList();
+    }
+
+    public List<DisposalTask> disposals(DisposalTask.Status status, String subjectOrNull) {
+        return em.createQuery("from DisposalTask where status = :s and (:subj is null or subjectCode = :subj)"
+                + " order by openedAt", DisposalTask.class).setParameter("s", status)
+                .setParameter("subj", subjectOrNull).getResultList();
+    }
+
+    public Optional<DisposalTask> disposal(UUID id) {
+        return Optional.ofNullable(em.find(DisposalTask.class, id));
+    }
+
+    public void persist(Object o) {
+        em.persist(o);
+    }
+}

@@ -1,0 +1,61 @@
+package io.jixiao.budget.rest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.budget.domain.DisposalTask;
+import io.jixiao.budget.service.DisposalService;
+import io.jixiao.kit.security.CurrentUser;
+
+@Path("/api/v1/budget/disposals")
+@Tag(name = "Disposal tasks", description = "Opened by RED lights; closed by finance with rectify, suspend or withdraw")
+public class DisposalResource {
+
+    public record CloseRequest(@NotNull DisposalTask.Action action, @NotBlank @Size(max = 1000) String note) {
+    }
+
+    public record DisposalResponse(UUID id, UUID project, String subject, DisposalTask.Status status,
+            List<String> reasons, DisposalTask.Action action, String note, OffsetDateTime openedAt,
+            OffsetDateTime closedAt, String closedBy) {
+        static DisposalResponse from(DisposalTask t) {
+            return new DisposalResponse(t.id, t.projectId, t.subjectCode, t.status, t.reasons, t.action, t.note,
+                    t.openedAt, t.closedAt, t.closedBy);
+        }
+    }
+
+    private final DisposalService service;
+    private final CurrentUser caller;
+
+    public DisposalResource(DisposalService service, CurrentUser caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.DEPARTMENT})
+    public List<DisposalResponse> list(@QueryParam("status") DisposalTask.Status status) {
+        return service.list(status == null ? DisposalTask.Status.OPEN : status, caller).stream()
+                .map(DisposalResponse::from).toList();
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN})
+    public DisposalResponse close(@PathParam("id") UUID id, @Valid @NotNull CloseRequest r) {
+        return DisposalResponse.from(service.close(id, r.action(), r.note(), caller));
+    }
+}

@@ -1,0 +1,71 @@
+package io.jixiao.budget.rest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.budget.domain.monitoring.Light;
+import io.jixiao.budget.service.MonitoringService;
+import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.Decimals;
+
+@Path("/api/v1/budget/monitoring")
+@Tag(name = "Dual monitoring", description = "Execution pace and goal score of every project: lights and warnings")
+public class MonitoringResource {
+
+    public record ProjectMonitoring(UUID project, String subject, String name, BigDecimal approved, BigDecimal spent,
+            BigDecimal executionRate, BigDecimal timeProgress, BigDecimal pace, boolean paceJudged,
+            BigDecimal goalScore, Light light, List<String> reasons) {
+        static ProjectMonitoring from(MonitoringService.Assessed a) {
+            var s = a.assessment();
+            return new ProjectMonitoring(a.project().id, a.project().subjectCode, a.project().name,
+                    a.project().approvedAmount, a.spent(), Decimals.stored(s.executionRate()),
+                    Decimals.stored(s.timeProgress()), Decimals.stored(s.pace()), s.paceJudged(),
+                    Decimals.stored(s.goalScore()), s.light(), s.reasons());
+        }
+    }
+
+    private final MonitoringService service;
+    private final CurrentUser caller;
+
+    public MonitoringResource(MonitoringService service, CurrentUser caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    /** The lights of a fiscal year's projects as of a date (default today), computed now. */
+    @GET
+    @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.DEPARTMENT, CurrentUser.SUPERIOR,
+            CurrentUser.SYSTEM})
+    public List<ProjectMonitoring> lights(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+            @QueryParam("asOf") LocalDate asOf) {
+        return service.assess(year, asOf == null ? today() : asOf, caller).stream().map(ProjectMonitoring::from)
+                .toList();
+    }
+
+    /** Records the lights (history, warnings, disposal tasks); the daily run does the same for the current year. */
+    @POST
+    @Path("/run")
+    @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.SYSTEM})
+    public List<ProjectMonitoring> run(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+            @QueryParam("asOf") LocalDate asOf) {
+        return service.run(year, asOf == null ? today() : asOf).stream().map(ProjectMonitoring::from).toList();
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    }
+}

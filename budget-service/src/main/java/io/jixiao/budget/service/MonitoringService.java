@@ -1,0 +1,182 @@
+package io.jixiao.budget.service;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.jixiao.budget.config.BudgetConfig;
+import io.jixiao.budget.domain.BudgetProject;
+import io.jixiao.budget.domain.DisposalTask;
+import io.jixiao.budget.domain.IndicatorScore;
+import io.jixiao.budget.domain.LightChange;
+import io.jixiao.budget.domain.ProjectLight;
+import io.jixiao.budget.domain.monitoring.DualMonitor;
+import io.jixiao.budget.domain.monitoring.Light;
+import io.jixiao.budget.domain.monitoring.Thresholds;
+import io.jixiao.budget.messaging.BudgetEvents;
+import io.jixiao.budget.messaging.BudgetEvents.ValueRecorded;
+import io.jixiao.budget.messaging.BudgetEvents.WarningRaised;
+import io.jixiao.budget.repository.MonitoringRepository;
+import io.jixiao.budget.repository.ProjectRepository;
+import io.jixiao.kit.inbox.EventEnvelope;
+import io.jixiao.kit.inbox.PoisonEventException;
+import io.jixiao.kit.outbox.Outbox;
+import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.Decimals;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Dual monitoring of a fiscal year: each project's execution pace and the score of its linked indicators give its
+ * light; a monitoring run records the changes, and a project turning RED raises a warning event and opens a disposal
+ * task.
+ */
+@ApplicationScoped
+public class MonitoringService {
+
+    /** A project with its assessment. */
+    public record Assessed(BudgetProject project, BigDecimal spent, DualMonitor.Assessment assessment) {
+    }
+
+    private final ProjectRepository projects;
+    private final MonitoringRepository monitoring;
+    private final Outbox outbox;
+    private final BudgetConfig config;
+
+    public MonitoringService(ProjectRepository projects, MonitoringRepository monitoring, Outbox outbox,
+            BudgetConfig config) {
+        this.projects = projects;
+        this.monitoring = monitoring;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    /** Every project of the year assessed as of a date (finance and the office: all; a department: its own). */
+    @Transactional
+    public List<Assessed> assess(int year, LocalDate asOf, CurrentUser caller) {
+        String dept = caller != null && caller.hasRole(CurrentUser.DEPARTMENT) ? caller.dept().orElse("") : null;
+        return assessAll(year, asOf).stream().filter(a -> dept == null || a.project().subjectCode.equals(dept))
+                .toList();
+    }
+
+    List<Assessed> assessAll(int year, LocalDate asOf) {
+        List<BudgetProject> list = projects.list("fiscalYear = ?1 order by subjectCode, name, id", year);
+        Map<UUID, BigDecimal> spent = monitoring.spentByProject(year, asOf);
+        Map<String, BigDecimal> scores = monitoring.latestScores(year);
+        Thresholds t = Thresholds.standard();
+        List<Assessed> out = new ArrayList<>(list.size());
+        for (BudgetProject p : list) {
+            BigDecimal s = spent.getOrDefault(p.id, BigDecimal.ZERO);
+            out.add(new Assessed(p, s, DualMonitor.assess(new DualMonitor.Input(p.approvedAmount, s, year, asOf,
+                    goalScore(p, scores)), t)));
+        }
+        return out;
+    }
+
+    /** The goal score: the mean of the latest scores of the linked indicators that have one (equal weights). */
+    static BigDecimal goalScore(BudgetProject p, Map<String, BigDecimal> scores) {
+        BigDecimal sum = BigDecimal.ZERO;
+        int n = 0;
+        for (String indicator : p.linkedIndicators) {
+            BigDecimal s = scores.get(p.subjectCode + "/" + indicator);
+            if (s != null) {
+                sum = sum.add(s);
+                n++;
+            }
+        }
+        return n == 0 ? null : sum.divide(BigDecimal.valueOf(n), MathContext.DECIMAL64);
+    }
+
+    /**
+     * Records today's lights: a change goes into the history; a project that turns RED raises
+     * {@code budget.warning.raised} and opens a disposal task. Returns the assessments.
+     */
+    @Transactional
+    public List<Assessed> run(int year, LocalDate asOf) {
+        Map<UUID, ProjectLight> current = monitoring.lights(year);
+        List<Assessed> all = assessAll(year, asOf);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (Assessed a : all) {
+            DualMonitor.Assessment as = a.assessment();
+            ProjectLight light = current.get(a.project().id);
+            Light before = light == null ? null : light.light;
+            boolean fresh = light == null;
+            if (fresh) {
+                light = new ProjectLight();
+                light.projectId = a.project().id;
+            }
+            light.light = as.light();
+            light.executionRate = Decimals.stored(as.executionRate());
+            light.timeProgress = Decimals.stored(as.timeProgress());
+            light.pace = Decimals.stored(as.pace());
+            light.goalScore = Decimals.stored(as.goalScore());
+            light.reasons = as.reasons();
+            light.assessedOn = asOf;
+            light.assessedAt = now;
+            if (fresh) {
+                monitoring.persist(light);
+            }
+            if (before != as.light()) {
+                LightChange change = new LightChange();
+                change.projectId = a.project().id;
+                change.from = before;
+                change.to = as.light();
+                change.reasons = as.reasons();
+                change.assessedOn = asOf;
+                change.changedAt = now;
+                monitoring.persist(change);
+                if (as.light() == Light.RED) {
+                    DisposalTask task = new DisposalTask(a.project().id, a.project().subjectCode, as.reasons());
+                    monitoring.persist(task);
+                    outbox.publish(config.topic(), BudgetEvents.WARNING_RAISED, a.project().subjectCode,
+                            new WarningRaised(a.project().id, a.project().subjectCode, year, as.light().name(),
+                                    light.pace, light.goalScore, light.executionRate, light.timeProgress,
+                                    String.join("; ", as.reasons()), task.id));
+                }
+            }
+        }
+        return all;
+    }
+
+    /** Every morning, the current fiscal year as of today (China Standard Time). */
+    @Scheduled(cron = "{jixiao.budget.monitoring-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void daily() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        run(today.getYear(), today);
+    }
+
+    /** Keeps the latest score of each indicator (consumed from indicator-service), for the goal scores. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void score(EventEnvelope env, ValueRecorded v) {
+        if (v.subject() == null || v.indicator() == null || v.period() == null || v.score() == null) {
+            throw new PoisonEventException("value event " + env.id() + " without subject, indicator, period or score");
+        }
+        IndicatorScore s = monitoring.score(v.subject(), v.indicator(), v.period()).orElse(null);
+        OffsetDateTime at = env.time() == null ? OffsetDateTime.now(ZoneOffset.UTC) : env.time();
+        if (s != null && s.recordedAt.isAfter(at)) {
+            return;
+        }
+        boolean fresh = s == null;
+        if (fresh) {
+            s = new IndicatorScore();
+            s.subjectCode = v.subject();
+            s.indicatorCode = v.indicator();
+            s.period = v.period();
+        }
+        s.score = v.score();
+        s.recordedAt = at;
+        s.eventId = env.id();
+        if (fresh) {
+            monitoring.persist(s);
+        }
+    }
+}

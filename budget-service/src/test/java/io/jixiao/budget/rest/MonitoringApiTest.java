@@ -1,0 +1,134 @@
+package io.jixiao.budget.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.testsupport.EventSamples;
+import io.jixiao.testsupport.Eventually;
+import io.jixiao.testsupport.JixiaoTestResource;
+import io.jixiao.testsupport.TestTokens;
+import io.jixiao.testsupport.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@QuarkusTestResource(JixiaoTestResource.class)
+class MonitoringApiTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    EntityManager em;
+
+    long count(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return ((Number) q.getSingleResult()).longValue();
+        });
+    }
+
+    String subject() {
+        String code = "M" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        EventSamples.send(bootstrap, "jixiao.indicator.events", "jixiao.indicator.subject.registered.v1", code,
+                EventSamples.with("jixiao.indicator.subject.registered.v1", "code", code), UUID.randomUUID());
+        Eventually.until("subject known", Duration.ofSeconds(30),
+                () -> count("select count(*) from known_subject where code = ?1", code) == 1);
+        return code;
+    }
+
+    String project(String subject, int year, String indicator) {
+        return given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body(Map.of("subject", subject, "fiscalYear", year, "category", "GENERAL", "name", "监控项目",
+                        "approvedAmount", 1000, "linkedIndicators", List.of(indicator)))
+                .post("/api/v1/budget/projects").then().statusCode(201).extract().path("id");
+    }
+
+    void spend(String token, String project, String amount, String on, boolean overspend, int status) {
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"amount\":" + amount + ",\"spentOn\":\"" + on + "\",\"overspend\":" + overspend + "}")
+                .post("/api/v1/budget/projects/{id}/executions", project).then().statusCode(status);
+    }
+
+    @Test
+    void aLowGoalScoreTurnsTheProjectRedRaisesAWarningAndOpensOneDisposalTask() {
+        String s = subject();
+        String project = project(s, 2025, "GOAL-1");
+        String type = "jixiao.indicator.value.recorded.v1";
+        EventSamples.send(bootstrap, "jixiao.indicator.events", type, s, EventSamples.with(type, "subject", s,
+                "indicator", "GOAL-1", "period", "2025", "score", 55), UUID.randomUUID());
+        Eventually.until("score known", Duration.ofSeconds(30),
+                () -> count("select count(*) from indicator_score where subject_code = ?1", s) == 1);
+        spend(TestTokens.finance(), project, "950", "2025-06-30", false, 201);
+
+        // pace 0.95 at year end is fine, the goal score 55 < 60 is not
+        given().auth().oauth2(TestTokens.finance()).queryParam("year", 2025).queryParam("asOf", "2025-12-31")
+                .post("/api/v1/budget/monitoring/run").then().statusCode(200)
+                .body("find { it.project == '" + project + "' }.light", equalTo("RED"))
+                .body("find { it.project == '" + project + "' }.goalScore", equalTo(55));
+        var warnings = TopicProbe.await(bootstrap, "jixiao.budget.events", r -> s.equals(r.key())
+                && "jixiao.budget.warning.raised.v1".equals(TopicProbe.header(r, "ce_type")), 1,
+                Duration.ofSeconds(20));
+        assertEquals(1, warnings.size());
+        assertEquals(List.of(), EventSamples.shapeDifferences("jixiao.budget.warning.raised.v1",
+                warnings.get(0).value()));
+        // a second run with the same light opens nothing new
+        given().auth().oauth2(TestTokens.admin()).queryParam("year", 2025).queryParam("asOf", "2025-12-31")
+                .post("/api/v1/budget/monitoring/run").then().statusCode(200);
+        assertEquals(1, count("select count(*) from disposal_task where subject_code = ?1", s));
+        assertEquals(1, count("select count(*) from light_change where project_id = cast(?1 as uuid)", project));
+
+        String task = given().auth().oauth2(TestTokens.department(s)).get("/api/v1/budget/disposals").then()
+                .statusCode(200).body("size()", equalTo(1)).extract().path("[0].id");
+        given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON)
+                .body(Map.of("action", "RECTIFY", "note", "整改")).post("/api/v1/budget/disposals/{id}/close", task)
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body(Map.of("action", "RECTIFY", "note", "限期整改，下季度复核"))
+                .post("/api/v1/budget/disposals/{id}/close", task)
+                .then().statusCode(200).body("status", equalTo("CLOSED"));
+        given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body(Map.of("action", "SUSPEND", "note", "again")).post("/api/v1/budget/disposals/{id}/close", task)
+                .then().statusCode(409);
+    }
+
+    @Test
+    void spendingRulesAndObjectLevelChecks() {
+        String s = subject();
+        String project = project(s, 2026, "X");
+        spend(TestTokens.department(s), project, "600", "2026-03-01", false, 201);
+        spend(TestTokens.finance(), project, "400.01", "2026-03-02", false, 422);
+        spend(TestTokens.finance(), project, "400.01", "2026-03-02", true, 201);
+        spend(TestTokens.finance(), project, "10", "2025-12-31", false, 422);
+        spend(TestTokens.department("OTHER"), project, "1", "2026-03-03", false, 403);
+        spend(TestTokens.finance(), project, "-5", "2026-03-03", false, 400);
+        spend(TestTokens.finance(), project, "1.001", "2026-03-03", false, 400);
+        spend(TestTokens.finance(), UUID.randomUUID().toString(), "1", "2026-03-03", false, 404);
+        assertEquals(2, count("select count(*) from execution where project_id = cast(?1 as uuid)", project));
+        given().auth().oauth2(TestTokens.department("OTHER")).queryParam("year", 2026)
+                .get("/api/v1/budget/monitoring").then().statusCode(200)
+                .body("project", org.hamcrest.Matchers.not(hasItem(project)));
+        given().auth().oauth2(TestTokens.department(s)).queryParam("year", 2026).queryParam("asOf", "2026-12-31")
+                .get("/api/v1/budget/monitoring").then().statusCode(200)
+                .body("find { it.project == '" + project + "' }.executionRate", equalTo(1.00001f))
+                .body("find { it.project == '" + project + "' }.light", equalTo("GREEN"));
+    }
+}
