@@ -31,7 +31,7 @@ public class DisposalResource {
     public record DisposalResponse(UUID id, UUID project, String subject, DisposalTask.Status status,
             List<String> reasons, DisposalTask.Action action, String note, OffsetDateTime openedAt,
             OffsetDateTime closedAt, String closedBy) {
-        static DisposalResponse from(DisposalTask t) {
+        public static DisposalResponse from(DisposalTask t) {
             return new DisposalResponse(t.id, t.projectId, t.subjectCode, t.status, t.reasons, t.action, t.note,
                     t.openedAt, t.closedAt, t.closedBy);
         }

@@ -29,7 +29,7 @@ public class MonitoringResource {
     public record ProjectMonitoring(UUID project, String subject, String name, BigDecimal approved, BigDecimal spent,
             BigDecimal executionRate, BigDecimal timeProgress, BigDecimal pace, boolean paceJudged,
             BigDecimal goalScore, Light light, List<String> reasons) {
-        static ProjectMonitoring from(MonitoringService.Assessed a) {
+        public static ProjectMonitoring from(MonitoringService.Assessed a) {
             var s = a.assessment();
             return new ProjectMonitoring(a.project().id, a.project().subjectCode, a.project().name,
                     a.project().approvedAmount, a.spent(), Decimals.stored(s.executionRate()),

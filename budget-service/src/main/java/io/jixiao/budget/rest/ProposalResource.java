@@ -29,7 +29,7 @@ public class ProposalResource {
             BigDecimal current, BigDecimal proposed, BigDecimal ceiling, BigDecimal adjustmentPercent,
             ProposalCalculator.Action action, String rule, int ruleTableVersion, List<String> explanation,
             UUID sourceEvent, OffsetDateTime createdAt) {
-        static ProposalResponse from(Proposal p) {
+        public static ProposalResponse from(Proposal p) {
             return new ProposalResponse(p.id, p.projectId, p.subjectCode, p.fiscalYear, p.basedOnYear, p.current,
                     p.proposed, p.ceiling, Decimals.stored(p.adjustmentPercent), p.action, p.rule,
                     p.ruleTableVersion, p.explanation, p.sourceEvent, p.createdAt);

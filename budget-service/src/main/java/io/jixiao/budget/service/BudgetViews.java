@@ -1,0 +1,101 @@
+package io.jixiao.budget.service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.jixiao.budget.domain.DisposalTask;
+import io.jixiao.budget.domain.Proposal;
+import io.jixiao.budget.domain.monitoring.DualMonitor;
+import io.jixiao.budget.domain.monitoring.Light;
+import io.jixiao.budget.domain.monitoring.Thresholds;
+import io.jixiao.budget.repository.MonitoringRepository;
+import io.jixiao.budget.repository.ProposalRepository;
+import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
+import io.jixiao.kit.security.CurrentUser;
+
+/** Read models for the portal: the budget × performance matrix, the warning list, a department's year. */
+@ApplicationScoped
+public class BudgetViews {
+
+    /** Quadrants of execution pace (at or above the YELLOW pace threshold) and goal score (at or above YELLOW). */
+    public enum Quadrant {
+        ON_TRACK, SPENDING_WITHOUT_RESULTS, RESULTS_WITHOUT_SPENDING, LAGGING, NOT_JUDGED
+    }
+
+    public record Matrix(int year, LocalDate asOf, Map<Quadrant, List<MonitoringService.Assessed>> quadrants) {
+    }
+
+    public record Warnings(List<MonitoringService.Assessed> red, List<DisposalTask> openTasks) {
+    }
+
+    public record DepartmentYear(String subject, int year, BigDecimal approved, BigDecimal spent,
+            Map<Light, Long> lights, List<MonitoringService.Assessed> projects, List<Proposal> nextYear,
+            List<DisposalTask> openTasks) {
+    }
+
+    private final MonitoringService monitoring;
+    private final MonitoringRepository repository;
+    private final ProposalRepository proposals;
+
+    public BudgetViews(MonitoringService monitoring, MonitoringRepository repository, ProposalRepository proposals) {
+        this.monitoring = monitoring;
+        this.repository = repository;
+        this.proposals = proposals;
+    }
+
+    @Transactional
+    public Matrix matrix(int year, LocalDate asOf, CurrentUser caller) {
+        Thresholds t = Thresholds.standard();
+        Map<Quadrant, List<MonitoringService.Assessed>> q = new EnumMap<>(Quadrant.class);
+        for (Quadrant k : Quadrant.values()) {
+            q.put(k, new ArrayList<>());
+        }
+        for (MonitoringService.Assessed a : monitoring.assess(year, asOf, caller)) {
+            q.get(quadrant(a.assessment(), t)).add(a);
+        }
+        return new Matrix(year, asOf, q);
+    }
+
+    static Quadrant quadrant(DualMonitor.Assessment a, Thresholds t) {
+        if (!a.paceJudged() || a.goalScore() == null) {
+            return Quadrant.NOT_JUDGED;
+        }
+        boolean pace = a.pace().compareTo(t.yellowPace()) >= 0;
+        boolean goal = a.goalScore().compareTo(t.yellowGoal()) >= 0;
+        return pace
+                ? goal ? Quadrant.ON_TRACK : Quadrant.SPENDING_WITHOUT_RESULTS
+                : goal ? Quadrant.RESULTS_WITHOUT_SPENDING : Quadrant.LAGGING;
+    }
+
+    @Transactional
+    public Warnings warnings(int year, LocalDate asOf, CurrentUser caller) {
+        String dept = caller.hasRole(CurrentUser.DEPARTMENT) ? caller.dept().orElse("") : null;
+        List<MonitoringService.Assessed> red = monitoring.assess(year, asOf, caller).stream()
+                .filter(a -> a.assessment().light() == Light.RED).toList();
+        return new Warnings(red, repository.disposals(DisposalTask.Status.OPEN, dept));
+    }
+
+    @Transactional
+    public DepartmentYear department(String subject, int year, LocalDate asOf, CurrentUser caller) {
+        if (caller.hasRole(CurrentUser.DEPARTMENT) && caller.dept().filter(subject::equals).isEmpty()) {
+            throw new AccessDeniedException("a department sees only its own year");
+        }
+        List<MonitoringService.Assessed> mine = monitoring.assess(year, asOf, caller).stream()
+                .filter(a -> a.project().subjectCode.equals(subject)).toList();
+        BigDecimal approved = mine.stream().map(a -> a.project().approvedAmount).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+        BigDecimal spent = mine.stream().map(MonitoringService.Assessed::spent).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+        Map<Light, Long> lights = new EnumMap<>(Light.class);
+        mine.forEach(a -> lights.merge(a.assessment().light(), 1L, Long::sum));
+        return new DepartmentYear(subject, year, approved, spent, lights, mine, proposals.forYear(year + 1, subject),
+                repository.disposals(DisposalTask.Status.OPEN, subject));
+    }
+}

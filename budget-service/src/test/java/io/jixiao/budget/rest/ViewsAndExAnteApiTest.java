@@ -1,0 +1,105 @@
+package io.jixiao.budget.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.testsupport.EventSamples;
+import io.jixiao.testsupport.Eventually;
+import io.jixiao.testsupport.JixiaoTestResource;
+import io.jixiao.testsupport.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@QuarkusTestResource(JixiaoTestResource.class)
+class ViewsAndExAnteApiTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    EntityManager em;
+
+    long count(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return ((Number) q.getSingleResult()).longValue();
+        });
+    }
+
+    @Test
+    void theMatrixPutsEachProjectInItsQuadrantAndADepartmentSeesOnlyItsYear() {
+        String s = "V" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        EventSamples.send(bootstrap, "jixiao.indicator.events", "jixiao.indicator.subject.registered.v1", s,
+                EventSamples.with("jixiao.indicator.subject.registered.v1", "code", s), UUID.randomUUID());
+        String type = "jixiao.indicator.value.recorded.v1";
+        EventSamples.send(bootstrap, "jixiao.indicator.events", type, s, EventSamples.with(type, "subject", s,
+                "indicator", "GOOD", "period", "2024", "score", 95), UUID.randomUUID());
+        EventSamples.send(bootstrap, "jixiao.indicator.events", type, s, EventSamples.with(type, "subject", s,
+                "indicator", "POOR", "period", "2024", "score", 50), UUID.randomUUID());
+        Eventually.until("inputs", Duration.ofSeconds(30),
+                () -> count("select count(*) from indicator_score where subject_code = ?1", s) == 2
+                        && count("select count(*) from known_subject where code = ?1", s) == 1);
+        String onTrack = project(s, "GOOD", "1000");
+        String wasteful = project(s, "POOR", "1000");
+        String idle = project(s, "GOOD", "100");
+        for (String p : List.of(onTrack, wasteful)) {
+            given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                    .body(Map.of("amount", 950, "spentOn", "2024-05-01"))
+                    .post("/api/v1/budget/projects/{id}/executions", p)
+                    .then().statusCode(201);
+        }
+        given().auth().oauth2(TestTokens.finance()).queryParam("year", 2024).queryParam("asOf", "2024-12-31")
+                .get("/api/v1/budget/views/matrix").then().statusCode(200)
+                .body("quadrants.ON_TRACK.project", hasItem(onTrack))
+                .body("quadrants.SPENDING_WITHOUT_RESULTS.project", hasItem(wasteful))
+                .body("quadrants.RESULTS_WITHOUT_SPENDING.project", hasItem(idle));
+        given().auth().oauth2(TestTokens.department(s)).queryParam("year", 2024).queryParam("asOf", "2024-12-31")
+                .get("/api/v1/budget/views/departments/{c}", s).then().statusCode(200)
+                .body("approved", equalTo(2100.00f)).body("spent", equalTo(1900.00f)).body("lights.RED", equalTo(2));
+        given().auth().oauth2(TestTokens.department("OTHER")).queryParam("year", 2024)
+                .get("/api/v1/budget/views/departments/{c}", s).then().statusCode(403);
+        given().auth().oauth2(TestTokens.finance()).queryParam("year", 2024).queryParam("asOf", "2024-12-31")
+                .get("/api/v1/budget/views/warnings").then().statusCode(200).body("red.project", hasItem(wasteful));
+    }
+
+    String project(String s, String indicator, String amount) {
+        return given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body("{\"subject\":\"" + s + "\",\"fiscalYear\":2024,\"category\":\"GENERAL\",\"name\":\"p\","
+                        + "\"approvedAmount\":" + amount + ",\"linkedIndicators\":[\"" + indicator + "\"]}")
+                .post("/api/v1/budget/projects").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void exAnteAssessmentAnswersWithItsReasonsAndRefusesBadInput() {
+        given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body(Map.of("name", "智慧停车", "initialCost", 1000, "discountRate", 0, "requestedAmount", 1000000,
+                        "years", List.of(Map.of("year", 1, "cost", 0, "benefit", 1100))))
+                .post("/api/v1/budget/ex-ante").then().statusCode(200).body("recommendation", equalTo("REDUCE"))
+                .body("reducePercent", equalTo(8.34f)).body("reasons.size()", equalTo(3));
+        given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "initialCost", 1, "discountRate", 0.05, "years", List.of(
+                        Map.of("year", 1, "cost", 0, "benefit", 1), Map.of("year", 1, "cost", 0, "benefit", 1))))
+                .post("/api/v1/budget/ex-ante").then().statusCode(400)
+                .body("violations.field", hasItem("years[1].year"));
+        given().auth().oauth2(TestTokens.department("X")).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/budget/ex-ante").then().statusCode(403);
+    }
+}
