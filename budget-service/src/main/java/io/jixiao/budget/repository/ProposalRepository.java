@@ -16,6 +16,15 @@ public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID>
         return find("projectId = ?1 and fiscalYear = ?2", project, year).firstResultOptional();
     }
 
+    /** project id → its proposal for the year, for a set of projects, in one query. */
+    public java.util.Map<UUID, Proposal> of(java.util.Collection<UUID> projects, int year) {
+        java.util.Map<UUID, Proposal> m = new java.util.HashMap<>();
+        if (!projects.isEmpty()) {
+            list("fiscalYear = ?1 and projectId in ?2", year, projects).forEach(p -> m.put(p.projectId, p));
+        }
+        return m;
+    }
+
     public List<Proposal> forYear(int year, String subjectOrNull) {
         return subjectOrNull == null
                 ? list("fiscalYear = ?1 order by subjectCode, projectId", year)

@@ -131,10 +131,11 @@ public class LinkageService {
         var political = inputs.political(e.subject(), e.period()).map(p -> p.political).orElse(null);
         RuleTableRow rules = inputs.rulesFor(year);
         List<BudgetProject> list = projects.of(e.subject(), year);
+        var existing = proposals.of(list.stream().map(x -> x.id).toList(), year + 1);
         for (BudgetProject project : list) {
             ProposalCalculator.Proposal p = ProposalCalculator.propose(new ProposalCalculator.Input(project.category,
                     project.approvedAmount, grade, e.composite(), political, previous, year), rules.toTable(year));
-            Proposal saved = proposals.of(project.id, year + 1).orElse(null);
+            Proposal saved = existing.get(project.id);
             boolean isNew = saved == null;
             if (isNew) {
                 saved = new Proposal();
