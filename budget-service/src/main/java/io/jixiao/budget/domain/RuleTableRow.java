@@ -3,6 +3,7 @@ package io.jixiao.budget.domain;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.Column;
@@ -14,6 +15,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.jixiao.budget.domain.monitoring.Thresholds;
 import io.jixiao.budget.domain.rules.Grade;
 import io.jixiao.budget.domain.rules.RuleTable;
 
@@ -31,7 +33,15 @@ public class RuleTableRow {
 
     /** The rules as stored in JSON. */
     public record Rules(Map<Grade, BigDecimal> gradeAdjustment, BigDecimal excellentCeiling, int cancelAfterFailYears,
-            BigDecimal politicalThreshold, BigDecimal politicalPenalty, BigDecimal livelihoodMaxCut) {
+            BigDecimal politicalThreshold, BigDecimal politicalPenalty, BigDecimal livelihoodMaxCut,
+            List<RuleTable.Band> bands, Monitoring monitoring) {
+    }
+
+    /** The year's dual-monitoring thresholds; absent: the standard ones. */
+    public record Monitoring(BigDecimal redPace, BigDecimal yellowPace, BigDecimal redGoal, BigDecimal yellowGoal) {
+        public Thresholds toThresholds() {
+            return new Thresholds(redPace, yellowPace, redGoal, yellowGoal, Thresholds.standard().minElapsed());
+        }
     }
 
     @Id
@@ -51,6 +61,10 @@ public class RuleTableRow {
     public RuleTable toTable(int year) {
         return new RuleTable(year, version, rules.gradeAdjustment(), rules.excellentCeiling(),
                 rules.cancelAfterFailYears(), rules.politicalThreshold(), rules.politicalPenalty(),
-                rules.livelihoodMaxCut());
+                rules.livelihoodMaxCut(), rules.bands());
+    }
+
+    public Thresholds thresholds() {
+        return rules.monitoring() == null ? Thresholds.standard() : rules.monitoring().toThresholds();
     }
 }

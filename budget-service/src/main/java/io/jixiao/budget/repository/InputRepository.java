@@ -39,6 +39,33 @@ public class InputRepository {
                 .orElseThrow(() -> new IllegalStateException("no rule table at all: migration V2 missing"));
     }
 
+    public java.util.List<ResultInput> results(String period) {
+        return em.createQuery("from ResultInput where period = :p", ResultInput.class).setParameter("p", period)
+                .getResultList();
+    }
+
+    public java.util.List<PoliticalInput> politicals(String period) {
+        return em.createQuery("from PoliticalInput where period = :p", PoliticalInput.class).setParameter("p", period)
+                .getResultList();
+    }
+
+    /** The highest version stored for exactly this year (0 if none). */
+    public int lastVersion(int year) {
+        Integer v = em.createQuery("select max(r.version) from RuleTableRow r where r.fiscalYear = :y", Integer.class)
+                .setParameter("y", year).getSingleResult();
+        return v == null ? 0 : v;
+    }
+
+    public java.util.List<RuleTableRow> ruleHistory(int year) {
+        return em.createQuery("from RuleTableRow where fiscalYear = :y order by version", RuleTableRow.class)
+                .setParameter("y", year).getResultList();
+    }
+
+    public void lockRules(int year) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:k))").setParameter("k", "rules/" + year)
+                .getSingleResult();
+    }
+
     public void persist(Object o) {
         em.persist(o);
     }

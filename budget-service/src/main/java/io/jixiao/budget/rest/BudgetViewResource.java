@@ -37,7 +37,8 @@ public class BudgetViewResource {
     }
 
     public record DepartmentYearResponse(String subject, int year, BigDecimal approved, BigDecimal spent,
-            Map<Light, Long> lights, List<ProjectMonitoring> projects, List<ProposalResponse> nextYear,
+            BigDecimal proposedNextYear, Map<Light, Long> lights, List<ProjectMonitoring> projects,
+            List<ProposalResponse> nextYear,
             List<DisposalResponse> openTasks) {
     }
 
@@ -80,7 +81,8 @@ public class BudgetViewResource {
     public DepartmentYearResponse department(@PathParam("code") String code,
             @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year, @QueryParam("asOf") LocalDate asOf) {
         BudgetViews.DepartmentYear d = views.department(code, year, day(asOf), caller);
-        return new DepartmentYearResponse(d.subject(), d.year(), d.approved(), d.spent(), d.lights(),
+        return new DepartmentYearResponse(d.subject(), d.year(), d.approved(), d.spent(), d.proposedNextYear(),
+                d.lights(),
                 d.projects().stream().map(ProjectMonitoring::from).toList(),
                 d.nextYear().stream().map(ProposalResponse::from).toList(),
                 d.openTasks().stream().map(DisposalResponse::from).toList());

@@ -10,6 +10,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
@@ -18,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.jixiao.budget.domain.Proposal;
 import io.jixiao.budget.domain.rules.ProposalCalculator;
 import io.jixiao.budget.service.ProposalService;
+import io.jixiao.budget.service.io.Sheets;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.Decimals;
 
@@ -47,7 +51,27 @@ public class ProposalResource {
     /** The proposals for a fiscal year; a department sees its own. */
     @GET
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.DEPARTMENT, CurrentUser.SUPERIOR})
-    public List<ProposalResponse> list(@QueryParam("year") @NotNull @Min(2000) @Max(2101) Integer year) {
-        return proposals.forYear(year, caller).stream().map(ProposalResponse::from).toList();
+    public List<ProposalResponse> list(@QueryParam("year") @NotNull @Min(2000) @Max(2101) Integer year,
+            @QueryParam("subject") String subject) {
+        return proposals.forYear(year, subject, caller).stream().map(ProposalResponse::from).toList();
+    }
+
+    /** The year's proposals as an Excel workbook, for the finance bureau's own tools. */
+    @GET
+    @Path("/export")
+    @Produces(Sheets.XLSX)
+    @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.DEPARTMENT, CurrentUser.SUPERIOR})
+    public Response export(@QueryParam("year") @NotNull @Min(2000) @Max(2101) Integer year) {
+        return Response.ok(proposals.export(year, caller))
+                .header("Content-Disposition", "attachment; filename=\"proposals-" + year + ".xlsx\"").build();
+    }
+
+    /** Recomputes the proposals a year's results give, e.g. after a new version of the rule table. */
+    @POST
+    @Path("/recompute")
+    @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN})
+    public java.util.Map<String, Integer> recompute(
+            @QueryParam("basedOnYear") @NotNull @Min(2000) @Max(2100) Integer year) {
+        return java.util.Map.of("proposals", proposals.recompute(year));
     }
 }

@@ -15,6 +15,7 @@ import io.jixiao.budget.domain.Proposal;
 import io.jixiao.budget.domain.monitoring.DualMonitor;
 import io.jixiao.budget.domain.monitoring.Light;
 import io.jixiao.budget.domain.monitoring.Thresholds;
+import io.jixiao.budget.repository.InputRepository;
 import io.jixiao.budget.repository.MonitoringRepository;
 import io.jixiao.budget.repository.ProposalRepository;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
@@ -36,15 +37,18 @@ public class BudgetViews {
     }
 
     public record DepartmentYear(String subject, int year, BigDecimal approved, BigDecimal spent,
-            Map<Light, Long> lights, List<MonitoringService.Assessed> projects, List<Proposal> nextYear,
-            List<DisposalTask> openTasks) {
+            BigDecimal proposedNextYear, Map<Light, Long> lights, List<MonitoringService.Assessed> projects,
+            List<Proposal> nextYear, List<DisposalTask> openTasks) {
     }
 
     private final MonitoringService monitoring;
     private final MonitoringRepository repository;
     private final ProposalRepository proposals;
+    private final InputRepository inputs;
 
-    public BudgetViews(MonitoringService monitoring, MonitoringRepository repository, ProposalRepository proposals) {
+    public BudgetViews(MonitoringService monitoring, MonitoringRepository repository, ProposalRepository proposals,
+            InputRepository inputs) {
+        this.inputs = inputs;
         this.monitoring = monitoring;
         this.repository = repository;
         this.proposals = proposals;
@@ -52,7 +56,7 @@ public class BudgetViews {
 
     @Transactional
     public Matrix matrix(int year, LocalDate asOf, CurrentUser caller) {
-        Thresholds t = Thresholds.standard();
+        Thresholds t = inputs.rulesFor(year).thresholds();
         Map<Quadrant, List<MonitoringService.Assessed>> q = new EnumMap<>(Quadrant.class);
         for (Quadrant k : Quadrant.values()) {
             q.put(k, new ArrayList<>());
@@ -95,7 +99,9 @@ public class BudgetViews {
                 BigDecimal::add);
         Map<Light, Long> lights = new EnumMap<>(Light.class);
         mine.forEach(a -> lights.merge(a.assessment().light(), 1L, Long::sum));
-        return new DepartmentYear(subject, year, approved, spent, lights, mine, proposals.forYear(year + 1, subject),
+        List<Proposal> next = proposals.forYear(year + 1, subject);
+        BigDecimal proposed = next.stream().map(p -> p.proposed).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new DepartmentYear(subject, year, approved, spent, proposed, lights, mine, next,
                 repository.disposals(DisposalTask.Status.OPEN, subject));
     }
 }

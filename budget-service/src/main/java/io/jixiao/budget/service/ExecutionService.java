@@ -2,6 +2,7 @@ package io.jixiao.budget.service;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,10 @@ import io.jixiao.budget.domain.BudgetProject;
 import io.jixiao.budget.domain.Execution;
 import io.jixiao.budget.repository.MonitoringRepository;
 import io.jixiao.budget.repository.ProjectRepository;
+import io.jixiao.budget.service.io.Sheets;
+import io.jixiao.kit.problem.Problem;
+import io.jixiao.kit.problem.ProblemException;
+import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.security.CurrentUser;
 
@@ -35,6 +40,11 @@ public class ExecutionService {
 
     @Transactional
     public Execution record(UUID projectId, NewExecution n, CurrentUser caller) {
+        return doRecord(projectId, n, caller);
+    }
+
+    /** Not intercepted: a refused row of an import must not mark the import's transaction for rollback. */
+    private Execution doRecord(UUID projectId, NewExecution n, CurrentUser caller) {
         BudgetProject p = projects.get(projectId, caller);
         // serialize spending on one project, so two concurrent records cannot both pass the approved check
         projectRepository.getEntityManager().lock(p, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
@@ -50,6 +60,58 @@ public class ExecutionService {
         Execution e = new Execution(p.id, n.amount(), n.spentOn(), n.note(), n.overspend(), caller.subject());
         monitoring.persist(e);
         return e;
+    }
+
+    /** The outcome of an import: rows accepted, and every refused row with its reasons. */
+    public record ImportReport(int rows, int accepted, List<Problem.Violation> rejected) {
+    }
+
+    /**
+     * Imports spending rows (columns project, amount, spentOn, note, overspend). Every row is checked as a single
+     * record would be. All or nothing by default: one bad row refuses the file with a per-row report (422); with
+     * {@code partial}, the good rows are recorded and the bad ones reported.
+     */
+    @Transactional
+    public ImportReport importRows(List<Sheets.Line> lines, boolean partial, CurrentUser caller) {
+        List<Problem.Violation> rejected = new ArrayList<>();
+        int accepted = 0;
+        for (Sheets.Line line : lines) {
+            String row = "rows[" + line.number() + "]";
+            try {
+                UUID project = UUID.fromString(required(line, "project", row));
+                BigDecimal amount = new BigDecimal(required(line, "amount", row));
+                if (amount.signum() <= 0 || amount.scale() > 2) {
+                    throw new InvalidInputException(row + ".amount",
+                            "must be positive, in yuan with at most 2 decimals");
+                }
+                LocalDate on = LocalDate.parse(required(line, "spentOn", row));
+                String note = line.get("note");
+                if (note != null && note.length() > 500) {
+                    throw new InvalidInputException(row + ".note", "at most 500 characters");
+                }
+                doRecord(project, new NewExecution(amount, on, note, "true".equalsIgnoreCase(line.get("overspend"))),
+                        caller);
+                accepted++;
+            } catch (ProblemException e) {
+                String msg = e.violations().isEmpty() ? e.getMessage() : e.violations().get(0).message();
+                String field = e.violations().isEmpty() ? row : e.violations().get(0).field();
+                rejected.add(new Problem.Violation(field.startsWith("rows[") ? field : row + "." + field, msg));
+            } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+                rejected.add(new Problem.Violation(row, "unreadable value: " + e.getMessage()));
+            }
+        }
+        if (!rejected.isEmpty() && !partial) {
+            throw new InvalidInputException(rejected);
+        }
+        return new ImportReport(lines.size(), accepted, rejected);
+    }
+
+    private static String required(Sheets.Line line, String column, String row) {
+        String v = line.get(column);
+        if (v == null) {
+            throw new InvalidInputException(row + "." + column, "is required");
+        }
+        return v;
     }
 
     public List<Execution> list(UUID projectId, CurrentUser caller) {

@@ -1,8 +1,12 @@
 package io.jixiao.budget.service;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +24,7 @@ import io.jixiao.budget.domain.ResultInput;
 import io.jixiao.budget.domain.RuleTableRow;
 import io.jixiao.budget.domain.rules.Grade;
 import io.jixiao.budget.domain.rules.ProposalCalculator;
+import io.jixiao.budget.domain.rules.RuleTable;
 import io.jixiao.budget.messaging.BudgetEvents;
 import io.jixiao.budget.messaging.BudgetEvents.AdjustmentProposed;
 import io.jixiao.budget.messaging.BudgetEvents.ResultFinalized;
@@ -125,16 +130,53 @@ public class LinkageService {
             return;
         }
         int year = Integer.parseInt(e.period());
-        Grade grade = Grade.valueOf(e.grade());
         Grade previous = inputs.result(e.subject(), String.valueOf(year - 1)).map(x -> x.grade)
                 .filter(g -> g != null).map(Grade::valueOf).orElse(null);
-        var political = inputs.political(e.subject(), e.period()).map(p -> p.political).orElse(null);
+        BigDecimal political = inputs.political(e.subject(), e.period()).map(p -> p.political).orElse(null);
+        ResultInput result = r;
+        propose(projects.of(e.subject(), year), year, s -> result, s -> previous, s -> political,
+                inputs.rulesFor(year), env.id());
+    }
+
+    /**
+     * Recomputes the proposals of every project of a fiscal year from the stored results, in chunks (one query per
+     * kind of input, JDBC batching, a bounded persistence context). Returns how many proposals were written.
+     */
+    @Transactional
+    public int recomputeYear(int year) {
+        Map<String, ResultInput> results = new HashMap<>();
+        inputs.results(String.valueOf(year)).forEach(x -> results.put(x.subjectCode, x));
+        Map<String, Grade> previous = new HashMap<>();
+        inputs.results(String.valueOf(year - 1)).stream().filter(x -> x.grade != null)
+                .forEach(x -> previous.put(x.subjectCode, Grade.valueOf(x.grade)));
+        Map<String, BigDecimal> political = new HashMap<>();
+        inputs.politicals(String.valueOf(year)).forEach(x -> political.put(x.subjectCode, x.political));
         RuleTableRow rules = inputs.rulesFor(year);
-        List<BudgetProject> list = projects.of(e.subject(), year);
+        List<BudgetProject> all = projects.list("fiscalYear = ?1 order by subjectCode, id", year).stream()
+                .filter(p -> results.containsKey(p.subjectCode) && results.get(p.subjectCode).grade != null).toList();
+        int written = 0;
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<BudgetProject> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            written += propose(chunk, year, results::get, previous::get, political::get, rules, null);
+            projects.getEntityManager().flush();
+            projects.getEntityManager().clear();
+        }
+        return written;
+    }
+
+    private static final int CHUNK = 500;
+
+    /** Proposes next year's amount for each project, stores it and queues {@code adjustment.proposed}. */
+    private int propose(List<BudgetProject> list, int year, Function<String, ResultInput> result,
+            Function<String, Grade> previous, Function<String, BigDecimal> political, RuleTableRow rules,
+            UUID sourceEvent) {
         var existing = proposals.of(list.stream().map(x -> x.id).toList(), year + 1);
+        RuleTable table = rules.toTable(year);
         for (BudgetProject project : list) {
+            ResultInput r = result.apply(project.subjectCode);
             ProposalCalculator.Proposal p = ProposalCalculator.propose(new ProposalCalculator.Input(project.category,
-                    project.approvedAmount, grade, e.composite(), political, previous, year), rules.toTable(year));
+                    project.approvedAmount, Grade.valueOf(r.grade), r.composite, political.apply(project.subjectCode),
+                    previous.apply(project.subjectCode), year), table);
             Proposal saved = existing.get(project.id);
             boolean isNew = saved == null;
             if (isNew) {
@@ -153,7 +195,7 @@ public class LinkageService {
             saved.rule = p.rule();
             saved.ruleTableVersion = rules.version;
             saved.explanation = p.explanation();
-            saved.sourceEvent = env.id();
+            saved.sourceEvent = sourceEvent == null ? r.eventId : sourceEvent;
             saved.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
             if (isNew) {
                 proposals.persist(saved);
@@ -163,5 +205,6 @@ public class LinkageService {
                             saved.current, saved.proposed, saved.ceiling, Decimals.stored(saved.adjustmentPercent),
                             saved.action.name(), saved.rule, saved.ruleTableVersion, saved.explanation));
         }
+        return list.size();
     }
 }

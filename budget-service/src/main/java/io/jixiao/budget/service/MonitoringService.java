@@ -26,11 +26,14 @@ import io.jixiao.budget.domain.monitoring.Thresholds;
 import io.jixiao.budget.messaging.BudgetEvents;
 import io.jixiao.budget.messaging.BudgetEvents.ValueRecorded;
 import io.jixiao.budget.messaging.BudgetEvents.WarningRaised;
+import io.jixiao.budget.repository.InputRepository;
 import io.jixiao.budget.repository.MonitoringRepository;
 import io.jixiao.budget.repository.ProjectRepository;
 import io.jixiao.kit.inbox.EventEnvelope;
 import io.jixiao.kit.inbox.PoisonEventException;
 import io.jixiao.kit.outbox.Outbox;
+import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
+import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.Decimals;
 import io.quarkus.scheduler.Scheduled;
@@ -49,12 +52,14 @@ public class MonitoringService {
 
     private final ProjectRepository projects;
     private final MonitoringRepository monitoring;
+    private final InputRepository inputs;
     private final Outbox outbox;
     private final BudgetConfig config;
 
-    public MonitoringService(ProjectRepository projects, MonitoringRepository monitoring, Outbox outbox,
-            BudgetConfig config) {
+    public MonitoringService(ProjectRepository projects, MonitoringRepository monitoring, InputRepository inputs,
+            Outbox outbox, BudgetConfig config) {
         this.projects = projects;
+        this.inputs = inputs;
         this.monitoring = monitoring;
         this.outbox = outbox;
         this.config = config;
@@ -72,7 +77,7 @@ public class MonitoringService {
         List<BudgetProject> list = projects.list("fiscalYear = ?1 order by subjectCode, name, id", year);
         Map<UUID, BigDecimal> spent = monitoring.spentByProject(year, asOf);
         Map<String, BigDecimal> scores = monitoring.latestScores(year);
-        Thresholds t = Thresholds.standard();
+        Thresholds t = inputs.rulesFor(year).thresholds();
         List<Assessed> out = new ArrayList<>(list.size());
         for (BudgetProject p : list) {
             BigDecimal s = spent.getOrDefault(p.id, BigDecimal.ZERO);
@@ -145,6 +150,16 @@ public class MonitoringService {
             }
         }
         return all;
+    }
+
+    /** A project's light history (a department: its own projects only). */
+    public List<LightChange> history(UUID project, CurrentUser caller) {
+        BudgetProject p = projects.findByIdOptional(project)
+                .orElseThrow(() -> new ResourceNotFoundException("project", project));
+        if (caller.hasRole(CurrentUser.DEPARTMENT) && caller.dept().filter(p.subjectCode::equals).isEmpty()) {
+            throw new AccessDeniedException("a department sees only its own projects");
+        }
+        return monitoring.history(p.id);
     }
 
     /** Every morning, the current fiscal year as of today (China Standard Time). */

@@ -95,6 +95,11 @@ class MonitoringApiTest {
                 .post("/api/v1/budget/monitoring/run").then().statusCode(200);
         assertEquals(1, count("select count(*) from disposal_task where subject_code = ?1", s));
         assertEquals(1, count("select count(*) from light_change where project_id = cast(?1 as uuid)", project));
+        given().auth().oauth2(TestTokens.department(s)).get("/api/v1/budget/projects/{id}/lights", project).then()
+                .statusCode(200).body("to", equalTo(List.of("RED"))).body("[0].reasons[0]",
+                        org.hamcrest.Matchers.startsWith("goal score 55.00 below 60"));
+        given().auth().oauth2(TestTokens.department("OTHER")).get("/api/v1/budget/projects/{id}/lights", project)
+                .then().statusCode(403);
 
         String task = given().auth().oauth2(TestTokens.department(s)).get("/api/v1/budget/disposals").then()
                 .statusCode(200).body("size()", equalTo(1)).extract().path("[0].id");
@@ -123,12 +128,23 @@ class MonitoringApiTest {
         spend(TestTokens.finance(), project, "1.001", "2026-03-03", false, 400);
         spend(TestTokens.finance(), UUID.randomUUID().toString(), "1", "2026-03-03", false, 404);
         assertEquals(2, count("select count(*) from execution where project_id = cast(?1 as uuid)", project));
+        // the JSON bulk form: all or nothing too
+        given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body(List.of(Map.of("project", project, "amount", 1, "spentOn", "2026-04-01"),
+                        Map.of("project", project, "amount", 1, "spentOn", "2027-01-01")))
+                .post("/api/v1/budget/executions/import").then().statusCode(400)
+                // the project is already over its approved amount (1,000.01 of 1,000): row 0 needs overspend too
+                .body("violations.field", equalTo(List.of("rows[0].amount", "rows[1].spentOn")));
+        given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body(List.of(Map.of("project", project, "amount", 1, "spentOn", "2026-04-01", "overspend", true)))
+                .post("/api/v1/budget/executions/import").then().statusCode(200).body("accepted", equalTo(1));
+        assertEquals(3, count("select count(*) from execution where project_id = cast(?1 as uuid)", project));
         given().auth().oauth2(TestTokens.department("OTHER")).queryParam("year", 2026)
                 .get("/api/v1/budget/monitoring").then().statusCode(200)
                 .body("project", org.hamcrest.Matchers.not(hasItem(project)));
         given().auth().oauth2(TestTokens.department(s)).queryParam("year", 2026).queryParam("asOf", "2026-12-31")
                 .get("/api/v1/budget/monitoring").then().statusCode(200)
-                .body("find { it.project == '" + project + "' }.executionRate", equalTo(1.00001f))
+                .body("find { it.project == '" + project + "' }.executionRate", equalTo(1.00101f)) // 1,001.01 spent of 1,000
                 .body("find { it.project == '" + project + "' }.light", equalTo("GREEN"));
     }
 }

@@ -73,7 +73,8 @@ class ViewsAndExAnteApiTest {
                 .body("quadrants.RESULTS_WITHOUT_SPENDING.project", hasItem(idle));
         given().auth().oauth2(TestTokens.department(s)).queryParam("year", 2024).queryParam("asOf", "2024-12-31")
                 .get("/api/v1/budget/views/departments/{c}", s).then().statusCode(200)
-                .body("approved", equalTo(2100.00f)).body("spent", equalTo(1900.00f)).body("lights.RED", equalTo(2));
+                .body("approved", equalTo(2100.00f)).body("proposedNextYear", equalTo(0))
+                .body("spent", equalTo(1900.00f)).body("lights.RED", equalTo(2));
         given().auth().oauth2(TestTokens.department("OTHER")).queryParam("year", 2024)
                 .get("/api/v1/budget/views/departments/{c}", s).then().statusCode(403);
         given().auth().oauth2(TestTokens.finance()).queryParam("year", 2024).queryParam("asOf", "2024-12-31")

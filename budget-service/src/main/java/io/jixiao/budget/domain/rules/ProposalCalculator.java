@@ -57,7 +57,21 @@ public final class ProposalCalculator {
 
         BigDecimal pct = rules.gradeAdjustment().get(in.grade());
         String rule = "GRADE_" + in.grade();
-        why.add("grade " + in.grade() + " in " + in.year() + composite + ": " + percent(pct));
+        RuleTable.Band band = in.composite() == null
+                ? null
+                : rules.bands().stream()
+                        .filter(b -> b.contains(in.composite().setScale(2, RoundingMode.HALF_UP))).findFirst()
+                        .orElse(null);
+        if (band != null) {
+            pct = band.adjustment();
+            rule = "BAND_" + band.from().stripTrailingZeros().toPlainString() + "_"
+                    + band.to().stripTrailingZeros().toPlainString();
+            why.add("composite" + composite.replace(" (composite", "").replace(")", "") + " in " + in.year()
+                    + " falls in the band [" + band.from().stripTrailingZeros().toPlainString() + ", "
+                    + band.to().stripTrailingZeros().toPlainString() + "): " + percent(pct));
+        } else {
+            why.add("grade " + in.grade() + " in " + in.year() + composite + ": " + percent(pct));
+        }
         if (in.politicalScore() != null && in.politicalScore().setScale(2, RoundingMode.HALF_UP)
                 .compareTo(rules.politicalThreshold()) < 0) {
             pct = pct.add(rules.politicalPenalty());

@@ -2,6 +2,7 @@ package io.jixiao.budget.domain.rules;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,9 +17,48 @@ import java.util.Map;
  */
 public record RuleTable(int fiscalYear, int version, Map<Grade, BigDecimal> gradeAdjustment,
         BigDecimal excellentCeiling, int cancelAfterFailYears, BigDecimal politicalThreshold,
-        BigDecimal politicalPenalty, BigDecimal livelihoodMaxCut) {
+        BigDecimal politicalPenalty, BigDecimal livelihoodMaxCut, List<Band> bands) {
+
+    /**
+     * A finer rule on the composite score: shown composite in [from, to) takes {@code adjustment} instead of its
+     * grade's. Bands must not overlap, and a higher band must not be cut more than a lower one.
+     */
+    public record Band(BigDecimal from, BigDecimal to, BigDecimal adjustment) {
+        public boolean contains(BigDecimal score) {
+            return score.compareTo(from) >= 0 && (score.compareTo(to) < 0
+                    || to.compareTo(BigDecimal.valueOf(100)) == 0 && score.compareTo(to) == 0);
+        }
+    }
+
+    public RuleTable(int fiscalYear, int version, Map<Grade, BigDecimal> gradeAdjustment, BigDecimal excellentCeiling,
+            int cancelAfterFailYears, BigDecimal politicalThreshold, BigDecimal politicalPenalty,
+            BigDecimal livelihoodMaxCut) {
+        this(fiscalYear, version, gradeAdjustment, excellentCeiling, cancelAfterFailYears, politicalThreshold,
+                politicalPenalty, livelihoodMaxCut, List.of());
+    }
 
     public RuleTable {
+        bands = bands == null ? List.of() : bands.stream().sorted(java.util.Comparator.comparing(Band::from)).toList();
+        for (int i = 0; i < bands.size(); i++) {
+            Band b = bands.get(i);
+            if (b.from().signum() < 0 || b.to().compareTo(BigDecimal.valueOf(100)) > 0
+                    || b.from().compareTo(b.to()) >= 0) {
+                throw new IllegalArgumentException("band [" + b.from() + ", " + b.to() + ") must lie within 0..100");
+            }
+            if (b.adjustment().compareTo(BigDecimal.valueOf(-100)) < 0) {
+                throw new IllegalArgumentException("an adjustment cannot cut more than 100%");
+            }
+            if (i > 0) {
+                Band prev = bands.get(i - 1);
+                if (prev.to().compareTo(b.from()) > 0) {
+                    throw new IllegalArgumentException("bands [" + prev.from() + ", " + prev.to() + ") and ["
+                            + b.from() + ", " + b.to() + ") overlap");
+                }
+                if (prev.adjustment().compareTo(b.adjustment()) > 0) {
+                    throw new IllegalArgumentException("a higher band cannot be adjusted below a lower one");
+                }
+            }
+        }
         gradeAdjustment = new EnumMap<>(gradeAdjustment);
         for (Grade g : Grade.values()) {
             if (!gradeAdjustment.containsKey(g)) {

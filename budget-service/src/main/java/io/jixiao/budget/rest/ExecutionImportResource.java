@@ -1,0 +1,68 @@
+package io.jixiao.budget.rest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.budget.service.ExecutionService;
+import io.jixiao.budget.service.io.Sheets;
+import io.jixiao.kit.security.CurrentUser;
+
+/**
+ * Spending in bulk, from the finance system: a CSV or .xlsx file, or a JSON array, with the columns project, amount,
+ * spentOn, note, overspend. One bad row refuses the whole (400, each bad row named as {@code rows[n]}: the file's line,
+ * or the array index); {@code partial=true} records the good rows and reports the others.
+ */
+@Path("/api/v1/budget/executions/import")
+@Tag(name = "Budget execution")
+public class ExecutionImportResource {
+
+    private final ExecutionService service;
+    private final CurrentUser caller;
+
+    public ExecutionImportResource(ExecutionService service, CurrentUser caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes("text/csv")
+    @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.SYSTEM})
+    public ExecutionService.ImportReport csv(byte[] body, @QueryParam("partial") boolean partial) {
+        return service.importRows(Sheets.readCsv(body), partial, caller);
+    }
+
+    /** The same rows as JSON: {@code [{"project": "…", "amount": 100.5, "spentOn": "2026-02-01", …}]}. */
+    @POST
+    @Consumes("application/json")
+    @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.SYSTEM})
+    public ExecutionService.ImportReport json(
+            @NotNull @Size(min = 1, max = Sheets.MAX_ROWS) List<@NotNull Map<String, Object>> rows,
+            @QueryParam("partial") boolean partial) {
+        List<Sheets.Line> lines = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            rows.get(i).forEach((k, v) -> cells.put(k.toLowerCase(), v == null ? null : v.toString()));
+            lines.add(new Sheets.Line(i, cells));
+        }
+        return service.importRows(lines, partial, caller);
+    }
+
+    @POST
+    @Consumes(Sheets.XLSX)
+    @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.SYSTEM})
+    public ExecutionService.ImportReport xlsx(byte[] body, @QueryParam("partial") boolean partial) {
+        return service.importRows(Sheets.readXlsx(body), partial, caller);
+    }
+}

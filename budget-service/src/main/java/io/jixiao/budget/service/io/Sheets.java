@@ -1,0 +1,177 @@
+package io.jixiao.budget.service.io;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import io.jixiao.kit.problem.ProblemException.InvalidInputException;
+
+/** Tabular files: CSV (RFC 4180, UTF-8, optional BOM) and Excel .xlsx, read as rows of named columns; xlsx written. */
+public final class Sheets {
+
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final int MAX_ROWS = 100_000;
+
+    private Sheets() {
+    }
+
+    /** Rows as column name → text, header names lower-cased; the row number is the file's (header = 1). */
+    public record Line(int number, Map<String, String> cells) {
+        public String get(String column) {
+            String v = cells.get(column.toLowerCase());
+            return v == null || v.isBlank() ? null : v.trim();
+        }
+    }
+
+    public static List<Line> readCsv(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<List<String>> records = parseCsv(text);
+        return toLines(records);
+    }
+
+    public static List<Line> readXlsx(byte[] body) {
+        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            Sheet sheet = wb.getSheetAt(0);
+            DataFormatter fmt = new DataFormatter();
+            List<List<String>> records = new ArrayList<>();
+            for (Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                    Cell cell = row.getCell(c);
+                    cells.add(cell == null ? "" : text(cell, fmt));
+                }
+                records.add(cells);
+            }
+            return toLines(records);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException("file", "not a readable .xlsx workbook");
+        }
+    }
+
+    private static String text(Cell cell, DataFormatter fmt) {
+        if (cell.getCellType() == CellType.NUMERIC) {
+            if (DateUtil.isCellDateFormatted(cell)) {
+                return cell.getLocalDateTimeCellValue().toLocalDate().toString();
+            }
+            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+        }
+        return fmt.formatCellValue(cell);
+    }
+
+    private static List<Line> toLines(List<List<String>> records) {
+        if (records.isEmpty()) {
+            throw new InvalidInputException("file", "the file is empty: a header row is required");
+        }
+        if (records.size() - 1 > MAX_ROWS) {
+            throw new InvalidInputException("file", "at most " + MAX_ROWS + " rows per file");
+        }
+        List<String> header = records.get(0).stream().map(h -> h.trim().toLowerCase()).toList();
+        List<Line> lines = new ArrayList<>();
+        for (int i = 1; i < records.size(); i++) {
+            List<String> r = records.get(i);
+            if (r.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            Map<String, String> cells = new LinkedHashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                cells.put(header.get(c), c < r.size() ? r.get(c) : "");
+            }
+            lines.add(new Line(i + 1, cells));
+        }
+        return lines;
+    }
+
+    static List<List<String>> parseCsv(String text) {
+        List<List<String>> out = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                row.add(cell.toString());
+                cell.setLength(0);
+            } else if (ch == '\n' || ch == '\r') {
+                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                row.add(cell.toString());
+                cell.setLength(0);
+                out.add(row);
+                row = new ArrayList<>();
+            } else {
+                cell.append(ch);
+            }
+        }
+        if (cell.length() > 0 || !row.isEmpty()) {
+            row.add(cell.toString());
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** A one-sheet workbook: a header row then the rows; numbers as numbers, the rest as text. */
+    public static byte[] writeXlsx(String sheetName, List<String> header, List<List<Object>> rows) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet(sheetName);
+            var dateStyle = wb.createCellStyle();
+            dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            Row h = sheet.createRow(0);
+            for (int c = 0; c < header.size(); c++) {
+                h.createCell(c).setCellValue(header.get(c));
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r + 1);
+                List<Object> values = rows.get(r);
+                for (int c = 0; c < values.size(); c++) {
+                    Object v = values.get(c);
+                    Cell cell = row.createCell(c);
+                    if (v instanceof BigDecimal d) {
+                        cell.setCellValue(d.doubleValue());
+                    } else if (v instanceof Number n) {
+                        cell.setCellValue(n.doubleValue());
+                    } else if (v instanceof LocalDate d) {
+                        cell.setCellValue(d);
+                        cell.setCellStyle(dateStyle);
+                    } else if (v != null) {
+                        cell.setCellValue(v.toString());
+                    }
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not write the workbook", e);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.jixiao.budget.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.budget.service.io.Sheets;
+import io.jixiao.testsupport.EventSamples;
+import io.jixiao.testsupport.Eventually;
+import io.jixiao.testsupport.JixiaoTestResource;
+import io.jixiao.testsupport.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@QuarkusTestResource(JixiaoTestResource.class)
+class RulesImportExportApiTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    EntityManager em;
+
+    long count(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return ((Number) q.getSingleResult()).longValue();
+        });
+    }
+
+    String subject() {
+        String code = "R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        EventSamples.send(bootstrap, "jixiao.indicator.events", "jixiao.indicator.subject.registered.v1", code,
+                EventSamples.with("jixiao.indicator.subject.registered.v1", "code", code), UUID.randomUUID());
+        Eventually.until("subject known", Duration.ofSeconds(30),
+                () -> count("select count(*) from known_subject where code = ?1", code) == 1);
+        return code;
+    }
+
+    String project(String s, int year, String amount) {
+        return given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body("{\"subject\":\"" + s + "\",\"fiscalYear\":" + year
+                        + ",\"category\":\"GENERAL\",\"name\":\"街道项目\","
+                        + "\"approvedAmount\":" + amount + "}")
+                .post("/api/v1/budget/projects").then().statusCode(201).extract().path("id");
+    }
+
+    static Map<String, Object> rules(List<Map<String, Object>> bands) {
+        return Map.of("gradeAdjustment", Map.of("EXCELLENT", 0, "GOOD", 0, "PASS", -10, "FAIL", -30),
+                "excellentCeiling", 10, "cancelAfterFailYears", 0, "politicalThreshold", 60, "politicalPenalty", -10,
+                "livelihoodMaxCut", 10, "bands", bands);
+    }
+
+    @Test
+    void aNewRuleVersionWithScoreBandsDrivesTheRecomputeAndOverlappingBandsAreRefused() {
+        String s = subject();
+        String p = project(s, 2021, "1000000");
+        given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body(rules(List.of(Map.of("from", 0, "to", 40, "adjustment", -89.16),
+                        Map.of("from", 30, "to", 60, "adjustment", -30))))
+                .post("/api/v1/budget/rules/2021").then().statusCode(422)
+                .body("detail", org.hamcrest.Matchers.containsString("overlap"));
+        given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON).body(rules(List.of()))
+                .post("/api/v1/budget/rules/2021").then().statusCode(403);
+        assertEquals(0, count("select count(*) from rule_table where fiscal_year = 2021"));
+        given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body(rules(List.of(Map.of("from", 0, "to", 40, "adjustment", -89.16))))
+                .post("/api/v1/budget/rules/2021").then().statusCode(201).body("version", equalTo(1));
+
+        String type = "jixiao.evaluation.result.finalized.v1";
+        EventSamples.send(bootstrap, "jixiao.evaluation.events", type, s, EventSamples.with(type, "subject", s,
+                "period", "2021", "grade", "FAIL", "composite", 35), UUID.randomUUID());
+        Eventually.until("proposal", Duration.ofSeconds(30),
+                () -> count("select count(*) from proposal where project_id = cast(?1 as uuid)", p) == 1);
+        // a street-level cut of 89.16% (source paper 000): 1,000,000.00 → 108,400.00
+        given().auth().oauth2(TestTokens.finance()).queryParam("year", 2022).queryParam("subject", s)
+                .get("/api/v1/budget/proposals").then().statusCode(200).body("[0].proposed", equalTo(108400.00f))
+                .body("[0].rule", equalTo("BAND_0_40")).body("[0].ruleTableVersion", equalTo(1));
+
+        // a second version without the band; the recompute applies it and keeps the history of versions
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(rules(List.of()))
+                .post("/api/v1/budget/rules/2021").then().statusCode(201).body("version", equalTo(2));
+        given().auth().oauth2(TestTokens.finance()).queryParam("basedOnYear", 2021)
+                .post("/api/v1/budget/proposals/recompute").then().statusCode(200);
+        given().auth().oauth2(TestTokens.finance()).queryParam("year", 2022).queryParam("subject", s)
+                .get("/api/v1/budget/proposals").then().statusCode(200).body("[0].proposed", equalTo(700000.00f))
+                .body("[0].ruleTableVersion", equalTo(2));
+        given().auth().oauth2(TestTokens.finance()).get("/api/v1/budget/rules/2021/versions").then().statusCode(200)
+                .body("version", equalTo(List.of(1, 2)));
+    }
+
+    @Test
+    void anImportIsAllOrNothingWithAPerRowReportUnlessPartial() throws Exception {
+        String s = subject();
+        String p = project(s, 2026, "1000");
+        String csv = "project,amount,spentOn,note\n" + p + ",100.50,2026-02-01,首笔拨付\n" + p + ",abc,2026-02-02,\n"
+                + p + ",2000,2026-02-03,超支\n" + UUID.randomUUID() + ",1,2026-02-04,\n";
+        given().auth().oauth2(TestTokens.system("finance-system")).contentType("text/csv").body(csv)
+                .post("/api/v1/budget/executions/import").then().statusCode(400)
+                .body("violations.field", hasItem("rows[3]")).body("violations.field", hasItem("rows[4].amount"))
+                .body("violations.size()", equalTo(3));
+        assertEquals(0, count("select count(*) from execution where project_id = cast(?1 as uuid)", p));
+        given().auth().oauth2(TestTokens.system("finance-system")).contentType("text/csv").body(csv)
+                .queryParam("partial", true).post("/api/v1/budget/executions/import").then().statusCode(200)
+                .body("rows", equalTo(4)).body("accepted", equalTo(1)).body("rejected.size()", equalTo(3));
+        assertEquals(1, count("select count(*) from execution where project_id = cast(?1 as uuid)", p));
+
+        byte[] xlsx = Sheets.writeXlsx("spending", List.of("project", "amount", "spentOn", "note"),
+                List.of(List.of(p, new java.math.BigDecimal("200"), java.time.LocalDate.of(2026, 3, 1), "二笔")));
+        given().auth().oauth2(TestTokens.finance()).contentType(Sheets.XLSX).body(xlsx)
+                .post("/api/v1/budget/executions/import").then().statusCode(200).body("accepted", equalTo(1));
+        given().auth().oauth2(TestTokens.department(s)).contentType("text/csv").body(csv)
+                .post("/api/v1/budget/executions/import").then().statusCode(403);
+        given().auth().oauth2(TestTokens.finance()).contentType(Sheets.XLSX).body("not a workbook".getBytes())
+                .post("/api/v1/budget/executions/import").then().statusCode(400);
+        assertEquals(2, count("select count(*) from execution where project_id = cast(?1 as uuid)", p));
+    }
+
+    @Test
+    void proposalsExportToAWorkbook() throws Exception {
+        String s = subject();
+        project(s, 2019, "500000");
+        String type = "jixiao.evaluation.result.finalized.v1";
+        EventSamples.send(bootstrap, "jixiao.evaluation.events", type, s, EventSamples.with(type, "subject", s,
+                "period", "2019", "grade", "PASS", "composite", 70), UUID.randomUUID());
+        Eventually.until("proposal", Duration.ofSeconds(30),
+                () -> count("select count(*) from proposal where subject_code = ?1", s) == 1);
+        byte[] file = given().auth().oauth2(TestTokens.finance()).queryParam("year", 2020)
+                .get("/api/v1/budget/proposals/export").then().statusCode(200).contentType(Sheets.XLSX).extract()
+                .asByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(file))) {
+            var sheet = wb.getSheetAt(0);
+            assertEquals("建议金额 proposed", sheet.getRow(0).getCell(5).getStringCellValue());
+            boolean found = false;
+            for (var row : sheet) {
+                if (s.equals(row.getCell(0).getStringCellValue())) {
+                    assertEquals(450000.0, row.getCell(5).getNumericCellValue());
+                    found = true;
+                }
+            }
+            assertEquals(true, found);
+        }
+    }
+}
