@@ -175,6 +175,17 @@ public class Cycle {
         publishedAt = now();
     }
 
+    /** An appeal is open to a subject of a published cycle until the window closes. */
+    public void requireAppealable(OffsetDateTime now) {
+        if (status != CycleStatus.PUBLISHED) {
+            throw new LifecycleException("results of cycle " + id + " are not published: nothing to appeal yet");
+        }
+        if (now.isAfter(publishedAt.plusDays(appealWindowDays))) {
+            throw new LifecycleException("the appeal window of " + appealWindowDays + " days closed on "
+                    + publishedAt.plusDays(appealWindowDays).toLocalDate());
+        }
+    }
+
     /** Ratings are accepted, and replaced, only while the cycle is open. */
     public void requireAcceptingRatings() {
         if (status != CycleStatus.OPEN) {

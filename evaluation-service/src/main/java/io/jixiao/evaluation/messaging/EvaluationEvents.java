@@ -19,6 +19,11 @@ public final class EvaluationEvents {
             String ledgerHash, boolean replaced) {
     }
 
+    /** The same result fields as {@code result.finalized}, plus the appeal that amended it. */
+    public record ResultAmended(UUID cycle, String period, String subject, Map<String, BigDecimal> partyScores,
+            BigDecimal composite, BigDecimal coverage, String grade, Integer rank, List<String> flags, UUID appeal) {
+    }
+
     public record ResultFinalized(UUID cycle, String period, String subject, Map<String, BigDecimal> partyScores,
             BigDecimal composite, BigDecimal coverage, String grade, Integer rank, List<String> flags) {
     }

@@ -39,8 +39,38 @@ import io.jixiao.kit.security.CurrentUser;
 public class ResultService {
 
     /** Where a party's inputs came from. */
-    public record Provenance(UUID scorecardEvent, BigDecimal scorecardTotal, UUID satisfactionEvent,
-            BigDecimal satisfactionIndex, Integer satisfactionN) {
+    public record Provenance(UUID scorecardEvent, BigDecimal scorecardTotal, BigDecimal financialScore,
+            boolean gateFailed, UUID satisfactionEvent, BigDecimal satisfactionIndex, Integer satisfactionN,
+            boolean satisfactionHeld) {
+
+        /** The inputs as they were frozen, for recomputing an amended result. */
+        Inputs toInputs(String subject, List<Rating> rs) {
+            List<RatingInput> sup = new ArrayList<>();
+            List<RatingInput> third = new ArrayList<>();
+            List<RatingInput> peer = new ArrayList<>();
+            RatingInput self = null;
+            for (Rating r : rs) {
+                RatingInput ri = new RatingInput(r.id.toString(), r.evaluator, r.value);
+                switch (r.party) {
+                    case SUPERIOR -> sup.add(ri);
+                    case THIRD_PARTY -> third.add(ri);
+                    case PEER -> peer.add(ri);
+                    case SELF -> self = ri;
+                }
+            }
+            return new Inputs(subject, scorecardTotal, financialScore, gateFailed, satisfactionIndex,
+                    satisfactionN == null ? 0 : satisfactionN, satisfactionHeld, sup, third, peer, self);
+        }
+
+        Provenance withScorecard(BigDecimal total) {
+            return new Provenance(scorecardEvent, total, financialScore, gateFailed, satisfactionEvent,
+                    satisfactionIndex, satisfactionN, satisfactionHeld);
+        }
+
+        Provenance withSatisfaction(BigDecimal index) {
+            return new Provenance(scorecardEvent, scorecardTotal, financialScore, gateFailed, satisfactionEvent, index,
+                    satisfactionN, satisfactionHeld);
+        }
     }
 
     /** One subject's result with everything needed to explain it. */
@@ -99,11 +129,43 @@ public class ResultService {
             List<Rating> rs = bySubject.getOrDefault(subject, List.of());
             ScorecardInput sc = inputs.scorecard(subject, c.period).orElse(null);
             SatisfactionInput sat = inputs.satisfaction(subject, c.period).orElse(null);
-            computed.add(CompositeCalculator.compute(inputsOf(subject, rs, sc, sat), c.policy()));
-            provenance.put(subject, new Provenance(sc == null ? null : sc.eventId, sc == null ? null : sc.total,
-                    sat == null ? null : sat.eventId, sat == null ? null : sat.index,
-                    sat == null ? null : sat.sampleSize));
+            Provenance prov = new Provenance(sc == null ? null : sc.eventId, sc == null ? null : sc.total,
+                    sc == null ? null : sc.financial, sc != null && sc.gateFailed(), sat == null ? null : sat.eventId,
+                    sat == null ? null : sat.index, sat == null ? null : sat.sampleSize, sat != null && sat.held);
+            provenance.put(subject, prov);
+            computed.add(CompositeCalculator.compute(prov.toInputs(subject, rs), c.policy()));
         }
+        return explain(computed, provenance, bySubject, provisional);
+    }
+
+    /**
+     * Recomputes a frozen cycle from its frozen inputs (with the given replacements) and its current ratings: the
+     * amended league table, re-ranked.
+     */
+    List<Explained> recomputeFrozen(Cycle c, Map<String, Provenance> frozen) {
+        Map<String, List<Rating>> bySubject = new HashMap<>();
+        for (Rating r : ratings.currentByCycle(c.id)) {
+            bySubject.computeIfAbsent(r.subjectCode, k -> new ArrayList<>()).add(r);
+        }
+        List<Result> computed = new ArrayList<>();
+        for (String subject : c.subjectList()) {
+            computed.add(CompositeCalculator.compute(frozen.get(subject).toInputs(subject,
+                    bySubject.getOrDefault(subject, List.of())), c.policy()));
+        }
+        return explain(computed, frozen, bySubject, false);
+    }
+
+    /** The frozen provenance of every subject of a finalized cycle. */
+    Map<String, Provenance> frozenInputs(Cycle c) {
+        Map<String, Provenance> m = new LinkedHashMap<>();
+        for (var r : results.byCycle(c.id)) {
+            m.put(r.subjectCode, ResultView.parse(mapper, r.breakdown).provenance());
+        }
+        return m;
+    }
+
+    private List<Explained> explain(List<Result> computed, Map<String, Provenance> provenance,
+            Map<String, List<Rating>> bySubject, boolean provisional) {
         Map<String, Integer> ranks = CompositeCalculator.rank(computed);
         List<Explained> out = new ArrayList<>();
         for (Result r : computed) {
@@ -119,25 +181,6 @@ public class ResultService {
             return ra.equals(rb) ? a.result().subject().compareTo(b.result().subject()) : ra - rb;
         });
         return out;
-    }
-
-    static Inputs inputsOf(String subject, List<Rating> rs, ScorecardInput sc, SatisfactionInput sat) {
-        List<RatingInput> sup = new ArrayList<>();
-        List<RatingInput> third = new ArrayList<>();
-        List<RatingInput> peer = new ArrayList<>();
-        RatingInput self = null;
-        for (Rating r : rs) {
-            RatingInput ri = new RatingInput(r.id.toString(), r.evaluator, r.value);
-            switch (r.party) {
-                case SUPERIOR -> sup.add(ri);
-                case THIRD_PARTY -> third.add(ri);
-                case PEER -> peer.add(ri);
-                case SELF -> self = ri;
-            }
-        }
-        return new Inputs(subject, sc == null ? null : sc.total, sc == null ? null : sc.financial,
-                sc != null && sc.gateFailed(), sat == null ? null : sat.index, sat == null ? 0 : sat.sampleSize,
-                sat != null && sat.held, sup, third, peer, self);
     }
 
     /** Party scores as published: rounded to 10 decimals, null for missing parties. */

@@ -1,0 +1,23 @@
+package io.jixiao.evaluation.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.jixiao.evaluation.domain.Appeal;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class AppealRepository implements PanacheRepositoryBase<Appeal, UUID> {
+
+    public List<Appeal> byCycle(UUID cycle, String subjectOrNull) {
+        return subjectOrNull == null
+                ? list("cycleId = ?1 order by submittedAt", cycle)
+                : list("cycleId = ?1 and subjectCode = ?2 order by submittedAt", cycle, subjectOrNull);
+    }
+
+    public boolean hasOpen(UUID cycle, String subject) {
+        return count("cycleId = ?1 and subjectCode = ?2 and status = ?3", cycle, subject, Appeal.Status.SUBMITTED) > 0;
+    }
+}

@@ -1,0 +1,142 @@
+package io.jixiao.evaluation.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.testsupport.EventSamples;
+import io.jixiao.testsupport.Eventually;
+import io.jixiao.testsupport.JixiaoTestResource;
+import io.jixiao.testsupport.TestTokens;
+import io.jixiao.testsupport.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@QuarkusTestResource(JixiaoTestResource.class)
+class AppealFlowTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    EntityManager em;
+
+    long count(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return ((Number) q.getSingleResult()).longValue();
+        });
+    }
+
+    String subject() {
+        String code = "A" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        EventSamples.send(bootstrap, "jixiao.indicator.events", "jixiao.indicator.subject.registered.v1", code,
+                EventSamples.with("jixiao.indicator.subject.registered.v1", "code", code), UUID.randomUUID());
+        Eventually.until("subject known", Duration.ofSeconds(30),
+                () -> count("select count(*) from known_subject where code = ?1", code) == 1);
+        return code;
+    }
+
+    /** A published cycle where the superior rated a 70 and b 80. Returns the cycle id. */
+    String publishedCycle(String a, String b, int window) {
+        String cycle = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "申诉测试", "period", "2026", "subjects", List.of(a, b), "appealWindowDays", window))
+                .post("/api/v1/cycles").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("assignments", List.of(Map.of("party", "SUPERIOR", "evaluator", "boss", "subject", a),
+                        Map.of("party", "SUPERIOR", "evaluator", "boss", "subject", b))))
+                .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        for (var e : Map.of(a, 70, b, 80).entrySet()) {
+            given().auth().oauth2(TestTokens.superior("boss")).contentType(ContentType.JSON)
+                    .body(Map.of("subject", e.getKey(), "party", "SUPERIOR", "criteria",
+                            List.of(Map.of("code", "GOAL_ACHIEVEMENT", "score", e.getValue()))))
+                    .post("/api/v1/cycles/{id}/ratings", cycle).then().statusCode(201);
+        }
+        for (String action : List.of("close", "finalize", "publish")) {
+            given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/" + action, cycle).then()
+                    .statusCode(200);
+        }
+        return cycle;
+    }
+
+    @Test
+    void anAcceptedAppealAmendsTheResultReRanksAndPublishesAmendments() {
+        String a = subject();
+        String b = subject();
+        String cycle = publishedCycle(a, b, 10);
+        given().auth().oauth2(TestTokens.department(a)).get("/api/v1/cycles/{id}/results", cycle).then()
+                .statusCode(200).body("subject", equalTo(List.of(b, a)));
+
+        // the wrong users: a superior, a department outside the cycle; then the right one
+        given().auth().oauth2(TestTokens.superior("boss")).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                .post("/api/v1/cycles/{id}/appeals", cycle).then().statusCode(403);
+        given().auth().oauth2(TestTokens.department("NOT-IN-CYCLE")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "x")).post("/api/v1/cycles/{id}/appeals", cycle).then().statusCode(403);
+        String appeal = given().auth().oauth2(TestTokens.department(a)).contentType(ContentType.JSON)
+                .body(Map.of("reason", "上级评分未计入我局第四季度完成的重点任务")).post("/api/v1/cycles/{id}/appeals", cycle)
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(TestTokens.department(a)).contentType(ContentType.JSON).body(Map.of("reason", "again"))
+                .post("/api/v1/cycles/{id}/appeals", cycle).then().statusCode(409);
+        given().auth().oauth2(TestTokens.department(b)).get("/api/v1/cycles/{id}/appeals", cycle).then()
+                .statusCode(200).body("size()", equalTo(0));
+
+        String rating = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select cast(id as varchar) from rating where cycle_id = cast(?1 as uuid) and subject_code = ?2 and is_current")
+                .setParameter(1, cycle).setParameter(2, a).getSingleResult().toString());
+        given().auth().oauth2(TestTokens.department(a)).contentType(ContentType.JSON).body(Map.of("note", "x"))
+                .post("/api/v1/cycles/{id}/appeals/{ap}/accept", cycle, appeal).then().statusCode(403);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("note", "核实后上调", "ratings", List.of(Map.of("rating", rating, "criteria",
+                        List.of(Map.of("code", "GOAL_ACHIEVEMENT", "score", 90))))))
+                .post("/api/v1/cycles/{id}/appeals/{ap}/accept", cycle, appeal).then().statusCode(200)
+                .body("status", equalTo("ACCEPTED"));
+
+        given().auth().oauth2(TestTokens.department(a)).get("/api/v1/cycles/{id}/results", cycle).then()
+                .statusCode(200).body("subject", equalTo(List.of(a, b))).body("[0].composite", equalTo(90))
+                .body("[0].rank", equalTo(1));
+        var amended = TopicProbe.await(bootstrap, "jixiao.evaluation.events",
+                r -> (a.equals(r.key()) || b.equals(r.key()))
+                        && "jixiao.evaluation.result.amended.v1".equals(TopicProbe.header(r, "ce_type")),
+                2, Duration.ofSeconds(20));
+        assertEquals(2, amended.size());
+        assertEquals(List.of(), EventSamples.shapeDifferences("jixiao.evaluation.result.amended.v1",
+                amended.get(0).value()));
+        // the amended rating is on the ledger and the chain still holds
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/ledger/verify", cycle).then()
+                .statusCode(200).body("valid", equalTo(true)).body("checked", equalTo(3));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("note", "again"))
+                .post("/api/v1/cycles/{id}/appeals/{ap}/reject", cycle, appeal).then().statusCode(409);
+    }
+
+    @Test
+    void noAppealAfterTheWindowNorBeforePublication() {
+        String a = subject();
+        String b = subject();
+        String cycle = publishedCycle(a, b, 0);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update cycle set published_at = published_at - interval '1 day' where id = cast(?1 as uuid)")
+                .setParameter(1, cycle).executeUpdate());
+        given().auth().oauth2(TestTokens.department(a)).contentType(ContentType.JSON).body(Map.of("reason", "late"))
+                .post("/api/v1/cycles/{id}/appeals", cycle).then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("window"));
+        assertEquals(0, count("select count(*) from appeal where cycle_id = cast(?1 as uuid)", cycle));
+    }
+}
