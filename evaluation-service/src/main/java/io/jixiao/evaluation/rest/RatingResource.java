@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.evaluation.domain.RatingParty;
 import io.jixiao.evaluation.domain.composite.Criterion;
+import io.jixiao.evaluation.service.BulkRatingService;
 import io.jixiao.evaluation.service.RatingService;
 import io.jixiao.kit.security.CurrentUser;
 
@@ -49,11 +51,17 @@ public class RatingResource {
     }
 
     private final RatingService service;
+    private final BulkRatingService bulk;
     private final CurrentUser caller;
+    private final com.fasterxml.jackson.databind.ObjectMapper canonical;
 
-    public RatingResource(RatingService service, CurrentUser caller) {
+    public RatingResource(RatingService service, BulkRatingService bulk, CurrentUser caller,
+            com.fasterxml.jackson.databind.ObjectMapper mapper) {
         this.service = service;
+        this.bulk = bulk;
         this.caller = caller;
+        this.canonical = mapper.copy()
+                .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
     /** Submits, or replaces while the cycle is open, the caller's rating of a subject. */
@@ -69,5 +77,25 @@ public class RatingResource {
                         rating.evaluator, rating.value.stripTrailingZeros(), rating.submittedAt, accepted.ledger().hash,
                         accepted.replaced()))
                 .build();
+    }
+
+    public record BulkRequest(@NotEmpty @Size(max = 1000) List<@Valid @NotNull SubmitRatingRequest> ratings) {
+    }
+
+    /**
+     * Many ratings at once, for assessors' own systems. Each is accepted or refused on its own (the answer says which
+     * and why). An {@code Idempotency-Key} is required: the same key and body replay the first answer, the same key
+     * with another body is refused (422).
+     */
+    @POST
+    @Path("/bulk")
+    @RolesAllowed({CurrentUser.ASSESSOR, CurrentUser.SUPERIOR, CurrentUser.DEPARTMENT})
+    public BulkRatingService.Report bulk(@PathParam("id") UUID id,
+            @HeaderParam("Idempotency-Key") @NotBlank @Size(max = 128) @Pattern(regexp = "^[A-Za-z0-9._:-]+$", message = "letters, digits and . _ : - only") String key,
+            @Valid @NotNull BulkRequest r) throws com.fasterxml.jackson.core.JsonProcessingException {
+        List<RatingService.NewRating> list = r.ratings().stream().map(x -> new RatingService.NewRating(x.subject(),
+                x.party(), x.criteria().stream().map(c -> new Criterion(c.code(), c.score(), c.weight())).toList(),
+                x.comment(), x.evidenceUrl())).toList();
+        return bulk.submit(id, key, canonical.writeValueAsString(r), list, caller);
     }
 }

@@ -60,6 +60,36 @@ public class RatingService {
 
     @Transactional
     public Accepted submit(UUID cycleId, NewRating n, CurrentUser caller) {
+        return doSubmit(cycleId, n, caller);
+    }
+
+    /** One entry of a bulk submission: accepted with its rating, or refused with the problem's status and reason. */
+    public record BulkOutcome(int index, String subject, Accepted accepted, Integer status, String reason) {
+    }
+
+    /**
+     * Submits many ratings at once (an assessor's own system): each is checked and accepted or refused on its own;
+     * the refused ones say why. Replaying the same {@code Idempotency-Key} with the same body returns the first
+     * answer; with another body it is refused.
+     */
+    @Transactional
+    public List<BulkOutcome> submitBulk(UUID cycleId, List<NewRating> list, CurrentUser caller) {
+        List<BulkOutcome> out = new java.util.ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            NewRating n = list.get(i);
+            try {
+                out.add(new BulkOutcome(i, n.subject(), doSubmit(cycleId, n, caller), null, null));
+            } catch (io.jixiao.kit.problem.ProblemException e) {
+                out.add(new BulkOutcome(i, n.subject(), null, e.status(), e.getMessage()));
+            } catch (IllegalArgumentException e) {
+                out.add(new BulkOutcome(i, n.subject(), null, 400, e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    /** Not intercepted: a refused entry of a bulk submission must not roll back the accepted ones. */
+    private Accepted doSubmit(UUID cycleId, NewRating n, CurrentUser caller) {
         Cycle c = cycles.get(cycleId);
         c.requireAcceptingRatings();
         if (!c.includes(n.subject())) {

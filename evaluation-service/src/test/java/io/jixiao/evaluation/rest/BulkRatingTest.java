@@ -1,0 +1,99 @@
+package io.jixiao.evaluation.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.testsupport.EventSamples;
+import io.jixiao.testsupport.Eventually;
+import io.jixiao.testsupport.JixiaoTestResource;
+import io.jixiao.testsupport.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@QuarkusTestResource(JixiaoTestResource.class)
+class BulkRatingTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    EntityManager em;
+
+    long count(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return ((Number) q.getSingleResult()).longValue();
+        });
+    }
+
+    String subject() {
+        String code = "K" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        EventSamples.send(bootstrap, "jixiao.indicator.events", "jixiao.indicator.subject.registered.v1", code,
+                EventSamples.with("jixiao.indicator.subject.registered.v1", "code", code), UUID.randomUUID());
+        Eventually.until("subject known", Duration.ofSeconds(30),
+                () -> count("select count(*) from known_subject where code = ?1", code) == 1);
+        return code;
+    }
+
+    static Map<String, Object> rating(String subject, String criterion, int score) {
+        return Map.of("subject", subject, "party", "THIRD_PARTY", "criteria",
+                List.of(Map.of("code", criterion, "score", score)));
+    }
+
+    @Test
+    void assessorsSubmitInBulkEachEntryJudgedAloneAndAReplayIsIdempotent() {
+        String a = subject();
+        String b = subject();
+        String cycle = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "第三方评估", "period", "2026", "subjects", List.of(a, b)))
+                .post("/api/v1/cycles").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("assignments",
+                        List.of(Map.of("party", "THIRD_PARTY", "evaluator", "ORG-X", "subject", a))))
+                .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+
+        String assessor = TestTokens.assessor("system-of-org-x", "ORG-X");
+        var body = Map.of("ratings", List.of(rating(a, "PROFESSIONAL_COMPLIANCE", 85),
+                rating(b, "PROFESSIONAL_COMPLIANCE", 60), rating(a, "GOAL_ACHIEVEMENT", 70)));
+        String first = given().auth().oauth2(assessor).header("Idempotency-Key", "batch-2026-001")
+                .contentType(ContentType.JSON).body(body).post("/api/v1/cycles/{id}/ratings/bulk", cycle).then()
+                .statusCode(200).body("submitted", equalTo(3)).body("accepted.index", equalTo(List.of(0)))
+                .body("rejected.index", equalTo(List.of(1, 2))).body("rejected.status", equalTo(List.of(403, 422)))
+                .extract().path("accepted[0].rating");
+
+        // the same key and body: the first answer again, nothing written twice
+        given().auth().oauth2(assessor).header("Idempotency-Key", "batch-2026-001").contentType(ContentType.JSON)
+                .body(body).post("/api/v1/cycles/{id}/ratings/bulk", cycle).then().statusCode(200)
+                .body("accepted[0].rating", equalTo(first));
+        assertEquals(1, count("select count(*) from rating where cycle_id = cast(?1 as uuid)", cycle));
+        // the same key with another body is refused
+        given().auth().oauth2(assessor).header("Idempotency-Key", "batch-2026-001").contentType(ContentType.JSON)
+                .body(Map.of("ratings", List.of(rating(a, "PROFESSIONAL_COMPLIANCE", 99))))
+                .post("/api/v1/cycles/{id}/ratings/bulk", cycle).then().statusCode(422);
+        given().auth().oauth2(assessor).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/cycles/{id}/ratings/bulk", cycle).then().statusCode(400);
+        given().auth().oauth2(TestTokens.finance()).header("Idempotency-Key", "k").contentType(ContentType.JSON)
+                .body(body).post("/api/v1/cycles/{id}/ratings/bulk", cycle).then().statusCode(403);
+        assertEquals(1, count("select count(*) from rating where cycle_id = cast(?1 as uuid)", cycle));
+        assertEquals(1, count("select count(*) from ledger_entry where cycle_id = cast(?1 as uuid)", cycle));
+    }
+}
