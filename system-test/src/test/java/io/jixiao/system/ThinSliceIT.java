@@ -89,6 +89,9 @@ class ThinSliceIT {
                 .body(Map.of("code", DEPT, "nameZh", "市财政局", "nameEn", "Finance Bureau", "level", "DEPARTMENT"))
                 .post("/api/v1/subjects").then().statusCode(201);
         given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("code", "EDU", "nameZh", "市教育局", "nameEn", "Education Bureau", "level", "DEPARTMENT"))
+                .post("/api/v1/subjects").then().statusCode(201);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
                 .body(Map.of("code", "FIN-EXEC", "nameZh", "预算执行率", "dimension", "FINANCIAL", "kind", "QUANTITATIVE",
                         "polarity", "HIGHER_BETTER", "unit", "%", "target", 80, "weight", 10))
                 .post("/api/v1/indicators").then().statusCode(201);
@@ -118,15 +121,22 @@ class ThinSliceIT {
                         + "\"approvedAmount\":1000000.00,\"linkedIndicators\":[\"FIN-EXEC\"]}")
                 .post("/api/v1/budget/projects")).path("id");
 
+        String eduProject = until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(TestTokens.finance())
+                .contentType(ContentType.JSON)
+                .body("{\"subject\":\"EDU\",\"fiscalYear\":2026,\"category\":\"GENERAL\",\"name\":\"教育装备\","
+                        + "\"approvedAmount\":500000.00}")
+                .post("/api/v1/budget/projects")).path("id");
+
         // 4. the office opens a cycle (once evaluation-service knows the subject) and assigns a superior
         String cycle = until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin())
                 .contentType(ContentType.JSON)
-                .body(Map.of("name", "2026年度综合绩效考评", "period", "2026", "subjects", List.of(DEPT),
+                .body(Map.of("name", "2026年度综合绩效考评", "period", "2026", "subjects", List.of(DEPT, "EDU"),
                         "minPublicSample", 3))
                 .post("/api/v1/cycles")).path("id");
         given().auth().oauth2(admin()).contentType(ContentType.JSON)
                 .body(Map.of("assignments",
-                        List.of(Map.of("party", "SUPERIOR", "evaluator", "vice-mayor", "subject", DEPT))))
+                        List.of(Map.of("party", "SUPERIOR", "evaluator", "vice-mayor", "subject", DEPT),
+                                Map.of("party", "SUPERIOR", "evaluator", "vice-mayor", "subject", "EDU"))))
                 .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
         given().auth().oauth2(admin()).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
 
@@ -134,6 +144,12 @@ class ThinSliceIT {
         given().auth().oauth2(TestTokens.superior("vice-mayor")).contentType(ContentType.JSON)
                 .body(Map.of("subject", DEPT, "party", "SUPERIOR", "criteria",
                         List.of(Map.of("code", "GOAL_ACHIEVEMENT", "score", 80))))
+                .post("/api/v1/cycles/{id}/ratings", cycle).then().statusCode(201);
+
+        // EDU reports nothing and its superior rates 40: SUPERIOR = 40 (no scorecard event), FAIL
+        given().auth().oauth2(TestTokens.superior("vice-mayor")).contentType(ContentType.JSON)
+                .body(Map.of("subject", "EDU", "party", "SUPERIOR", "criteria",
+                        List.of(Map.of("code", "GOAL_ACHIEVEMENT", "score", 40))))
                 .post("/api/v1/cycles/{id}/ratings", cycle).then().statusCode(201);
 
         // 6. citizens answer the survey anonymously: 5, 5, 4 → 100, 100, 75 → index 275/3
@@ -176,10 +192,19 @@ class ThinSliceIT {
 
         // 8. budget follows: GOOD (±0%) with POLITICAL 50 < 60 (−10%) → 900,000.00, explained
         Response proposals = until(Duration.ofSeconds(30), () -> given().auth().oauth2(TestTokens.finance())
-                .queryParam("year", 2027).get("/api/v1/budget/proposals"),
+                .queryParam("year", 2027).queryParam("subject", DEPT).get("/api/v1/budget/proposals"),
                 r -> r.statusCode() == 200 && r.jsonPath().getList("$").size() == 1);
         proposals.then().body("[0].project", equalTo(project)).body("[0].proposed", dec("900000.00"))
                 .body("[0].rule", equalTo("GRADE_GOOD+POLITICAL_PENALTY"))
                 .body("[0].explanation", hasItem("1,000,000.00 × (1 − 0.1) = 900,000.00"));
+
+        // 9. and a failing result turns into a reduced proposal: EDU FAIL (composite 40) −30% → 350,000.00
+        Response failing = until(Duration.ofSeconds(30), () -> given().auth().oauth2(TestTokens.finance())
+                .queryParam("year", 2027).queryParam("subject", "EDU").get("/api/v1/budget/proposals"),
+                r -> r.statusCode() == 200 && r.jsonPath().getList("$").size() == 1);
+        failing.then().body("[0].project", equalTo(eduProject)).body("[0].proposed", dec("350000.00"))
+                .body("[0].action", equalTo("REDUCE")).body("[0].rule", equalTo("GRADE_FAIL"))
+                .body("[0].explanation", hasItem("grade FAIL in 2026 (composite 40.00): −30%"))
+                .body("[0].explanation", hasItem("500,000.00 × (1 − 0.3) = 350,000.00"));
     }
 }
