@@ -85,6 +85,12 @@ public class Cycle {
     @Column(name = "appeal_window_days", nullable = false)
     public int appealWindowDays;
 
+    @Column(name = "green_threshold", nullable = false)
+    public BigDecimal greenThreshold = BigDecimal.valueOf(90);
+
+    @Column(name = "yellow_threshold", nullable = false)
+    public BigDecimal yellowThreshold = BigDecimal.valueOf(60);
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public Map<String, List<String>> criteria;
@@ -197,6 +203,26 @@ public class Cycle {
         if (status != CycleStatus.DRAFT && status != CycleStatus.OPEN) {
             throw new LifecycleException("cannot " + action + " a cycle that is " + status);
         }
+    }
+
+    /** Sets the result lights' thresholds: GREEN at or above {@code green}, YELLOW at or above {@code yellow}. */
+    public void lightThresholds(BigDecimal green, BigDecimal yellow) {
+        if (green.compareTo(yellow) < 0) {
+            throw new IllegalArgumentException("the green threshold must not be below the yellow one");
+        }
+        this.greenThreshold = green;
+        this.yellowThreshold = yellow;
+    }
+
+    /** The light of a composite, decided on its shown value; null without a composite. */
+    public String lightOf(BigDecimal composite) {
+        if (composite == null) {
+            return null;
+        }
+        BigDecimal shown = composite.setScale(2, java.math.RoundingMode.HALF_UP);
+        return shown.compareTo(greenThreshold) >= 0
+                ? "GREEN"
+                : shown.compareTo(yellowThreshold) >= 0 ? "YELLOW" : "RED";
     }
 
     /** The criteria a rating party may judge; unknown codes are refused by the caller. */

@@ -53,18 +53,22 @@ public class CycleResource {
             @Min(0) @Max(1_000_000) Integer minPublicSample,
             @Min(3) @Max(1000) Integer trimAtLeast,
             @Min(0) @Max(365) Integer appealWindowDays,
+            @DecimalMin("0") @DecimalMax("100") BigDecimal greenThreshold,
+            @DecimalMin("0") @DecimalMax("100") BigDecimal yellowThreshold,
             @Size(max = 4) Map<@NotBlank String, @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 64) String>> criteria) {
     }
 
     public record CycleResponse(UUID id, String name, String period, CycleStatus status, Set<String> subjects,
             Map<Party, BigDecimal> weights, BigDecimal objectiveShare, BigDecimal selfShare,
             Policy.MissingPolicy missingPolicy, int minPublicSample, int trimAtLeast, int appealWindowDays,
-            Map<String, List<String>> criteria, OffsetDateTime createdAt, OffsetDateTime openedAt,
+            BigDecimal greenThreshold, BigDecimal yellowThreshold, Map<String, List<String>> criteria,
+            OffsetDateTime createdAt, OffsetDateTime openedAt,
             OffsetDateTime closedAt, OffsetDateTime finalizedAt, OffsetDateTime publishedAt, long version) {
         static CycleResponse from(Cycle c) {
             return new CycleResponse(c.id, c.name, c.period, c.status, c.subjects, c.policy().weights(),
                     c.objectiveShare, c.selfShare, c.missingPolicy, c.minPublicSample, c.trimAtLeast,
-                    c.appealWindowDays, c.criteria, c.createdAt, c.openedAt, c.closedAt, c.finalizedAt,
+                    c.appealWindowDays, c.greenThreshold, c.yellowThreshold, c.criteria, c.createdAt, c.openedAt,
+                    c.closedAt, c.finalizedAt,
                     c.publishedAt, c.version);
         }
     }
@@ -80,7 +84,7 @@ public class CycleResource {
     public Response create(@Valid @NotNull CreateCycleRequest r) {
         Cycle c = service.create(new CycleService.NewCycle(r.name(), r.period(), new LinkedHashSet<>(r.subjects()),
                 r.weights(), r.objectiveShare(), r.selfShare(), r.missingPolicy(), r.minPublicSample(),
-                r.trimAtLeast(), r.appealWindowDays(), r.criteria()));
+                r.trimAtLeast(), r.appealWindowDays(), r.criteria(), r.greenThreshold(), r.yellowThreshold()));
         return Response.created(URI.create("/api/v1/cycles/" + c.id)).entity(CycleResponse.from(c)).build();
     }
 

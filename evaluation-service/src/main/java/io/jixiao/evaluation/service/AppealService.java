@@ -137,7 +137,7 @@ public class AppealService {
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (ResultService.Explained e : resultService.recomputeFrozen(c, frozen)) {
-            ResultView view = ResultView.of(e).frozen();
+            ResultView view = ResultView.of(e, c).frozen();
             SubjectResult stored = results.one(c.id, view.subject()).orElseThrow();
             String grade = view.grade() == null ? null : view.grade().name();
             boolean changed = !Objects.equals(grade, stored.grade) || !Objects.equals(view.rank(), stored.rank)

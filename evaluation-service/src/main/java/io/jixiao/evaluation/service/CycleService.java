@@ -38,7 +38,7 @@ public class CycleService {
     public record NewCycle(String name, String period, Set<String> subjects, Map<Party, BigDecimal> weights,
             BigDecimal objectiveShare, BigDecimal selfShare, Policy.MissingPolicy missingPolicy,
             Integer minPublicSample, Integer trimAtLeast, Integer appealWindowDays,
-            Map<String, List<String>> criteria) {
+            Map<String, List<String>> criteria, BigDecimal greenThreshold, BigDecimal yellowThreshold) {
     }
 
     private final CycleRepository cycles;
@@ -85,6 +85,12 @@ public class CycleService {
                 : n.criteria();
         Cycle c = new Cycle(n.name(), n.period(), n.subjects(), policy,
                 n.appealWindowDays() == null ? 10 : n.appealWindowDays(), criteria);
+        try {
+            c.lightThresholds(n.greenThreshold() == null ? c.greenThreshold : n.greenThreshold(),
+                    n.yellowThreshold() == null ? c.yellowThreshold : n.yellowThreshold());
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolationException("greenThreshold", e.getMessage());
+        }
         cycles.persist(c);
         return c;
     }
@@ -127,7 +133,7 @@ public class CycleService {
         c.markFinalized();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (ResultService.Explained e : resultService.computeAll(c, false)) {
-            ResultView view = ResultView.of(e).frozen();
+            ResultView view = ResultView.of(e, c).frozen();
             SubjectResult r = new SubjectResult();
             r.cycleId = c.id;
             r.subjectCode = view.subject();

@@ -100,7 +100,7 @@ public class ResultService {
         if (c.status.ordinal() >= CycleStatus.FINALIZED.ordinal()) {
             return results.byCycle(cycleId).stream().map(r -> ResultView.parse(mapper, r.breakdown)).toList();
         }
-        return computeAll(c, true).stream().map(ResultView::of).toList();
+        return computeAll(c, true).stream().map(e -> ResultView.of(e, c)).toList();
     }
 
     @Transactional
@@ -114,7 +114,7 @@ public class ResultService {
                     .orElseThrow(() -> new ResourceNotFoundException("result", subject));
         }
         return computeAll(c, true).stream().filter(e -> e.result().subject().equals(subject)).findFirst()
-                .map(ResultView::of).orElseThrow();
+                .map(e -> ResultView.of(e, c)).orElseThrow();
     }
 
     /** Computes every subject of the cycle and ranks them. */

@@ -19,7 +19,7 @@ import io.jixiao.kit.web.Decimals;
  * which ratings counted and which were trimmed, and the events that fed it.
  */
 public record ResultView(String subject, BigDecimal composite, BigDecimal shownComposite, BigDecimal coverage,
-        Grade grade, Grade uncappedGrade, Integer rank, Set<String> flags, List<PartyView> parties,
+        Grade grade, Grade uncappedGrade, String light, Integer rank, Set<String> flags, List<PartyView> parties,
         ResultService.Provenance provenance, List<RatingView> ratings, boolean provisional) {
 
     public record PartyView(Party party, BigDecimal weight, BigDecimal score, BigDecimal shownScore, boolean present,
@@ -30,7 +30,7 @@ public record ResultView(String subject, BigDecimal composite, BigDecimal shownC
     public record RatingView(UUID id, String party, String evaluator, BigDecimal value) {
     }
 
-    public static ResultView of(ResultService.Explained e) {
+    public static ResultView of(ResultService.Explained e, io.jixiao.evaluation.domain.Cycle cycle) {
         CompositeCalculator.Result r = e.result();
         List<PartyView> parties = r.parties().values().stream().map(p -> {
             var s = p.ratings();
@@ -43,11 +43,12 @@ public record ResultView(String subject, BigDecimal composite, BigDecimal shownC
                 .map(x -> new RatingView(x.id, x.party.name(), x.evaluator, Decimals.stored(x.value))).toList();
         return new ResultView(r.subject(), Decimals.stored(r.composite()), shown(r.composite()),
                 Decimals.stored(r.coverage()),
-                r.grade(), r.uncappedGrade(), e.rank(), r.flags(), parties, e.provenance(), ratings, e.provisional());
+                r.grade(), r.uncappedGrade(), cycle.lightOf(r.composite()), e.rank(), r.flags(), parties,
+                e.provenance(), ratings, e.provisional());
     }
 
     public ResultView frozen() {
-        return new ResultView(subject, composite, shownComposite, coverage, grade, uncappedGrade, rank, flags,
+        return new ResultView(subject, composite, shownComposite, coverage, grade, uncappedGrade, light, rank, flags,
                 parties, provenance, ratings, false);
     }
 

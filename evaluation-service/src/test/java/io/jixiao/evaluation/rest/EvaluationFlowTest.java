@@ -182,7 +182,8 @@ class EvaluationFlowTest {
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/results", cycle).then().statusCode(200)
                 .body("subject", equalTo(List.of(s2, s))).body("rank", equalTo(List.of(1, 2)))
                 .body("[0].composite", equalTo(95)).body("[0].coverage", equalTo(40))
-                .body("[0].flags", hasItem("INCOMPLETE")).body("[1].provisional", equalTo(false));
+                .body("[0].flags", hasItem("INCOMPLETE")).body("[1].provisional", equalTo(false))
+                .body("light", equalTo(List.of("GREEN", "YELLOW")));
 
         var events = TopicProbe.await(bootstrap, "jixiao.evaluation.events",
                 r -> s.equals(r.key())
@@ -259,6 +260,10 @@ class EvaluationFlowTest {
                         Map.of("SUPERIOR", 50, "PUBLIC", 30, "THIRD_PARTY", 20, "PEER", 10)))
                 .post("/api/v1/cycles").then().statusCode(422)
                 .body("detail", org.hamcrest.Matchers.containsString("100"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "period", "2026", "subjects", List.of(s), "greenThreshold", 50,
+                        "yellowThreshold", 70))
+                .post("/api/v1/cycles").then().statusCode(422);
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "period", "2026", "subjects", List.of("NEVER_REGISTERED")))
                 .post("/api/v1/cycles").then().statusCode(422).body("violations.field", hasItem("subjects"));
