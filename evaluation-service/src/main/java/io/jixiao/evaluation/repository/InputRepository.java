@@ -31,6 +31,20 @@ public class InputRepository {
         return Optional.ofNullable(em.find(SatisfactionInput.class, new SatisfactionInput.Key(subject, period)));
     }
 
+    public java.util.Map<String, ScorecardInput> scorecards(String period) {
+        java.util.Map<String, ScorecardInput> m = new java.util.HashMap<>();
+        em.createQuery("from ScorecardInput where period = :p", ScorecardInput.class).setParameter("p", period)
+                .getResultList().forEach(x -> m.put(x.subjectCode, x));
+        return m;
+    }
+
+    public java.util.Map<String, SatisfactionInput> satisfactions(String period) {
+        java.util.Map<String, SatisfactionInput> m = new java.util.HashMap<>();
+        em.createQuery("from SatisfactionInput where period = :p", SatisfactionInput.class).setParameter("p", period)
+                .getResultList().forEach(x -> m.put(x.subjectCode, x));
+        return m;
+    }
+
     public void persist(Object entity) {
         em.persist(entity);
     }

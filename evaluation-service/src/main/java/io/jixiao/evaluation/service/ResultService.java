@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.evaluation.domain.Cycle;
 import io.jixiao.evaluation.domain.CycleStatus;
-import io.jixiao.evaluation.domain.Rating;
+import io.jixiao.evaluation.domain.RatingRow;
 import io.jixiao.evaluation.domain.SatisfactionInput;
 import io.jixiao.evaluation.domain.ScorecardInput;
 import io.jixiao.evaluation.domain.composite.CompositeCalculator;
@@ -44,14 +44,14 @@ public class ResultService {
             boolean satisfactionHeld) {
 
         /** The inputs as they were frozen, for recomputing an amended result. */
-        Inputs toInputs(String subject, List<Rating> rs) {
+        Inputs toInputs(String subject, List<RatingRow> rs) {
             List<RatingInput> sup = new ArrayList<>();
             List<RatingInput> third = new ArrayList<>();
             List<RatingInput> peer = new ArrayList<>();
             RatingInput self = null;
-            for (Rating r : rs) {
-                RatingInput ri = new RatingInput(r.id.toString(), r.evaluator, r.value);
-                switch (r.party) {
+            for (RatingRow r : rs) {
+                RatingInput ri = new RatingInput(r.id().toString(), r.evaluator(), r.value());
+                switch (r.party()) {
                     case SUPERIOR -> sup.add(ri);
                     case THIRD_PARTY -> third.add(ri);
                     case PEER -> peer.add(ri);
@@ -74,7 +74,7 @@ public class ResultService {
     }
 
     /** One subject's result with everything needed to explain it. */
-    public record Explained(Result result, Integer rank, Provenance provenance, List<Rating> ratings,
+    public record Explained(Result result, Integer rank, Provenance provenance, List<RatingRow> ratings,
             boolean provisional) {
     }
 
@@ -119,16 +119,18 @@ public class ResultService {
 
     /** Computes every subject of the cycle and ranks them. */
     List<Explained> computeAll(Cycle c, boolean provisional) {
-        Map<String, List<Rating>> bySubject = new HashMap<>();
-        for (Rating r : ratings.currentByCycle(c.id)) {
-            bySubject.computeIfAbsent(r.subjectCode, k -> new ArrayList<>()).add(r);
+        Map<String, List<RatingRow>> bySubject = new HashMap<>();
+        for (RatingRow r : ratings.currentRows(c.id)) {
+            bySubject.computeIfAbsent(r.subject(), k -> new ArrayList<>()).add(r);
         }
         List<Result> computed = new ArrayList<>();
         Map<String, Provenance> provenance = new LinkedHashMap<>();
+        Map<String, ScorecardInput> scorecards = inputs.scorecards(c.period);
+        Map<String, SatisfactionInput> satisfactions = inputs.satisfactions(c.period);
         for (String subject : c.subjectList()) {
-            List<Rating> rs = bySubject.getOrDefault(subject, List.of());
-            ScorecardInput sc = inputs.scorecard(subject, c.period).orElse(null);
-            SatisfactionInput sat = inputs.satisfaction(subject, c.period).orElse(null);
+            List<RatingRow> rs = bySubject.getOrDefault(subject, List.of());
+            ScorecardInput sc = scorecards.get(subject);
+            SatisfactionInput sat = satisfactions.get(subject);
             Provenance prov = new Provenance(sc == null ? null : sc.eventId, sc == null ? null : sc.total,
                     sc == null ? null : sc.financial, sc != null && sc.gateFailed(), sat == null ? null : sat.eventId,
                     sat == null ? null : sat.index, sat == null ? null : sat.sampleSize, sat != null && sat.held);
@@ -143,9 +145,9 @@ public class ResultService {
      * amended league table, re-ranked.
      */
     List<Explained> recomputeFrozen(Cycle c, Map<String, Provenance> frozen) {
-        Map<String, List<Rating>> bySubject = new HashMap<>();
-        for (Rating r : ratings.currentByCycle(c.id)) {
-            bySubject.computeIfAbsent(r.subjectCode, k -> new ArrayList<>()).add(r);
+        Map<String, List<RatingRow>> bySubject = new HashMap<>();
+        for (RatingRow r : ratings.currentRows(c.id)) {
+            bySubject.computeIfAbsent(r.subject(), k -> new ArrayList<>()).add(r);
         }
         List<Result> computed = new ArrayList<>();
         for (String subject : c.subjectList()) {
@@ -165,7 +167,7 @@ public class ResultService {
     }
 
     private List<Explained> explain(List<Result> computed, Map<String, Provenance> provenance,
-            Map<String, List<Rating>> bySubject, boolean provisional) {
+            Map<String, List<RatingRow>> bySubject, boolean provisional) {
         Map<String, Integer> ranks = CompositeCalculator.rank(computed);
         List<Explained> out = new ArrayList<>();
         for (Result r : computed) {

@@ -40,7 +40,7 @@ public record ResultView(String subject, BigDecimal composite, BigDecimal shownC
                     s != null && s.dispersed());
         }).toList();
         List<RatingView> ratings = e.ratings().stream()
-                .map(x -> new RatingView(x.id, x.party.name(), x.evaluator, Decimals.stored(x.value))).toList();
+                .map(x -> new RatingView(x.id(), x.party().name(), x.evaluator(), Decimals.stored(x.value()))).toList();
         return new ResultView(r.subject(), Decimals.stored(r.composite()), shown(r.composite()),
                 Decimals.stored(r.coverage()),
                 r.grade(), r.uncappedGrade(), cycle.lightOf(r.composite()), e.rank(), r.flags(), parties,

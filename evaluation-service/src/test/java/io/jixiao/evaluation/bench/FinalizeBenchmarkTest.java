@@ -1,0 +1,70 @@
+package io.jixiao.evaluation.bench;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.evaluation.service.CycleService;
+import io.jixiao.testsupport.JixiaoTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Issue 4's finalize number on real PostgreSQL: a closed cycle of 1,000 subjects, each with 80 ratings (20 superior,
+ * 20 third-party, 40 peer), a scorecard and a satisfaction index, finalized: computed, trimmed, ranked, frozen with
+ * the explained breakdown and queued as 1,000 result events. Run: ./mvnw -Pbench -pl evaluation-service test
+ */
+@QuarkusTest
+@QuarkusTestResource(JixiaoTestResource.class)
+@Tag("benchmark")
+class FinalizeBenchmarkTest {
+
+    static final int SUBJECTS = 1000;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CycleService cycles;
+
+    @Test
+    void finalizeACycleOfAThousandSubjects() {
+        UUID cycle = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("insert into cycle (id, name, period, status, w_superior, w_public, w_third_party,"
+                    + " w_peer, objective_share, self_share, missing_policy, min_public_sample, trim_at_least,"
+                    + " appeal_window_days, criteria, created_at) values (cast(?1 as uuid), 'bench', '2031', 'CLOSED',"
+                    + " 40, 30, 20, 10, 0.5, 0.2, 'RENORMALIZE', 30, 5, 10, '{}'::jsonb, now())")
+                    .setParameter(1, cycle.toString()).executeUpdate();
+            em.createNativeQuery("insert into cycle_subject select cast(?1 as uuid), 'B' || g from generate_series(1, "
+                    + SUBJECTS + ") g").setParameter(1, cycle.toString()).executeUpdate();
+            em.createNativeQuery("insert into rating (id, cycle_id, subject_code, party, evaluator, criteria, value,"
+                    + " submitted_by, submitted_at, is_current) select gen_random_uuid(), cast(?1 as uuid), 'B' || g,"
+                    + " case when r <= 20 then 'SUPERIOR' when r <= 40 then 'THIRD_PARTY' else 'PEER' end, 'e' || r,"
+                    + " '[{\"code\":\"X\",\"score\":70,\"weight\":null}]'::jsonb, 40 + (g * 13 + r * 7) % 60, 'bench',"
+                    + " now(), true from generate_series(1, " + SUBJECTS + ") g, generate_series(1, 80) r")
+                    .setParameter(1, cycle.toString()).executeUpdate();
+            em.createNativeQuery("insert into scorecard_input select 'B' || g, '2031', 50 + g % 50, 60 + g % 40,"
+                    + " 70, 'GOOD', 'PASSED', now(), gen_random_uuid() from generate_series(1, " + SUBJECTS + ") g")
+                    .executeUpdate();
+            em.createNativeQuery("insert into satisfaction_input select 'B' || g, '2031', 60 + g % 35, 100, false,"
+                    + " now(), gen_random_uuid() from generate_series(1, " + SUBJECTS + ") g").executeUpdate();
+        });
+        long t0 = System.nanoTime();
+        cycles.finalizeCycle(cycle);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        long frozen = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from result where cycle_id = cast(?1 as uuid) and rank is not null")
+                .setParameter(1, cycle.toString()).getSingleResult()).longValue());
+        System.out.printf("%n[bench] finalize of %d subjects × 80 ratings (80,000) with scorecard and satisfaction"
+                + " inputs: %d ms (computed, trimmed, ranked, frozen with breakdowns, 1,000 events queued)%n%n",
+                SUBJECTS, ms);
+        Assertions.assertEquals(SUBJECTS, frozen);
+    }
+}
