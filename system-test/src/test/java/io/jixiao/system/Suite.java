@@ -48,6 +48,11 @@ final class Suite {
         return instance;
     }
 
+    /** The JDBC URL of a fresh database in the suite's PostgreSQL cluster (for pgbench comparisons). */
+    static LocalPostgres postgres() {
+        return LocalPostgres.shared();
+    }
+
     String gateway() {
         return "http://127.0.0.1:" + ports.get("gateway");
     }

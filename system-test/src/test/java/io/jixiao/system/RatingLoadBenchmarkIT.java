@@ -1,0 +1,218 @@
+package io.jixiao.system;
+
+import static io.restassured.RestAssured.given;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.testsupport.LocalPostgres;
+import io.jixiao.testsupport.TestTokens;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+
+/**
+ * Issue 4's numbers, measured in one run on this machine: rating submissions through the gateway (ledger on) against
+ * pgbench's single-row insert at the same concurrency on the same PostgreSQL cluster; and the time from an accepted
+ * rating to the provisional composite that shows it, at 200 ratings per second. Prints the numbers.
+ * Run: ./mvnw -Pbench -pl system-test verify (after ./mvnw install -DskipTests)
+ */
+@Tag("benchmark")
+class RatingLoadBenchmarkIT {
+
+    static final int CONCURRENCY = 8;
+    static final int SECONDS = 15;
+    static final int SUBJECTS = 40;
+
+    static HttpClient http;
+
+    @BeforeAll
+    static void suite() {
+        RestAssured.baseURI = Suite.started().gateway();
+        RestAssured.port = -1;
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    static String cycleWith(List<String> subjects, int evaluators) {
+        String admin = TestTokens.admin();
+        for (String s : subjects) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("code", s, "nameZh", "压测单位" + s, "level", "DEPARTMENT")).post("/api/v1/subjects");
+        }
+        String cycle = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "压测", "period", "2032", "subjects", subjects)).post("/api/v1/cycles")).path("id");
+        List<Map<String, Object>> assignments = new ArrayList<>();
+        for (int e = 0; e < evaluators; e++) {
+            for (String s : subjects) {
+                assignments.add(Map.of("party", "SUPERIOR", "evaluator", "ev" + e, "subject", s));
+            }
+        }
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("assignments", assignments))
+                .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
+        given().auth().oauth2(admin).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        return cycle;
+    }
+
+    static HttpRequest rating(String cycle, String token, String subject, int score) {
+        return HttpRequest.newBuilder(URI.create(RestAssured.baseURI + "/api/v1/cycles/" + cycle + "/ratings"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"subject\":\"" + subject + "\",\"party\":\"SUPERIOR\","
+                        + "\"criteria\":[{\"code\":\"GOAL_ACHIEVEMENT\",\"score\":" + score + "}]}"))
+                .build();
+    }
+
+    @Test
+    void ratingThroughputAgainstPgbenchAndTimeToVisibleComposite() throws Exception {
+        double pgbenchTps = pgbench(CONCURRENCY, SECONDS);
+
+        List<String> subjects = new ArrayList<>();
+        for (int i = 0; i < SUBJECTS; i++) {
+            subjects.add("LOAD" + i);
+        }
+        String cycle = cycleWith(subjects, CONCURRENCY);
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < CONCURRENCY; w++) {
+            int worker = w;
+            String token = TestTokens.superior("ev" + worker);
+            workers.add(pool.submit(() -> {
+                int i = 0;
+                while (System.nanoTime() < end) {
+                    try {
+                        var r = http.send(rating(cycle, token, subjects.get(i++ % SUBJECTS), 50 + i % 50),
+                                HttpResponse.BodyHandlers.discarding());
+                        (r.statusCode() == 201 ? ok : failed).incrementAndGet();
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get();
+        }
+        double ratingTps = ok.get() / (double) SECONDS;
+        System.out.printf(
+                "%n[bench] pgbench single-row insert (uuid, jsonb, timestamptz), %d clients, %d s: %.0f tps%n",
+                CONCURRENCY, SECONDS, pgbenchTps);
+        System.out.printf("[bench] ratings through the gateway with the ledger, %d clients, %d s: %.0f/s accepted"
+                + " (%d failed) = %.0f%% of pgbench%n", CONCURRENCY, SECONDS, ratingTps, failed.get(),
+                100 * ratingTps / pgbenchTps);
+        Assertions.assertEquals(0, failed.get());
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/ledger/verify", cycle).then()
+                .statusCode(200).body("valid", org.hamcrest.Matchers.equalTo(true));
+
+        // time to a visible provisional composite at 200 ratings per second (one every 5 ms, 4 writers)
+        String cycle2 = cycleWith(List.of("VIS0", "VIS1", "VIS2", "VIS3"), 4);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        var scheduler = Executors.newScheduledThreadPool(4);
+        int total = 200 * 10;
+        AtomicLong seq = new AtomicLong();
+        var done = new java.util.concurrent.CountDownLatch(total);
+        scheduler.scheduleAtFixedRate(() -> pool.submit(() -> {
+            long n = seq.getAndIncrement();
+            if (n >= total) {
+                return;
+            }
+            int e = (int) (n % 4);
+            String subject = "VIS" + e;
+            int score = (int) (n % 101);
+            try {
+                long t0 = System.nanoTime();
+                var r = http.send(rating(cycle2, TestTokens.superior("ev" + e), subject, score),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 201) {
+                    String admin = TestTokens.admin();
+                    while (true) {
+                        var g = http.send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + "/api/v1/cycles/"
+                                + cycle2 + "/results/" + subject)).header("Authorization", "Bearer " + admin).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (showsScore(g.body(), score) || System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(5)) {
+                            break;
+                        }
+                    }
+                    latencies.add((System.nanoTime() - t0) / 1000);
+                }
+            } catch (Exception ex) {
+                // counted as missing below
+            } finally {
+                done.countDown();
+            }
+        }), 0, 5, TimeUnit.MILLISECONDS);
+        done.await(120, TimeUnit.SECONDS);
+        scheduler.shutdownNow();
+        pool.shutdownNow();
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        long p50 = sorted.get(sorted.size() / 2);
+        long p99 = sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
+        System.out.printf("[bench] accepted rating → provisional composite showing it, 200 ratings/s for 10 s:"
+                + " %d measured, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n%n", sorted.size(), p50 / 1000.0,
+                p99 / 1000.0, sorted.get(sorted.size() - 1) / 1000.0);
+        Assertions.assertTrue(sorted.size() > total * 0.99);
+    }
+
+    /** The provisional result's SUPERIOR party mean is the last rating of that single evaluator. */
+    static boolean showsScore(String json, int score) {
+        Matcher m = Pattern.compile("\"ratingsMean\":([0-9.]+)").matcher(json);
+        return m.find() && Double.parseDouble(m.group(1)) == score;
+    }
+
+    /** pgbench against a fresh database of the same cluster: single-row inserts, the same concurrency. */
+    static double pgbench(int clients, int seconds) throws Exception {
+        LocalPostgres pg = Suite.postgres();
+        String url = pg.freshDatabase("pgbench_ratings");
+        String db = url.substring(url.lastIndexOf('/') + 1);
+        Path script = Files.createTempFile("insert", ".sql");
+        Files.writeString(script,
+                "insert into t (id, payload, created) values (gen_random_uuid(), '{\"a\": 1}', now());\n");
+        try (var c = java.sql.DriverManager.getConnection(url, pg.username(), pg.password());
+                var st = c.createStatement()) {
+            st.execute("create table t (id uuid primary key, payload jsonb not null, created timestamptz not null)");
+        }
+        Path bin = Path.of("/usr/lib/postgresql/15/bin/pgbench");
+        for (String v : List.of("17", "16", "15", "14")) {
+            if (Files.isExecutable(Path.of("/usr/lib/postgresql", v, "bin", "pgbench"))) {
+                bin = Path.of("/usr/lib/postgresql", v, "bin", "pgbench");
+                break;
+            }
+        }
+        ProcessBuilder pb = new ProcessBuilder(bin.toString(), "-n", "-h", "127.0.0.1", "-p", String.valueOf(pg.port()),
+                "-U", pg.username(), "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds), "-f",
+                script.toString(), db).redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", pg.password());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor(seconds + 30, TimeUnit.SECONDS);
+        Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("pgbench said: " + out);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+}
