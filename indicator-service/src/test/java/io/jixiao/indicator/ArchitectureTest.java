@@ -1,47 +1,26 @@
 package io.jixiao.indicator;
 
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import org.junit.jupiter.api.Test;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.jixiao.testsupport.HouseLayering;
 
-/** The house layering (STYLE.md): thin resources over services over repositories; a domain that knows none of them. */
+/** The house layering (STYLE.md), checked on this service's classes. */
 class ArchitectureTest {
 
-    static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.jixiao.indicator");
+    static final HouseLayering HOUSE = HouseLayering.of("io.jixiao.indicator");
 
     @Test
     void layersOnlyCallDownwards() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("rest").definedBy("..indicator.rest..")
-                .layer("service").definedBy("..indicator.service..")
-                .layer("repository").definedBy("..indicator.repository..")
-                .layer("messaging").definedBy("..indicator.messaging..")
-                .layer("domain").definedBy("..indicator.domain..")
-                .whereLayer("rest").mayNotBeAccessedByAnyLayer()
-                .whereLayer("service").mayOnlyBeAccessedByLayers("rest", "messaging")
-                .whereLayer("repository").mayOnlyBeAccessedByLayers("service")
-                .check(CLASSES);
+        HOUSE.layersOnlyCallDownwards();
     }
 
     @Test
     void theDomainKnowsNoOuterLayer() {
-        noClasses().that().resideInAPackage("..indicator.domain..").should().dependOnClassesThat()
-                .resideInAnyPackage("..indicator.rest..", "..indicator.service..", "..indicator.repository..",
-                        "..indicator.messaging..",
-                        "io.quarkus..", "jakarta.ws.rs..")
-                .check(CLASSES);
+        HOUSE.domainKnowsNoOuterLayer();
     }
 
     @Test
     void theEnginesArePlainJava() {
-        noClasses().that().resideInAPackage("..indicator.domain.(*)..").should().dependOnClassesThat()
-                .resideInAnyPackage("jakarta..", "org.hibernate..", "io.jixiao.kit..", "io.quarkus..")
-                .check(CLASSES);
+        HOUSE.enginesArePlainJava();
     }
 }
