@@ -22,8 +22,8 @@ import io.jixiao.budget.service.io.Sheets;
 import io.jixiao.testsupport.EventSamples;
 import io.jixiao.testsupport.Eventually;
 import io.jixiao.testsupport.JixiaoTestResource;
+import io.jixiao.testsupport.TestDb;
 import io.jixiao.testsupport.TestTokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -39,22 +39,11 @@ class RulesImportExportApiTest {
     EntityManager em;
 
     long count(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var q = em.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return ((Number) q.getSingleResult()).longValue();
-        });
+        return TestDb.count(em, sql, params);
     }
 
     String subject() {
-        String code = "R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        EventSamples.send(bootstrap, "jixiao.indicator.events", "jixiao.indicator.subject.registered.v1", code,
-                EventSamples.with("jixiao.indicator.subject.registered.v1", "code", code), UUID.randomUUID());
-        Eventually.until("subject known", Duration.ofSeconds(30),
-                () -> count("select count(*) from known_subject where code = ?1", code) == 1);
-        return code;
+        return TestDb.registeredSubject(em, bootstrap, "R");
     }
 
     String project(String s, int year, String amount) {

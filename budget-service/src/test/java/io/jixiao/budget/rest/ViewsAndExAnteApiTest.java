@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import io.jixiao.testsupport.EventSamples;
 import io.jixiao.testsupport.Eventually;
 import io.jixiao.testsupport.JixiaoTestResource;
+import io.jixiao.testsupport.TestDb;
 import io.jixiao.testsupport.TestTokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -35,13 +35,7 @@ class ViewsAndExAnteApiTest {
     EntityManager em;
 
     long count(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var q = em.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return ((Number) q.getSingleResult()).longValue();
-        });
+        return TestDb.count(em, sql, params);
     }
 
     @Test

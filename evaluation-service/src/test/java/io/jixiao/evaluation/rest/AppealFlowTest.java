@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,8 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.testsupport.EventSamples;
-import io.jixiao.testsupport.Eventually;
 import io.jixiao.testsupport.JixiaoTestResource;
+import io.jixiao.testsupport.TestDb;
 import io.jixiao.testsupport.TestTokens;
 import io.jixiao.testsupport.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,22 +35,11 @@ class AppealFlowTest {
     EntityManager em;
 
     long count(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var q = em.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return ((Number) q.getSingleResult()).longValue();
-        });
+        return TestDb.count(em, sql, params);
     }
 
     String subject() {
-        String code = "A" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        EventSamples.send(bootstrap, "jixiao.indicator.events", "jixiao.indicator.subject.registered.v1", code,
-                EventSamples.with("jixiao.indicator.subject.registered.v1", "code", code), UUID.randomUUID());
-        Eventually.until("subject known", Duration.ofSeconds(30),
-                () -> count("select count(*) from known_subject where code = ?1", code) == 1);
-        return code;
+        return TestDb.registeredSubject(em, bootstrap, "A");
     }
 
     /** A published cycle where the superior rated a 70 and b 80. Returns the cycle id. */

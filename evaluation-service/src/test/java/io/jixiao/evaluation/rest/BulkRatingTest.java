@@ -4,10 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,11 +13,9 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.jixiao.testsupport.EventSamples;
-import io.jixiao.testsupport.Eventually;
 import io.jixiao.testsupport.JixiaoTestResource;
+import io.jixiao.testsupport.TestDb;
 import io.jixiao.testsupport.TestTokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -35,22 +31,11 @@ class BulkRatingTest {
     EntityManager em;
 
     long count(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var q = em.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return ((Number) q.getSingleResult()).longValue();
-        });
+        return TestDb.count(em, sql, params);
     }
 
     String subject() {
-        String code = "K" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        EventSamples.send(bootstrap, "jixiao.indicator.events", "jixiao.indicator.subject.registered.v1", code,
-                EventSamples.with("jixiao.indicator.subject.registered.v1", "code", code), UUID.randomUUID());
-        Eventually.until("subject known", Duration.ofSeconds(30),
-                () -> count("select count(*) from known_subject where code = ?1", code) == 1);
-        return code;
+        return TestDb.registeredSubject(em, bootstrap, "K");
     }
 
     static Map<String, Object> rating(String subject, String criterion, int score) {

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.testsupport.EventSamples;
 import io.jixiao.testsupport.Eventually;
 import io.jixiao.testsupport.JixiaoTestResource;
+import io.jixiao.testsupport.TestDb;
 import io.jixiao.testsupport.TestTokens;
 import io.jixiao.testsupport.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -53,13 +54,7 @@ class EvaluationFlowTest {
     }
 
     long count(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var q = em.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return ((Number) q.getSingleResult()).longValue();
-        });
+        return TestDb.count(em, sql, params);
     }
 
     void registerSubject(String code) {

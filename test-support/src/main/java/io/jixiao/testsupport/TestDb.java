@@ -1,0 +1,40 @@
+package io.jixiao.testsupport;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** What tests read straight from a service's database, each in a transaction of its own. */
+public final class TestDb {
+
+    private TestDb() {
+    }
+
+    /** The number the query returns ({@code select count(*) ...}), with positional parameters ?1, ?2... */
+    public static long count(EntityManager em, String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return ((Number) q.getSingleResult()).longValue();
+        });
+    }
+
+    /**
+     * Registers a new subject as indicator-service would (its {@code subject.registered} event on the broker) and waits
+     * until the service under test has it in its {@code known_subject} copy. Returns the code.
+     */
+    public static String registeredSubject(EntityManager em, String bootstrap, String prefix) {
+        String code = prefix + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String type = "jixiao.indicator.subject.registered.v1";
+        EventSamples.send(bootstrap, "jixiao.indicator.events", type, code, EventSamples.with(type, "code", code),
+                UUID.randomUUID());
+        Eventually.until("subject " + code + " known", Duration.ofSeconds(30),
+                () -> count(em, "select count(*) from known_subject where code = ?1", code) == 1);
+        return code;
+    }
+}
