@@ -47,8 +47,11 @@ public class RatingResource {
     }
 
     public record RatingResponse(UUID id, UUID cycle, String subject, RatingParty party, String evaluator,
-            BigDecimal value, OffsetDateTime submittedAt, String ledgerHash, boolean replaced) {
+            BigDecimal value, OffsetDateTime submittedAt, String ledger, boolean replaced) {
     }
+
+    /** The ledger link is appended right after the rating commits; {@code GET .../ledger} shows it. */
+    static final String LEDGER_QUEUED = "QUEUED";
 
     private final RatingService service;
     private final BulkRatingService bulk;
@@ -74,7 +77,7 @@ public class RatingResource {
         var rating = accepted.rating();
         return Response.created(URI.create("/api/v1/cycles/" + id + "/results/" + rating.subjectCode))
                 .entity(new RatingResponse(rating.id, rating.cycleId, rating.subjectCode, rating.party,
-                        rating.evaluator, rating.value.stripTrailingZeros(), rating.submittedAt, accepted.ledger().hash,
+                        rating.evaluator, rating.value.stripTrailingZeros(), rating.submittedAt, LEDGER_QUEUED,
                         accepted.replaced()))
                 .build();
     }

@@ -20,16 +20,13 @@ import io.jixiao.evaluation.config.EvaluationConfig;
 import io.jixiao.evaluation.domain.Appeal;
 import io.jixiao.evaluation.domain.Cycle;
 import io.jixiao.evaluation.domain.CycleStatus;
-import io.jixiao.evaluation.domain.LedgerEntry;
 import io.jixiao.evaluation.domain.LifecycleException;
 import io.jixiao.evaluation.domain.Rating;
 import io.jixiao.evaluation.domain.SubjectResult;
 import io.jixiao.evaluation.domain.composite.Criterion;
-import io.jixiao.evaluation.domain.ledger.Canonical;
 import io.jixiao.evaluation.messaging.EvaluationEvents;
 import io.jixiao.evaluation.messaging.EvaluationEvents.ResultAmended;
 import io.jixiao.evaluation.repository.AppealRepository;
-import io.jixiao.evaluation.repository.LedgerRepository;
 import io.jixiao.evaluation.repository.RatingRepository;
 import io.jixiao.evaluation.repository.ResultRepository;
 import io.jixiao.kit.outbox.Outbox;
@@ -57,7 +54,7 @@ public class AppealService {
     private final CycleService cycles;
     private final AppealRepository appeals;
     private final RatingRepository ratings;
-    private final LedgerRepository ledger;
+    private final LedgerAppender appender;
     private final ResultRepository results;
     private final ResultService resultService;
     private final Outbox outbox;
@@ -65,12 +62,12 @@ public class AppealService {
     private final ObjectMapper mapper;
 
     public AppealService(CycleService cycles, AppealRepository appeals, RatingRepository ratings,
-            LedgerRepository ledger, ResultRepository results, ResultService resultService, Outbox outbox,
+            LedgerAppender appender, ResultRepository results, ResultService resultService, Outbox outbox,
             EvaluationConfig config, ObjectMapper mapper) {
         this.cycles = cycles;
         this.appeals = appeals;
         this.ratings = ratings;
-        this.ledger = ledger;
+        this.appender = appender;
         this.results = results;
         this.resultService = resultService;
         this.outbox = outbox;
@@ -180,9 +177,8 @@ public class AppealService {
         Rating amended = new Rating(c.id, old.subjectCode, old.party, old.evaluator, change.criteria(),
                 "amended on appeal " + a.id, old.evidenceUrl, "appeal:" + a.id);
         ratings.persist(amended);
-        ledger.lock(c.id);
-        ledger.persist(
-                new LedgerEntry(c.id, amended.id, ledger.lastHash(c.id), Canonical.json(amended.ledgerContent())));
+        ratings.flush();
+        appender.enqueue(amended, true);
     }
 
     private Appeal find(UUID cycleId, UUID appealId) {

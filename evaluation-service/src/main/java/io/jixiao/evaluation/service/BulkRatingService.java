@@ -25,7 +25,7 @@ public class BulkRatingService {
     public record Report(int submitted, List<Entry> accepted, List<Entry> rejected) {
     }
 
-    public record Entry(int index, String subject, UUID rating, String ledgerHash, Integer status, String reason) {
+    public record Entry(int index, String subject, UUID rating, Integer status, String reason) {
     }
 
     private final RatingService ratings;
@@ -53,9 +53,9 @@ public class BulkRatingService {
         List<RatingService.BulkOutcome> outcomes = ratings.submitBulk(cycle, list, caller);
         Report report = new Report(list.size(),
                 outcomes.stream().filter(o -> o.accepted() != null).map(o -> new Entry(o.index(), o.subject(),
-                        o.accepted().rating().id, o.accepted().ledger().hash, null, null)).toList(),
+                        o.accepted().rating().id, null, null)).toList(),
                 outcomes.stream().filter(o -> o.accepted() == null).map(o -> new Entry(o.index(), o.subject(), null,
-                        null, o.status(), o.reason())).toList());
+                        o.status(), o.reason())).toList());
         keys.save(caller.subject(), key, hash, write(report));
         return report;
     }

@@ -48,9 +48,10 @@ public class CycleService {
     private final Outbox outbox;
     private final EvaluationConfig config;
     private final ObjectMapper mapper;
+    private final LedgerAppender appender;
 
     public CycleService(CycleRepository cycles, ResultRepository results, ResultService resultService,
-            InputService inputs, Outbox outbox, EvaluationConfig config, ObjectMapper mapper) {
+            InputService inputs, Outbox outbox, EvaluationConfig config, ObjectMapper mapper, LedgerAppender appender) {
         this.cycles = cycles;
         this.results = results;
         this.resultService = resultService;
@@ -58,6 +59,7 @@ public class CycleService {
         this.outbox = outbox;
         this.config = config;
         this.mapper = mapper;
+        this.appender = appender;
     }
 
     @Transactional
@@ -131,6 +133,7 @@ public class CycleService {
     public Cycle finalizeCycle(UUID id) {
         Cycle c = get(id);
         c.markFinalized();
+        appender.drain(); // every accepted rating is on the ledger before the results freeze
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (ResultService.Explained e : resultService.computeAll(c, false)) {
             ResultView view = ResultView.of(e, c).frozen();

@@ -21,15 +21,21 @@ public class LedgerService {
     private final CycleService cycles;
     private final LedgerRepository ledger;
     private final RatingRepository ratings;
+    private final LedgerAppender appender;
 
-    public LedgerService(CycleService cycles, LedgerRepository ledger, RatingRepository ratings) {
+    public LedgerService(CycleService cycles, LedgerRepository ledger, RatingRepository ratings,
+            LedgerAppender appender) {
         this.cycles = cycles;
         this.ledger = ledger;
         this.ratings = ratings;
+        this.appender = appender;
     }
 
+    /** The chain with every rating accepted so far linked (the queue is drained first). */
     public List<LedgerEntry> entries(UUID cycleId) {
-        return ledger.chain(cycles.get(cycleId).id);
+        UUID id = cycles.get(cycleId).id;
+        appender.drain();
+        return ledger.chain(id);
     }
 
     /**
@@ -38,7 +44,9 @@ public class LedgerService {
      */
     @Transactional
     public HashChain.Verdict verify(UUID cycleId) {
-        List<LedgerEntry> chain = ledger.chain(cycles.get(cycleId).id);
+        UUID id = cycles.get(cycleId).id;
+        appender.drain();
+        List<LedgerEntry> chain = ledger.chain(id);
         HashChain.Verdict links = HashChain.verify(chain.stream().map(LedgerEntry::link).toList());
         List<LedgerEntry> checked = new ArrayList<>(chain);
         for (int i = 0; i < checked.size(); i++) {

@@ -8,28 +8,21 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.jixiao.evaluation.config.EvaluationConfig;
 import io.jixiao.evaluation.domain.Cycle;
-import io.jixiao.evaluation.domain.LedgerEntry;
 import io.jixiao.evaluation.domain.Rating;
 import io.jixiao.evaluation.domain.RatingParty;
 import io.jixiao.evaluation.domain.composite.Criterion;
-import io.jixiao.evaluation.domain.ledger.Canonical;
-import io.jixiao.evaluation.messaging.EvaluationEvents;
-import io.jixiao.evaluation.messaging.EvaluationEvents.RatingSubmitted;
 import io.jixiao.evaluation.repository.AssignmentRepository;
-import io.jixiao.evaluation.repository.LedgerRepository;
 import io.jixiao.evaluation.repository.RatingRepository;
-import io.jixiao.kit.outbox.Outbox;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.security.CurrentUser;
-import io.jixiao.kit.web.Decimals;
 
 /**
  * Accepts a rating: lifecycle, role and assignment checks, the rights list, replacement of the evaluator's earlier
- * rating, the ledger link and the event, in one transaction.
+ * rating, and its place in the ledger queue, in one transaction. The {@link LedgerAppender} links it into the chain
+ * and publishes {@code rating.submitted} right after the commit.
  */
 @ApplicationScoped
 public class RatingService {
@@ -38,24 +31,20 @@ public class RatingService {
             String evidenceUrl) {
     }
 
-    public record Accepted(Rating rating, LedgerEntry ledger, boolean replaced) {
+    public record Accepted(Rating rating, boolean replaced) {
     }
 
     private final CycleService cycles;
     private final AssignmentRepository assignments;
     private final RatingRepository ratings;
-    private final LedgerRepository ledger;
-    private final Outbox outbox;
-    private final EvaluationConfig config;
+    private final LedgerAppender appender;
 
     public RatingService(CycleService cycles, AssignmentRepository assignments, RatingRepository ratings,
-            LedgerRepository ledger, Outbox outbox, EvaluationConfig config) {
+            LedgerAppender appender) {
         this.cycles = cycles;
         this.assignments = assignments;
         this.ratings = ratings;
-        this.ledger = ledger;
-        this.outbox = outbox;
-        this.config = config;
+        this.appender = appender;
     }
 
     @Transactional
@@ -107,13 +96,9 @@ public class RatingService {
                 caller.subject());
         ratings.persist(r);
 
-        ledger.lock(c.id);
-        LedgerEntry link = new LedgerEntry(c.id, r.id, ledger.lastHash(c.id), Canonical.json(r.ledgerContent()));
-        ledger.persist(link);
-        outbox.publish(config.topic(), EvaluationEvents.RATING_SUBMITTED, r.subjectCode, new RatingSubmitted(c.id,
-                r.subjectCode, r.party.name(), evaluator, Decimals.stored(r.value), link.hash,
-                previous.isPresent()));
-        return new Accepted(r, link, previous.isPresent());
+        ratings.flush();
+        appender.enqueue(r, previous.isPresent());
+        return new Accepted(r, previous.isPresent());
     }
 
     /** The caller's identity as an evaluator: JWT subject (superior), organization (assessor), department. */

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.jixiao.testsupport.Eventually;
 import io.jixiao.testsupport.JixiaoTestResource;
 import io.jixiao.testsupport.TestDb;
 import io.jixiao.testsupport.TestTokens;
@@ -79,6 +80,9 @@ class BulkRatingTest {
         given().auth().oauth2(TestTokens.finance()).header("Idempotency-Key", "k").contentType(ContentType.JSON)
                 .body(body).post("/api/v1/cycles/{id}/ratings/bulk", cycle).then().statusCode(403);
         assertEquals(1, count("select count(*) from rating where cycle_id = cast(?1 as uuid)", cycle));
-        assertEquals(1, count("select count(*) from ledger_entry where cycle_id = cast(?1 as uuid)", cycle));
+        // linked into the chain after the commit by the background appender, without any read draining the queue
+        Eventually.until("the accepted rating is linked", java.time.Duration.ofSeconds(10),
+                () -> count("select count(*) from ledger_entry where cycle_id = cast(?1 as uuid)", cycle) == 1
+                        && count("select count(*) from ledger_pending where cycle_id = cast(?1 as uuid)", cycle) == 0);
     }
 }
