@@ -50,10 +50,11 @@ class RatingLoadBenchmarkIT {
     static void suite() {
         RestAssured.baseURI = Suite.started().gateway();
         RestAssured.port = -1;
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
-    static String cycleWith(List<String> subjects, int evaluators) {
+    static String cycleWith(List<String> subjects, int evaluators, String period) {
         String admin = TestTokens.admin();
         for (String s : subjects) {
             given().auth().oauth2(admin).contentType(ContentType.JSON)
@@ -61,7 +62,7 @@ class RatingLoadBenchmarkIT {
         }
         String cycle = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
                 .contentType(ContentType.JSON)
-                .body(Map.of("name", "压测", "period", "2032", "subjects", subjects)).post("/api/v1/cycles")).path("id");
+                .body(Map.of("name", "压测", "period", period, "subjects", subjects)).post("/api/v1/cycles")).path("id");
         List<Map<String, Object>> assignments = new ArrayList<>();
         for (int e = 0; e < evaluators; e++) {
             for (String s : subjects) {
@@ -82,28 +83,21 @@ class RatingLoadBenchmarkIT {
                 .build();
     }
 
-    @Test
-    void ratingThroughputAgainstPgbenchAndTimeToVisibleComposite() throws Exception {
-        double pgbenchTps = pgbench(CONCURRENCY, SECONDS);
-
-        List<String> subjects = new ArrayList<>();
-        for (int i = 0; i < SUBJECTS; i++) {
-            subjects.add("LOAD" + i);
-        }
-        String cycle = cycleWith(subjects, CONCURRENCY);
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+    /** Closed-loop load: {@code clients} threads submitting ratings for {@code seconds}; returns [ok, failed]. */
+    static long[] closedLoop(String cycle, List<String> subjects, int clients, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         List<Future<?>> workers = new ArrayList<>();
-        for (int w = 0; w < CONCURRENCY; w++) {
+        for (int w = 0; w < clients; w++) {
             int worker = w;
             String token = TestTokens.superior("ev" + worker);
             workers.add(pool.submit(() -> {
                 int i = 0;
                 while (System.nanoTime() < end) {
                     try {
-                        var r = http.send(rating(cycle, token, subjects.get(i++ % SUBJECTS), 50 + i % 50),
+                        var r = http.send(rating(cycle, token, subjects.get(i++ % subjects.size()), 50 + i % 50),
                                 HttpResponse.BodyHandlers.discarding());
                         (r.statusCode() == 201 ? ok : failed).incrementAndGet();
                     } catch (Exception e) {
@@ -116,71 +110,142 @@ class RatingLoadBenchmarkIT {
         for (Future<?> f : workers) {
             f.get();
         }
-        double ratingTps = ok.get() / (double) SECONDS;
+        pool.shutdown();
+        return new long[]{ok.get(), failed.get()};
+    }
+
+    @Test
+    void ratingThroughputAgainstPgbenchAndTimeToVisibleComposite() throws Exception {
+        List<String> subjects = new ArrayList<>();
+        for (int i = 0; i < SUBJECTS; i++) {
+            subjects.add("LOAD" + i);
+        }
+        // the services were just started: warm their JIT up on another cycle first, as any long-running service is
+        String warm = cycleWith(subjects, CONCURRENCY, "2031");
+        long[] w = closedLoop(warm, subjects, CONCURRENCY, 20);
+        System.out.printf("%n[bench] warm-up: %d ratings in 20 s (not counted)%n", w[0]);
+
+        double pgbenchTps = pgbench(CONCURRENCY, SECONDS);
+        String cycle = cycleWith(subjects, CONCURRENCY, "2032");
+        long[] r = closedLoop(cycle, subjects, CONCURRENCY, SECONDS);
+        double ratingTps = r[0] / (double) SECONDS;
         System.out.printf(
-                "%n[bench] pgbench single-row insert (uuid, jsonb, timestamptz), %d clients, %d s: %.0f tps%n",
+                "[bench] pgbench single-row insert (uuid, jsonb, timestamptz), %d clients, %d s: %.0f tps%n",
                 CONCURRENCY, SECONDS, pgbenchTps);
         System.out.printf("[bench] ratings through the gateway with the ledger, %d clients, %d s: %.0f/s accepted"
-                + " (%d failed) = %.0f%% of pgbench%n", CONCURRENCY, SECONDS, ratingTps, failed.get(),
+                + " (%d failed) = %.1f%% of pgbench%n", CONCURRENCY, SECONDS, ratingTps, r[1],
                 100 * ratingTps / pgbenchTps);
-        Assertions.assertEquals(0, failed.get());
+        Assertions.assertEquals(0, r[1]);
+        long stored = given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/ledger", cycle).then()
+                .statusCode(200).extract().jsonPath().getList("$").size();
+        Assertions.assertEquals(r[0], stored, "every accepted rating is on the ledger");
         given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/ledger/verify", cycle).then()
                 .statusCode(200).body("valid", org.hamcrest.Matchers.equalTo(true));
 
-        // time to a visible provisional composite at 200 ratings per second (one every 5 ms, 4 writers)
-        String cycle2 = cycleWith(List.of("VIS0", "VIS1", "VIS2", "VIS3"), 4);
+        visibleCompositeLatency();
+    }
+
+    /**
+     * Open loop: 200 ratings per second for 10 s, sent on schedule whatever the answers take, spread over 40 subjects
+     * that each have one superior (so a subject's SUPERIOR mean is that superior's last rating, and each subject's
+     * scores rise: rating k of a subject scores k). After each 201, the provisional result is read until its mean
+     * reaches that score; the time from the 201 to that read is the latency.
+     */
+    void visibleCompositeLatency() throws Exception {
+        int slots = 40;
+        List<String> subjects = new ArrayList<>();
+        for (int i = 0; i < slots; i++) {
+            subjects.add("VIS" + i);
+        }
+        String cycle = cycleWithOneSuperiorEach(subjects);
+        String admin = TestTokens.admin();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        var scheduler = Executors.newScheduledThreadPool(4);
+        AtomicLong missing = new AtomicLong();
         int total = 200 * 10;
-        AtomicLong seq = new AtomicLong();
         var done = new java.util.concurrent.CountDownLatch(total);
-        scheduler.scheduleAtFixedRate(() -> pool.submit(() -> {
+        var scheduler = Executors.newScheduledThreadPool(2);
+        AtomicLong seq = new AtomicLong();
+        scheduler.scheduleAtFixedRate(() -> {
             long n = seq.getAndIncrement();
             if (n >= total) {
                 return;
             }
-            int e = (int) (n % 4);
-            String subject = "VIS" + e;
-            int score = (int) (n % 101);
-            try {
-                long t0 = System.nanoTime();
-                var r = http.send(rating(cycle2, TestTokens.superior("ev" + e), subject, score),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 201) {
-                    String admin = TestTokens.admin();
-                    while (true) {
-                        var g = http.send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + "/api/v1/cycles/"
-                                + cycle2 + "/results/" + subject)).header("Authorization", "Bearer " + admin).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        if (showsScore(g.body(), score) || System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(5)) {
-                            break;
+            int slot = (int) (n % slots);
+            int score = (int) (n / slots) + 1; // 1..50, rising per subject
+            String subject = subjects.get(slot);
+            http.sendAsync(rating(cycle, TestTokens.superior("vis-ev" + slot), subject, score),
+                    HttpResponse.BodyHandlers.discarding()).thenAccept(resp -> {
+                        if (resp.statusCode() != 201) {
+                            missing.incrementAndGet();
+                            done.countDown();
+                            return;
                         }
-                    }
-                    latencies.add((System.nanoTime() - t0) / 1000);
-                }
-            } catch (Exception ex) {
-                // counted as missing below
-            } finally {
-                done.countDown();
-            }
-        }), 0, 5, TimeUnit.MILLISECONDS);
+                        long accepted = System.nanoTime();
+                        pollUntilVisible(cycle, subject, score, admin, accepted, latencies, missing, done);
+                    }).exceptionally(e -> {
+                        missing.incrementAndGet();
+                        done.countDown();
+                        return null;
+                    });
+        }, 0, 5, TimeUnit.MILLISECONDS);
         done.await(120, TimeUnit.SECONDS);
         scheduler.shutdownNow();
-        pool.shutdownNow();
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         long p50 = sorted.get(sorted.size() / 2);
         long p99 = sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
-        System.out.printf("[bench] accepted rating → provisional composite showing it, 200 ratings/s for 10 s:"
-                + " %d measured, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n%n", sorted.size(), p50 / 1000.0,
-                p99 / 1000.0, sorted.get(sorted.size() - 1) / 1000.0);
-        Assertions.assertTrue(sorted.size() > total * 0.99);
+        System.out.printf("[bench] accepted rating → provisional composite showing it, 200 ratings/s for 10 s (open"
+                + " loop): %d measured, %d missing, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n%n", sorted.size(),
+                missing.get(), p50 / 1000.0, p99 / 1000.0, sorted.get(sorted.size() - 1) / 1000.0);
+        Assertions.assertEquals(0, missing.get());
+    }
+
+    void pollUntilVisible(String cycle, String subject, int score, String admin, long accepted, List<Long> latencies,
+            AtomicLong missing, java.util.concurrent.CountDownLatch done) {
+        http.sendAsync(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + "/api/v1/cycles/" + cycle + "/results/"
+                + subject)).header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString())
+                .thenAccept(g -> {
+                    long elapsed = System.nanoTime() - accepted;
+                    if (meanAtLeast(g.body(), score)) {
+                        latencies.add(elapsed / 1000);
+                        done.countDown();
+                    } else if (elapsed > TimeUnit.SECONDS.toNanos(10)) {
+                        missing.incrementAndGet();
+                        done.countDown();
+                    } else {
+                        pollUntilVisible(cycle, subject, score, admin, accepted, latencies, missing, done);
+                    }
+                }).exceptionally(e -> {
+                    missing.incrementAndGet();
+                    done.countDown();
+                    return null;
+                });
+    }
+
+    static String cycleWithOneSuperiorEach(List<String> subjects) {
+        String admin = TestTokens.admin();
+        for (String s : subjects) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("code", s, "nameZh", "压测单位" + s, "level", "DEPARTMENT")).post("/api/v1/subjects");
+        }
+        String cycle = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "可见性", "period", "2033", "subjects", subjects)).post("/api/v1/cycles"))
+                .path("id");
+        List<Map<String, Object>> assignments = new ArrayList<>();
+        for (int i = 0; i < subjects.size(); i++) {
+            assignments.add(Map.of("party", "SUPERIOR", "evaluator", "vis-ev" + i, "subject", subjects.get(i)));
+        }
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("assignments", assignments))
+                .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
+        given().auth().oauth2(admin).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        return cycle;
     }
 
     /** The provisional result's SUPERIOR party mean is the last rating of that single evaluator. */
-    static boolean showsScore(String json, int score) {
+    static boolean meanAtLeast(String json, int score) {
         Matcher m = Pattern.compile("\"ratingsMean\":([0-9.]+)").matcher(json);
-        return m.find() && Double.parseDouble(m.group(1)) == score;
+        return m.find() && Double.parseDouble(m.group(1)) >= score;
     }
 
     /** pgbench against a fresh database of the same cluster: single-row inserts, the same concurrency. */

@@ -16,7 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.budget.service.ExecutionService;
-import io.jixiao.budget.service.io.Sheets;
+import io.jixiao.kit.sheets.Sheets;
 import io.jixiao.kit.security.CurrentUser;
 
 /**

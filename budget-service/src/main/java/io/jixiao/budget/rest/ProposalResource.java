@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.jixiao.budget.domain.Proposal;
 import io.jixiao.budget.domain.rules.ProposalCalculator;
 import io.jixiao.budget.service.ProposalService;
-import io.jixiao.budget.service.io.Sheets;
+import io.jixiao.kit.sheets.Sheets;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.Decimals;
 

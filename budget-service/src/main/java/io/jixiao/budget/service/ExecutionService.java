@@ -13,7 +13,7 @@ import io.jixiao.budget.domain.BudgetProject;
 import io.jixiao.budget.domain.Execution;
 import io.jixiao.budget.repository.MonitoringRepository;
 import io.jixiao.budget.repository.ProjectRepository;
-import io.jixiao.budget.service.io.Sheets;
+import io.jixiao.kit.sheets.Sheets;
 import io.jixiao.kit.problem.Problem;
 import io.jixiao.kit.problem.ProblemException;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.jixiao.budget.domain.Proposal;
 import io.jixiao.budget.repository.ProjectRepository;
 import io.jixiao.budget.repository.ProposalRepository;
-import io.jixiao.budget.service.io.Sheets;
+import io.jixiao.kit.sheets.Sheets;
 import io.jixiao.kit.security.CurrentUser;
 
 @ApplicationScoped

@@ -18,7 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.jixiao.budget.service.io.Sheets;
+import io.jixiao.kit.sheets.Sheets;
 import io.jixiao.testsupport.EventSamples;
 import io.jixiao.testsupport.Eventually;
 import io.jixiao.testsupport.JixiaoTestResource;

@@ -14,6 +14,16 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class RatingRepository implements PanacheRepositoryBase<Rating, UUID> {
 
+    /**
+     * Serializes, until the transaction ends, the submissions of one evaluator for one subject and party (two at once
+     * would both replace the same current rating). Other evaluators and subjects are not held up.
+     */
+    public void lockSlot(UUID cycle, String subject, RatingParty party, String evaluator) {
+        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(:k, 0))) l")
+                .setParameter("k", "rating/" + cycle + "/" + subject + "/" + party + "/" + evaluator)
+                .getSingleResult();
+    }
+
     public Optional<Rating> current(UUID cycle, String subject, RatingParty party, String evaluator) {
         return find("cycleId = ?1 and subjectCode = ?2 and party = ?3 and evaluator = ?4 and current = true", cycle,
                 subject, party, evaluator).firstResultOptional();

@@ -172,6 +172,7 @@ public class AppealService {
                         + " is not in the rights list of " + old.party + " " + allowed);
             }
         }
+        ratings.lockSlot(c.id, old.subjectCode, old.party, old.evaluator);
         old.supersede();
         ratings.flush();
         Rating amended = new Rating(c.id, old.subjectCode, old.party, old.evaluator, change.criteria(),

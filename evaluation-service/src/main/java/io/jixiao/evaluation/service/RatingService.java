@@ -87,6 +87,7 @@ public class RatingService {
         String evaluator = authorize(c, n, caller);
         checkCriteria(c, n);
 
+        ratings.lockSlot(c.id, n.subject(), n.party(), evaluator);
         var previous = ratings.current(c.id, n.subject(), n.party(), evaluator);
         previous.ifPresent(Rating::supersede);
         if (previous.isPresent()) {

@@ -89,4 +89,18 @@ public abstract class ProblemException extends RuntimeException {
             super(412, "precondition-failed", "Precondition failed", detail, null);
         }
     }
+
+    /** 429: too many requests from this client or device; {@code Retry-After} says when to come back. */
+    public static class TooManyRequestsException extends ProblemException {
+        private final long retryAfterSeconds;
+
+        public TooManyRequestsException(String detail, long retryAfterSeconds) {
+            super(429, "too-many-requests", "Too many requests", detail, null);
+            this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
 }

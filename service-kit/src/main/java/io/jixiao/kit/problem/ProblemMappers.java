@@ -40,7 +40,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.violations());
+        Response r = respond(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.violations());
+        if (e instanceof ProblemException.TooManyRequestsException t) {
+            return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, t.retryAfterSeconds()).build();
+        }
+        return r;
     }
 
     @ServerExceptionMapper
@@ -126,9 +130,35 @@ public class ProblemMappers {
         if (json != null) {
             return json;
         }
+        Response concurrent = fromConcurrentWrite(e, uri);
+        if (concurrent != null) {
+            return concurrent;
+        }
         LOG.errorf(e, "unexpected error on %s", uri == null ? "?" : uri.getPath());
         return respond(500, "internal", "Internal error",
                 "the server could not handle the request; quote the request id when reporting it", uri, List.of());
+    }
+
+    /**
+     * A unique key, a serialization failure or a deadlock met by two concurrent requests: the database refused the
+     * later one and nothing was written, so it is a 409 the client may retry, not a server error.
+     */
+    private Response fromConcurrentWrite(Throwable e, UriInfo uri) {
+        for (Throwable c = e; c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String detail = switch (sql.getSQLState()) {
+                    case "23505" -> "a concurrent request wrote the same record first; nothing was written, retry";
+                    case "40001", "40P01" -> "a concurrent update got in the way; nothing was written, retry";
+                    default -> null;
+                };
+                if (detail != null) {
+                    LOG.infof("concurrent write refused on %s: %s", uri == null ? "?" : uri.getPath(),
+                            sql.getMessage());
+                    return respond(409, "conflict", "Conflict", detail, uri, List.of());
+                }
+            }
+        }
+        return null;
     }
 
     /** Jackson errors arrive wrapped (in a 400 or a processing exception): find them in the cause chain. */

@@ -16,4 +16,23 @@ public interface SurveyConfig {
     /** How often the indices of subject-periods with new responses are recomputed (read by the scheduler). */
     @WithDefault("1s")
     java.time.Duration recomputeInterval();
+
+    Throttle throttle();
+
+    /** Anonymous submissions per device (salted fingerprint). Invitation tokens are not throttled. */
+    interface Throttle {
+        /** Public-link responses one device may give to one survey within {@link #window()}; more are refused (429). */
+        @WithDefault("5")
+        int perDevice();
+
+        @WithDefault("1h")
+        java.time.Duration window();
+
+        /** Responses from one device within {@link #burstWindow()} after which a response is held as BURST. */
+        @WithDefault("3")
+        int burstSize();
+
+        @WithDefault("60s")
+        java.time.Duration burstWindow();
+    }
 }

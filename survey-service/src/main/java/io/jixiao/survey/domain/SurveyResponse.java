@@ -25,7 +25,7 @@ public class SurveyResponse {
 
     /** COUNTED in the index, or HELD for review (flagged as automated). */
     public enum Status {
-        COUNTED, HELD
+        COUNTED, HELD, REJECTED
     }
 
     @Id
@@ -50,6 +50,15 @@ public class SurveyResponse {
 
     @Column(nullable = false, columnDefinition = "bpchar(64)")
     public String fingerprint;
+
+    @Column(name = "token_batch")
+    public UUID tokenBatch;
+
+    @Column(name = "reviewed_by")
+    public String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    public java.time.OffsetDateTime reviewedAt;
 
     @Column(name = "duration_ms")
     public Long durationMs;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public final class SurveyEvents {
 
     public static final String SATISFACTION_COMPUTED = "jixiao.survey.satisfaction.computed.v1";
+    public static final String SERVICE_METRICS_COMPUTED = "jixiao.survey.service-metrics.computed.v1";
     public static final String SUBJECT_REGISTERED = "jixiao.indicator.subject.registered.v1";
     public static final String SUBJECT_CHANGED = "jixiao.indicator.subject.changed.v1";
 
@@ -23,6 +24,12 @@ public final class SurveyEvents {
     public record SatisfactionComputed(String subject, String period, BigDecimal index, long n,
             BigDecimal standardError, BigDecimal lower95, BigDecimal upper95, List<GroupIndex> groups,
             List<String> flags, OffsetDateTime computedAt) {
+    }
+
+    /** A subject's 好差评 figures for a month; rates in percent (the three bad-review rates are 100 without any). */
+    public record ServiceMetricsComputed(String subject, String period, long reviews, long goodReviews,
+            long badReviews, long answered, long answeredOnTime, long closed, BigDecimal responseRate,
+            BigDecimal rectificationRate, BigDecimal onTimeRate, BigDecimal goodRate, OffsetDateTime computedAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

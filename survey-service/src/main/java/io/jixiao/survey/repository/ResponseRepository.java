@@ -16,6 +16,44 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class ResponseRepository implements PanacheRepositoryBase<SurveyResponse, UUID> {
 
+    /** What one device did lately: answers to this survey within the throttle window, to anything in the burst one. */
+    public record DeviceActivity(long inWindowForSurvey, java.time.OffsetDateTime oldestInWindow, long inBurstWindow) {
+    }
+
+    /**
+     * Locks the device (transaction-scoped advisory lock on its fingerprint, so its concurrent submissions are
+     * counted one after the other) and counts its recent responses.
+     */
+    public DeviceActivity deviceActivity(String fingerprint, UUID survey, java.time.OffsetDateTime windowStart,
+            java.time.OffsetDateTime burstStart) {
+        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 7)))"
+                + " l").setParameter(1, fingerprint).getSingleResult();
+        Object[] r = (Object[]) getEntityManager().createNativeQuery("""
+                select count(*) filter (where survey_id = ?2 and submitted_at >= ?3),
+                       min(submitted_at) filter (where survey_id = ?2 and submitted_at >= ?3),
+                       count(*) filter (where submitted_at >= ?4)
+                  from survey_response
+                 where fingerprint = ?1 and submitted_at >= ?5""")
+                .setParameter(1, fingerprint).setParameter(2, survey).setParameter(3, windowStart)
+                .setParameter(4, burstStart)
+                .setParameter(5, windowStart.isBefore(burstStart) ? windowStart : burstStart)
+                .getSingleResult();
+        return new DeviceActivity(((Number) r[0]).longValue(), toOffset(r[1]), ((Number) r[2]).longValue());
+    }
+
+    private static java.time.OffsetDateTime toOffset(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof java.time.OffsetDateTime t) {
+            return t;
+        }
+        if (o instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+
     /** Marks the subject-period for recompute, in the response's transaction; no lock on an existing mark. */
     public void markDirty(String subject, String period) {
         getEntityManager().createNativeQuery("insert into satisfaction_dirty (subject_code, period) values (?1, ?2)"

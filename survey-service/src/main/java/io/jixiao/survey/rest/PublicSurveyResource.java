@@ -41,10 +41,10 @@ import io.vertx.core.http.HttpServerRequest;
 @PermitAll
 public class PublicSurveyResource {
 
-    public record PublicForm(UUID id, String titleZh, String titleEn, List<RespondentGroup> groups,
-            List<Question> questions) {
+    public record PublicForm(UUID id, String titleZh, String titleEn, io.jixiao.survey.domain.Access access,
+            List<RespondentGroup> groups, List<Question> questions) {
         static PublicForm from(Survey s) {
-            return new PublicForm(s.id, s.titleZh, s.titleEn, List.copyOf(s.groupWeights.keySet()),
+            return new PublicForm(s.id, s.titleZh, s.titleEn, s.access, List.copyOf(s.groupWeights.keySet()),
                     s.questions.stream().map(q -> new Question(q.code(), q.group(), q.type(), q.textZh(), q.textEn(),
                             q.required(), null, q.effectiveOptions())).toList());
         }
@@ -54,7 +54,8 @@ public class PublicSurveyResource {
             @NotNull RespondentGroup group,
             Channel channel,
             @NotEmpty @Size(max = 100) List<@Valid @NotNull AnswerRequest> answers,
-            @Min(0) @Max(86_400_000) Long durationMs) {
+            @Min(0) @Max(86_400_000) Long durationMs,
+            @Size(max = 64) String token) {
     }
 
     public record AnswerRequest(
@@ -86,13 +87,14 @@ public class PublicSurveyResource {
     public Response submit(@PathParam("id") UUID id, @Valid @NotNull SubmitRequest r,
             @HeaderParam("X-Forwarded-For") String forwardedFor, @HeaderParam("User-Agent") String userAgent,
             @Context HttpServerRequest http) {
+        // the gateway appends the address it saw; what came before it is the client's claim and is not trusted
         String address = forwardedFor != null && !forwardedFor.isBlank()
-                ? forwardedFor.split(",")[0].trim()
+                ? forwardedFor.substring(forwardedFor.lastIndexOf(',') + 1).trim()
                 : http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         SurveyResponse saved = responses.submit(id, new ResponseService.NewResponse(r.group(), r.channel(),
                 r.answers().stream().map(a -> new ResponseScorer.Answer(a.question(), a.value(), a.choice(),
                         a.choices(), a.text())).toList(),
-                r.durationMs(), address, userAgent));
+                r.durationMs(), address, userAgent, r.token()));
         return Response.status(Response.Status.CREATED).entity(new Receipt(saved.id, "感谢您的参与！",
                 Map.of("zh", "感谢您的参与！", "en", "Thank you for taking part!"))).build();
     }

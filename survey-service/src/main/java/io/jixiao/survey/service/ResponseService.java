@@ -31,27 +31,50 @@ public class ResponseService {
 
     public static final String TOO_FAST = "TOO_FAST";
     public static final String STRAIGHT_LINING = "STRAIGHT_LINING";
+    public static final String BURST = "BURST";
 
     public record NewResponse(RespondentGroup group, Channel channel, List<ResponseScorer.Answer> answers,
-            Long durationMs, String clientAddress, String userAgent) {
+            Long durationMs, String clientAddress, String userAgent, String token) {
     }
 
     private final SurveyService surveys;
     private final ResponseRepository responses;
+    private final TokenService tokens;
     private final SurveyConfig config;
+    private final io.micrometer.core.instrument.Counter throttled;
 
-    public ResponseService(SurveyService surveys, ResponseRepository responses, SurveyConfig config) {
+    public ResponseService(SurveyService surveys, ResponseRepository responses, TokenService tokens,
+            SurveyConfig config, io.micrometer.core.instrument.MeterRegistry meters) {
         this.surveys = surveys;
         this.responses = responses;
+        this.tokens = tokens;
         this.config = config;
+        this.throttled = meters.counter("jixiao.survey.throttled");
     }
 
     @Transactional
     public SurveyResponse submit(UUID surveyId, NewResponse n) {
         Survey s = surveys.publicForm(surveyId);
-        if (s.access == Access.TOKEN) {
+        if (s.access == Access.TOKEN && (n.token() == null || n.token().isBlank())) {
             throw new io.jixiao.kit.problem.ProblemException.AccessDeniedException(
-                    "this survey is answered by invitation only");
+                    "this survey is answered by invitation only: open the link on your invitation");
+        }
+        String device = fingerprint(n.clientAddress(), n.userAgent());
+        List<String> flags = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        ResponseRepository.DeviceActivity recent = responses.deviceActivity(device, s.id,
+                now.minus(config.throttle().window()), now.minus(config.throttle().burstWindow()));
+        if (n.token() == null || n.token().isBlank()) {
+            if (recent.inWindowForSurvey() >= config.throttle().perDevice()) {
+                throttled.increment();
+                long wait = java.time.Duration.between(now, recent.oldestInWindow().plus(config.throttle().window()))
+                        .toSeconds() + 1;
+                throw new io.jixiao.kit.problem.ProblemException.TooManyRequestsException("this device has answered"
+                        + " this survey " + recent.inWindowForSurvey() + " times recently; try again later", wait);
+            }
+        }
+        if (recent.inBurstWindow() >= config.throttle().burstSize()) {
+            flags.add(BURST);
         }
         if (!s.groupWeights.containsKey(n.group())) {
             throw new InvalidInputException("group", "this survey has no questions for " + n.group());
@@ -62,7 +85,7 @@ public class ResponseService {
             outcome.problems().forEach(p -> v.add(new Problem.Violation(p.field(), p.message())));
             throw new InvalidInputException(v);
         }
-        List<String> flags = new ArrayList<>();
+        UUID batch = n.token() == null || n.token().isBlank() ? null : tokens.consume(s, n.token());
         if (n.durationMs() != null && n.durationMs() < 1000) {
             flags.add(TOO_FAST);
         }
@@ -77,13 +100,14 @@ public class ResponseService {
         r.period = s.period;
         r.respondent = n.group();
         r.channel = n.channel() == null ? Channel.WEB : n.channel();
-        r.fingerprint = fingerprint(n.clientAddress(), n.userAgent());
+        r.fingerprint = device;
+        r.tokenBatch = batch;
         r.durationMs = n.durationMs();
         r.score = outcome.score().map(x -> x.setScale(10, java.math.RoundingMode.HALF_UP)).orElse(null);
         r.status = flags.isEmpty() ? SurveyResponse.Status.COUNTED : SurveyResponse.Status.HELD;
         r.flags = flags;
         r.answers = n.answers();
-        r.submittedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        r.submittedAt = now;
         responses.persist(r);
         if (r.status == SurveyResponse.Status.COUNTED && r.score != null) {
             responses.markDirty(s.subjectCode, s.period);

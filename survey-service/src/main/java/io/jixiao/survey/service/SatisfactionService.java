@@ -108,6 +108,11 @@ public class SatisfactionService {
         return s;
     }
 
+    /** Every subject's index of a period, by subject code. */
+    public List<Satisfaction> all(String period) {
+        return indices.list("period", io.quarkus.panache.common.Sort.by("subjectCode"), period);
+    }
+
     public Satisfaction get(String subject, String period) {
         return indices.findByIdOptional(new Satisfaction.Key(subject, period))
                 .orElseThrow(() -> new ResourceNotFoundException("satisfaction index of " + subject + " for", period));

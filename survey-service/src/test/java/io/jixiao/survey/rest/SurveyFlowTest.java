@@ -67,8 +67,9 @@ class SurveyFlowTest {
         return id;
     }
 
+    /** One respondent on one device (throttling and burst flags are per device: see SurveyAccessTest). */
     void answer(String survey, String group, Map<String, Object> answer) {
-        given().contentType(ContentType.JSON)
+        given().header("User-Agent", "device-" + UUID.randomUUID()).contentType(ContentType.JSON)
                 .body(Map.of("group", group, "answers", List.of(answer), "durationMs", 45000))
                 .post("/api/v1/public/surveys/{id}/responses", survey).then().statusCode(201)
                 .body("messages.en", equalTo("Thank you for taking part!"));

@@ -1,4 +1,4 @@
-package io.jixiao.budget.service.io;
+package io.jixiao.kit.sheets;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -138,6 +138,39 @@ public final class Sheets {
             out.add(row);
         }
         return out;
+    }
+
+    public static final String CSV = "text/csv; charset=UTF-8";
+
+    /**
+     * CSV as Excel opens it right: UTF-8 with a byte-order mark, CRLF, RFC 4180 quoting. A text cell that a spreadsheet
+     * would run as a formula (starting with = + - @) gets a leading apostrophe, so an export never carries a formula.
+     */
+    public static byte[] writeCsv(List<String> header, List<List<Object>> rows) {
+        StringBuilder sb = new StringBuilder("\uFEFF");
+        appendCsvRow(sb, new ArrayList<>(header));
+        for (List<Object> r : rows) {
+            appendCsvRow(sb, r);
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void appendCsvRow(StringBuilder sb, List<?> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            Object v = cells.get(i);
+            String t = v == null ? "" : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
+            if (!(v instanceof Number) && !t.isEmpty() && "=+-@".indexOf(t.charAt(0)) >= 0) {
+                t = "'" + t;
+            }
+            if (t.indexOf(',') >= 0 || t.indexOf('"') >= 0 || t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0) {
+                t = '"' + t.replace("\"", "\"\"") + '"';
+            }
+            sb.append(t);
+        }
+        sb.append("\r\n");
     }
 
     /** A one-sheet workbook: a header row then the rows; numbers as numbers, the rest as text. */

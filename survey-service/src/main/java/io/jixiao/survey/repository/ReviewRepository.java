@@ -1,0 +1,75 @@
+package io.jixiao.survey.repository;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
+import io.jixiao.survey.domain.ServiceReview;
+import io.jixiao.survey.domain.review.ReviewMetrics;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class ReviewRepository implements PanacheRepositoryBase<ServiceReview, UUID> {
+
+    public Optional<ServiceReview> byCase(String caseNo) {
+        return find("caseNo", caseNo).firstResultOptional();
+    }
+
+    /** Reviews rated in [from, to), optionally of one subject, newest first. */
+    public Paged<ServiceReview> page(String subject, OffsetDateTime from, OffsetDateTime to, PageRequest page) {
+        StringBuilder q = new StringBuilder("ratedAt >= :from and ratedAt < :to");
+        Parameters p = Parameters.with("from", from).and("to", to);
+        if (subject != null) {
+            q.append(" and subjectCode = :subject");
+            p.and("subject", subject);
+        }
+        var query = find(q.toString(), Sort.descending("ratedAt").and("caseNo"), p);
+        return Paged.of(query.page(page.page(), page.size()).list(), page, query.count());
+    }
+
+    /**
+     * Every subject's counts for reviews rated in [from, to) that were not voided, as of now: bad reviews answered,
+     * answered by their due date (in China Standard Time), closed.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, ReviewMetrics> metrics(OffsetDateTime from, OffsetDateTime to, String subject) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                select r.subject_code, count(*),
+                       count(*) filter (where r.level not in ('DISSATISFIED', 'VERY_DISSATISFIED')),
+                       count(*) filter (where r.level in ('DISSATISFIED', 'VERY_DISSATISFIED')),
+                       count(c.answered_at),
+                       count(*) filter (where (c.answered_at at time zone 'Asia/Shanghai')::date <= c.due_date),
+                       count(c.closed_at)
+                  from service_review r left join rectification_case c on c.review_id = r.id
+                 where r.status = 'ACTIVE' and r.rated_at >= ?1 and r.rated_at < ?2
+                   and (cast(?3 as varchar) is null or r.subject_code = ?3)
+                 group by r.subject_code order by r.subject_code""")
+                .setParameter(1, from).setParameter(2, to).setParameter(3, subject).getResultList();
+        Map<String, ReviewMetrics> m = new HashMap<>();
+        for (Object[] r : rows) {
+            m.put((String) r[0], new ReviewMetrics(n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6])));
+        }
+        return m;
+    }
+
+    /** Subjects in a stable order, for the monthly publication. */
+    public List<String> sortedSubjects(Map<String, ReviewMetrics> m) {
+        List<String> s = new ArrayList<>(m.keySet());
+        s.sort(null);
+        return s;
+    }
+
+    private static long n(Object o) {
+        return ((Number) o).longValue();
+    }
+}

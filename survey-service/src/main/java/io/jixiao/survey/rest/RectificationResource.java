@@ -1,0 +1,87 @@
+package io.jixiao.survey.rest;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
+import io.jixiao.survey.domain.RectificationCase;
+import io.jixiao.survey.service.RectificationService;
+
+/** Rectification cases of bad reviews: the department answers within 15 working days, then closes the case. */
+@Path("/api/v1/rectifications")
+@Tag(name = "Rectification", description = "整改: answering bad reviews")
+public class RectificationResource {
+
+    public record CaseResponse(UUID id, UUID review, String subject, OffsetDateTime openedAt, LocalDate dueDate,
+            RectificationCase.Status status, boolean overdue, String answer, String answeredBy,
+            OffsetDateTime answeredAt, Boolean answeredOnTime, String closingNote, String closedBy,
+            OffsetDateTime closedAt) {
+        static CaseResponse of(RectificationCase c) {
+            boolean overdue = c.status == RectificationCase.Status.OPEN
+                    && LocalDate.now(io.jixiao.survey.service.ReviewService.CHINA).isAfter(c.dueDate);
+            return new CaseResponse(c.id, c.reviewId, c.subjectCode, c.openedAt, c.dueDate, c.status, overdue,
+                    c.answer, c.answeredBy, c.answeredAt, c.answeredAt == null ? null : c.answeredOnTime(),
+                    c.closingNote, c.closedBy, c.closedAt);
+        }
+    }
+
+    public record AnswerRequest(@NotBlank @Size(max = 4000) String answer) {
+    }
+
+    public record CloseRequest(@NotBlank @Size(max = 4000) String note) {
+    }
+
+    private final RectificationService service;
+    private final CurrentUser caller;
+
+    public RectificationResource(RectificationService service, CurrentUser caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    /** Cases by due date; {@code overdue=true} keeps the unanswered ones past due. Departments see their own. */
+    @GET
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.DEPARTMENT})
+    public Paged<CaseResponse> list(@QueryParam("subject") String subject,
+            @QueryParam("status") RectificationCase.Status status, @QueryParam("overdue") boolean overdue,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return service.list(subject, status, overdue, caller, PageRequest.of(page, size)).map(CaseResponse::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.DEPARTMENT})
+    public CaseResponse get(@PathParam("id") UUID id) {
+        return CaseResponse.of(service.get(id, caller));
+    }
+
+    @POST
+    @Path("/{id}/answer")
+    @RolesAllowed(CurrentUser.DEPARTMENT)
+    public CaseResponse answer(@PathParam("id") UUID id, @Valid @NotNull AnswerRequest r) {
+        return CaseResponse.of(service.answer(id, r.answer(), caller));
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed({CurrentUser.DEPARTMENT, CurrentUser.ADMIN})
+    public CaseResponse close(@PathParam("id") UUID id, @Valid @NotNull CloseRequest r) {
+        return CaseResponse.of(service.close(id, r.note(), caller));
+    }
+}

@@ -1,0 +1,91 @@
+package io.jixiao.survey.rest;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.survey.domain.Channel;
+import io.jixiao.survey.service.ResponseAdminService.Table;
+import io.jixiao.survey.service.TokenService;
+
+/**
+ * Single-use invitations. The tokens of a batch are in the answer to its creation and nowhere else (only their hashes
+ * are kept): download it as CSV or .xlsx for printing or QR codes, with the link each token opens.
+ */
+@Path("/api/v1/surveys/{id}/tokens")
+@Tag(name = "Invitations", description = "Single-use invitation tokens")
+public class SurveyTokenResource {
+
+    public record GenerateRequest(@NotNull @Min(1) @Max(TokenService.MAX_BATCH) Integer count, Channel channel) {
+    }
+
+    public record Invitation(String token, String link) {
+    }
+
+    public record BatchResponse(UUID batch, UUID survey, Channel channel, int count, List<Invitation> invitations) {
+    }
+
+    public record Usage(UUID batch, Channel channel, OffsetDateTime createdAt, long issued, long used) {
+    }
+
+    private final TokenService tokens;
+
+    public SurveyTokenResource(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    /** A batch of invitations; {@code format=csv|xlsx} downloads it instead of JSON. */
+    @POST
+    @RolesAllowed(CurrentUser.ADMIN)
+    public Response generate(@PathParam("id") UUID id, @QueryParam("format") String format,
+            @Valid @NotNull GenerateRequest r) {
+        TokenService.Batch b = tokens.generate(id, r.count(), r.channel());
+        List<Invitation> invitations = b.tokens().stream()
+                .map(t -> new Invitation(t, "/s/" + b.survey() + "?t=" + t)).toList();
+        if (format == null || format.equalsIgnoreCase("json")) {
+            return Response.status(Response.Status.CREATED).entity(new BatchResponse(b.batchId(), b.survey(),
+                    b.channel(), invitations.size(), invitations)).build();
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < invitations.size(); i++) {
+            rows.add(List.of(i + 1, invitations.get(i).token(), invitations.get(i).link()));
+        }
+        return Exports.download(new Table("invitations", List.of("no", "token", "link"), rows), format,
+                "invitations-" + b.batchId());
+    }
+
+    /** Issued and used invitations per batch (never the tokens). */
+    @GET
+    @RolesAllowed(CurrentUser.ADMIN)
+    public List<Usage> usage(@PathParam("id") UUID id) {
+        return tokens.usage(id).stream().map(r -> new Usage((UUID) r[0],
+                r[1] == null ? null : Channel.valueOf((String) r[1]), toOffset(r[2]), ((Number) r[3]).longValue(),
+                ((Number) r[4]).longValue())).toList();
+    }
+
+    private static OffsetDateTime toOffset(Object o) {
+        if (o instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (o instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,79 @@
+package io.jixiao.survey.service;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.jixiao.kit.problem.ProblemException.InvalidInputException;
+import io.jixiao.survey.domain.review.WorkingDays;
+
+/** The working-day calendar of rectification due dates: holidays and make-up working days, per year, as data. */
+@ApplicationScoped
+public class CalendarService {
+
+    public enum Kind {
+        HOLIDAY, WORKDAY
+    }
+
+    public record Day(LocalDate date, Kind kind, String name) {
+    }
+
+    private final EntityManager em;
+
+    public CalendarService(EntityManager em) {
+        this.em = em;
+    }
+
+    public List<Day> year(int year) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select day, kind, name from calendar_day where day >= ?1 and day"
+                + " < ?2 order by day").setParameter(1, LocalDate.of(year, 1, 1))
+                .setParameter(2, LocalDate.of(year + 1, 1, 1)).getResultList();
+        return rows.stream().map(r -> new Day(toDate(r[0]), Kind.valueOf((String) r[1]), (String) r[2])).toList();
+    }
+
+    /** Replaces a year's holidays and make-up working days. Each date once, inside the year. */
+    @Transactional
+    public List<Day> replaceYear(int year, List<Day> days) {
+        Set<LocalDate> seen = new HashSet<>();
+        for (int i = 0; i < days.size(); i++) {
+            Day d = days.get(i);
+            if (d.date().getYear() != year) {
+                throw new InvalidInputException("days[" + i + "].date", d.date() + " is not in " + year);
+            }
+            if (!seen.add(d.date())) {
+                throw new InvalidInputException("days[" + i + "].date", d.date() + " is listed twice");
+            }
+        }
+        em.createNativeQuery("delete from calendar_day where day >= ?1 and day < ?2")
+                .setParameter(1, LocalDate.of(year, 1, 1)).setParameter(2, LocalDate.of(year + 1, 1, 1))
+                .executeUpdate();
+        for (Day d : days) {
+            em.createNativeQuery("insert into calendar_day (day, kind, name) values (?1, ?2, ?3)")
+                    .setParameter(1, d.date()).setParameter(2, d.kind().name()).setParameter(3, d.name())
+                    .executeUpdate();
+        }
+        return year(year);
+    }
+
+    /** The calendar from a date on (a due date is never more than a few weeks ahead, but holidays span years). */
+    public WorkingDays from(LocalDate start) {
+        Set<LocalDate> holidays = new HashSet<>();
+        Set<LocalDate> workdays = new HashSet<>();
+        for (int y = start.getYear(); y <= start.getYear() + 1; y++) {
+            for (Day d : year(y)) {
+                (d.kind() == Kind.HOLIDAY ? holidays : workdays).add(d.date());
+            }
+        }
+        return new WorkingDays(holidays, workdays);
+    }
+
+    private static LocalDate toDate(Object o) {
+        return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
+    }
+}

@@ -1,0 +1,70 @@
+package io.jixiao.survey.service;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
+import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
+import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
+import io.jixiao.survey.domain.RectificationCase;
+import io.jixiao.survey.repository.RectificationRepository;
+
+/** The department's side of a bad review: its open cases, its answer, and closing the case. */
+@ApplicationScoped
+public class RectificationService {
+
+    private final RectificationRepository cases;
+
+    public RectificationService(RectificationRepository cases) {
+        this.cases = cases;
+    }
+
+    public Paged<RectificationCase> list(String subject, RectificationCase.Status status, boolean overdue,
+            CurrentUser caller, PageRequest page) {
+        return cases.page(ReviewService.scope(subject, caller), status,
+                overdue ? LocalDate.now(ReviewService.CHINA) : null, page);
+    }
+
+    public RectificationCase get(UUID id, CurrentUser caller) {
+        RectificationCase c = find(id);
+        ReviewService.requireSubjectVisible(c.subjectCode, caller);
+        return c;
+    }
+
+    /** Only the department concerned answers (an admin does not answer for it). */
+    @Transactional
+    public RectificationCase answer(UUID id, String text, CurrentUser caller) {
+        RectificationCase c = find(id);
+        requireOwnDepartment(c, caller);
+        c.answer(text, caller.subject(), OffsetDateTime.now(ZoneOffset.UTC));
+        return c;
+    }
+
+    /** The department closes its answered case; an admin may close it too. */
+    @Transactional
+    public RectificationCase close(UUID id, String note, CurrentUser caller) {
+        RectificationCase c = find(id);
+        if (!caller.hasRole(CurrentUser.ADMIN)) {
+            requireOwnDepartment(c, caller);
+        }
+        c.close(note, caller.subject(), OffsetDateTime.now(ZoneOffset.UTC));
+        return c;
+    }
+
+    private RectificationCase find(UUID id) {
+        return cases.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("rectification case", id));
+    }
+
+    private static void requireOwnDepartment(RectificationCase c, CurrentUser caller) {
+        if (!caller.hasRole(CurrentUser.DEPARTMENT) || caller.dept().filter(c.subjectCode::equals).isEmpty()) {
+            throw new AccessDeniedException("only department " + c.subjectCode + " answers its rectification cases");
+        }
+    }
+}

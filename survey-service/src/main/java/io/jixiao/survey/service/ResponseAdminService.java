@@ -1,0 +1,135 @@
+package io.jixiao.survey.service;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.jixiao.kit.problem.ProblemException.ConflictException;
+import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
+import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
+import io.jixiao.survey.domain.Survey;
+import io.jixiao.survey.domain.SurveyResponse;
+import io.jixiao.survey.domain.index.Question;
+import io.jixiao.survey.domain.index.ResponseScorer;
+import io.jixiao.survey.repository.ResponseRepository;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+/** The admins' view of a survey's responses: held ones reviewed, integrity figures, exports for analysts. */
+@ApplicationScoped
+public class ResponseAdminService {
+
+    public enum Decision {
+        COUNT, REJECT
+    }
+
+    public record Integrity(UUID survey, long responses, Map<String, Long> byStatus, Map<String, Long> byFlag,
+            long devices, long tokenResponses) {
+    }
+
+    private final SurveyService surveys;
+    private final ResponseRepository responses;
+
+    public ResponseAdminService(SurveyService surveys, ResponseRepository responses) {
+        this.surveys = surveys;
+        this.responses = responses;
+    }
+
+    public Paged<SurveyResponse> list(UUID surveyId, SurveyResponse.Status status, PageRequest page) {
+        Survey s = surveys.get(surveyId);
+        var q = status == null
+                ? responses.find("surveyId = :s", Sort.by("submittedAt").and("id"), Parameters.with("s", s.id))
+                : responses.find("surveyId = :s and status = :st", Sort.by("submittedAt").and("id"),
+                        Parameters.with("s", s.id).and("st", status));
+        return Paged.of(q.page(page.page(), page.size()).list(), page, q.count());
+    }
+
+    /** A held response counted after all (it enters the index) or rejected for good. Only held ones are reviewed. */
+    @Transactional
+    public SurveyResponse review(UUID surveyId, UUID responseId, Decision decision, CurrentUser caller) {
+        SurveyResponse r = responses.findByIdOptional(responseId).filter(x -> x.surveyId.equals(surveyId))
+                .orElseThrow(() -> new ResourceNotFoundException("response", responseId));
+        if (r.status != SurveyResponse.Status.HELD) {
+            throw new ConflictException("response " + r.id + " is " + r.status + ": only held responses are reviewed");
+        }
+        r.status = decision == Decision.COUNT ? SurveyResponse.Status.COUNTED : SurveyResponse.Status.REJECTED;
+        r.reviewedBy = caller.subject();
+        r.reviewedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (r.status == SurveyResponse.Status.COUNTED && r.score != null) {
+            responses.markDirty(r.subjectCode, r.period);
+        }
+        return r;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Integrity integrity(UUID surveyId) {
+        Survey s = surveys.get(surveyId);
+        var em = responses.getEntityManager();
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("select status, count(*) from survey_response"
+                + " where survey_id = ?1 group by status order by status").setParameter(1, s.id).getResultList()) {
+            byStatus.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        Map<String, Long> byFlag = new LinkedHashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("select f, count(*) from survey_response,"
+                + " jsonb_array_elements_text(flags) f where survey_id = ?1 group by f order by f")
+                .setParameter(1, s.id).getResultList()) {
+            byFlag.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        Object[] t = (Object[]) em.createNativeQuery("select count(*), count(distinct fingerprint), count(token_batch)"
+                + " from survey_response where survey_id = ?1").setParameter(1, s.id).getSingleResult();
+        return new Integrity(s.id, ((Number) t[0]).longValue(), byStatus, byFlag, ((Number) t[1]).longValue(),
+                ((Number) t[2]).longValue());
+    }
+
+    /** Every response of a survey, one row each, one column per question; the fingerprint is never exported. */
+    public Table export(UUID surveyId) {
+        Survey s = surveys.get(surveyId);
+        List<String> header = new ArrayList<>(List.of("response_id", "submitted_at", "group", "channel", "status",
+                "flags", "duration_ms", "score"));
+        for (Question q : s.questions) {
+            header.add(q.group() + ":" + q.code());
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        List<SurveyResponse> all = responses.list("surveyId", Sort.by("submittedAt").and("id"), s.id);
+        for (SurveyResponse r : all) {
+            List<Object> row = new ArrayList<>(List.of(r.id.toString(), r.submittedAt.toString(), r.respondent.name(),
+                    r.channel.name(), r.status.name(), String.join(" ", r.flags)));
+            row.add(r.durationMs);
+            row.add(r.score == null ? null : r.score.stripTrailingZeros());
+            Map<String, ResponseScorer.Answer> byQuestion = new LinkedHashMap<>();
+            r.answers.forEach(a -> byQuestion.put(a.question(), a));
+            for (Question q : s.questions) {
+                ResponseScorer.Answer a = q.group() == r.respondent ? byQuestion.get(q.code()) : null;
+                row.add(a == null ? null : answerText(a));
+            }
+            rows.add(row);
+        }
+        return new Table("responses", header, rows);
+    }
+
+    private static Object answerText(ResponseScorer.Answer a) {
+        if (a.value() != null) {
+            return a.value().stripTrailingZeros();
+        }
+        if (a.choice() != null) {
+            return a.choice();
+        }
+        if (a.choices() != null) {
+            return String.join(";", a.choices());
+        }
+        return a.text();
+    }
+
+    public record Table(String name, List<String> header, List<List<Object>> rows) {
+    }
+}

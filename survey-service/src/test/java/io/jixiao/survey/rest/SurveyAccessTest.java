@@ -1,0 +1,210 @@
+package io.jixiao.survey.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.testsupport.Eventually;
+import io.jixiao.testsupport.JixiaoTestResource;
+import io.jixiao.testsupport.TestDb;
+import io.jixiao.testsupport.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Invitation tokens, throttling and automation flags, the review of held responses, and the exports. */
+@QuarkusTest
+@QuarkusTestResource(JixiaoTestResource.class)
+class SurveyAccessTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    EntityManager em;
+
+    long count(String sql, Object... params) {
+        return TestDb.count(em, sql, params);
+    }
+
+    String survey(String subject, String access) {
+        String id = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of(
+                "subject", subject, "period", "2026", "titleZh", "窗口服务评价", "access", access,
+                "groupWeights", Map.of("CITIZEN", 100),
+                "questions", List.of(Map.of("code", "q1", "group", "CITIZEN", "type", "LIKERT5", "textZh",
+                        "服务态度", "required", true),
+                        Map.of("code", "q2", "group", "CITIZEN", "type", "TEXT",
+                                "textZh", "意见"))))
+                .post("/api/v1/surveys").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/surveys/{id}/open", id).then().statusCode(200);
+        return id;
+    }
+
+    static Map<String, Object> body(int value, String token) {
+        Map<String, Object> b = new java.util.HashMap<>(Map.of("group", "CITIZEN", "durationMs", 30_000, "answers",
+                List.of(Map.of("question", "q1", "value", value),
+                        Map.of("question", "q2", "text", "=HYPERLINK(\"x\")"))));
+        if (token != null) {
+            b.put("token", token);
+        }
+        return b;
+    }
+
+    @Test
+    void anInvitationAnswersOnceAndOnlyItsOwnSurvey() {
+        String s = TestDb.registeredSubject(em, bootstrap, "T");
+        String invited = survey(s, "TOKEN");
+        String other = survey(s, "TOKEN");
+        String open = survey(s, "PUBLIC");
+
+        // only admins make invitations, and only for invitation surveys
+        given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON).body(Map.of("count", 2))
+                .post("/api/v1/surveys/{id}/tokens", invited).then().statusCode(403);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("count", 2))
+                .post("/api/v1/surveys/{id}/tokens", open).then().statusCode(422);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("count", 0))
+                .post("/api/v1/surveys/{id}/tokens", invited).then().statusCode(400);
+        List<String> tokens = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("count", 3, "channel", "HALL")).post("/api/v1/surveys/{id}/tokens", invited).then()
+                .statusCode(201).body("count", equalTo(3))
+                .body("invitations[0].link", containsString("/s/" + invited + "?t=")).extract()
+                .path("invitations.token");
+        String foreign = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("count", 1)).post("/api/v1/surveys/{id}/tokens", other).then().statusCode(201)
+                .extract().path("invitations[0].token");
+        // only hashes are stored
+        assertEquals(0, count("select count(*) from survey_token where token_hash = ?1", tokens.get(0)));
+        assertEquals(3, count("select count(*) from survey_token where survey_id = cast(?1 as uuid)", invited));
+
+        // the printable batch: CSV with the links
+        String csv = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).queryParam("format", "csv")
+                .body(Map.of("count", 2)).post("/api/v1/surveys/{id}/tokens", invited).then().statusCode(200)
+                .header("Content-Disposition", containsString(".csv")).extract().asString();
+        assertTrue(csv.startsWith("\uFEFFno,token,link\r\n1,"), csv);
+
+        given().contentType(ContentType.JSON).body(body(4, null)).post("/api/v1/public/surveys/{id}/responses", invited)
+                .then().statusCode(403).body("detail", containsString("invitation only"));
+        given().contentType(ContentType.JSON).body(body(4, foreign))
+                .post("/api/v1/public/surveys/{id}/responses", invited).then().statusCode(403);
+        // a refused answer does not use the invitation up
+        given().contentType(ContentType.JSON).body(body(9, tokens.get(0)))
+                .post("/api/v1/public/surveys/{id}/responses", invited).then().statusCode(400);
+        given().contentType(ContentType.JSON).body(body(4, tokens.get(0)))
+                .post("/api/v1/public/surveys/{id}/responses", invited).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(body(5, tokens.get(0)))
+                .post("/api/v1/public/surveys/{id}/responses", invited).then().statusCode(409)
+                .body("detail", containsString("used already"));
+        assertEquals(1, count("select count(*) from survey_response where survey_id = cast(?1 as uuid)", invited));
+
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/surveys/{id}/tokens", invited).then().statusCode(200)
+                .body("issued.sum()", equalTo(5)).body("used.sum()", equalTo(1));
+    }
+
+    @Test
+    void aDeviceIsThrottledAndItsBurstIsHeldForReview() {
+        String s = TestDb.registeredSubject(em, bootstrap, "F");
+        String survey = survey(s, "PUBLIC");
+        String device = "kiosk-" + UUID.randomUUID();
+        for (int i = 1; i <= 5; i++) {
+            given().header("User-Agent", device).contentType(ContentType.JSON).body(body(3, null))
+                    .post("/api/v1/public/surveys/{id}/responses", survey).then().statusCode(201);
+        }
+        given().header("User-Agent", device).contentType(ContentType.JSON).body(body(3, null))
+                .post("/api/v1/public/surveys/{id}/responses", survey).then().statusCode(429)
+                .header("Retry-After", notNullValue()).contentType("application/problem+json")
+                .body("status", equalTo(429));
+        // another device is not held up
+        given().header("User-Agent", "phone-" + UUID.randomUUID()).contentType(ContentType.JSON).body(body(5, null))
+                .post("/api/v1/public/surveys/{id}/responses", survey).then().statusCode(201);
+        // responses 4 and 5 came in a burst (3 already within 60 s): held, out of the index
+        assertEquals(2, count("select count(*) from survey_response where survey_id = cast(?1 as uuid) and status ="
+                + " 'HELD' and jsonb_exists(flags, 'BURST')", survey));
+        // the raw address is never stored, only the salted hash
+        assertEquals(0, count("select count(*) from survey_response where fingerprint like '%127.0.0.1%'"));
+
+        var integrity = given().auth().oauth2(TestTokens.admin())
+                .get("/api/v1/surveys/{id}/responses/integrity", survey).then().statusCode(200)
+                .body("responses", equalTo(6)).body("byStatus.HELD", equalTo(2)).body("byFlag.BURST", equalTo(2))
+                .body("devices", equalTo(2)).extract();
+        assertEquals(4, (int) integrity.path("byStatus.COUNTED"));
+        given().auth().oauth2(TestTokens.superior("mayor")).get("/api/v1/surveys/{id}/responses/integrity", survey)
+                .then().statusCode(403);
+
+        // index: 4 counted (3, 3, 3 → 50 each; 5 → 100) = 62.5
+        Eventually.until("the index counts only the 4", Duration.ofSeconds(30), () -> count(
+                "select count(*) from satisfaction where subject_code = ?1 and sample_size = 4", s) == 1);
+        List<String> held = given().auth().oauth2(TestTokens.admin()).queryParam("status", "HELD")
+                .get("/api/v1/surveys/{id}/responses", survey).then().statusCode(200)
+                .body("items.flags.flatten()", hasItem("BURST")).body("items[0]", not(hasItem("fingerprint")))
+                .extract().path("items.id");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("decision", "COUNT"))
+                .post("/api/v1/surveys/{id}/responses/{r}/review", survey, held.get(0)).then().statusCode(200)
+                .body("status", equalTo("COUNTED")).body("reviewedBy", notNullValue());
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("decision", "REJECT"))
+                .post("/api/v1/surveys/{id}/responses/{r}/review", survey, held.get(1)).then().statusCode(200)
+                .body("status", equalTo("REJECTED"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("decision", "COUNT"))
+                .post("/api/v1/surveys/{id}/responses/{r}/review", survey, held.get(1)).then().statusCode(409);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("decision", "MAYBE"))
+                .post("/api/v1/surveys/{id}/responses/{r}/review", survey, held.get(0)).then().statusCode(400);
+        Eventually.until("the reviewed response is counted", Duration.ofSeconds(30), () -> count(
+                "select count(*) from satisfaction where subject_code = ?1 and sample_size = 5", s) == 1);
+    }
+
+    @Test
+    void responsesAndIndicesExportAsCsvAndExcelWithoutFormulasOrFingerprints() throws Exception {
+        String s = TestDb.registeredSubject(em, bootstrap, "X");
+        String survey = survey(s, "PUBLIC");
+        given().header("User-Agent", "d-" + UUID.randomUUID()).contentType(ContentType.JSON).body(body(4, null))
+                .post("/api/v1/public/surveys/{id}/responses", survey).then().statusCode(201);
+        String csv = new String(given().auth().oauth2(TestTokens.superior("mayor"))
+                .get("/api/v1/surveys/{id}/responses/export", survey).then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asByteArray(), StandardCharsets.UTF_8);
+        String[] lines = csv.split("\r\n");
+        assertEquals(
+                "\uFEFFresponse_id,submitted_at,group,channel,status,flags,duration_ms,score,CITIZEN:q1,CITIZEN:q2",
+                lines[0]);
+        assertTrue(lines[1].endsWith(",CITIZEN,WEB,COUNTED,,30000,75,4,\"'=HYPERLINK(\"\"x\"\")\""), lines[1]);
+        assertFalse(csv.contains("fingerprint"));
+
+        byte[] xlsx = given().auth().oauth2(TestTokens.admin()).queryParam("format", "xlsx")
+                .get("/api/v1/surveys/{id}/responses/export", survey).then().statusCode(200).extract().asByteArray();
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            assertEquals("CITIZEN:q1", sheet.getRow(0).getCell(8).getStringCellValue());
+            assertEquals(75.0, sheet.getRow(1).getCell(7).getNumericCellValue());
+        }
+        given().auth().oauth2(TestTokens.department(s)).get("/api/v1/surveys/{id}/responses/export", survey).then()
+                .statusCode(403);
+        given().auth().oauth2(TestTokens.admin()).queryParam("format", "pdf")
+                .get("/api/v1/surveys/{id}/responses/export", survey).then().statusCode(400);
+
+        Eventually.until("index computed", Duration.ofSeconds(30),
+                () -> count("select count(*) from satisfaction where subject_code = ?1", s) == 1);
+        String indices = given().auth().oauth2(TestTokens.admin()).queryParam("period", "2026")
+                .get("/api/v1/satisfaction/export").then().statusCode(200).extract().asString();
+        assertTrue(indices.contains("\r\n" + s + ",2026,75,1,"), indices);
+        given().auth().oauth2(TestTokens.admin()).queryParam("period", "26")
+                .get("/api/v1/satisfaction/export").then().statusCode(400);
+    }
+}
