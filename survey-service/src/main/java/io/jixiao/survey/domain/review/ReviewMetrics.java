@@ -44,7 +44,9 @@ public record ReviewMetrics(long reviews, long goodReviews, long badReviews, lon
     }
 
     private static BigDecimal percent(long part, long whole) {
-        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 4,
+        BigDecimal p = BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 4,
                 RoundingMode.HALF_UP).stripTrailingZeros();
+        return p.scale() < 0 ? p.setScale(0) : p; // 50, not 5E+1
     }
+
 }

@@ -1,0 +1,182 @@
+package io.jixiao.survey.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.jixiao.testsupport.EventSamples;
+import io.jixiao.testsupport.JixiaoTestResource;
+import io.jixiao.testsupport.TestDb;
+import io.jixiao.testsupport.TestTokens;
+import io.jixiao.testsupport.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** 好差评 end to end: a bad review opens a rectification case, the department answers it, the metrics are published. */
+@QuarkusTest
+@QuarkusTestResource(JixiaoTestResource.class)
+class ReviewFlowTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    final String hall = TestTokens.system("service-hall");
+
+    long count(String sql, Object... params) {
+        return TestDb.count(em, sql, params);
+    }
+
+    static Map<String, Object> review(String caseNo, String subject, String level, String ratedAt) {
+        return Map.of("caseNo", caseNo, "subject", subject, "serviceItem", "不动产登记", "level", level, "channel",
+                "HALL", "comment", "等候时间太长", "ratedAt", ratedAt);
+    }
+
+    @Test
+    void aBadReviewIsAnsweredWithinFifteenWorkingDaysAndItsMetricsArePublished() throws Exception {
+        String s = TestDb.registeredSubject(em, bootstrap, "R");
+        String other = TestDb.registeredSubject(em, bootstrap, "R");
+        // the 2025 National Day holiday: 1–8 October off, Sunday 28 September and Saturday 11 October worked
+        var days = new java.util.ArrayList<Map<String, Object>>();
+        for (int d = 1; d <= 8; d++) {
+            days.add(Map.of("date", "2025-10-0" + d, "kind", "HOLIDAY", "name", "国庆节、中秋节"));
+        }
+        days.add(Map.of("date", "2025-09-28", "kind", "WORKDAY", "name", "国庆调休"));
+        days.add(Map.of("date", "2025-10-11", "kind", "WORKDAY", "name", "国庆调休"));
+        given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON).body(Map.of("days", days))
+                .put("/api/v1/calendar/2025").then().statusCode(403);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("days", days))
+                .put("/api/v1/calendar/2025").then().statusCode(200).body("size()", equalTo(10));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("days", List.of(Map.of("date", "2024-12-31", "kind", "HOLIDAY", "name", "x"))))
+                .put("/api/v1/calendar/2025").then().statusCode(400)
+                .body("violations[0].field", equalTo("days[0].date"));
+        // Friday 26 September 2025 in Beijing: Sun 28 Sep worked (1); 29, 30 Sep (3); 9, 10 Oct (5); Sat 11 Oct
+        // worked (6); 13–17 Oct (11); 20–23 Oct (15) → due Thursday 23 October
+        given().auth().oauth2(hall).contentType(ContentType.JSON)
+                .body(review("HALL-" + s + "-2025", s, "DISSATISFIED", "2025-09-26T10:00:00+08:00"))
+                .post("/api/v1/reviews").then().statusCode(201).body("rectification.dueDate", equalTo("2025-10-23"));
+
+        // yesterday's reviews, answered today: on time
+        OffsetDateTime yesterday = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(1);
+        String ratedAt = yesterday.toString();
+        String month = java.time.YearMonth.from(yesterday).toString();
+        LocalDate due = io.jixiao.survey.domain.review.WorkingDays.weekdaysOnly().plus(yesterday.toLocalDate(), 15);
+        String c1 = "HALL-" + s + "-1";
+        var bad = given().auth().oauth2(hall).contentType(ContentType.JSON)
+                .body(review(c1, s, "DISSATISFIED", ratedAt)).post("/api/v1/reviews").then().statusCode(201)
+                .body("bad", equalTo(true)).body("points", equalTo(30)).body("levelZh", equalTo("不满意"))
+                .body("rectification.dueDate", equalTo(due.toString()))
+                .body("rectification.status", equalTo("OPEN")).extract();
+        String caseId = bad.path("rectification.id");
+        given().auth().oauth2(hall).contentType(ContentType.JSON)
+                .body(review("HALL-" + s + "-2", s, "VERY_SATISFIED", ratedAt)).post("/api/v1/reviews").then()
+                .statusCode(201).body("rectification", nullValue());
+        String mistaken = given().auth().oauth2(hall).contentType(ContentType.JSON)
+                .body(review("HALL-" + s + "-3", s, "VERY_DISSATISFIED", ratedAt)).post("/api/v1/reviews").then()
+                .statusCode(201).extract().path("id");
+        given().auth().oauth2(hall).contentType(ContentType.JSON)
+                .body(review("HALL-" + s + "-4", s, "VERY_DISSATISFIED", ratedAt)).post("/api/v1/reviews").then()
+                .statusCode(201);
+
+        // bad input and the wrong callers change nothing
+        given().auth().oauth2(hall).contentType(ContentType.JSON).body(review(c1, s, "SATISFIED", ratedAt))
+                .post("/api/v1/reviews").then().statusCode(409).body("detail", containsString("one rating per case"));
+        given().auth().oauth2(hall).contentType(ContentType.JSON).body(review("HALL-X-1", "NOPE", "SATISFIED", ratedAt))
+                .post("/api/v1/reviews").then().statusCode(422);
+        given().auth().oauth2(hall).contentType(ContentType.JSON).body(review("HALL-X-2", s, "GREAT", ratedAt))
+                .post("/api/v1/reviews").then().statusCode(400);
+        given().auth().oauth2(hall).contentType(ContentType.JSON)
+                .body(review("HALL-X-3", s, "SATISFIED", OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).toString()))
+                .post("/api/v1/reviews").then().statusCode(400).body("violations[0].field", equalTo("ratedAt"));
+        given().auth().oauth2(hall).contentType(ContentType.JSON).body(Map.of("caseNo", "HALL-X-4", "subject", s,
+                "level", "SATISFIED", "comment", "长".repeat(2001))).post("/api/v1/reviews").then().statusCode(400)
+                .body("violations[0].field", equalTo("comment"));
+        given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON)
+                .body(review("HALL-X-5", s, "VERY_SATISFIED", ratedAt)).post("/api/v1/reviews").then().statusCode(403);
+        assertEquals(5, count("select count(*) from service_review where subject_code = ?1", s));
+        assertEquals(4, count("select count(*) from rectification_case where subject_code = ?1", s));
+
+        // departments see and answer only their own cases
+        given().auth().oauth2(TestTokens.department(other)).get("/api/v1/rectifications/{id}", caseId).then()
+                .statusCode(403);
+        given().auth().oauth2(TestTokens.department(other)).contentType(ContentType.JSON)
+                .body(Map.of("answer", "不是我们的")).post("/api/v1/rectifications/{id}/answer", caseId).then()
+                .statusCode(403);
+        given().auth().oauth2(TestTokens.department(other)).queryParam("subject", s).get("/api/v1/rectifications")
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.department(s)).queryParam("month", month).get("/api/v1/reviews").then()
+                .statusCode(200).body("totalItems", equalTo(4));
+        given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON).body(Map.of("note", "整改完成"))
+                .post("/api/v1/rectifications/{id}/close", caseId).then().statusCode(409);
+        given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON)
+                .body(Map.of("answer", "已增开两个窗口，并电话回访当事人")).post("/api/v1/rectifications/{id}/answer", caseId)
+                .then().statusCode(200).body("status", equalTo("ANSWERED")).body("answeredOnTime", equalTo(true));
+        given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON).body(Map.of("note", "整改完成"))
+                .post("/api/v1/rectifications/{id}/close", caseId).then().statusCode(200)
+                .body("status", equalTo("CLOSED"));
+
+        // an appeal found the third rating malicious: it is void, and so is its case
+        given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON)
+                .body(Map.of("reason", "MALICIOUS", "note", "x")).post("/api/v1/reviews/{id}/void", mistaken).then()
+                .statusCode(403);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "MALICIOUS", "note", "同一号码一小时内恶意差评 5 次"))
+                .post("/api/v1/reviews/{id}/void", mistaken)
+                .then().statusCode(200).body("status", equalTo("VOIDED"))
+                .body("rectification.status", equalTo("VOIDED"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "MALICIOUS", "note", "again")).post("/api/v1/reviews/{id}/void", mistaken)
+                .then().statusCode(409);
+
+        // metrics of the month: 3 counted reviews, 2 bad (one answered on time and closed, one not answered)
+        given().auth().oauth2(TestTokens.department(s)).queryParam("month", month).queryParam("subject", s)
+                .get("/api/v1/reviews/metrics").then().statusCode(200).body("[0].reviews", equalTo(3))
+                .body("[0].badReviews", equalTo(2)).body("[0].responseRate", equalTo(50))
+                .body("[0].rectificationRate", equalTo(50)).body("[0].onTimeRate", equalTo(50));
+        given().auth().oauth2(TestTokens.department(s)).queryParam("month", month).queryParam("subject", other)
+                .get("/api/v1/reviews/metrics").then().statusCode(403);
+        given().auth().oauth2(TestTokens.admin()).queryParam("month", "2031-13").get("/api/v1/reviews/metrics").then()
+                .statusCode(400);
+        given().auth().oauth2(TestTokens.department(s)).post("/api/v1/reviews/metrics/{m}/publish", month).then()
+                .statusCode(403);
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/reviews/metrics/{m}/publish", month).then()
+                .statusCode(200);
+        var events = TopicProbe.await(bootstrap, "jixiao.survey.events", r -> s.equals(r.key())
+                && "jixiao.survey.service-metrics.computed.v1".equals(TopicProbe.header(r, "ce_type")), 1,
+                Duration.ofSeconds(20));
+        assertEquals(List.of(), EventSamples.shapeDifferences("jixiao.survey.service-metrics.computed.v1",
+                events.get(0).value()));
+        JsonNode e = mapper.readTree(events.get(0).value());
+        assertEquals(month, e.get("period").asText());
+        assertEquals(0, e.get("responseRate").decimalValue().compareTo(new BigDecimal("50")));
+        assertEquals(0, e.get("goodRate").decimalValue().compareTo(new BigDecimal("33.3333")));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/rectifications/{id}", caseId).then().statusCode(200)
+                .body("closingNote", equalTo("整改完成"));
+    }
+}
