@@ -45,7 +45,8 @@ public class ValueResource {
             String level, BigDecimal score, BigDecimal shownScore, Light light, String source, String evidenceUrl,
             String reportedBy, OffsetDateTime reportedAt, String correctionReason, boolean current) {
         public static ValueResponse from(IndicatorValue v) {
-            return new ValueResponse(v.id, v.subjectCode, v.indicatorCode, v.period, v.actual, v.level, v.score,
+            return new ValueResponse(v.id, v.subjectCode, v.indicatorCode, v.period,
+                    io.jixiao.kit.web.Decimals.stored(v.actual), v.level, v.score,
                     Scores.shown(v.score), v.light, v.source, v.evidenceUrl, v.reportedBy, v.reportedAt,
                     v.correctionReason, v.current);
         }

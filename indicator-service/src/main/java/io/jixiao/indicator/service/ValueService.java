@@ -34,6 +34,8 @@ import io.jixiao.kit.security.CurrentUser;
 @ApplicationScoped
 public class ValueService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ValueService.class);
+
     /** A value as reported; exactly one of {@code value} and {@code level} is given. */
     public record Report(String subject, String indicator, String period, BigDecimal value, String level,
             String source, String evidenceUrl, String correctionReason) {
@@ -67,6 +69,29 @@ public class ValueService {
             throw new RuleViolationException("subject", "subject " + r.subject() + " does not exist");
         }
         authorize(r.subject(), caller);
+        return store(r, caller.subject(), caller.hasRole(CurrentUser.SYSTEM));
+    }
+
+    /**
+     * A value pushed by another service's event (not a request): recorded as a system value by that service; a value
+     * already there is corrected, with the event named as the reason. Refused values are skipped and logged.
+     */
+    @Transactional
+    public java.util.Optional<Recorded> recordFromEvent(Report r, String service) {
+        if (subjects.findByIdOptional(r.subject()).isEmpty()) {
+            LOG.warnf("%s sent a value for unknown subject %s: skipped", service, r.subject());
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(store(r, service, true));
+        } catch (io.jixiao.kit.problem.ProblemException e) {
+            LOG.warnf("%s sent a value of %s for %s in %s that was refused: %s", service, r.indicator(), r.subject(),
+                    r.period(), e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    private Recorded store(Report r, String reportedBy, boolean system) {
         Indicator ind = indicators.findByIdOptional(r.indicator())
                 .orElseThrow(() -> new RuleViolationException("indicator", "indicator " + r.indicator()
                         + " does not exist"));
@@ -100,9 +125,9 @@ public class ValueService {
         v.level = r.level();
         v.score = Scores.stored(score);
         v.light = scorecardService.thresholds(r.subject(), r.period()).of(score);
-        v.source = r.source() == null ? (caller.hasRole(CurrentUser.SYSTEM) ? "SYSTEM" : "MANUAL") : r.source();
+        v.source = r.source() == null ? (system ? "SYSTEM" : "MANUAL") : r.source();
         v.evidenceUrl = r.evidenceUrl();
-        v.reportedBy = caller.subject();
+        v.reportedBy = reportedBy;
         v.reportedAt = OffsetDateTime.now(ZoneOffset.UTC);
         v.correctionReason = previous == null ? null : r.correctionReason();
         values.persist(v);
