@@ -149,6 +149,11 @@
           fs.appendChild(ends);
         }
       }
+      fs.addEventListener('change', function () {
+        fs.classList.remove('invalid');
+        var err = fs.querySelector('.field-error');
+        if (err) { err.remove(); fs.removeAttribute('aria-describedby'); }
+      });
       box.appendChild(fs);
     });
   }
