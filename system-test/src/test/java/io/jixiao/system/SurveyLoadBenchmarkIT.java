@@ -1,0 +1,119 @@
+package io.jixiao.system;
+
+import static io.restassured.RestAssured.given;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.testsupport.TestTokens;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+
+/**
+ * Issue 5's number: anonymous responses through the gateway at 8 connections against pgbench's single-row insert in
+ * the same run, and that nothing accepted is lost (201s counted against rows stored). Each request is its own device
+ * (its own User-Agent), as a crowd of phones would be, so throttling does not refuse them.
+ * Run: ./mvnw -Pbench -pl system-test verify -Dit.test=SurveyLoadBenchmarkIT (after ./mvnw install -DskipTests)
+ */
+@Tag("benchmark")
+class SurveyLoadBenchmarkIT {
+
+    static final int CONCURRENCY = 8;
+    static final int SECONDS = 15;
+    static HttpClient http;
+
+    @BeforeAll
+    static void suite() {
+        RestAssured.baseURI = Suite.started().gateway();
+        RestAssured.port = -1;
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    static String openSurvey(String subject) {
+        String admin = TestTokens.admin();
+        String id = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
+                .contentType(ContentType.JSON).body(Map.of("subject", subject, "period", "2026", "titleZh", "压测问卷",
+                        "groupWeights", Map.of("CITIZEN", 100), "questions", List.of(
+                                Map.of("code", "q1", "group", "CITIZEN", "type", "LIKERT5", "textZh", "q1",
+                                        "required", true),
+                                Map.of("code", "q2", "group", "CITIZEN", "type", "GOOD_BAD5", "textZh", "q2"))))
+                .post("/api/v1/surveys")).path("id");
+        given().auth().oauth2(admin).post("/api/v1/surveys/{id}/open", id).then().statusCode(200);
+        return id;
+    }
+
+    static long[] load(String survey, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < CONCURRENCY; w++) {
+            int worker = w;
+            workers.add(pool.submit(() -> {
+                long i = 0;
+                while (System.nanoTime() < end) {
+                    i++;
+                    String body = "{\"group\":\"CITIZEN\",\"durationMs\":42000,\"answers\":[{\"question\":\"q1\","
+                            + "\"value\":" + (1 + i % 5) + "},{\"question\":\"q2\",\"choice\":\"SATISFIED\"}]}";
+                    try {
+                        var r = http.send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI
+                                + "/api/v1/public/surveys/" + survey + "/responses"))
+                                .header("Content-Type", "application/json")
+                                .header("User-Agent", "phone-" + worker + "-" + i)
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        (r.statusCode() == 201 ? ok : failed).incrementAndGet();
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get();
+        }
+        pool.shutdown();
+        return new long[]{ok.get(), failed.get()};
+    }
+
+    @Test
+    void anonymousResponsesAgainstPgbenchWithNothingLost() throws Exception {
+        String subject = "SRV" + System.nanoTime() % 100000;
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("code", subject, "nameZh", "压测单位", "level", "DEPARTMENT")).post("/api/v1/subjects");
+        long[] warm = load(openSurvey(subject), 15);
+        System.out.printf("%n[bench] warm-up: %d responses in 15 s (not counted)%n", warm[0]);
+
+        double pgbench = RatingLoadBenchmarkIT.pgbench(CONCURRENCY, SECONDS);
+        String survey = openSurvey(subject);
+        long[] r = load(survey, SECONDS);
+        double rate = r[0] / (double) SECONDS;
+        int stored = given().auth().oauth2(TestTokens.admin()).get("/api/v1/surveys/{id}/responses/integrity", survey)
+                .then().statusCode(200).extract().path("responses");
+        System.out.printf("[bench] pgbench single-row insert, %d clients, %d s: %.0f tps%n", CONCURRENCY, SECONDS,
+                pgbench);
+        System.out.printf("[bench] anonymous responses through the gateway, %d clients, %d s: %.0f/s accepted (%d"
+                + " refused) = %.1f%% of pgbench; accepted %d, stored %d, lost %d%n%n", CONCURRENCY, SECONDS, rate,
+                r[1], 100 * rate / pgbench, r[0], stored, r[0] - stored);
+        Assertions.assertEquals(r[0], stored, "every accepted response is stored");
+        Assertions.assertEquals(0, r[1]);
+    }
+}
