@@ -25,7 +25,8 @@ public final class RouteTable {
         this.rules = List.of(
                 new Rule(Pattern.compile("^/api/v1/public/.*"), "survey", true),
                 new Rule(Pattern.compile("^/api/v1/subjects/[^/]+/satisfaction(/.*)?$"), "survey", false),
-                new Rule(Pattern.compile("^/api/v1/(surveys|reviews)(/.*)?$"), "survey", false),
+                new Rule(Pattern.compile("^/api/v1/(surveys|reviews|rectifications|calendar|satisfaction)(/.*)?$"),
+                        "survey", false),
                 new Rule(Pattern.compile("^/api/v1/(subjects|missions|objectives|indicators|values|quality)(/.*)?$"),
                         "indicator", false),
                 new Rule(Pattern.compile("^/api/v1/cycles(/.*)?$"), "evaluation", false),

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import io.jixiao.gateway.config.GatewayConfig;
 import io.jixiao.gateway.domain.RouteTable;
+import io.jixiao.gateway.domain.VerifiedTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -45,6 +46,7 @@ public class ApiProxy {
     private final GatewayConfig config;
     private final JWTParser jwt;
     private final MeterRegistry meters;
+    private final VerifiedTokens verified = new VerifiedTokens(10_000, 300_000);
     private RouteTable routes;
     private HttpClient client;
     private Vertx vertx;
@@ -88,9 +90,14 @@ public class ApiProxy {
             return;
         }
         String token = auth.substring(7).trim();
+        if (verified.isValid(token, System.currentTimeMillis())) {
+            forward(ctx, target, rid);
+            return;
+        }
         vertx.<Boolean>executeBlocking(() -> {
             try {
-                jwt.parse(token);
+                var parsed = jwt.parse(token);
+                verified.remember(token, parsed.getExpirationTime() * 1000L, System.currentTimeMillis());
                 return true;
             } catch (ParseException e) {
                 return false;

@@ -25,6 +25,10 @@ class RouteTableTest {
         assertEquals("indicator", service("/api/v1/values"));
         assertEquals("evaluation", service("/api/v1/cycles/abc/ratings"));
         assertEquals("survey", service("/api/v1/surveys"));
+        assertEquals("survey", service("/api/v1/reviews/metrics"));
+        assertEquals("survey", service("/api/v1/rectifications/1/answer"));
+        assertEquals("survey", service("/api/v1/calendar/2026"));
+        assertEquals("survey", service("/api/v1/satisfaction/export"));
         assertEquals("survey", service("/api/v1/public/surveys/1/responses"));
         assertEquals("budget", service("/api/v1/budget/proposals"));
         assertTrue(table.resolve("/api/v1/public/surveys/1").orElseThrow().publicAccess());
