@@ -15,8 +15,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
@@ -30,6 +28,7 @@ import io.jixiao.evaluation.messaging.EvaluationEvents.RatingSubmitted;
 import io.jixiao.evaluation.repository.LedgerRepository;
 import io.jixiao.evaluation.repository.RatingRepository;
 import io.jixiao.kit.outbox.Outbox;
+import io.jixiao.kit.tx.AfterCommit;
 import io.jixiao.kit.web.Decimals;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -95,18 +94,7 @@ public class LedgerAppender {
     public void enqueue(Rating r, boolean replaced) {
         em.createNativeQuery("insert into ledger_pending (cycle_id, rating_id, replaced) values (?1, ?2, ?3)")
                 .setParameter(1, r.cycleId).setParameter(2, r.id).setParameter(3, replaced).executeUpdate();
-        registry.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wake.release();
-                }
-            }
-        });
+        AfterCommit.run(registry, wake::release);
     }
 
     /**

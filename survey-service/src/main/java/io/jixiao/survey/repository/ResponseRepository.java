@@ -38,20 +38,7 @@ public class ResponseRepository implements PanacheRepositoryBase<SurveyResponse,
                 .setParameter(4, burstStart)
                 .setParameter(5, windowStart.isBefore(burstStart) ? windowStart : burstStart)
                 .getSingleResult();
-        return new DeviceActivity(((Number) r[0]).longValue(), toOffset(r[1]), ((Number) r[2]).longValue());
-    }
-
-    private static java.time.OffsetDateTime toOffset(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof java.time.OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
+        return new DeviceActivity(((Number) r[0]).longValue(), Rows.timestamp(r[1]), ((Number) r[2]).longValue());
     }
 
     /** Marks the subject-period for recompute, in the response's transaction; no lock on an existing mark. */

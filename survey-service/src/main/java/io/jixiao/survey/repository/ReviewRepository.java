@@ -1,11 +1,10 @@
 package io.jixiao.survey.repository;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +37,7 @@ public class ReviewRepository implements PanacheRepositoryBase<ServiceReview, UU
     }
 
     /**
-     * Every subject's counts for reviews rated in [from, to) that were not voided, as of now: bad reviews answered,
+     * Every subject's counts (ordered by subject code) for reviews rated in [from, to) that were not voided, as of now: bad reviews answered,
      * answered by their due date (in China Standard Time), closed.
      */
     @SuppressWarnings("unchecked")
@@ -55,18 +54,11 @@ public class ReviewRepository implements PanacheRepositoryBase<ServiceReview, UU
                    and (cast(?3 as varchar) is null or r.subject_code = ?3)
                  group by r.subject_code order by r.subject_code""")
                 .setParameter(1, from).setParameter(2, to).setParameter(3, subject).getResultList();
-        Map<String, ReviewMetrics> m = new HashMap<>();
+        Map<String, ReviewMetrics> m = new TreeMap<>(); // by subject code
         for (Object[] r : rows) {
             m.put((String) r[0], new ReviewMetrics(n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6])));
         }
         return m;
-    }
-
-    /** Subjects in a stable order, for the monthly publication. */
-    public List<String> sortedSubjects(Map<String, ReviewMetrics> m) {
-        List<String> s = new ArrayList<>(m.keySet());
-        s.sort(null);
-        return s;
     }
 
     private static long n(Object o) {

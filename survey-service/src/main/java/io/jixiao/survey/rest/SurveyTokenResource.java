@@ -1,6 +1,5 @@
 package io.jixiao.survey.rest;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -41,9 +40,6 @@ public class SurveyTokenResource {
     public record BatchResponse(UUID batch, UUID survey, Channel channel, int count, List<Invitation> invitations) {
     }
 
-    public record Usage(UUID batch, Channel channel, OffsetDateTime createdAt, long issued, long used) {
-    }
-
     private final TokenService tokens;
 
     public SurveyTokenResource(TokenService tokens) {
@@ -73,19 +69,7 @@ public class SurveyTokenResource {
     /** Issued and used invitations per batch (never the tokens). */
     @GET
     @RolesAllowed(CurrentUser.ADMIN)
-    public List<Usage> usage(@PathParam("id") UUID id) {
-        return tokens.usage(id).stream().map(r -> new Usage((UUID) r[0],
-                r[1] == null ? null : Channel.valueOf((String) r[1]), toOffset(r[2]), ((Number) r[3]).longValue(),
-                ((Number) r[4]).longValue())).toList();
-    }
-
-    private static OffsetDateTime toOffset(Object o) {
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    public List<TokenService.Usage> usage(@PathParam("id") UUID id) {
+        return tokens.usage(id);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.jixiao.kit.outbox.Outbox;
+import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.survey.config.SurveyConfig;
 import io.jixiao.survey.domain.review.ReviewMetrics;
 import io.jixiao.survey.messaging.SurveyEvents;
@@ -43,20 +44,23 @@ public class ReviewMetricsService {
         this.config = config;
     }
 
-    public List<SubjectMetrics> compute(String month, String subject) {
+    /** The month's figures, as of now, for the subjects the caller may see (departments: their own). */
+    public List<SubjectMetrics> compute(String month, String subject, CurrentUser caller) {
+        return compute(month, ReviewService.scope(subject, caller));
+    }
+
+    private List<SubjectMetrics> compute(String month, String subject) {
         Months.Range range = Months.range(month);
         Map<String, ReviewMetrics> m = reviews.metrics(range.from(), range.to(), subject);
         List<SubjectMetrics> out = new ArrayList<>();
-        for (String s : reviews.sortedSubjects(m)) {
-            out.add(new SubjectMetrics(s, range.month().toString(), m.get(s)));
-        }
+        m.forEach((s, metrics) -> out.add(new SubjectMetrics(s, range.month().toString(), metrics)));
         return out;
     }
 
     /** Publishes every subject's metrics of a month, in one transaction with the outbox rows. */
     @Transactional
     public List<SubjectMetrics> publish(String month) {
-        List<SubjectMetrics> all = compute(month, null);
+        List<SubjectMetrics> all = compute(month, (String) null);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (SubjectMetrics s : all) {
             ReviewMetrics m = s.metrics();

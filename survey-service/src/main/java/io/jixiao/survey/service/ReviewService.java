@@ -120,13 +120,13 @@ public class ReviewService {
     }
 
     /** Departments see their own subject only; admins and superiors any (or all, when none is named). */
-    static String scope(String subject, CurrentUser caller) {
+    public static String scope(String subject, CurrentUser caller) {
         if (caller.hasRole(CurrentUser.ADMIN) || caller.hasRole(CurrentUser.SUPERIOR)) {
             return subject;
         }
         String own = caller.dept().orElseThrow(() -> new AccessDeniedException("a department token names its dept"));
         if (subject != null && !subject.equals(own)) {
-            throw new AccessDeniedException("you may only see your own department's reviews and cases");
+            throw new AccessDeniedException("you may only see your own department's reviews, cases and metrics");
         }
         return own;
     }

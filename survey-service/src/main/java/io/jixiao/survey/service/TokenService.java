@@ -23,6 +23,7 @@ import io.jixiao.survey.domain.Access;
 import io.jixiao.survey.domain.Channel;
 import io.jixiao.survey.domain.Survey;
 import io.jixiao.survey.domain.SurveyStatus;
+import io.jixiao.survey.repository.Rows;
 
 /**
  * Single-use invitation tokens. A token is 128 random bits (URL-safe Base64); only its SHA-256 is stored, so the batch
@@ -106,12 +107,17 @@ public class TokenService {
         throw new ConflictException("this invitation has been used already");
     }
 
-    /** Issued and used tokens of a survey, per batch. */
+    public record Usage(UUID batch, Channel channel, OffsetDateTime createdAt, long issued, long used) {
+    }
+
+    /** Issued and used tokens of a survey, per batch (never the tokens). */
     @SuppressWarnings("unchecked")
-    public List<Object[]> usage(UUID surveyId) {
-        return em.createNativeQuery("select batch_id, channel, min(created_at), count(*), count(used_at) from"
-                + " survey_token where survey_id = ?1 group by batch_id, channel order by min(created_at)")
-                .setParameter(1, surveys.get(surveyId).id).getResultList();
+    public List<Usage> usage(UUID surveyId) {
+        List<Object[]> rows = em.createNativeQuery("select batch_id, channel, min(created_at), count(*),"
+                + " count(used_at) from survey_token where survey_id = ?1 group by batch_id, channel"
+                + " order by min(created_at)").setParameter(1, surveys.get(surveyId).id).getResultList();
+        return rows.stream().map(r -> new Usage((UUID) r[0], r[1] == null ? null : Channel.valueOf((String) r[1]),
+                Rows.timestamp(r[2]), ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList();
     }
 
     static String hash(String token) {
