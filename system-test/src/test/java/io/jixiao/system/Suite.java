@@ -84,6 +84,13 @@ final class Suite {
             for (Service s : services) {
                 props.put("jixiao.gateway.services." + s.name(), "http://127.0.0.1:" + s.port());
             }
+            // every simulated device and client of the load runs comes from 127.0.0.1: the door's rate limits are
+            // tested in the gateway module, here they would only measure themselves
+            props.put("jixiao.gateway.rate-limit.device-per-second", "100000");
+            props.put("jixiao.gateway.rate-limit.device-burst", "100000");
+            props.put("jixiao.gateway.rate-limit.client-per-second", "100000");
+            props.put("jixiao.gateway.rate-limit.client-burst", "100000");
+            props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
             launch("gateway", "gateway", props);
             for (Map.Entry<String, Integer> e : ports.entrySet()) {
                 awaitReady(e.getKey(), e.getValue());

@@ -20,6 +20,23 @@ public interface GatewayConfig {
     @WithDefault("3s")
     Duration connectTimeout();
 
+    /** Largest request body forwarded to a service (bytes); larger ones are refused with 413. */
+    @WithDefault("2097152")
+    long maxBodySize();
+
+    /** Largest body for imports and bulk calls (paths ending in {@code /import} or {@code /bulk}). */
+    @WithDefault("52428800")
+    long maxUploadSize();
+
+    /** Per-caller rate limits at the door. */
+    RateLimit rateLimit();
+
+    /** Per-route circuit breakers. */
+    Breaker breaker();
+
+    /** Origins of portals allowed to call the API from a browser (CORS); none by default. */
+    Optional<java.util.List<String>> corsOrigins();
+
     /** The demo token issuer of the local run; off everywhere else. */
     DemoIssuer demoIssuer();
 
@@ -31,6 +48,35 @@ public interface GatewayConfig {
         String survey();
 
         String budget();
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Calls per second of one authenticated client (its token subject). */
+        @WithDefault("200")
+        double clientPerSecond();
+
+        @WithDefault("400")
+        int clientBurst();
+
+        /** Calls per second of one anonymous device (its address) on the public routes. */
+        @WithDefault("20")
+        double devicePerSecond();
+
+        @WithDefault("40")
+        int deviceBurst();
+    }
+
+    interface Breaker {
+        /** Failures in a row (unreachable, timed out, 502/503/504) that open a route's breaker. */
+        @WithDefault("5")
+        int threshold();
+
+        /** How long an open breaker refuses calls before letting a trial through. */
+        @WithDefault("10s")
+        Duration open();
     }
 
     interface DemoIssuer {

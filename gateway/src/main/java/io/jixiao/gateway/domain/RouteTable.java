@@ -2,35 +2,52 @@ package io.jixiao.gateway.domain;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Which service serves which {@code /api/v1} path (DESIGN section 9), first match wins; and which paths are public
- * (anonymous survey access). Plain Java: tested without a server.
+ * Which service serves which {@code /api/v1} path (DESIGN section 9), first match wins; which paths are public
+ * (anonymous survey access); which roles may call a route at all (the coarse check at the door: the services decide
+ * the rest, per action and per object); and which paths take large uploads (imports and bulk calls). Plain Java:
+ * tested without a server.
  */
 public final class RouteTable {
 
-    public record Target(String service, URI base, boolean publicAccess) {
+    /** Roles of the suite (the JWT {@code groups}). */
+    public static final Set<String> ALL_ROLES = Set.of("admin", "superior", "department", "assessor", "finance",
+            "system");
+
+    private static final Pattern LARGE_UPLOAD = Pattern.compile(".*/(import|bulk)(/.*)?$");
+
+    public record Target(String service, URI base, boolean publicAccess, Set<String> roles, boolean largeUpload) {
+
+        /** Whether a caller with these roles may use this route. */
+        public boolean admits(Set<String> callerRoles) {
+            return publicAccess || callerRoles.stream().anyMatch(roles::contains);
+        }
     }
 
-    private record Rule(Pattern pattern, String service, boolean publicAccess) {
+    private record Rule(Pattern pattern, String service, boolean publicAccess, Set<String> roles) {
     }
 
     private final List<Rule> rules;
-    private final java.util.Map<String, URI> bases;
+    private final Map<String, URI> bases;
 
-    public RouteTable(java.util.Map<String, URI> bases) {
+    public RouteTable(Map<String, URI> bases) {
         this.bases = bases;
         this.rules = List.of(
-                new Rule(Pattern.compile("^/api/v1/public/.*"), "survey", true),
-                new Rule(Pattern.compile("^/api/v1/subjects/[^/]+/satisfaction(/.*)?$"), "survey", false),
+                new Rule(Pattern.compile("^/api/v1/public/.*"), "survey", true, Set.of()),
+                new Rule(Pattern.compile("^/api/v1/subjects/[^/]+/satisfaction(/.*)?$"), "survey", false, ALL_ROLES),
                 new Rule(Pattern.compile("^/api/v1/(surveys|reviews|rectifications|calendar|satisfaction)(/.*)?$"),
-                        "survey", false),
+                        "survey", false, ALL_ROLES),
                 new Rule(Pattern.compile("^/api/v1/(subjects|missions|objectives|indicators|values|quality)(/.*)?$"),
-                        "indicator", false),
-                new Rule(Pattern.compile("^/api/v1/cycles(/.*)?$"), "evaluation", false),
-                new Rule(Pattern.compile("^/api/v1/budget(/.*)?$"), "budget", false));
+                        "indicator", false, ALL_ROLES),
+                new Rule(Pattern.compile("^/api/v1/cycles(/.*)?$"), "evaluation", false, ALL_ROLES),
+                // third-party assessors have no business with budgets
+                new Rule(Pattern.compile("^/api/v1/budget(/.*)?$"), "budget", false,
+                        Set.of("admin", "finance", "superior", "department", "system")));
     }
 
     public Optional<Target> resolve(String path) {
@@ -39,7 +56,8 @@ public final class RouteTable {
         }
         for (Rule r : rules) {
             if (r.pattern().matcher(path).matches()) {
-                return Optional.of(new Target(r.service(), bases.get(r.service()), r.publicAccess()));
+                return Optional.of(new Target(r.service(), bases.get(r.service()), r.publicAccess(), r.roles(),
+                        LARGE_UPLOAD.matcher(path).matches()));
             }
         }
         return Optional.empty();

@@ -1,17 +1,19 @@
 package io.jixiao.gateway.service;
 
+import java.net.ConnectException;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import io.jixiao.gateway.config.GatewayConfig;
+import io.jixiao.gateway.domain.CircuitBreakers;
+import io.jixiao.gateway.domain.RateLimiter;
 import io.jixiao.gateway.domain.RouteTable;
 import io.jixiao.gateway.domain.VerifiedTokens;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,6 +25,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
@@ -30,23 +33,28 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The front door for {@code /api/v1/**}: resolves the service, verifies the bearer token (signature, algorithm,
- * issuer, audience, expiry; the service verifies it again), keeps or creates the correlation id, and streams the
- * request and the response through without buffering them. A service that is down or slow becomes a 502 or 504
- * problem; the gateway itself never fails.
+ * The front door for {@code /api/v1/**} (except the gateway's own {@code /api/v1/portal}): resolves the service,
+ * verifies the bearer token (signature, algorithm, issuer, audience, expiry; the service verifies it again), checks
+ * the route's roles, applies the caller's rate limit, refuses oversized bodies, and streams the request and the
+ * response through without buffering them. A service that is down or slow becomes a 502, 503 (breaker open) or 504
+ * problem; idempotent calls that could not connect are tried once more; the gateway itself never fails.
  */
 @ApplicationScoped
 public class ApiProxy {
 
     private static final Logger LOG = Logger.getLogger(ApiProxy.class);
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
+            "x-request-id");
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final GatewayConfig config;
     private final JWTParser jwt;
     private final MeterRegistry meters;
     private final VerifiedTokens verified = new VerifiedTokens(10_000, 300_000);
+    private final CircuitBreakers breakers;
+    private final RateLimiter clients;
+    private final RateLimiter devices;
     private RouteTable routes;
     private HttpClient client;
     private Vertx vertx;
@@ -55,6 +63,9 @@ public class ApiProxy {
         this.config = config;
         this.jwt = jwt;
         this.meters = meters;
+        this.breakers = new CircuitBreakers(config.breaker().threshold(), config.breaker().open().toMillis());
+        this.clients = new RateLimiter(config.rateLimit().clientPerSecond(), config.rateLimit().clientBurst(), 50_000);
+        this.devices = new RateLimiter(config.rateLimit().devicePerSecond(), config.rateLimit().deviceBurst(), 100_000);
     }
 
     void install(@Observes Router router, Vertx vertx) {
@@ -67,20 +78,31 @@ public class ApiProxy {
         router.route("/api/v1/*").order(-10).handler(this::handle);
     }
 
+    /** The breaker state of each route, for health and for the portal's degraded panels. */
+    public CircuitBreakers.State breaker(String service) {
+        return breakers.state(service, System.currentTimeMillis());
+    }
+
     void handle(RoutingContext ctx) {
         HttpServerRequest req = ctx.request();
-        req.pause();
-        String incoming = req.getHeader("X-Request-Id");
-        String rid = incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
-        HttpServerResponse resp = ctx.response();
-        resp.putHeader("X-Request-Id", rid);
         String path = req.path();
+        if (path.startsWith("/api/v1/portal/") || path.equals("/api/v1/portal")) {
+            ctx.next();
+            return;
+        }
+        req.pause();
+        String rid = ctx.get(FrontDoor.REQUEST_ID);
+        HttpServerResponse resp = ctx.response();
         RouteTable.Target target = routes.resolve(path).orElse(null);
         if (target == null) {
             ProblemWriter.write(resp, 404, "not-found", "Not Found", "no API at this path", path, rid);
             return;
         }
         if (target.publicAccess()) {
+            String device = req.remoteAddress() == null ? "unknown" : req.remoteAddress().hostAddress();
+            if (limited(ctx, devices, "device:" + device, rid)) {
+                return;
+            }
             forward(ctx, target, rid);
             return;
         }
@@ -90,21 +112,27 @@ public class ApiProxy {
             return;
         }
         String token = auth.substring(7).trim();
-        if (verified.isValid(token, System.currentTimeMillis())) {
-            forward(ctx, target, rid);
+        var known = verified.lookup(token, System.currentTimeMillis());
+        if (known.isPresent()) {
+            admitted(ctx, target, known.get(), rid);
             return;
         }
-        vertx.<Boolean>executeBlocking(() -> {
+        vertx.<VerifiedTokens.Caller>executeBlocking(() -> {
             try {
-                var parsed = jwt.parse(token);
-                verified.remember(token, parsed.getExpirationTime() * 1000L, System.currentTimeMillis());
-                return true;
+                JsonWebToken parsed = jwt.parse(token);
+                Set<String> roles = parsed.getGroups() == null ? Set.of() : Set.copyOf(parsed.getGroups());
+                String azp = parsed.getClaim("azp");
+                var caller = new VerifiedTokens.Caller(azp != null && roles.contains("system")
+                        ? azp
+                        : parsed.getSubject(), roles);
+                verified.remember(token, caller, parsed.getExpirationTime() * 1000L, System.currentTimeMillis());
+                return caller;
             } catch (ParseException e) {
-                return false;
+                return null;
             }
         }, false).onComplete(ar -> {
-            if (ar.succeeded() && Boolean.TRUE.equals(ar.result())) {
-                forward(ctx, target, rid);
+            if (ar.succeeded() && ar.result() != null) {
+                admitted(ctx, target, ar.result(), rid);
             } else {
                 meters.counter("jixiao.gateway.rejected", "reason", "token").increment();
                 ProblemWriter.write(resp, 401, "unauthorized", "Unauthorized",
@@ -113,28 +141,135 @@ public class ApiProxy {
         });
     }
 
+    private void admitted(RoutingContext ctx, RouteTable.Target target, VerifiedTokens.Caller caller, String rid) {
+        if (!target.admits(caller.roles())) {
+            meters.counter("jixiao.gateway.rejected", "reason", "role").increment();
+            ProblemWriter.write(ctx.response(), 403, "forbidden", "Forbidden",
+                    "your role may not use " + target.service() + " routes", ctx.request().path(), rid);
+            return;
+        }
+        if (limited(ctx, clients, "client:" + caller.subject(), rid)) {
+            return;
+        }
+        forward(ctx, target, rid);
+    }
+
+    private boolean limited(RoutingContext ctx, RateLimiter limiter, String key, String rid) {
+        if (!config.rateLimit().enabled()) {
+            return false;
+        }
+        RateLimiter.Decision d = limiter.acquire(key, System.nanoTime());
+        if (d.allowed()) {
+            return false;
+        }
+        meters.counter("jixiao.gateway.rejected", "reason", "rate").increment();
+        ctx.response().putHeader("Retry-After", String.valueOf(d.retryAfterSeconds()));
+        ProblemWriter.write(ctx.response(), 429, "too-many-requests", "Too Many Requests",
+                "too many calls; try again in " + d.retryAfterSeconds() + " s", ctx.request().path(), rid);
+        return true;
+    }
+
     private void forward(RoutingContext ctx, RouteTable.Target target, String rid) {
         HttpServerRequest req = ctx.request();
-        HttpServerResponse resp = ctx.response();
+        long max = target.largeUpload() ? config.maxUploadSize() : config.maxBodySize();
+        String declared = req.getHeader("Content-Length");
+        if (declared != null && parseLength(declared) > max) {
+            tooLarge(ctx, max, rid);
+            return;
+        }
+        long now = System.currentTimeMillis();
+        if (!breakers.allow(target.service(), now)) {
+            ctx.response().putHeader("Retry-After",
+                    String.valueOf(breakers.retryAfterSeconds(target.service(), now)));
+            ProblemWriter.write(ctx.response(), 503, "upstream-open-circuit", "Service Unavailable",
+                    target.service() + "-service is failing; calls are paused", req.path(), rid);
+            return;
+        }
+        send(ctx, target, rid, max, IDEMPOTENT.contains(req.method()) ? 1 : 0);
+    }
+
+    private void send(RoutingContext ctx, RouteTable.Target target, String rid, long max, int retries) {
+        HttpServerRequest req = ctx.request();
         URI base = target.base();
         RequestOptions options = new RequestOptions().setMethod(req.method()).setHost(base.getHost())
                 .setPort(base.getPort()).setURI(req.uri()).setTimeout(config.timeout().toMillis());
         client.request(options).onSuccess(creq -> {
             copyHeaders(req.headers(), creq.headers());
-            creq.putHeader("X-Request-Id", rid);
+            creq.putHeader(FrontDoor.REQUEST_ID, rid);
             String forwarded = req.getHeader("X-Forwarded-For");
             String remote = req.remoteAddress() == null ? "unknown" : req.remoteAddress().hostAddress();
             creq.putHeader("X-Forwarded-For", forwarded == null ? remote : forwarded + ", " + remote);
             if (req.getHeader("Content-Length") != null) {
                 creq.putHeader("Content-Length", req.getHeader("Content-Length"));
-            } else if (req.method().name().matches("POST|PUT|PATCH")) {
+            } else if (req.method() == HttpMethod.POST || req.method() == HttpMethod.PUT
+                    || req.method() == HttpMethod.PATCH) {
                 creq.setChunked(true);
             }
-            creq.send(req).onSuccess(cresp -> relay(cresp, resp)).onFailure(err -> failed(ctx, target, rid, err));
-        }).onFailure(err -> failed(ctx, target, rid, err));
+            creq.response().onSuccess(cresp -> {
+                if (cresp.statusCode() >= 502 && cresp.statusCode() <= 504) {
+                    breakers.failure(target.service(), System.currentTimeMillis());
+                } else {
+                    breakers.success(target.service());
+                }
+                relay(cresp, ctx.response());
+            }).onFailure(err -> failed(ctx, target, rid, err));
+            pipeLimited(ctx, creq, max, rid);
+        }).onFailure(err -> {
+            if (retries > 0 && err instanceof ConnectException) {
+                meters.counter("jixiao.gateway.retries", "service", target.service()).increment();
+                vertx.setTimer(100, t -> send(ctx, target, rid, max, retries - 1));
+            } else {
+                failed(ctx, target, rid, err);
+            }
+        });
+    }
+
+    /** Streams the body on, with back pressure, stopping with a 413 once it passes {@code max} bytes. */
+    private void pipeLimited(RoutingContext ctx, HttpClientRequest creq, long max, String rid) {
+        HttpServerRequest req = ctx.request();
+        long[] seen = {0};
+        req.handler(buf -> {
+            seen[0] += buf.length();
+            if (seen[0] > max) {
+                req.handler(null);
+                creq.reset();
+                tooLarge(ctx, max, rid);
+                return;
+            }
+            creq.write(buf);
+            if (creq.writeQueueFull()) {
+                req.pause();
+                creq.drainHandler(v -> req.resume());
+            }
+        });
+        req.endHandler(v -> {
+            if (seen[0] <= max) {
+                creq.end();
+            }
+        });
+        req.exceptionHandler(err -> creq.reset());
+        req.resume();
+    }
+
+    private static void tooLarge(RoutingContext ctx, long max, String rid) {
+        ctx.response().putHeader("Connection", "close");
+        ProblemWriter.write(ctx.response(), 413, "payload-too-large", "Content Too Large",
+                "the body is larger than " + max + " bytes", ctx.request().path(), rid);
+    }
+
+    private static long parseLength(String v) {
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static void relay(HttpClientResponse cresp, HttpServerResponse resp) {
+        if (resp.ended() || resp.headWritten()) {
+            cresp.request().reset();
+            return;
+        }
         resp.setStatusCode(cresp.statusCode());
         copyHeaders(cresp.headers(), resp.headers());
         if (cresp.getHeader("Content-Length") != null) {
@@ -148,6 +283,7 @@ public class ApiProxy {
     private void failed(RoutingContext ctx, RouteTable.Target target, String rid, Throwable err) {
         boolean timeout = err instanceof java.util.concurrent.TimeoutException
                 || String.valueOf(err.getMessage()).contains("timeout");
+        breakers.failure(target.service(), System.currentTimeMillis());
         meters.counter("jixiao.gateway.upstream.failures", "service", target.service()).increment();
         LOG.warnf("[rid=%s] %s unavailable: %s", rid, target.service(), err.toString());
         if (timeout) {

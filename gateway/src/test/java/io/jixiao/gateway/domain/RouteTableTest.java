@@ -1,6 +1,7 @@
 package io.jixiao.gateway.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -40,5 +41,19 @@ class RouteTableTest {
         assertEquals("-", service("/api/v1/admin"));
         assertEquals("-", service("/api/v1/budget/../cycles"));
         assertEquals("-", service("/api/v1//subjects"));
+    }
+
+    @Test
+    void rolesAreCheckedPerRouteAndUploadsAreRecognised() {
+        RouteTable.Target budget = table.resolve("/api/v1/budget/projects").orElseThrow();
+        assertFalse(budget.admits(java.util.Set.of("assessor")));
+        assertTrue(budget.admits(java.util.Set.of("assessor", "finance")));
+        assertFalse(budget.admits(java.util.Set.of()));
+        assertTrue(table.resolve("/api/v1/cycles/1/ratings").orElseThrow().admits(java.util.Set.of("assessor")));
+        assertFalse(table.resolve("/api/v1/cycles/1/ratings").orElseThrow().admits(java.util.Set.of("emperor")));
+        assertTrue(table.resolve("/api/v1/public/surveys/1").orElseThrow().admits(java.util.Set.of()));
+        assertTrue(table.resolve("/api/v1/budget/executions/import").orElseThrow().largeUpload());
+        assertTrue(table.resolve("/api/v1/cycles/1/ratings/bulk").orElseThrow().largeUpload());
+        assertFalse(table.resolve("/api/v1/values").orElseThrow().largeUpload());
     }
 }

@@ -1,10 +1,15 @@
 package io.jixiao.gateway.service;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.Base64;
@@ -46,9 +51,68 @@ class ApiProxyTest {
     }
 
     @Test
-    void publicSurveyPathsNeedNoToken() {
+    void publicSurveyPathsNeedNoTokenButEachDeviceIsRateLimited() {
         given().get("/api/v1/public/surveys/42").then().statusCode(200).body("uri",
                 equalTo("/api/v1/public/surveys/42"));
+        // the test profile allows a device 2 calls a second with a burst of 5
+        int refused = 0;
+        String retryAfter = null;
+        for (int i = 0; i < 10; i++) {
+            var r = given().get("/api/v1/public/surveys/42").then().extract();
+            if (r.statusCode() == 429) {
+                refused++;
+                retryAfter = r.header("Retry-After");
+                assertEquals("application/problem+json", r.contentType());
+            }
+        }
+        assertTrue(refused >= 4, "refused " + refused);
+        assertEquals("1", retryAfter);
+        // an authenticated client has its own budget
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/subjects").then().statusCode(200);
+    }
+
+    @Test
+    void rolesAreCheckedPerRouteAtTheDoor() {
+        given().auth().oauth2(TestTokens.assessor("a1", "ORG1")).get("/api/v1/budget/projects").then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("budget"));
+        given().auth().oauth2(TestTokens.assessor("a1", "ORG1")).get("/api/v1/indicators").then().statusCode(200);
+        given().auth().oauth2(TestTokens.finance()).get("/api/v1/budget/projects").then().statusCode(200);
+    }
+
+    @Test
+    void oversizedBodiesAre413WhetherDeclaredOrStreamed() {
+        byte[] big = new byte[2 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(big, (byte) 'x');
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(big).post("/api/v1/values")
+                .then().statusCode(413).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(new java.io.ByteArrayInputStream(big)).post("/api/v1/values")
+                .then().statusCode(413);
+        // an import may be larger
+        given().auth().oauth2(TestTokens.admin()).contentType("text/csv").body(big)
+                .post("/api/v1/budget/executions/import").then().statusCode(200)
+                .body("body", equalTo(String.valueOf(big.length)));
+    }
+
+    @Test
+    void corsAnswersOnlyTheAllowListedPortalOriginsAndEveryResponseCarriesSecurityHeaders() {
+        given().header("Origin", "https://portal.example.gov.cn").header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/values").then().statusCode(204)
+                .header("Access-Control-Allow-Origin", "https://portal.example.gov.cn")
+                .header("Access-Control-Allow-Headers", containsString("Authorization"));
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/values").then().statusCode(403)
+                .header("Access-Control-Allow-Origin", nullValue());
+        given().auth().oauth2(TestTokens.admin()).header("Origin", "https://portal.example.gov.cn")
+                .get("/api/v1/subjects").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://portal.example.gov.cn")
+                .header("Access-Control-Expose-Headers", containsString("X-Request-Id"))
+                .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
+                .header("Cache-Control", "no-store");
+        given().get("/api/v1/nothing").then().statusCode(404).header("X-Content-Type-Options", "nosniff");
+        given().get("/q/health/live").then().header("X-Frame-Options", "DENY")
+                .header("X-Request-Id", notNullValue());
     }
 
     @Test
@@ -73,12 +137,20 @@ class ApiProxyTest {
     }
 
     @Test
-    void unknownRoutesAre404AndADownServiceIs502() {
+    void unknownRoutesAre404AndADownServiceIs502UntilItsBreakerOpensAnd503() {
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/nothing-here").then().statusCode(404)
                 .contentType("application/problem+json").body("instance", equalTo("/api/v1/nothing-here"));
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles").then().statusCode(502)
                 .contentType("application/problem+json").body("detail", equalTo("evaluation-service is unavailable"))
                 .body("requestId", notNullValue());
+        // the test profile opens a breaker after 3 failures in a row
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles").then().statusCode(502);
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles").then().statusCode(502);
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/1").then().statusCode(503)
+                .header("Retry-After", notNullValue()).contentType("application/problem+json")
+                .body("detail", containsString("evaluation-service"));
+        // other routes are unaffected
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/subjects").then().statusCode(200);
     }
 
     @Test

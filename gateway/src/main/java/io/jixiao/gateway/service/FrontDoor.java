@@ -1,0 +1,93 @@
+package io.jixiao.gateway.service;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.jixiao.gateway.config.GatewayConfig;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * What every request meets first, whatever it asks for: its correlation id (kept when it is a safe token, replaced
+ * otherwise, so a header injection never travels on), CORS for the allow-listed portal origins, and the security
+ * headers on every response, proxied or not.
+ */
+@ApplicationScoped
+public class FrontDoor {
+
+    public static final String REQUEST_ID = "X-Request-Id";
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+    private static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, If-Match, "
+            + "X-Request-Id";
+    private static final String EXPOSED_HEADERS = "X-Request-Id, Retry-After, Location, ETag";
+
+    private final Set<String> corsOrigins;
+
+    public FrontDoor(GatewayConfig config) {
+        this.corsOrigins = Set.copyOf(config.corsOrigins().orElse(List.of()));
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(-100).handler(this::handle);
+    }
+
+    void handle(RoutingContext ctx) {
+        HttpServerRequest req = ctx.request();
+        String incoming = req.getHeader(REQUEST_ID);
+        String rid = incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        req.headers().set(REQUEST_ID, rid);
+        ctx.put(REQUEST_ID, rid);
+        boolean api = req.path().startsWith("/api/");
+        boolean https = req.isSSL() || "https".equalsIgnoreCase(req.getHeader("X-Forwarded-Proto"));
+        ctx.response().putHeader(REQUEST_ID, rid);
+        ctx.addHeadersEndHandler(v -> secure(ctx.response().headers(), api, https));
+        String origin = req.getHeader("Origin");
+        boolean allowed = origin != null && corsOrigins.contains(origin);
+        if (allowed) {
+            ctx.response().putHeader("Access-Control-Allow-Origin", origin).putHeader("Vary", "Origin")
+                    .putHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+        }
+        if (req.method() == HttpMethod.OPTIONS && req.getHeader("Access-Control-Request-Method") != null) {
+            if (!allowed) {
+                ProblemWriter.write(ctx.response(), 403, "cors-origin", "Forbidden",
+                        "this origin is not allowed to call the API from a browser", req.path(), rid);
+                return;
+            }
+            ctx.response().setStatusCode(204)
+                    .putHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE")
+                    .putHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS)
+                    .putHeader("Access-Control-Max-Age", "600").end();
+            return;
+        }
+        ctx.next();
+    }
+
+    static void secure(MultiMap h, boolean api, boolean https) {
+        h.set("X-Content-Type-Options", "nosniff");
+        if (!h.contains("X-Frame-Options")) {
+            h.set("X-Frame-Options", "DENY");
+        }
+        if (!h.contains("Referrer-Policy")) {
+            h.set("Referrer-Policy", "no-referrer");
+        }
+        h.set("Cross-Origin-Opener-Policy", "same-origin");
+        if (api && !h.contains("Content-Security-Policy")) {
+            h.set("Content-Security-Policy", API_CSP);
+        }
+        if (api && !h.contains("Cache-Control")) {
+            h.set("Cache-Control", "no-store");
+        }
+        if (https) {
+            h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
+    }
+}
