@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.jixiao.testsupport.LocalKafka;
 import io.jixiao.testsupport.TestKeys;
 import io.jixiao.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -63,6 +64,7 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
             c.put("jixiao.gateway.rate-limit.device-burst", "5");
             c.put("jixiao.gateway.breaker.threshold", "3");
             c.put("jixiao.gateway.cors-origins", "https://portal.example.gov.cn");
+            c.put("kafka.bootstrap.servers", LocalKafka.shared().bootstrapServers());
             c.put("jixiao.gateway.demo-issuer.enabled", "true");
             c.put("jixiao.gateway.demo-issuer.issuer", TestTokens.ISSUER);
             c.put("jixiao.gateway.demo-issuer.private-key", TestKeys.privateKeyPem().toString());

@@ -1,0 +1,53 @@
+package io.jixiao.gateway.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.ws.rs.WebApplicationException;
+
+/**
+ * One panel of a portal page: what a service answered, or why it did not. A service that is down, slow or failing
+ * degrades its panel to {@code UNAVAILABLE}; the page still renders.
+ */
+public record Panel(Status status, JsonNode data, String detail) {
+
+    public enum Status {
+        /** The service answered. */
+        OK,
+        /** There is nothing yet (no scorecard, no cycle, no survey for this period). */
+        NOT_FOUND,
+        /** The caller may not see this panel. */
+        FORBIDDEN,
+        /** The service is down, slow or its breaker is open. */
+        UNAVAILABLE
+    }
+
+    public static Panel ok(JsonNode data) {
+        return new Panel(Status.OK, data, null);
+    }
+
+    public static Panel unavailable(String service) {
+        return new Panel(Status.UNAVAILABLE, null, service + "-service is unavailable");
+    }
+
+    /** A service's 4xx answer as a panel state; anything else is rethrown (and becomes {@code UNAVAILABLE}). */
+    static Panel refused(WebApplicationException e) {
+        int s = e.getResponse().getStatus();
+        if (s == 401 || s == 403) {
+            return new Panel(Status.FORBIDDEN, null, "not visible to you");
+        }
+        if (s == 404 || s == 422 || s == 400) {
+            return new Panel(Status.NOT_FOUND, null, "nothing for this period");
+        }
+        throw e;
+    }
+
+    /** A service call as a panel: its answer, or its 4xx as a state; transport failures stay failures. */
+    static io.smallrye.mutiny.Uni<Panel> of(io.smallrye.mutiny.Uni<JsonNode> call) {
+        return call.map(Panel::ok).onFailure(WebApplicationException.class)
+                .recoverWithItem(e -> refused((WebApplicationException) e));
+    }
+
+    public boolean isOk() {
+        return status == Status.OK;
+    }
+}

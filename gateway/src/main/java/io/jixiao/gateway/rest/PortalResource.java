@@ -1,0 +1,103 @@
+package io.jixiao.gateway.rest;
+
+import java.time.Duration;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import io.jixiao.gateway.client.Caller;
+import io.jixiao.gateway.messaging.LiveEvents;
+import io.jixiao.gateway.messaging.LiveEvents.LiveEvent;
+import io.jixiao.gateway.service.PortalService;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/portal")
+@Tag(name = "Portal", description = "Read models for portals, composed from the services; a failing service degrades "
+        + "its panel, not the page")
+@RolesAllowed({"admin", "superior", "department", "finance"})
+@Produces(MediaType.APPLICATION_JSON)
+public class PortalResource {
+
+    private final PortalService portal;
+    private final LiveEvents live;
+    private final JsonWebToken jwt;
+
+    public PortalResource(PortalService portal, LiveEvents live, JsonWebToken jwt) {
+        this.portal = portal;
+        this.live = live;
+        this.jwt = jwt;
+    }
+
+    @GET
+    @Path("/departments/{code}")
+    @Operation(summary = "A department's page: scorecard with its radar, last year's for the trend, 360 result and "
+            + "breakdown, satisfaction, budget lights, rectification cases")
+    public Uni<PortalService.Dashboard> department(@PathParam("code") String code, @QueryParam("period") String period,
+            @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid) {
+        if (code == null || !code.matches("[A-Z][A-Z0-9_-]{0,31}")) {
+            throw new BadRequestException("the department code must be an upper-case code such as FIN");
+        }
+        if (departmentOnly() && !code.equals(String.valueOf(jwt.<Object>getClaim("dept")))) {
+            throw new ForbiddenException("a department sees only its own page");
+        }
+        return portal.dashboard(code, year(period), new Caller(auth, rid));
+    }
+
+    @GET
+    @Path("/league")
+    @Operation(summary = "The league table of a period: 360 results with grades and ranks, and the subjects' names")
+    public Uni<PortalService.League> league(@QueryParam("period") String period,
+            @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid) {
+        return portal.league(year(period), new Caller(auth, rid));
+    }
+
+    @GET
+    @Path("/warnings")
+    @Operation(summary = "What needs attention in a year: red budget projects and open disposals, overdue "
+            + "rectification cases (a department sees its own)")
+    public Uni<PortalService.Warnings> warnings(@QueryParam("period") String period,
+            @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid) {
+        return portal.warnings(year(period), new Caller(auth, rid));
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Live updates as Server-Sent Events: new scorecards, 360 results, satisfaction indices and "
+            + "budget warnings (a department receives its own); a heartbeat every 15 s")
+    public Multi<LiveEvent> stream() {
+        String dept = departmentOnly() ? String.valueOf(jwt.<Object>getClaim("dept")) : null;
+        Multi<LiveEvent> events = live.stream().filter(e -> dept == null || dept.equals(e.subject()));
+        Multi<LiveEvent> beats = Multi.createFrom().ticks().every(Duration.ofSeconds(15))
+                .map(t -> new LiveEvent("heartbeat", null, null, null, null));
+        return Multi.createBy().merging().streams(events, beats);
+    }
+
+    private boolean departmentOnly() {
+        Set<String> g = jwt.getGroups();
+        return g.contains("department") && !g.contains("admin") && !g.contains("superior") && !g.contains("finance");
+    }
+
+    private static int year(String period) {
+        if (period == null || !period.matches("20\\d\\d")) {
+            throw new BadRequestException("period must be a year such as 2026");
+        }
+        return Integer.parseInt(period);
+    }
+}

@@ -1,0 +1,141 @@
+package io.jixiao.gateway.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.gateway.service.EchoUpstream;
+import io.jixiao.testsupport.LocalKafka;
+import io.jixiao.testsupport.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The portal read models against stand-in services (indicator, survey and budget echo what they were asked; evaluation
+ * is down): panels carry each service's answer to the caller's own token, a down service degrades its panel and not
+ * the page, a department sees only its own page, and live events arrive over SSE filtered per department. The real
+ * composition is exercised end to end in the system test.
+ */
+@QuarkusTest
+@QuarkusTestResource(EchoUpstream.class)
+class PortalResourceTest {
+
+    @TestHTTPResource("/api/v1/portal/stream")
+    URI stream;
+
+    @Test
+    void aDepartmentPageComposesEveryServiceWithTheCallersTokenAndDegradesADownOne() {
+        given().auth().oauth2(TestTokens.admin()).header("X-Request-Id", "portal-1")
+                .get("/api/v1/portal/departments/FIN?period=2026").then().statusCode(200)
+                .body("subject", equalTo("FIN"))
+                .body("panels.subject.status", equalTo("OK"))
+                .body("panels.subject.data.uri", equalTo("/api/v1/subjects/FIN"))
+                .body("panels.subject.data.headers.authorization", startsWith("Bearer "))
+                .body("panels.subject.data.headers.'x-request-id'", equalTo("portal-1"))
+                .body("panels.scorecard.data.uri", equalTo("/api/v1/subjects/FIN/scorecards/2026"))
+                .body("panels.previousScorecard.data.uri", equalTo("/api/v1/subjects/FIN/scorecards/2025"))
+                .body("panels.satisfaction.data.uri", equalTo("/api/v1/subjects/FIN/satisfaction?period=2026"))
+                .body("panels.budget.data.uri", equalTo("/api/v1/budget/views/departments/FIN?year=2026"))
+                .body("panels.rectifications.data.uri", startsWith("/api/v1/rectifications?subject=FIN"))
+                .body("panels.evaluation.status", equalTo("UNAVAILABLE"))
+                .body("panels.evaluation.detail", equalTo("evaluation-service is unavailable"));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/league?period=2026").then().statusCode(200)
+                .body("panels.evaluation.status", equalTo("UNAVAILABLE"))
+                .body("panels.subjects.status", equalTo("OK"));
+        given().auth().oauth2(TestTokens.finance()).get("/api/v1/portal/warnings?period=2026").then()
+                .statusCode(200).body("panels.budget.data.uri", endsWith("/warnings?year=2026"))
+                .body("panels.overdueRectifications.data.uri", endsWith("overdue=true&size=50"));
+    }
+
+    @Test
+    void aDepartmentSeesOnlyItsOwnPageAndOtherCallersAreTurnedAway() {
+        given().auth().oauth2(TestTokens.department("FIN")).get("/api/v1/portal/departments/FIN?period=2026").then()
+                .statusCode(200);
+        given().auth().oauth2(TestTokens.department("FIN")).get("/api/v1/portal/departments/EDU?period=2026").then()
+                .statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.assessor("a1", "ORG1")).get("/api/v1/portal/league?period=2026").then()
+                .statusCode(403);
+        given().get("/api/v1/portal/league?period=2026").then().statusCode(401);
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/league?period=26").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", equalTo("period must be a year such as 2026"));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/departments/fin';--?period=2026").then()
+                .statusCode(400);
+    }
+
+    @Test
+    void liveEventsArriveOverServerSentEventsAndADepartmentReceivesOnlyItsOwn() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String marker = UUID.randomUUID().toString();
+        CompletableFuture<String> admin = firstData(http, TestTokens.admin(), marker, pool);
+        CompletableFuture<String> edu = firstData(http, TestTokens.department("EDU"), marker, pool);
+        Properties p = new Properties();
+        p.put("bootstrap.servers", LocalKafka.shared().bootstrapServers());
+        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            // the gateway's consumers start at the newest offset once assigned: publish until the streams see one
+            while ((!admin.isDone() || !edu.isDone()) && System.nanoTime() < deadline) {
+                for (String subject : new String[]{"FIN", "EDU"}) {
+                    var r = new ProducerRecord<>("jixiao.indicator.events", subject,
+                            "{\"subject\":\"" + subject + "\",\"period\":\"2026\",\"total\":81.5,\"m\":\"" + marker
+                                    + "\"}");
+                    r.headers().add("ce_type", "jixiao.indicator.scorecard.computed.v1".getBytes());
+                    r.headers().add("ce_subject", subject.getBytes());
+                    r.headers().add("ce_id", UUID.randomUUID().toString().getBytes());
+                    producer.send(r).get();
+                }
+                Thread.sleep(300);
+            }
+        }
+        String a = admin.get(5, TimeUnit.SECONDS);
+        String e = edu.get(5, TimeUnit.SECONDS);
+        assertTrue(a.contains("\"kind\":\"scorecard\"") && a.contains("\"total\":81.5"), a);
+        assertTrue(e.contains("\"subject\":\"EDU\""), "a department's stream carries only its own subject: " + e);
+        pool.shutdownNow();
+    }
+
+    /** The first SSE data line carrying {@code marker}, read on a background thread. */
+    private CompletableFuture<String> firstData(HttpClient http, String token, String marker, ExecutorService pool) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                HttpRequest req = HttpRequest.newBuilder(stream).header("Authorization", "Bearer " + token)
+                        .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(40)).build();
+                HttpResponse<java.io.InputStream> res = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+                try (var in = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = in.readLine()) != null;) {
+                        if (line.startsWith("data:") && line.contains(marker)) {
+                            return line.substring(5);
+                        }
+                    }
+                }
+                return "stream ended with status " + res.statusCode();
+            } catch (Exception ex) {
+                return "failed: " + ex;
+            }
+        }, pool);
+    }
+
+}
