@@ -126,7 +126,7 @@ public class DemoCity {
                         ? "{\"group\":\"ENTERPRISE\",\"channel\":\"WEB\",\"durationMs\":40000,\"answers\":[{\"question\":\"e1\",\"value\":" + (5 + (k * 7 + code.length()) % 6) + "}]}"
                         : "{\"group\":\"CITIZEN\",\"channel\":\"" + (k % 2 == 0 ? "HALL" : "APP") + "\",\"durationMs\":52000,\"answers\":[{\"question\":\"q1\",\"value\":"
                                 + (2 + (k + code.length()) % 4) + "},{\"question\":\"q2\",\"choice\":\"" + levels[(k + code.length()) % 5] + "\"}]}";
-                post(null, "/api/v1/public/surveys/" + survey + "/responses", body, 201);
+                answer("/api/v1/public/surveys/" + survey + "/responses", body, "DemoPhone/" + code + "-" + k);
             }
         }
 
@@ -226,6 +226,27 @@ public class DemoCity {
             b.header("Authorization", "Bearer " + token);
         }
         return send(b, ok);
+    }
+
+    /**
+     * A citizen's anonymous answer from their own phone (the survey throttles per device), waiting as asked when the
+     * gateway's per-address rate limit answers 429 (every simulated phone shares this machine's address).
+     */
+    static void answer(String path, String body, String device) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            HttpRequest r = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").header("User-Agent", device)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+            calls++;
+            HttpResponse<String> res = http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (res.statusCode() == 201) {
+                return;
+            }
+            if (res.statusCode() != 429 || attempt >= 10) {
+                throw new IllegalStateException("POST " + path + " answered " + res.statusCode() + " : " + res.body());
+            }
+            Thread.sleep(1000L * Long.parseLong(res.headers().firstValue("Retry-After").orElse("1")));
+        }
     }
 
     static String send(HttpRequest.Builder b, int... ok) throws Exception {

@@ -91,6 +91,11 @@ final class Suite {
             props.put("jixiao.gateway.rate-limit.client-per-second", "100000");
             props.put("jixiao.gateway.rate-limit.client-burst", "100000");
             props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            // the portal test signs in through the demo issuer, with the test key pair the services already trust
+            props.put("jixiao.gateway.demo-issuer.enabled", "true");
+            props.put("jixiao.gateway.demo-issuer.issuer", TestTokens.ISSUER);
+            props.put("jixiao.gateway.demo-issuer.private-key", TestKeys.privateKeyPem().toString());
+            props.put("jixiao.gateway.demo-issuer.public-key", TestKeys.publicKeyPem().toString());
             launch("gateway", "gateway", props);
             for (Map.Entry<String, Integer> e : ports.entrySet()) {
                 awaitReady(e.getKey(), e.getValue());

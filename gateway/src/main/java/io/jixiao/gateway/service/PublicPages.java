@@ -60,9 +60,14 @@ public class PublicPages {
     }
 
     private static Buffer load(String name) {
-        try (InputStream in = PublicPages.class.getResourceAsStream("/public-pages/" + name)) {
+        return resource("/public-pages/" + name);
+    }
+
+    /** A classpath resource read once at start; a missing one stops the start rather than a page. */
+    static Buffer resource(String path) {
+        try (InputStream in = PublicPages.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource public-pages/" + name);
+                throw new IllegalStateException("missing resource " + path);
             }
             return Buffer.buffer(in.readAllBytes());
         } catch (IOException e) {

@@ -1,0 +1,273 @@
+/* Jixiao reference portal: league table, department page with the five-dimension radar, live updates.
+   Plain JavaScript, no build step; charts with Apache ECharts served by the gateway. */
+(function () {
+  'use strict';
+  const T = {
+    zh: { brand: '绩效门户', period: '考核年度', logout: '退出', live: '实时动态', liveIdle: '未连接', liveOn: '已连接，等待新结果',
+      login: '登录', role: '角色', dept: '部门', signIn: '登录', demoOnly: '演示身份签发（仅本地运行）',
+      noIssuer: '本环境未启用演示签发，请通过机构的统一身份认证登录。', league: '综合绩效排名', rank: '名次', name: '部门',
+      composite: '综合得分', grade: '等级', light: '灯', coverage: '覆盖率', flags: '标记', warnings: '预警',
+      redProjects: '红灯预算项目', overdue: '逾期整改', none: '暂无', unavailable: '暂不可用', forbidden: '无权查看',
+      notFound: '本期暂无数据', total: '指标总分', lastYear: '上年', radar: '五维雷达图', lines: '指标与信号灯',
+      indicator: '指标', score: '得分', status: '状态', breakdown: '360度评价构成', party: '评价方', weight: '权重',
+      counted: '计入', trimmed: '剔除', satisfaction: '公众满意度', sample: '样本量', interval: '95%区间',
+      budget: '预算执行', approved: '批复', spent: '已执行', project: '项目', cases: '差评整改', due: '期限',
+      back: '返回排名', provisional: '暂定', cycle: '考评周期', updated: '更新',
+      SUPERIOR: '上级', PUBLIC: '公众', THIRD_PARTY: '第三方', PEER: '同级', SELF: '自评',
+      EXCELLENT: '优秀', GOOD: '良好', PASS: '合格', FAIL: '不合格',
+      scorecard: '指标得分', result: '考评结果', warning: '预算预警', OPEN: '待答复', ANSWERED: '已答复', CLOSED: '已办结',
+      admin: '绩效办', superior: '上级领导', department: '部门', finance: '财政', GREEN: '绿灯', YELLOW: '黄灯', RED: '红灯',
+      INCOMPLETE: '参评方不全', DIVERGENCE: '背离', SCORED: '已评分', MISSING: '未报送', NOT_APPLICABLE: '不适用' },
+    en: { brand: 'Jixiao portal', period: 'Year', logout: 'Sign out', live: 'Live', liveIdle: 'Not connected',
+      liveOn: 'Connected, waiting for new results', login: 'Sign in', role: 'Role', dept: 'Department', signIn: 'Sign in',
+      demoOnly: 'Demo issuer (local run only)', noIssuer: 'The demo issuer is off here; sign in with your organisation.',
+      league: 'League table', rank: 'Rank', name: 'Department', composite: 'Composite', grade: 'Grade', light: 'Light',
+      coverage: 'Coverage', flags: 'Flags', warnings: 'Warnings', redProjects: 'Red budget projects',
+      overdue: 'Overdue rectifications', none: 'None', unavailable: 'Unavailable', forbidden: 'Not visible to you',
+      notFound: 'Nothing for this period', total: 'Scorecard total', lastYear: 'Last year', radar: 'Five dimensions',
+      lines: 'Indicators and lights', indicator: 'Indicator', score: 'Score', status: 'Status',
+      breakdown: '360° breakdown', party: 'Party', weight: 'Weight', counted: 'Counted', trimmed: 'Trimmed',
+      satisfaction: 'Public satisfaction', sample: 'n', interval: '95% interval', budget: 'Budget', approved: 'Approved',
+      spent: 'Spent', project: 'Project', cases: 'Bad-review cases', due: 'Due', back: 'Back to the league',
+      provisional: 'provisional', cycle: 'Cycle', updated: 'updated',
+      SUPERIOR: 'Superior', PUBLIC: 'Public', THIRD_PARTY: 'Third party', PEER: 'Peer', SELF: 'Self',
+      EXCELLENT: 'Excellent', GOOD: 'Good', PASS: 'Pass', FAIL: 'Fail', scorecard: 'Scorecard', result: 'Result',
+      warning: 'Budget warning', OPEN: 'Open', ANSWERED: 'Answered', CLOSED: 'Closed',
+      admin: 'Performance office', superior: 'Superior', department: 'Department', finance: 'Finance',
+      GREEN: 'green', YELLOW: 'yellow', RED: 'red', INCOMPLETE: 'incomplete', DIVERGENCE: 'divergence', SCORED: 'scored',
+      MISSING: 'missing', NOT_APPLICABLE: 'n/a' }
+  };
+  const DIMS = ['POLITICAL', 'PUBLIC', 'FINANCIAL', 'PROCESS', 'LEARNING'];
+  const DEPTS = ['FIN', 'EDU', 'HEALTH', 'TRANS', 'ENV', 'HRSS', 'MARKET', 'HOUSING', 'AGRI', 'CIVIL'];
+  const state = { lang: localStorage.getItem('jx.lang') || 'zh', token: sessionStorage.getItem('jx.token'),
+    period: null, subjects: {}, chart: null, live: null, refresh: null };
+  const $ = (s, r) => (r || document).querySelector(s);
+  const t = k => (T[state.lang][k] !== undefined ? T[state.lang][k] : k);
+  const esc = v => String(v === null || v === undefined ? '' : v).replace(/[&<>"']/g,
+    c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  const num = (v, d) => (v === null || v === undefined ? '—' : Number(v).toFixed(d === undefined ? 1 : d));
+  const claims = () => { try { return JSON.parse(atob(state.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))); } catch (e) { return {}; } };
+  const name = code => { const s = state.subjects[code]; return s ? (state.lang === 'en' && s.nameEn ? s.nameEn : s.nameZh) : code; };
+
+  async function api(path) {
+    const r = await fetch(path, { headers: { Authorization: 'Bearer ' + state.token, Accept: 'application/json' } });
+    if (r.status === 401) { signOut(); throw new Error('unauthorized'); }
+    if (!r.ok) { const p = await r.json().catch(() => ({})); throw new Error(p.detail || r.statusText); }
+    return r.json();
+  }
+
+  function panel(p, render) {
+    if (!p || p.status === 'UNAVAILABLE') return '<p class="muted" data-panel="unavailable">' + t('unavailable') + '</p>';
+    if (p.status === 'FORBIDDEN') return '<p class="muted">' + t('forbidden') + '</p>';
+    if (p.status === 'NOT_FOUND') return '<p class="muted">' + t('notFound') + '</p>';
+    return render(p.data);
+  }
+  const card = (title, p, render, extra) => '<section class="card' + (p && p.status === 'UNAVAILABLE' ? ' degraded' : '') +
+    '"' + (extra || '') + '><h2>' + title + '</h2>' + panel(p, render) + '</section>';
+  const gradeBadge = g => (g ? '<span class="grade ' + esc(g) + '">' + esc(t(g)) + '</span>' : '—');
+  const dot = l => (l ? '<span class="dot ' + esc(l) + '" aria-hidden="true"></span>' + esc(t(l)) : '—');
+  const flags = f => esc((f || []).map(t).join(' '));
+
+  function i18n() {
+    document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+    document.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t(e.dataset.i18n); });
+    $('#lang').textContent = state.lang === 'zh' ? 'English' : '中文';
+    $('#live-state').textContent = state.live ? t('liveOn') : t('liveIdle');
+  }
+
+  function periods() {
+    const sel = $('#period'); const now = new Date().getFullYear();
+    sel.innerHTML = [now, now - 1, now - 2, now - 3].map(y => '<option value="' + y + '">' + y + '</option>').join('');
+    const q = new URLSearchParams(location.hash.split('?')[1] || '');
+    state.period = q.get('period') || sessionStorage.getItem('jx.period') || String(now);
+    if (![...sel.options].some(o => o.value === state.period)) sel.insertAdjacentHTML('beforeend', '<option value="' + esc(state.period) + '">' + esc(state.period) + '</option>');
+    sel.value = state.period;
+  }
+
+  function loginView() {
+    document.body.dataset.ready = '';
+    $('#logout').hidden = true;
+    $('#view').innerHTML = '<h1>' + t('login') + '</h1><form class="login" id="login"><p class="muted">' + t('demoOnly') + '</p>' +
+      '<label>' + t('role') + '<select id="login-role">' + ['admin', 'superior', 'finance', 'department']
+        .map(r => '<option value="' + r + '">' + t(r) + '</option>').join('') + '</select></label>' +
+      '<label>' + t('dept') + '<input id="login-dept" list="login-depts" autocomplete="off" value="FIN" pattern="[A-Z][A-Z0-9_-]*">' +
+      '<datalist id="login-depts">' + DEPTS.map(d => '<option value="' + d + '">').join('') + '</datalist></label>' +
+      '<button id="login-submit" type="submit">' + t('signIn') + '</button><p id="login-error" class="error" role="alert"></p></form>';
+    $('#login').addEventListener('submit', async ev => {
+      ev.preventDefault();
+      const role = $('#login-role').value;
+      const q = new URLSearchParams({ role: role, sub: 'portal-' + role });
+      if (role === 'department') q.set('dept', $('#login-dept').value.trim().toUpperCase());
+      const r = await fetch('/auth/token?' + q);
+      if (!r.ok) { $('#login-error').textContent = t('noIssuer'); return; }
+      state.token = (await r.json()).accessToken;
+      sessionStorage.setItem('jx.token', state.token);
+      const c = claims();
+      location.hash = c.dept && (c.groups || []).length === 1 ? '#/dept/' + c.dept : '#/league';
+      connectLive();
+      route();
+    });
+  }
+
+  async function leagueView() {
+    const started = performance.now();
+    const [lg, w] = await Promise.all([api('/api/v1/portal/league?period=' + state.period),
+      api('/api/v1/portal/warnings?period=' + state.period)]);
+    if (lg.panels.subjects.status === 'OK') lg.panels.subjects.data.items.forEach(s => { state.subjects[s.code] = s; });
+    const ev = lg.panels.evaluation;
+    const rows = d => '<p class="muted">' + t('cycle') + ': ' + esc(d.cycle.name) + ' · ' + esc(d.cycle.status) + '</p>' +
+      '<table id="league"><thead><tr><th class="num">' + t('rank') + '</th><th>' + t('name') + '</th><th class="num">' +
+      t('composite') + '</th><th>' + t('grade') + '</th><th>' + t('light') + '</th><th class="num">' + t('coverage') +
+      '</th><th>' + t('flags') + '</th></tr></thead><tbody>' + d.results.slice().sort((a, b) => (a.rank || 999) - (b.rank || 999))
+        .map(r => '<tr class="link" tabindex="0" data-subject="' + esc(r.subject) + '"><td class="num">' + esc(r.rank || '—') +
+          '</td><td>' + esc(name(r.subject)) + (r.provisional ? ' <small class="muted">(' + t('provisional') + ')</small>' : '') +
+          '</td><td class="num">' + num(r.shownComposite) + '</td><td>' + gradeBadge(r.grade) + '</td><td>' + dot(r.light) +
+          '</td><td class="num">' + num(r.coverage, 0) + '%</td><td>' + flags(r.flags) + '</td></tr>').join('') +
+      '</tbody></table>';
+    const warn = () => {
+      const red = w.panels.budget.status === 'OK' ? w.panels.budget.data.red : [];
+      const od = w.panels.overdueRectifications.status === 'OK' ? w.panels.overdueRectifications.data.items : [];
+      return '<h3>' + t('redProjects') + '</h3>' + panel(w.panels.budget, () => (red.length ? '<ul id="red-projects">' +
+        red.map(p => '<li>' + dot(p.light) + ' ' + esc(name(p.subject)) + ' · ' + esc(p.name) + '</li>').join('') + '</ul>' : '<p class="muted">' + t('none') + '</p>')) +
+        '<h3>' + t('overdue') + '</h3>' + panel(w.panels.overdueRectifications, () => (od.length ? '<ul>' +
+        od.map(c => '<li>' + esc(name(c.subject)) + ' · ' + t('due') + ' ' + esc(c.dueDate) + '</li>').join('') + '</ul>' : '<p class="muted">' + t('none') + '</p>'));
+    };
+    $('#view').innerHTML = '<h1>' + t('league') + ' · ' + esc(state.period) + '</h1><div class="grid">' +
+      card(t('league'), ev, rows, ' id="league-card"') + '<section class="card" id="warnings"><h2>' + t('warnings') + '</h2>' + warn() + '</section></div>';
+    document.querySelectorAll('#league tbody tr').forEach(tr => {
+      const go = () => { location.hash = '#/dept/' + tr.dataset.subject + '?period=' + state.period; };
+      tr.addEventListener('click', go);
+      tr.addEventListener('keydown', e => { if (e.key === 'Enter') go(); });
+    });
+    ready('league', started);
+  }
+
+  async function deptView(code) {
+    const started = performance.now();
+    const d = await api('/api/v1/portal/departments/' + encodeURIComponent(code) + '?period=' + state.period);
+    const p = d.panels;
+    if (p.subject.status === 'OK') state.subjects[code] = p.subject.data;
+    const prev = p.previousScorecard.status === 'OK' ? p.previousScorecard.data : null;
+    const dimScore = (sc, dim) => { const x = sc && sc.dimensions.find(v => v.dimension === dim); return x && x.score !== null ? Number(x.score) : null; };
+    const scoreCard = sc => '<p><span class="big" id="total">' + num(sc.shownTotal) + '</span> ' + gradeBadge(sc.grade) +
+      (prev && prev.total !== null ? ' <span class="' + (sc.total >= prev.total ? 'up' : 'down') + '">' + (sc.total >= prev.total ? '▲' : '▼') +
+        num(Math.abs(sc.total - prev.total)) + '</span> <span class="muted">' + t('lastYear') + ' ' + num(prev.shownTotal) + '</span>' : '') +
+      '</p><div id="radar" role="img" aria-label="' + t('radar') + '"></div>' +
+      '<table><thead><tr><th>' + t('weight') + '</th>' + DIMS.map(x => '<th class="num">' + esc(dimLabel(sc, x)) + '</th>').join('') +
+      '</tr></thead><tbody><tr><td>' + esc(state.period) + '</td>' + DIMS.map(x => '<td class="num">' + num(dimScore(sc, x)) + '</td>').join('') +
+      '</tr>' + (prev ? '<tr class="muted"><td>' + t('lastYear') + '</td>' + DIMS.map(x => '<td class="num">' + num(dimScore(prev, x)) + '</td>').join('') + '</tr>' : '') +
+      '</tbody></table>';
+    const lines = sc => '<table id="lines"><thead><tr><th>' + t('indicator') + '</th><th class="num">' + t('score') + '</th><th>' +
+      t('light') + '</th><th>' + t('status') + '</th></tr></thead><tbody>' + sc.lines.map(l => '<tr><td>' + esc(l.indicator) +
+        (l.gate ? ' ★' : '') + '</td><td class="num">' + num(l.shownScore) + '</td><td>' + dot(l.light) + '</td><td class="muted">' + esc(t(l.status)) + '</td></tr>').join('') + '</tbody></table>';
+    const parties = ev => { const r = ev.results; return '<p><span class="big">' + num(r.shownComposite) + '</span> ' + gradeBadge(r.grade) +
+      ' ' + t('rank') + ' ' + esc(r.rank || '—') + ' · ' + t('coverage') + ' ' + num(r.coverage, 0) + '% ' + flags(r.flags) + '</p>' +
+      '<table id="parties"><thead><tr><th>' + t('party') + '</th><th class="num">' + t('weight') + '</th><th class="num">' + t('score') +
+      '</th><th class="num">' + t('counted') + '</th><th class="num">' + t('trimmed') + '</th></tr></thead><tbody>' +
+      r.parties.map(x => '<tr' + (x.present ? '' : ' class="muted"') + '><td>' + t(x.party) + '</td><td class="num">' + num(x.weight, 0) +
+        '</td><td class="num">' + num(x.shownScore) + '</td><td class="num">' + (x.countedRatings || []).length + '</td><td class="num">' +
+        (x.trimmedRatings || []).length + '</td></tr>').join('') + '</tbody></table><p class="muted">' + t('cycle') + ': ' + esc(ev.cycle.name) + '</p>'; };
+    const sat = s => '<p><span class="big">' + num(s.index) + '</span> ' + t('sample') + ' ' + esc(s.n) + ' · ' + t('interval') + ' [' +
+      num(s.lower95) + ', ' + num(s.upper95) + '] ' + esc((s.flags || []).join(' ')) + '</p>';
+    const budget = b => '<p>' + t('approved') + ' ' + Number(b.approved).toLocaleString() + ' · ' + t('spent') + ' ' +
+      Number(b.spent).toLocaleString() + '</p><p>' + Object.entries(b.lights || {}).map(e => dot(e[0]) + ' ' + e[1]).join(' &nbsp; ') + '</p>' +
+      '<table id="budget-projects"><thead><tr><th>' + t('project') + '</th><th>' + t('light') + '</th></tr></thead><tbody>' +
+      b.projects.map(x => '<tr><td>' + esc(x.name) + '</td><td>' + dot(x.light) + '</td></tr>').join('') + '</tbody></table>';
+    const cases = c => (c.items.length ? '<ul id="cases">' + c.items.map(x => '<li>' + esc(t(x.status)) + ' · ' + t('due') + ' ' + esc(x.dueDate) +
+      (x.overdue ? ' <strong class="down">!</strong>' : '') + '</li>').join('') + '</ul>' : '<p class="muted">' + t('none') + '</p>');
+    const title = p.subject.status === 'OK' ? name(code) : code;
+    $('#view').innerHTML = '<p><a href="#/league">← ' + t('back') + '</a></p><h1 id="dept-title">' + esc(title) + ' · ' + esc(state.period) + '</h1>' +
+      '<div class="grid">' + card(t('total'), p.scorecard, scoreCard, ' id="scorecard"') + card(t('lines'), p.scorecard, lines) +
+      card(t('breakdown'), p.evaluation, parties, ' id="evaluation"') + card(t('satisfaction'), p.satisfaction, sat, ' id="satisfaction"') +
+      card(t('budget'), p.budget, budget, ' id="budget"') + card(t('cases'), p.rectifications, cases, ' id="rectifications"') + '</div>';
+    if (p.scorecard.status === 'OK' && window.echarts) {
+      const sc = p.scorecard.data;
+      if (state.chart) state.chart.dispose();
+      state.chart = window.echarts.init($('#radar'), null, { renderer: 'canvas' });
+      const series = [{ name: state.period, value: DIMS.map(x => dimScore(sc, x) || 0), areaStyle: { opacity: 0.2 } }];
+      if (prev) series.push({ name: t('lastYear'), value: DIMS.map(x => dimScore(prev, x) || 0), lineStyle: { type: 'dashed' } });
+      state.chart.setOption({ animation: false, color: ['#a8271b', '#5b6775'], legend: { bottom: 0 }, tooltip: {},
+        radar: { indicator: DIMS.map(x => ({ name: dimLabel(sc, x), max: 100 })), radius: '65%' },
+        series: [{ type: 'radar', data: series }] });
+    }
+    ready('dept', started);
+  }
+
+  function dimLabel(sc, dim) {
+    const x = sc && sc.dimensions.find(v => v.dimension === dim);
+    return x ? (state.lang === 'en' ? x.labelEn : x.labelZh) : dim;
+  }
+
+  function ready(view, started) {
+    window.__portalTimings = window.__portalTimings || [];
+    window.__portalTimings.push({ view: view, ms: performance.now() - started, sinceNavigation: performance.now() });
+    document.body.dataset.ready = view;
+  }
+
+  async function connectLive() {
+    if (state.live || !state.token) return;
+    const ctl = new AbortController();
+    state.live = ctl;
+    i18n();
+    try {
+      const r = await fetch('/api/v1/portal/stream', { headers: { Authorization: 'Bearer ' + state.token, Accept: 'text/event-stream' }, signal: ctl.signal });
+      if (!r.ok) throw new Error(String(r.status));
+      const reader = r.body.getReader(); const dec = new TextDecoder(); let buf = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buf += dec.decode(value, { stream: true });
+        let i;
+        while ((i = buf.indexOf('\n')) >= 0) {
+          const line = buf.slice(0, i).trim(); buf = buf.slice(i + 1);
+          if (line.startsWith('data:')) onLive(JSON.parse(line.slice(5)));
+        }
+      }
+    } catch (e) { /* reconnect below */ }
+    if (state.live === ctl) { state.live = null; i18n(); if (state.token) setTimeout(connectLive, 3000); }
+  }
+
+  function onLive(e) {
+    if (e.kind === 'heartbeat') return;
+    const d = e.data || {};
+    const what = e.kind === 'scorecard' ? num(d.total) + ' ' + (d.grade ? t(d.grade) : '')
+      : e.kind === 'result' ? num(d.composite) + ' ' + (d.grade ? t(d.grade) : '') : e.kind === 'satisfaction' ? num(d.index) : esc(d.light || '');
+    const li = document.createElement('li');
+    li.dataset.kind = e.kind; li.dataset.subject = e.subject || '';
+    li.textContent = new Date().toLocaleTimeString() + ' · ' + name(e.subject) + ' · ' + t(e.kind) + ' ' + what;
+    $('#live-feed').prepend(li);
+    while ($('#live-feed').children.length > 30) $('#live-feed').lastChild.remove();
+    const m = location.hash.match(/^#\/dept\/([^?]+)/);
+    if ((m && m[1] === e.subject) || (!m && e.kind === 'result')) { clearTimeout(state.refresh); state.refresh = setTimeout(route, 400); }
+  }
+
+  function signOut() {
+    state.token = null; sessionStorage.removeItem('jx.token');
+    if (state.live) { const c = state.live; state.live = null; c.abort(); }
+    location.hash = '#/login';
+  }
+
+  async function route() {
+    i18n(); periods();
+    if (!state.token) { if (location.hash !== '#/login') location.hash = '#/login'; loginView(); return; }
+    $('#logout').hidden = false;
+    const m = location.hash.match(/^#\/dept\/([A-Z][A-Z0-9_-]*)/);
+    try {
+      if (m) await deptView(m[1]); else await leagueView();
+    } catch (e) {
+      if (state.token) $('#view').innerHTML = '<p class="error" role="alert">' + esc(e.message) + '</p>';
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    $('#lang').addEventListener('click', () => { state.lang = state.lang === 'zh' ? 'en' : 'zh'; localStorage.setItem('jx.lang', state.lang); route(); });
+    $('#logout').addEventListener('click', signOut);
+    $('#period').addEventListener('change', e => {
+      sessionStorage.setItem('jx.period', e.target.value);
+      location.hash = location.hash.split('?')[0] + '?period=' + e.target.value;
+    });
+    window.addEventListener('hashchange', route);
+    connectLive();
+    route();
+  });
+})();

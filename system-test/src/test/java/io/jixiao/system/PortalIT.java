@@ -1,0 +1,197 @@
+package io.jixiao.system;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.jixiao.testsupport.TestTokens;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+
+/**
+ * The reference portal at / in headless Chromium: an admin signs in through the demo issuer, opens the league table of
+ * a published cycle, a department's page with its five-dimension radar, sees a live update arrive when the department
+ * reports a value, switches to English; a department signed in alone cannot open another's page. Screenshots go to
+ * target/screenshots; the time to an interactive department page is printed (measured in the browser, not asserted).
+ */
+class PortalIT {
+
+    static final String PERIOD = "2024";
+    static final String[] DIMS = {"POLITICAL", "PUBLIC", "FINANCIAL", "PROCESS", "LEARNING"};
+    static WebDriver browser;
+    static String a;
+    static String b;
+
+    @BeforeAll
+    static void start() throws IOException {
+        RestAssured.baseURI = Suite.started().gateway();
+        RestAssured.port = -1;
+        long n = System.nanoTime() % 100000;
+        a = "PWATER" + n;
+        b = "PPARK" + n;
+        city(n);
+        browser = Chromium.start(1280, 900, "zh-CN");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** Two departments, five indicators of their own, two years of values, a published 2024 cycle, a budget. */
+    static void city(long n) {
+        String admin = TestTokens.admin();
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("code", a, "nameZh", "市水务局", "nameEn", "Water Authority", "level", "DEPARTMENT"))
+                .post("/api/v1/subjects").then().statusCode(201);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("code", b, "nameZh", "市园林局", "nameEn", "Parks Bureau", "level", "DEPARTMENT"))
+                .post("/api/v1/subjects").then().statusCode(201);
+        for (String dim : DIMS) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("code", "PT" + n + "-" + dim, "nameZh", "门户测试指标" + dim, "dimension", dim, "kind",
+                            "QUANTITATIVE", "polarity", "HIGHER_BETTER", "unit", "%", "target", 100, "weight", 10,
+                            "subjects", List.of(a, b)))
+                    .post("/api/v1/indicators").then().statusCode(201);
+        }
+        int k = 0;
+        for (String year : List.of("2023", PERIOD)) {
+            for (String s : List.of(a, b)) {
+                for (String dim : DIMS) {
+                    int value = (s.equals(a) ? 70 : 55) + (year.equals(PERIOD) ? 8 : 0) + (k++ % 5) * 4;
+                    report(s, "PT" + n + "-" + dim, year, value);
+                }
+            }
+        }
+        String cycle = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
+                .contentType(ContentType.JSON).body(Map.of("name", "2024年度门户测试考评", "period", PERIOD, "subjects",
+                        List.of(a, b), "minPublicSample", 3))
+                .post("/api/v1/cycles")).path("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("assignments", List.of(Map.of("party", "SUPERIOR", "evaluator", "mayor", "subject", a),
+                        Map.of("party", "SUPERIOR", "evaluator", "mayor", "subject", b))))
+                .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
+        given().auth().oauth2(admin).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        for (String s : List.of(a, b)) {
+            given().auth().oauth2(TestTokens.superior("mayor")).contentType(ContentType.JSON)
+                    .body(Map.of("subject", s, "party", "SUPERIOR", "criteria",
+                            List.of(Map.of("code", "GOAL_ACHIEVEMENT", "score", s.equals(a) ? 91 : 62))))
+                    .post("/api/v1/cycles/{id}/ratings", cycle).then().statusCode(201);
+        }
+        for (String action : List.of("close", "finalize", "publish")) {
+            given().auth().oauth2(admin).post("/api/v1/cycles/{id}/" + action, cycle).then().statusCode(200);
+        }
+        ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(TestTokens.finance())
+                .contentType(ContentType.JSON)
+                .body("{\"subject\":\"" + a + "\",\"fiscalYear\":" + PERIOD + ",\"category\":\"GENERAL\","
+                        + "\"name\":\"供水管网改造\",\"approvedAmount\":2000000.00}")
+                .post("/api/v1/budget/projects"));
+    }
+
+    static void report(String subject, String indicator, String period, int value) {
+        given().auth().oauth2(TestTokens.department(subject)).contentType(ContentType.JSON)
+                .body(Map.of("subject", subject, "indicator", indicator, "period", period, "value", value))
+                .post("/api/v1/values").then().statusCode(201);
+    }
+
+    @Test
+    void anAdminSignsInReadsTheLeagueOpensADepartmentAndSeesALiveUpdate() throws IOException {
+        browser.get(RestAssured.baseURI + "/");
+        WebElement role = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-role")));
+        new Select(role).selectByValue("admin");
+        browser.findElement(By.id("login-submit")).click();
+        ready("league");
+        new Select(browser.findElement(By.id("period"))).selectByValue(PERIOD);
+        waiting().until(d -> d.findElements(By.cssSelector("#league tbody tr")).size() >= 2);
+        ready("league");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#league tbody tr"));
+        assertEquals(a, rows.get(0).getAttribute("data-subject"), "the better department ranks first");
+        assertTrue(rows.get(0).getText().contains("市水务局"), rows.get(0).getText());
+        assertTrue(browser.findElements(By.cssSelector("#league .grade")).size() >= 2, "grades shown");
+        Chromium.shot(browser, "portal-league-zh");
+
+        rows.get(0).click();
+        ready("dept");
+        assertTrue(browser.findElement(By.id("dept-title")).getText().startsWith("市水务局"));
+        waiting().until(d -> !d.findElements(By.cssSelector("#radar canvas")).isEmpty());
+        assertEquals(5, browser.findElements(By.cssSelector("#lines tbody tr")).size(), "five indicator lines");
+        assertTrue(browser.findElement(By.id("parties")).getText().contains("上级"), "the 360 breakdown");
+        assertTrue(browser.findElement(By.id("budget")).getText().contains("供水管网改造"), "budget panel");
+        assertTrue(browser.findElement(By.id("satisfaction")).getText().contains("本期暂无数据"),
+                "no survey: an empty panel, not an error");
+        String before = browser.findElement(By.id("total")).getText();
+
+        // the page as a user opens it: a full load of the department page until it is drawn and interactive
+        browser.navigate().refresh();
+        ready("dept");
+        Object ms = ((JavascriptExecutor) browser).executeScript(
+                "return Math.round(performance.now());");
+        System.out.printf("PORTAL department page interactive after %s ms (full load, test data, 2 cores)%n", ms);
+        Chromium.shot(browser, "portal-department-zh");
+
+        // a live update: the department corrects a value; the scorecard event reaches the page over SSE
+        waiting().until(d -> d.findElement(By.id("live-state")).getText().contains("已连接"));
+        given().auth().oauth2(TestTokens.department(a)).contentType(ContentType.JSON)
+                .body(Map.of("subject", a, "indicator", browser.findElement(By.cssSelector("#lines tbody tr td"))
+                        .getText().replace(" ★", ""), "period", PERIOD, "value", 20, "correctionReason", "更正：口径调整"))
+                .post("/api/v1/values").then().statusCode(201);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                d -> !d.findElements(By.cssSelector("#live-feed li[data-subject='" + a + "']")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> !d.findElement(By.id("total")).getText().equals(before));
+        Chromium.shot(browser, "portal-live-update");
+
+        browser.findElement(By.id("lang")).click();
+        waiting().until(d -> d.findElement(By.id("dept-title")).getText().startsWith("Water Authority"));
+        Chromium.shot(browser, "portal-department-en");
+        browser.findElement(By.id("lang")).click();
+        browser.findElement(By.id("logout")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-role")));
+    }
+
+    @Test
+    void aDepartmentSignedInAloneCannotOpenAnothersPage() {
+        browser.get(RestAssured.baseURI + "/#/login");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        WebElement role = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-role")));
+        new Select(role).selectByValue("department");
+        WebElement dept = browser.findElement(By.id("login-dept"));
+        dept.clear();
+        dept.sendKeys(b);
+        browser.findElement(By.id("login-submit")).click();
+        ready("dept");
+        assertTrue(browser.findElement(By.id("dept-title")).getText().startsWith("市园林局"));
+        browser.get(RestAssured.baseURI + "/#/dept/" + a + "?period=" + PERIOD);
+        WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error")));
+        assertTrue(error.getText().contains("a department sees only its own page") || error.getText().contains(
+                "Forbidden"), error.getText());
+        browser.findElement(By.id("logout")).click();
+    }
+
+    WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    void ready(String view) {
+        waiting().until(d -> view.equals(((JavascriptExecutor) d).executeScript("return document.body.dataset.ready")));
+    }
+}
