@@ -1,0 +1,78 @@
+package io.jixiao.system;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.RestAssured;
+
+/**
+ * The merged OpenAPI served by the gateway covers every service, carries the problem schema, and is the one checked in
+ * at docs/api/openapi.json; the TypeScript types generated from it with npm's openapi-typescript are the ones checked
+ * in at clients/typescript/jixiao-api.d.ts. To accept an API change: {@code -Djixiao.api.update=true} rewrites both.
+ */
+class OpenApiIT {
+
+    static final String GENERATOR = "openapi-typescript@7.13.0";
+    static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    static final Path DOC = ROOT.resolve("docs/api/openapi.json");
+    static final Path TYPES = ROOT.resolve("clients/typescript/jixiao-api.d.ts");
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @BeforeAll
+    static void start() {
+        RestAssured.baseURI = Suite.started().gateway();
+        RestAssured.port = -1;
+    }
+
+    @Test
+    void theMergedDocumentCoversEveryServiceAndIsTheCheckedInOne() throws Exception {
+        String body = given().get("/openapi.json").then().statusCode(200).extract().asString();
+        JsonNode live = JSON.readTree(body);
+        assertNull(live.path("info").get("x-jixiao-missing"), "every service answered");
+        for (String path : List.of("/api/v1/subjects", "/api/v1/cycles/{id}/ratings", "/api/v1/surveys",
+                "/api/v1/public/surveys/{id}/responses", "/api/v1/budget/projects", "/api/v1/portal/league",
+                "/api/v1/reviews")) {
+            assertTrue(live.path("paths").has(path), path);
+        }
+        assertEquals("#/components/schemas/Problem", live.at("/paths/~1api~1v1~1values/post/responses/4XX/content")
+                .path("application/problem+json").path("schema").path("$ref").asText());
+        Path fresh = Path.of("target", "openapi");
+        Files.createDirectories(fresh);
+        Path doc = fresh.resolve("openapi.json");
+        Files.writeString(doc, JSON.writeValueAsString(live) + "\n");
+        Path types = fresh.resolve("jixiao-api.d.ts");
+        generateTypes(doc, types);
+        if (Boolean.getBoolean("jixiao.api.update")) {
+            Files.copy(doc, DOC, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(types, TYPES, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        String hint = " is out of date: the API changed; run ./mvnw verify -pl system-test -Dit.test=OpenApiIT "
+                + "-Djixiao.api.update=true and commit the result";
+        assertEquals(JSON.readTree(DOC.toFile()), live, DOC + hint);
+        assertEquals(Files.readString(TYPES), Files.readString(types), TYPES + hint);
+    }
+
+    static void generateTypes(Path doc, Path out) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("npx", "--yes", GENERATOR, doc.toAbsolutePath().toString(), "-o",
+                out.toAbsolutePath().toString()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "openapi-typescript did not finish");
+        assertEquals(0, p.exitValue(), "openapi-typescript failed: " + log);
+    }
+}
