@@ -97,5 +97,12 @@ public interface GatewayConfig {
 
         @WithDefault("8h")
         Duration lifetime();
+
+        /** Properties file of the demo's machine clients ({@code client-id=secret}), for client credentials. */
+        Optional<String> clientsFile();
+
+        /** Lifetime of a client-credentials token. */
+        @WithDefault("10m")
+        Duration clientLifetime();
     }
 }

@@ -128,6 +128,7 @@ public class ApiProxy {
                 verified.remember(token, caller, parsed.getExpirationTime() * 1000L, System.currentTimeMillis());
                 return caller;
             } catch (ParseException e) {
+                LOG.debugf("token refused: %s", e.getCause() == null ? e.getMessage() : e.getCause().toString());
                 return null;
             }
         }, false).onComplete(ar -> {

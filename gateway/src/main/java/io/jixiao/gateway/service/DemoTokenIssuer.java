@@ -1,5 +1,10 @@
 package io.jixiao.gateway.service;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.Properties;
+
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -40,6 +45,10 @@ public class DemoTokenIssuer {
         this.config = config;
     }
 
+    public String issuerId() {
+        return config.demoIssuer().issuer();
+    }
+
     public boolean enabled() {
         return config.demoIssuer().enabled() && config.demoIssuer().privateKey().isPresent();
     }
@@ -56,6 +65,39 @@ public class DemoTokenIssuer {
             b.claim("org", org);
         }
         return new IssuedToken(b.jws().keyId("jixiao-demo").sign(privateKey()), "Bearer", lifetime);
+    }
+
+    /**
+     * OAuth 2.0 client credentials (RFC 6749 section 4.4) for the demo's machine clients: a {@code system} token whose
+     * subject and {@code azp} are the client id. Empty when the client or its secret is unknown.
+     */
+    public Optional<IssuedToken> clientCredentials(String clientId, String secret) {
+        if (clientId == null || secret == null) {
+            return Optional.empty();
+        }
+        String known = clients().getProperty(clientId);
+        if (known == null || !MessageDigest.isEqual(known.getBytes(StandardCharsets.UTF_8),
+                secret.getBytes(StandardCharsets.UTF_8))) {
+            return Optional.empty();
+        }
+        long lifetime = config.demoIssuer().clientLifetime().toSeconds();
+        String token = Jwt.issuer(config.demoIssuer().issuer()).audience(config.demoIssuer().audience())
+                .subject(clientId).upn(clientId).claim("azp", clientId).groups(Set.of("system"))
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(lifetime)).jws().keyId("jixiao-demo")
+                .sign(privateKey());
+        return Optional.of(new IssuedToken(token, "Bearer", lifetime));
+    }
+
+    private Properties clients() {
+        Properties p = new Properties();
+        config.demoIssuer().clientsFile().map(Path::of).filter(Files::isReadable).ifPresent(f -> {
+            try (var in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + f, e);
+            }
+        });
+        return p;
     }
 
     /** The public key as a JWK set, for services and systems that verify demo tokens by JWKS. */

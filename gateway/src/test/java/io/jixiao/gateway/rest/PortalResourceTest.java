@@ -40,7 +40,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * composition is exercised end to end in the system test.
  */
 @QuarkusTest
-@QuarkusTestResource(EchoUpstream.class)
+@QuarkusTestResource(value = EchoUpstream.class, restrictToAnnotatedClass = true)
 class PortalResourceTest {
 
     @TestHTTPResource("/api/v1/portal/stream")

@@ -2,6 +2,7 @@ package io.jixiao.gateway.service;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
@@ -23,7 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@QuarkusTestResource(EchoUpstream.class)
+@QuarkusTestResource(value = EchoUpstream.class, restrictToAnnotatedClass = true)
 class ApiProxyTest {
 
     @Test
@@ -161,6 +162,30 @@ class ApiProxyTest {
         given().get("/auth/jwks").then().statusCode(200).body("keys[0].kty", equalTo("RSA"));
         given().queryParam("role", "emperor").get("/auth/token").then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void machineClientsGetASystemTokenByClientCredentials() {
+        String token = given().formParam("grant_type", "client_credentials").formParam("client_id", "hotline-12345")
+                .formParam("client_secret", EchoUpstream.CLIENT_SECRET).post("/auth/token").then().statusCode(200)
+                .header("Cache-Control", "no-store").body("tokenType", equalTo("Bearer")).extract()
+                .path("accessToken");
+        given().auth().oauth2(token).get("/api/v1/reviews").then().statusCode(200);
+        given().auth().preemptive().basic("hotline-12345", EchoUpstream.CLIENT_SECRET)
+                .formParam("grant_type", "client_credentials").post("/auth/token").then().statusCode(200);
+        given().formParam("grant_type", "client_credentials").formParam("client_id", "hotline-12345")
+                .formParam("client_secret", "guess").post("/auth/token").then().statusCode(401)
+                .contentType("application/problem+json").body("error", equalTo("invalid_client"));
+        given().formParam("grant_type", "client_credentials").formParam("client_id", "nobody")
+                .formParam("client_secret", EchoUpstream.CLIENT_SECRET).post("/auth/token").then().statusCode(401);
+        given().formParam("grant_type", "password").post("/auth/token").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().get("/auth/.well-known/openid-configuration").then().statusCode(200)
+                .body("token_endpoint", endsWith("/auth/token")).body("jwks_uri", endsWith("/auth/jwks"));
+        // the token's payload names the client and only the system role
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        assertTrue(payload.contains("\"azp\":\"hotline-12345\"") && payload.contains("\"groups\":[\"system\"]"),
+                payload);
     }
 
     static String b64(String s) {

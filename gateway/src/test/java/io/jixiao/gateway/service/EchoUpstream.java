@@ -19,6 +19,7 @@ import io.vertx.core.json.JsonObject;
 /** A stand-in service that echoes what the gateway forwarded; evaluation points at a closed port (a service down). */
 public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
 
+    static final String CLIENT_SECRET = "test-secret-7f3a";
     private HttpServer server;
 
     @Override
@@ -65,6 +66,9 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
             c.put("jixiao.gateway.breaker.threshold", "3");
             c.put("jixiao.gateway.cors-origins", "https://portal.example.gov.cn");
             c.put("kafka.bootstrap.servers", LocalKafka.shared().bootstrapServers());
+            java.nio.file.Path clients = java.nio.file.Files.createTempFile("clients", ".properties");
+            java.nio.file.Files.writeString(clients, "hotline-12345=" + CLIENT_SECRET + "\n");
+            c.put("jixiao.gateway.demo-issuer.clients-file", clients.toString());
             c.put("jixiao.gateway.demo-issuer.enabled", "true");
             c.put("jixiao.gateway.demo-issuer.issuer", TestTokens.ISSUER);
             c.put("jixiao.gateway.demo-issuer.private-key", TestKeys.privateKeyPem().toString());
