@@ -53,6 +53,11 @@ final class Suite {
         return LocalPostgres.shared();
     }
 
+    /** A service's own address, bypassing the gateway (for overhead comparisons). */
+    String service(String name) {
+        return "http://127.0.0.1:" + ports.get(name);
+    }
+
     String gateway() {
         return "http://127.0.0.1:" + ports.get("gateway");
     }

@@ -1,0 +1,124 @@
+package io.jixiao.system;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.testsupport.TestTokens;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+
+/**
+ * Issue 7's gateway number, measured in one run: a cheap authenticated GET (one subject by code) straight at
+ * indicator-service and through the gateway (token verified, route and role checked, rate-limited, streamed).
+ * Latency with one client, the two paths interleaved so drift hits both alike; throughput with 8 clients each way.
+ * Prints the numbers. Run: ./mvnw -Pbench -pl system-test verify -Dit.test=GatewayOverheadBenchmarkIT
+ */
+@Tag("benchmark")
+class GatewayOverheadBenchmarkIT {
+
+    static final int ROUNDS = 3000;
+    static final int CLIENTS = 8;
+    static final int SECONDS = 10;
+    static HttpClient http;
+    static String token;
+
+    @BeforeAll
+    static void suite() {
+        RestAssured.baseURI = Suite.started().gateway();
+        RestAssured.port = -1;
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .build();
+        token = TestTokens.admin();
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("code", "GWBENCH", "nameZh", "网关压测单位", "level", "DEPARTMENT")).post("/api/v1/subjects");
+    }
+
+    static HttpRequest get(String base) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/subjects/GWBENCH"))
+                .header("Authorization", "Bearer " + token).GET().build();
+    }
+
+    static long once(HttpRequest r) throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<byte[]> res = http.send(r, HttpResponse.BodyHandlers.ofByteArray());
+        long t = System.nanoTime() - t0;
+        assertEquals(200, res.statusCode());
+        return t;
+    }
+
+    @Test
+    void gatewayOverheadOnACheapAuthenticatedGet() throws Exception {
+        String direct = Suite.started().service("indicator");
+        String gateway = Suite.started().gateway();
+        HttpRequest d = get(direct);
+        HttpRequest g = get(gateway);
+        for (int i = 0; i < 2000; i++) { // warm both paths (JIT, pools, token cache)
+            once(d);
+            once(g);
+        }
+        long[] ld = new long[ROUNDS];
+        long[] lg = new long[ROUNDS];
+        for (int i = 0; i < ROUNDS; i++) {
+            if (i % 2 == 0) {
+                ld[i] = once(d);
+                lg[i] = once(g);
+            } else {
+                lg[i] = once(g);
+                ld[i] = once(d);
+            }
+        }
+        Arrays.sort(ld);
+        Arrays.sort(lg);
+        double p50d = ld[ROUNDS / 2] / 1e6;
+        double p50g = lg[ROUNDS / 2] / 1e6;
+        double p99d = ld[ROUNDS * 99 / 100] / 1e6;
+        double p99g = lg[ROUNDS * 99 / 100] / 1e6;
+        double tputD = throughput(d);
+        double tputG = throughput(g);
+        System.out.printf("GATEWAY one client: p50 direct %.2f ms, via gateway %.2f ms, added %.2f ms (target < 1 ms);"
+                + " p99 %.2f vs %.2f ms%n", p50d, p50g, p50g - p50d, p99d, p99g);
+        System.out.printf(
+                "GATEWAY %d clients, %d s each: direct %.0f/s, via gateway %.0f/s = %.0f%% (target >= 70%%)%n",
+                CLIENTS, SECONDS, tputD, tputG, 100 * tputG / tputD);
+    }
+
+    static double throughput(HttpRequest r) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
+        List<Future<?>> fs = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            fs.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    once(r);
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        pool.shutdown();
+        return done.get() / ((System.nanoTime() - t0) / 1e9);
+    }
+}
