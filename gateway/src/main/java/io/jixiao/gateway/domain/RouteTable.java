@@ -42,7 +42,9 @@ public final class RouteTable {
                 new Rule(Pattern.compile("^/api/v1/subjects/[^/]+/satisfaction(/.*)?$"), "survey", false, ALL_ROLES),
                 new Rule(Pattern.compile("^/api/v1/(surveys|reviews|rectifications|calendar|satisfaction)(/.*)?$"),
                         "survey", false, ALL_ROLES),
-                new Rule(Pattern.compile("^/api/v1/(subjects|missions|objectives|indicators|values|quality)(/.*)?$"),
+                new Rule(
+                        Pattern.compile(
+                                "^/api/v1/(subjects|missions|objectives|indicators|values|quality|scorecards)(/.*)?$"),
                         "indicator", false, ALL_ROLES),
                 new Rule(Pattern.compile("^/api/v1/cycles(/.*)?$"), "evaluation", false, ALL_ROLES),
                 // third-party assessors have no business with budgets

@@ -286,7 +286,7 @@ public class ApiProxy {
                 || String.valueOf(err.getMessage()).contains("timeout");
         breakers.failure(target.service(), System.currentTimeMillis());
         meters.counter("jixiao.gateway.upstream.failures", "service", target.service()).increment();
-        LOG.warnf("[rid=%s] %s unavailable: %s", rid, target.service(), err.toString());
+        LOG.warnf("%s unavailable (request %s): %s", target.service(), rid, err.toString());
         if (timeout) {
             ProblemWriter.write(ctx.response(), 504, "upstream-timeout", "Gateway Timeout",
                     target.service() + "-service did not answer in time", ctx.request().path(), rid);

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.jboss.logging.MDC;
+
 import io.jixiao.gateway.config.GatewayConfig;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
@@ -46,6 +48,8 @@ public class FrontDoor {
         String rid = incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
         req.headers().set(REQUEST_ID, rid);
         ctx.put(REQUEST_ID, rid);
+        // Quarkus keeps the MDC in the request's Vert.x context: every log line of this request carries the id
+        MDC.put("requestId", rid);
         boolean api = req.path().startsWith("/api/");
         boolean https = req.isSSL() || "https".equalsIgnoreCase(req.getHeader("X-Forwarded-Proto"));
         ctx.response().putHeader(REQUEST_ID, rid);

@@ -141,9 +141,33 @@ class ApiProxyTest {
     void unknownRoutesAre404AndADownServiceIs502UntilItsBreakerOpensAnd503() {
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/nothing-here").then().statusCode(404)
                 .contentType("application/problem+json").body("instance", equalTo("/api/v1/nothing-here"));
-        given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles").then().statusCode(502)
-                .contentType("application/problem+json").body("detail", equalTo("evaluation-service is unavailable"))
-                .body("requestId", notNullValue());
+        java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r instanceof org.jboss.logmanager.ExtLogRecord e) {
+                    logged.add(e.getMdc("requestId"));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger proxyLog = java.util.logging.Logger.getLogger(ApiProxy.class.getName());
+        proxyLog.addHandler(capture);
+        try {
+            given().auth().oauth2(TestTokens.admin()).header("X-Request-Id", "down-1").get("/api/v1/cycles").then()
+                    .statusCode(502).contentType("application/problem+json")
+                    .body("detail", equalTo("evaluation-service is unavailable")).body("requestId", equalTo("down-1"));
+        } finally {
+            proxyLog.removeHandler(capture);
+        }
+        assertTrue(logged.contains("down-1"), "the gateway's log line carries the request id: " + logged);
         // the test profile opens a breaker after 3 failures in a row
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles").then().statusCode(502);
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles").then().statusCode(502);

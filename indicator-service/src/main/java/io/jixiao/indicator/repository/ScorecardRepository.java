@@ -34,6 +34,12 @@ public class ScorecardRepository {
         return Optional.ofNullable(em.find(ScorecardSnapshot.class, new SubjectPeriod(subject, period)));
     }
 
+    /** Every stored scorecard of a period (a mutable list). */
+    public List<ScorecardSnapshot> snapshots(String period) {
+        return new java.util.ArrayList<>(em.createQuery("from ScorecardSnapshot where id.period = :p",
+                ScorecardSnapshot.class).setParameter("p", period).getResultList());
+    }
+
     public void persist(Object entity) {
         em.persist(entity);
     }

@@ -17,7 +17,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -25,6 +27,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.jixiao.kit.problem.Problem;
+import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
@@ -46,6 +50,20 @@ public class SurveyResource {
             @NotBlank @Size(max = 200) String titleZh,
             @Size(max = 200) String titleEn,
             Access access,
+            @NotEmpty Map<@NotNull RespondentGroup, @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal> groupWeights,
+            @NotEmpty @Size(max = 100) List<@Valid @NotNull QuestionRequest> questions,
+            @Size(max = 200) String serviceItem,
+            OffsetDateTime opensAt,
+            OffsetDateTime closesAt) {
+    }
+
+    /** A revision: texts, service item and schedule always; weights and questions only while it has no responses. */
+    public record UpdateSurveyRequest(
+            @NotBlank @Size(max = 200) String titleZh,
+            @Size(max = 200) String titleEn,
+            @Size(max = 200) String serviceItem,
+            OffsetDateTime opensAt,
+            OffsetDateTime closesAt,
             @NotEmpty Map<@NotNull RespondentGroup, @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal> groupWeights,
             @NotEmpty @Size(max = 100) List<@Valid @NotNull QuestionRequest> questions) {
     }
@@ -71,13 +89,14 @@ public class SurveyResource {
             @Size(max = 200) String labelEn, BigDecimal points) {
     }
 
-    public record SurveyResponse(UUID id, String subject, String period, String titleZh, String titleEn,
-            SurveyStatus status, Access access, Map<RespondentGroup, BigDecimal> groupWeights,
-            List<Question> questions, OffsetDateTime createdAt, OffsetDateTime openedAt, OffsetDateTime closedAt,
-            String publicPath) {
+    public record SurveyResponse(UUID id, String subject, String period, String serviceItem, String titleZh,
+            String titleEn, SurveyStatus status, Access access, OffsetDateTime opensAt, OffsetDateTime closesAt,
+            Map<RespondentGroup, BigDecimal> groupWeights, List<Question> questions, OffsetDateTime createdAt,
+            OffsetDateTime openedAt, OffsetDateTime closedAt, String publicPath, long version) {
         static SurveyResponse from(Survey s) {
-            return new SurveyResponse(s.id, s.subjectCode, s.period, s.titleZh, s.titleEn, s.status, s.access,
-                    s.groupWeights, s.questions, s.createdAt, s.openedAt, s.closedAt, "/s/" + s.id);
+            return new SurveyResponse(s.id, s.subjectCode, s.period, s.serviceItem, s.titleZh, s.titleEn, s.status,
+                    s.access, s.opensAt, s.closesAt, s.groupWeights, s.questions, s.createdAt, s.openedAt,
+                    s.closedAt, "/s/" + s.id, s.version);
         }
     }
 
@@ -91,8 +110,35 @@ public class SurveyResource {
     @RolesAllowed(CurrentUser.ADMIN)
     public Response create(@Valid @NotNull CreateSurveyRequest r) {
         Survey s = service.create(new SurveyService.NewSurvey(r.subject(), r.period(), r.titleZh(), r.titleEn(),
-                r.access(), r.groupWeights(), r.questions().stream().map(QuestionRequest::toQuestion).toList()));
-        return Response.created(URI.create("/api/v1/surveys/" + s.id)).entity(SurveyResponse.from(s)).build();
+                r.access(), r.groupWeights(), r.questions().stream().map(QuestionRequest::toQuestion).toList(),
+                r.serviceItem(), r.opensAt(), r.closesAt()));
+        return Response.created(URI.create("/api/v1/surveys/" + s.id)).entity(SurveyResponse.from(s))
+                .tag(String.valueOf(s.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(CurrentUser.ADMIN)
+    public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull UpdateSurveyRequest r) {
+        Survey s = service.revise(id, version(ifMatch), new SurveyService.Revision(r.titleZh(), r.titleEn(),
+                r.serviceItem(), r.opensAt(), r.closesAt(), r.groupWeights(),
+                r.questions().stream().map(QuestionRequest::toQuestion).toList()));
+        return Response.ok(SurveyResponse.from(s)).tag(String.valueOf(s.version)).build();
+    }
+
+    /** The version in an If-Match header ({@code "3"}, {@code W/"3"} or {@code 3}); null when absent or {@code *}. */
+    static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String v = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(
+                    List.of(new Problem.Violation("If-Match", "must be a version such as \"3\"")));
+        }
     }
 
     @GET

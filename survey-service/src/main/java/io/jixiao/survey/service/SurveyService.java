@@ -1,6 +1,8 @@
 package io.jixiao.survey.service;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,8 +13,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
 import io.jixiao.kit.problem.Problem;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
+import io.jixiao.kit.problem.ProblemException.PreconditionFailedException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.web.PageRequest;
@@ -23,24 +28,36 @@ import io.jixiao.survey.domain.SurveyStatus;
 import io.jixiao.survey.domain.index.Question;
 import io.jixiao.survey.domain.index.QuestionType;
 import io.jixiao.survey.domain.index.RespondentGroup;
+import io.jixiao.survey.repository.ResponseRepository;
 import io.jixiao.survey.repository.SubjectCopyRepository;
 import io.jixiao.survey.repository.SurveyRepository;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.scheduler.Scheduled;
 
 /** Survey definitions and their lifecycle DRAFT → OPEN → CLOSED. */
 @ApplicationScoped
 public class SurveyService {
 
     public record NewSurvey(String subject, String period, String titleZh, String titleEn, Access access,
-            Map<RespondentGroup, BigDecimal> groupWeights, List<Question> questions) {
+            Map<RespondentGroup, BigDecimal> groupWeights, List<Question> questions, String serviceItem,
+            OffsetDateTime opensAt, OffsetDateTime closesAt) {
     }
+
+    /** A revision of a survey's texts, service item, schedule, weights and questions. */
+    public record Revision(String titleZh, String titleEn, String serviceItem, OffsetDateTime opensAt,
+            OffsetDateTime closesAt, Map<RespondentGroup, BigDecimal> groupWeights, List<Question> questions) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(SurveyService.class);
 
     private final SurveyRepository surveys;
     private final SubjectCopyRepository subjects;
+    private final ResponseRepository responses;
 
-    public SurveyService(SurveyRepository surveys, SubjectCopyRepository subjects) {
+    public SurveyService(SurveyRepository surveys, SubjectCopyRepository subjects, ResponseRepository responses) {
         this.surveys = surveys;
         this.subjects = subjects;
+        this.responses = responses;
     }
 
     @Transactional
@@ -49,20 +66,69 @@ public class SurveyService {
             throw new RuleViolationException("subject", "unknown subject " + n.subject()
                     + ": subjects must be registered in indicator-service first");
         }
+        validate(n.groupWeights(), n.questions());
+        Survey s = new Survey(n.subject(), n.period(), n.titleZh(), n.titleEn(),
+                n.access() == null ? Access.PUBLIC : n.access(), n.groupWeights(), n.questions());
+        s.serviceItem = n.serviceItem();
+        s.schedule(n.opensAt(), n.closesAt());
+        surveys.persist(s);
+        return s;
+    }
+
+    /**
+     * Revises a survey (If-Match: the version the caller saw, when given). Its scored questions are frozen once it has
+     * responses; a closed survey does not change.
+     */
+    @Transactional
+    public Survey revise(UUID id, Long expectedVersion, Revision r) {
+        Survey s = get(id);
+        if (expectedVersion != null && expectedVersion != s.version) {
+            throw new PreconditionFailedException("the survey changed since version " + expectedVersion
+                    + "; it is now at " + s.version);
+        }
+        validate(r.groupWeights(), r.questions());
+        s.revise(r.titleZh(), r.titleEn(), r.serviceItem(), r.groupWeights(), r.questions(),
+                responses.count("surveyId", id) > 0);
+        s.schedule(r.opensAt(), r.closesAt());
+        return s;
+    }
+
+    @Scheduled(every = "${jixiao.survey.close-check-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void closeEndedOnSchedule() {
+        closeEnded();
+    }
+
+    /** Closes the open surveys whose answering window has ended; how many it closed. */
+    @Transactional
+    public int closeEnded() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        int closed = 0;
+        for (Survey s : surveys.list("status = ?1 and closesAt <= ?2", SurveyStatus.OPEN, now)) {
+            if (s.closeIfEnded(now)) {
+                closed++;
+            }
+        }
+        if (closed > 0) {
+            LOG.infof("closed %d survey(s) whose window ended", closed);
+        }
+        return closed;
+    }
+
+    private static void validate(Map<RespondentGroup, BigDecimal> groupWeights, List<Question> questions) {
         List<Problem.Violation> v = new ArrayList<>();
-        n.groupWeights().forEach((g, w) -> {
+        groupWeights.forEach((g, w) -> {
             if (w == null || w.signum() <= 0) {
                 v.add(new Problem.Violation("groupWeights." + g, "must be positive"));
             }
         });
         Set<String> codes = new HashSet<>();
-        for (int i = 0; i < n.questions().size(); i++) {
-            Question q = n.questions().get(i);
+        for (int i = 0; i < questions.size(); i++) {
+            Question q = questions.get(i);
             String f = "questions[" + i + "]";
             if (!codes.add(q.code())) {
                 v.add(new Problem.Violation(f + ".code", "duplicate question code " + q.code()));
             }
-            if (!n.groupWeights().containsKey(q.group())) {
+            if (!groupWeights.containsKey(q.group())) {
                 v.add(new Problem.Violation(f + ".group", "group " + q.group() + " has no weight in groupWeights"));
             }
             boolean choice = q.type() == QuestionType.SINGLE_CHOICE || q.type() == QuestionType.MULTIPLE_CHOICE;
@@ -82,18 +148,14 @@ public class SurveyService {
                 }
             }
         }
-        for (RespondentGroup g : n.groupWeights().keySet()) {
-            if (n.questions().stream().noneMatch(q -> q.group() == g && q.scored())) {
+        for (RespondentGroup g : groupWeights.keySet()) {
+            if (questions.stream().noneMatch(q -> q.group() == g && q.scored())) {
                 v.add(new Problem.Violation("questions", "group " + g + " has no scored question"));
             }
         }
         if (!v.isEmpty()) {
             throw new InvalidInputException(v);
         }
-        Survey s = new Survey(n.subject(), n.period(), n.titleZh(), n.titleEn(),
-                n.access() == null ? Access.PUBLIC : n.access(), n.groupWeights(), n.questions());
-        surveys.persist(s);
-        return s;
     }
 
     public Survey get(UUID id) {
@@ -104,7 +166,7 @@ public class SurveyService {
     public Survey publicForm(UUID id) {
         Survey s = surveys.findByIdOptional(id).filter(x -> x.status != SurveyStatus.DRAFT)
                 .orElseThrow(() -> new ResourceNotFoundException("survey", id));
-        s.requireOpen();
+        s.requireOpen(OffsetDateTime.now(ZoneOffset.UTC));
         return s;
     }
 

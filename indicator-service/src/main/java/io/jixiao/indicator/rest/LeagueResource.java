@@ -1,0 +1,69 @@
+package io.jixiao.indicator.rest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.indicator.domain.scoring.Dimension;
+import io.jixiao.indicator.service.HealthReportService;
+import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
+import io.jixiao.kit.problem.ProblemException.InvalidInputException;
+import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.sheets.Sheets;
+
+@Path("/api/v1/scorecards/{period}/league")
+@Tag(name = "Health reports", description = "A subject's health report and a period's league table")
+public class LeagueResource {
+
+    private final HealthReportService service;
+
+    public LeagueResource(HealthReportService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.FINANCE, CurrentUser.SYSTEM})
+    @Produces({MediaType.APPLICATION_JSON, Sheets.XLSX})
+    @Operation(summary = "The league table of a period from the stored scorecards, best first; ?format=xlsx for Excel")
+    public Response league(
+            @PathParam("period") @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period,
+            @QueryParam("format") String format) {
+        List<HealthReportService.LeagueRow> rows = service.league(period);
+        if (format == null || format.equalsIgnoreCase("json")) {
+            return Response.ok(rows, MediaType.APPLICATION_JSON).build();
+        }
+        if (!format.equalsIgnoreCase("xlsx")) {
+            throw new InvalidInputException("format", "one of json, xlsx");
+        }
+        List<String> header = new ArrayList<>(List.of("名次 Rank", "代码 Code", "单位 Subject", "总分 Total", "等级 Grade",
+                "一票否决 Gate"));
+        for (Dimension d : Dimension.values()) {
+            header.add(d.zh + " " + d.en);
+        }
+        header.add("已报送/应报送 Reported");
+        List<List<Object>> table = new ArrayList<>();
+        for (HealthReportService.LeagueRow r : rows) {
+            List<Object> line = new ArrayList<>(List.of(r.rank(), r.subject(), r.nameZh() == null ? "" : r.nameZh(),
+                    r.total() == null ? "" : r.total(), r.grade() == null ? "" : r.grade(), r.gateStatus()));
+            for (Dimension d : Dimension.values()) {
+                line.add(r.dimensions().get(d) == null ? "" : r.dimensions().get(d));
+            }
+            line.add(r.reported() + "/" + r.expected());
+            table.add(line);
+        }
+        return Response.ok(Sheets.writeXlsx("league " + period, header, table), Sheets.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"league-" + period + ".xlsx\"").build();
+    }
+}

@@ -1,0 +1,168 @@
+package io.jixiao.indicator.service;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.jixiao.indicator.domain.Indicator;
+import io.jixiao.indicator.domain.ScorecardSnapshot;
+import io.jixiao.indicator.domain.Subject;
+import io.jixiao.indicator.domain.scoring.Dimension;
+import io.jixiao.indicator.domain.scoring.Light;
+import io.jixiao.indicator.domain.scoring.ScorecardCalculator;
+import io.jixiao.indicator.domain.scoring.ScorecardCalculator.LineStatus;
+import io.jixiao.indicator.domain.scoring.ScorecardCalculator.Result;
+import io.jixiao.indicator.repository.IndicatorRepository;
+import io.jixiao.indicator.repository.ScorecardRepository;
+import io.jixiao.indicator.repository.SubjectRepository;
+import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
+
+/**
+ * A subject's health report for a period (the five dimension scores for a radar, the change against the same period a
+ * year before, the weakest indicators, the lights) and the league table of a period from the stored scorecards.
+ */
+@ApplicationScoped
+public class HealthReportService {
+
+    /** How many of the weakest indicators a report names. */
+    static final int WEAKEST = 5;
+
+    public record Weak(String indicator, String nameZh, String nameEn, Dimension dimension, BigDecimal score,
+            Light light, LineStatus status) {
+    }
+
+    public record Report(String subject, String nameZh, String nameEn, String period, String previousPeriod,
+            BigDecimal total, BigDecimal previousTotal, BigDecimal totalChange, String grade, String previousGrade,
+            Map<Dimension, BigDecimal> dimensions, Map<Dimension, BigDecimal> previousDimensions,
+            Map<Dimension, BigDecimal> change, List<Weak> weakest, Map<Light, Long> lights, long missing,
+            ScorecardCalculator.Completeness completeness) {
+    }
+
+    public record LeagueRow(int rank, String subject, String nameZh, String nameEn, BigDecimal total, String grade,
+            String gateStatus, Map<Dimension, BigDecimal> dimensions, int reported, int expected) {
+    }
+
+    private final ScorecardService scorecards;
+    private final ScorecardRepository stored;
+    private final SubjectRepository subjects;
+    private final IndicatorRepository indicators;
+    private final ObjectMapper json;
+
+    public HealthReportService(ScorecardService scorecards, ScorecardRepository stored, SubjectRepository subjects,
+            IndicatorRepository indicators, ObjectMapper json) {
+        this.scorecards = scorecards;
+        this.stored = stored;
+        this.subjects = subjects;
+        this.indicators = indicators;
+        this.json = json;
+    }
+
+    @Transactional
+    public Report report(String code, String period) {
+        Subject subject = subjects.findByIdOptional(code).orElseThrow(() -> new ResourceNotFoundException("subject",
+                code));
+        String previous = previousYear(period);
+        Result now = scorecards.view(code, period).result();
+        Result before = scorecards.view(code, previous).result();
+        Map<Dimension, BigDecimal> dims = dimensions(now);
+        Map<Dimension, BigDecimal> prev = before.completeness().reported() == 0
+                ? new EnumMap<>(Dimension.class)
+                : dimensions(before);
+        Map<Dimension, BigDecimal> change = new EnumMap<>(Dimension.class);
+        dims.forEach((d, v) -> {
+            if (v != null && prev.get(d) != null) {
+                change.put(d, stored(v.subtract(prev.get(d))));
+            }
+        });
+        BigDecimal prevTotal = before.completeness().reported() == 0 ? null : stored(before.total());
+        BigDecimal total = stored(now.total());
+        Map<String, Indicator> names = new HashMap<>();
+        indicators.applicableTo(code).forEach(i -> names.put(i.code, i));
+        List<Weak> weakest = now.lines().stream().filter(l -> l.status() != LineStatus.NOT_APPLICABLE)
+                .sorted(Comparator.comparing((ScorecardCalculator.LineResult l) -> l.score() == null
+                        ? BigDecimal.valueOf(-1)
+                        : l.score()).thenComparing(ScorecardCalculator.LineResult::code))
+                .limit(WEAKEST)
+                .map(l -> {
+                    Indicator i = names.get(l.code());
+                    return new Weak(l.code(), i == null ? l.code() : i.nameZh, i == null ? null : i.nameEn,
+                            l.dimension(), stored(l.score()), l.light(), l.status());
+                }).toList();
+        Map<Light, Long> lights = new EnumMap<>(Light.class);
+        for (Light light : Light.values()) {
+            lights.put(light, now.lines().stream().filter(l -> l.light() == light).count());
+        }
+        long missing = now.lines().stream().filter(l -> l.status() == LineStatus.MISSING).count();
+        return new Report(code, subject.nameZh, subject.nameEn, period, previous, total, prevTotal,
+                total == null || prevTotal == null ? null : stored(total.subtract(prevTotal)),
+                now.grade() == null ? null : now.grade().name(),
+                before.completeness().reported() == 0 || before.grade() == null ? null : before.grade().name(), dims,
+                prev, change, weakest, lights, missing, now.completeness());
+    }
+
+    /** The league table of a period: every subject with a stored scorecard, best first, ties sharing a rank. */
+    public List<LeagueRow> league(String period) {
+        List<ScorecardSnapshot> snaps = stored.snapshots(period);
+        Map<String, Subject> names = new HashMap<>();
+        subjects.listAll().forEach(s -> names.put(s.code, s));
+        snaps.sort(Comparator.comparing((ScorecardSnapshot s) -> s.total == null ? BigDecimal.valueOf(-1) : s.total)
+                .reversed().thenComparing(s -> s.id.subjectCode()));
+        List<LeagueRow> rows = new ArrayList<>();
+        BigDecimal last = null;
+        int rank = 0;
+        for (int i = 0; i < snaps.size(); i++) {
+            ScorecardSnapshot s = snaps.get(i);
+            if (last == null || s.total == null || s.total.compareTo(last) != 0) {
+                rank = i + 1;
+            }
+            last = s.total;
+            Subject subject = names.get(s.id.subjectCode());
+            JsonNode detail = detail(s);
+            Map<Dimension, BigDecimal> dims = new EnumMap<>(Dimension.class);
+            detail.path(0).fields().forEachRemaining(f -> {
+                if (f.getValue().isNumber()) {
+                    dims.put(Dimension.valueOf(f.getKey()), f.getValue().decimalValue());
+                }
+            });
+            JsonNode completeness = detail.path(2);
+            rows.add(new LeagueRow(rank, s.id.subjectCode(), subject == null ? null : subject.nameZh,
+                    subject == null ? null : subject.nameEn, s.total == null ? null : stored(s.total), s.grade,
+                    s.gateStatus, dims, completeness.path("reported").asInt(), completeness.path("expected").asInt()));
+        }
+        return rows;
+    }
+
+    /** The same period a year earlier: 2026 → 2025, 2026-Q3 → 2025-Q3, 2026-07 → 2025-07. */
+    static String previousYear(String period) {
+        int year = Integer.parseInt(period.substring(0, 4));
+        return (year - 1) + period.substring(4);
+    }
+
+    private JsonNode detail(ScorecardSnapshot s) {
+        try {
+            return json.readTree(s.detail);
+        } catch (Exception e) {
+            return json.createArrayNode();
+        }
+    }
+
+    private static Map<Dimension, BigDecimal> dimensions(Result r) {
+        Map<Dimension, BigDecimal> m = new EnumMap<>(Dimension.class);
+        r.dimensions().forEach((d, v) -> m.put(d, v.excluded() ? null : stored(v.score())));
+        return m;
+    }
+
+    private static BigDecimal stored(BigDecimal x) {
+        return x == null ? null : io.jixiao.indicator.domain.scoring.Scores.stored(x);
+    }
+}
