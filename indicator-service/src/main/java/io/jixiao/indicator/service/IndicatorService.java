@@ -23,10 +23,12 @@ public class IndicatorService {
 
     private final IndicatorRepository indicators;
     private final SubjectRepository subjects;
+    private final StrategyService strategy;
 
-    public IndicatorService(IndicatorRepository indicators, SubjectRepository subjects) {
+    public IndicatorService(IndicatorRepository indicators, SubjectRepository subjects, StrategyService strategy) {
         this.indicators = indicators;
         this.subjects = subjects;
+        this.strategy = strategy;
     }
 
     @Transactional
@@ -45,6 +47,9 @@ public class IndicatorService {
                     throw new RuleViolationException("subjects", "subject " + s + " does not exist");
                 }
             }
+        }
+        if (i.objective != null) {
+            strategy.requireObjective(i.objective, i.dimension);
         }
         indicators.persist(i);
         return i;
