@@ -212,7 +212,7 @@ public class ApiProxy {
                 } else {
                     breakers.success(target.service());
                 }
-                relay(cresp, ctx.response());
+                relay(cresp, ctx.response(), target.base());
             }).onFailure(err -> failed(ctx, target, rid, err));
             pipeLimited(ctx, creq, max, rid);
         }).onFailure(err -> {
@@ -266,13 +266,29 @@ public class ApiProxy {
         }
     }
 
-    private static void relay(HttpClientResponse cresp, HttpServerResponse resp) {
+    private static void relay(HttpClientResponse cresp, HttpServerResponse resp, URI base) {
         if (resp.ended() || resp.headWritten()) {
             cresp.request().reset();
             return;
         }
         resp.setStatusCode(cresp.statusCode());
         copyHeaders(cresp.headers(), resp.headers());
+        // a service builds absolute Locations from its own address: callers of the gateway get the path only
+        String location = resp.headers().get("Location");
+        if (location != null) {
+            try {
+                URI l = URI.create(location);
+                if (l.isAbsolute() && l.getPort() == base.getPort() && l.getHost() != null
+                        && (l.getHost().equals(base.getHost()) || l.getHost().equals("localhost"))) {
+                    resp.headers().set("Location", l.getRawPath() + (l.getRawQuery() == null
+                            ? ""
+                            : "?"
+                                    + l.getRawQuery()));
+                }
+            } catch (IllegalArgumentException e) {
+                // not a URI: passed on as it is
+            }
+        }
         if (cresp.getHeader("Content-Length") != null) {
             resp.putHeader("Content-Length", cresp.getHeader("Content-Length"));
         } else {

@@ -44,6 +44,12 @@ class ApiProxyTest {
     }
 
     @Test
+    void aServicesAbsoluteLocationIsRelayedAsAPathOnTheGateway() {
+        given().auth().oauth2(TestTokens.admin()).redirects().follow(false).get("/api/v1/values/created").then()
+                .statusCode(200).header("Location", "/api/v1/values/42?v=1");
+    }
+
+    @Test
     void aHeaderInjectionInTheRequestIdIsReplaced() {
         given().auth().oauth2(TestTokens.admin()).header("X-Request-Id", "x\"; drop table").get("/api/v1/subjects")
                 .then().statusCode(200)

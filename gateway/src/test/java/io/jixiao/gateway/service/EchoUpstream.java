@@ -41,6 +41,10 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                 byte[] out = echo.encode().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.getResponseHeaders().add("X-Upstream", "echo");
+                if (exchange.getRequestURI().getPath().endsWith("/created")) {
+                    exchange.getResponseHeaders().add("Location", "http://127.0.0.1:"
+                            + exchange.getLocalAddress().getPort() + "/api/v1/values/42?v=1");
+                }
                 exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/missing") ? 404 : 200,
                         out.length);
                 exchange.getResponseBody().write(out);

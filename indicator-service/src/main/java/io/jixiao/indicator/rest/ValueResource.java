@@ -3,6 +3,9 @@ package io.jixiao.indicator.rest;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -12,18 +15,30 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.indicator.domain.IndicatorValue;
 import io.jixiao.indicator.domain.scoring.Grade;
 import io.jixiao.indicator.domain.scoring.Light;
 import io.jixiao.indicator.domain.scoring.Scores;
+import io.jixiao.indicator.service.ValueImportService;
+import io.jixiao.indicator.service.ValueImports;
 import io.jixiao.indicator.service.ValueService;
+import io.jixiao.kit.problem.Problem;
+import io.jixiao.kit.problem.ProblemException.InvalidInputException;
+import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.sheets.Sheets;
 
 @Path("/api/v1/values")
 @Tag(name = "Values", description = "Reported indicator values, with history")
@@ -56,11 +71,19 @@ public class ValueResource {
     public record RecordedResponse(ValueResponse value, BigDecimal scorecardTotal, Grade scorecardGrade) {
     }
 
+    /** Up to 10,000 values in one call (larger sets: a file import). */
+    public record BulkRequest(@NotNull @Size(min = 1, max = 10_000) List<@Valid @NotNull ReportValueRequest> values) {
+    }
+
     private final ValueService service;
+    private final ValueImports imports;
+    private final ValueImportService bulk;
     private final CurrentUser caller;
 
-    public ValueResource(ValueService service, CurrentUser caller) {
+    public ValueResource(ValueService service, ValueImports imports, ValueImportService bulk, CurrentUser caller) {
         this.service = service;
+        this.imports = imports;
+        this.bulk = bulk;
         this.caller = caller;
     }
 
@@ -74,5 +97,87 @@ public class ValueResource {
                 .entity(new RecordedResponse(ValueResponse.from(rec.value()),
                         total == null ? null : Scores.stored(total), rec.scorecard().result().grade()))
                 .build();
+    }
+
+    @POST
+    @Path("/bulk")
+    @RolesAllowed({CurrentUser.DEPARTMENT, CurrentUser.SYSTEM, CurrentUser.ADMIN})
+    @Operation(summary = "Many values at once: all stored or none (?partial=true stores the valid ones), each row's "
+            + "problem reported; touched scorecards are recomputed once")
+    public ValueImportService.Outcome bulk(@Valid @NotNull BulkRequest r, @QueryParam("partial") boolean partial) {
+        List<ValueImportService.Row> rows = new ArrayList<>();
+        for (int i = 0; i < r.values().size(); i++) {
+            rows.add(new ValueImportService.Row(i, toReport(r.values().get(i)), null));
+        }
+        ValueImportService.Outcome o = bulk.importRows(rows, importer(), partial, ValueImportService.Progress.NONE);
+        if (o.stored() == 0 && o.rejected() > 0) {
+            throw new InvalidInputException(o.errors().stream().limit(1000)
+                    .map(e -> new Problem.Violation("values[" + e.line() + "]." + e.field(), e.message())).toList());
+        }
+        return o;
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", Sheets.XLSX})
+    @RolesAllowed({CurrentUser.DEPARTMENT, CurrentUser.SYSTEM, CurrentUser.ADMIN})
+    @Operation(summary = "A CSV or Excel file of values (columns subject, indicator, period, value, level, source, "
+            + "evidenceUrl, correctionReason), imported in the background: 202 and a job to follow")
+    public Response importFile(byte[] body, @HeaderParam("Content-Type") String type,
+            @QueryParam("partial") boolean partial) {
+        if (body == null || body.length == 0) {
+            throw new InvalidInputException("file", "the file is empty");
+        }
+        List<Sheets.Line> lines = type != null && type.startsWith(Sheets.XLSX)
+                ? Sheets.readXlsx(body)
+                : Sheets.readCsv(body);
+        List<ValueImportService.Row> rows = new ArrayList<>(lines.size());
+        for (Sheets.Line l : lines) {
+            String v = l.get("value");
+            BigDecimal value = number(v);
+            rows.add(new ValueImportService.Row(l.number(), new ValueService.Report(l.get("subject"),
+                    l.get("indicator"), l.get("period"), value, l.get("level"), cap(l.get("source"), 64),
+                    cap(l.get("evidenceurl"), 500), cap(l.get("correctionreason"), 500)),
+                    v != null && value == null
+                            ? new ValueImportService.RowError(l.number(), "value",
+                                    "'" + cap(v, 40) + "' is not a number")
+                            : null));
+        }
+        ValueImports.JobView job = imports.submit(rows, importer(), partial);
+        return Response.accepted(job).location(URI.create("/api/v1/values/imports/" + job.id())).build();
+    }
+
+    @GET
+    @Path("/imports/{id}")
+    @RolesAllowed({CurrentUser.DEPARTMENT, CurrentUser.SYSTEM, CurrentUser.ADMIN})
+    @Operation(summary = "An import's progress (rows checked, rows written) and outcome, with each refused row")
+    public ValueImports.JobView importJob(@PathParam("id") UUID id) {
+        return imports.get(id, importer()).orElseThrow(() -> new ResourceNotFoundException("import", id));
+    }
+
+    private ValueImportService.Importer importer() {
+        return new ValueImportService.Importer(caller.subject(), caller.hasRole(CurrentUser.ADMIN),
+                caller.hasRole(CurrentUser.SYSTEM), caller.dept());
+    }
+
+    private static ValueService.Report toReport(ReportValueRequest r) {
+        return new ValueService.Report(r.subject(), r.indicator(), r.period(), r.value(), r.level(), r.source(),
+                r.evidenceUrl(), r.correctionReason());
+    }
+
+    private static BigDecimal number(String v) {
+        if (v == null) {
+            return null;
+        }
+        try {
+            BigDecimal d = new BigDecimal(v.replace(",", ""));
+            return d.abs().compareTo(new BigDecimal("1e15")) > 0 ? null : d;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String cap(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

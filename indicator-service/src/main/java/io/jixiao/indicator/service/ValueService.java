@@ -146,7 +146,7 @@ public class ValueService {
         return history ? values.history(subject, period) : values.currentFor(subject, period);
     }
 
-    private static BigDecimal score(IndicatorSpec spec, Report r) {
+    static BigDecimal score(IndicatorSpec spec, Report r) {
         if (spec.kind() == IndicatorKind.QUALITATIVE) {
             if (r.level() == null || r.value() != null) {
                 throw new InvalidInputException("level", "a qualitative indicator takes a rubric level, one of "

@@ -1,0 +1,256 @@
+package io.jixiao.indicator.service;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.jixiao.indicator.config.IndicatorConfig;
+import io.jixiao.indicator.domain.Indicator;
+import io.jixiao.indicator.domain.ScorecardLine;
+import io.jixiao.indicator.domain.SubjectPeriod;
+import io.jixiao.indicator.domain.scoring.Light;
+import io.jixiao.indicator.domain.scoring.Scores;
+import io.jixiao.indicator.messaging.IndicatorEvents;
+import io.jixiao.indicator.messaging.IndicatorEvents.ValueRecorded;
+import io.jixiao.indicator.repository.IndicatorRepository;
+import io.jixiao.indicator.repository.ScorecardRepository;
+import io.jixiao.indicator.repository.SubjectRepository;
+import io.jixiao.indicator.repository.ValueRepository;
+import io.jixiao.kit.outbox.Outbox;
+import io.jixiao.kit.problem.ProblemException;
+import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
+
+/**
+ * Many values at once (the bulk endpoint and CSV/Excel imports): every row is checked first against the same rules
+ * as a single report (subject, indicator on the subject's scorecard and applicable, numeric value or rubric level,
+ * a correction only with a reason, each value once per import); then, all or nothing unless partial, they are
+ * written with batched statements, a {@code value.recorded} event each through the outbox, and every touched
+ * scorecard is recomputed once.
+ */
+@ApplicationScoped
+public class ValueImportService {
+
+    /** Who imports: captured from the request, since a file import runs after the request has returned. */
+    public record Importer(String subject, boolean admin, boolean system, Optional<String> dept) {
+    }
+
+    /** A row to import and the line it came from (file line, or index in a JSON list). */
+    public record Row(int line, ValueService.Report report, RowError invalid) {
+    }
+
+    public record RowError(int line, String field, String message) {
+    }
+
+    public record Outcome(int rows, int stored, int corrected, int rejected, int scorecardsRecomputed,
+            List<RowError> errors) {
+    }
+
+    /** Reports progress: rows checked, then rows written. */
+    public interface Progress {
+        void checked(int rows);
+
+        void written(int rows);
+
+        Progress NONE = new Progress() {
+            @Override
+            public void checked(int rows) {
+            }
+
+            @Override
+            public void written(int rows) {
+            }
+        };
+    }
+
+    private record Checked(Row row, Indicator indicator, BigDecimal score, Light light, boolean correction) {
+    }
+
+    private static final int CHUNK = 2000;
+
+    private final SubjectRepository subjects;
+    private final IndicatorRepository indicators;
+    private final ScorecardRepository scorecards;
+    private final ValueRepository values;
+    private final ScorecardService scorecardService;
+    private final Outbox outbox;
+    private final IndicatorConfig config;
+    private final EntityManager em;
+
+    public ValueImportService(SubjectRepository subjects, IndicatorRepository indicators,
+            ScorecardRepository scorecards, ValueRepository values, ScorecardService scorecardService, Outbox outbox,
+            IndicatorConfig config, EntityManager em) {
+        this.subjects = subjects;
+        this.indicators = indicators;
+        this.scorecards = scorecards;
+        this.values = values;
+        this.scorecardService = scorecardService;
+        this.outbox = outbox;
+        this.config = config;
+        this.em = em;
+    }
+
+    /**
+     * Checks every row, then writes them (all, or with {@code partial} the valid ones) in one transaction. A department
+     * importing another department's row is refused as a whole (403), nothing written.
+     */
+    @Transactional
+    public Outcome importRows(List<Row> rows, Importer who, boolean partial, Progress progress) {
+        for (Row r : rows) {
+            String s = r.report().subject();
+            if (!who.admin() && !who.system() && (s == null || who.dept().filter(s::equals).isEmpty())) {
+                throw new AccessDeniedException("line " + r.line() + ": you may only report values for your own "
+                        + "department");
+            }
+        }
+        Set<String> knownSubjects = new HashSet<>();
+        subjects.listAll().forEach(x -> knownSubjects.add(x.code));
+        Map<String, Indicator> byCode = new HashMap<>();
+        indicators.listAll().forEach(i -> byCode.put(i.code, i));
+        Map<SubjectPeriod, Map<String, ScorecardLine>> overrides = new HashMap<>();
+        Map<SubjectPeriod, Set<String>> existing = new HashMap<>();
+        Map<SubjectPeriod, Light.Thresholds> thresholds = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        List<Checked> ok = new ArrayList<>(rows.size());
+        List<RowError> errors = new ArrayList<>();
+        int n = 0;
+        for (Row row : rows) {
+            ValueService.Report r = row.report();
+            if (row.invalid() != null) {
+                errors.add(row.invalid());
+                n++;
+                continue;
+            }
+            try {
+                if (r.subject() == null || !knownSubjects.contains(r.subject())) {
+                    throw new ProblemException.InvalidInputException("subject", "unknown subject " + r.subject());
+                }
+                Indicator ind = r.indicator() == null ? null : byCode.get(r.indicator());
+                if (ind == null) {
+                    throw new ProblemException.InvalidInputException("indicator", "unknown indicator " + r.indicator());
+                }
+                if (!ind.appliesTo(r.subject())) {
+                    throw new ProblemException.InvalidInputException("indicator", "indicator " + ind.code
+                            + " is not on " + r.subject() + "'s scorecard");
+                }
+                if (r.period() == null || !r.period().matches("^\\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$")) {
+                    throw new ProblemException.InvalidInputException("period", "must be a period such as 2026, "
+                            + "2026-H1, 2026-Q3 or 2026-07");
+                }
+                SubjectPeriod sp = new SubjectPeriod(r.subject(), r.period());
+                ScorecardLine override = overrides.computeIfAbsent(sp, k -> {
+                    Map<String, ScorecardLine> m = new HashMap<>();
+                    scorecards.lines(k.subjectCode(), k.period()).forEach(l -> m.put(l.indicatorCode, l));
+                    return m;
+                }).get(ind.code);
+                if (override != null && override.notApplicable) {
+                    throw new ProblemException.InvalidInputException("indicator", "indicator " + ind.code
+                            + " is marked not applicable for " + r.subject() + " in " + r.period());
+                }
+                if (!seen.add(r.subject() + "|" + ind.code + "|" + r.period())) {
+                    throw new ProblemException.InvalidInputException("indicator", "this value appears twice in the "
+                            + "import");
+                }
+                BigDecimal score = ValueService.score(ind.spec(override == null ? null : override.target), r);
+                boolean correction = existing.computeIfAbsent(sp, k -> values.currentIndicators(k.subjectCode(),
+                        k.period())).contains(ind.code);
+                if (correction && (r.correctionReason() == null || r.correctionReason().isBlank())) {
+                    throw new ProblemException.InvalidInputException("correctionReason", "a value exists already: a "
+                            + "correction needs a correctionReason");
+                }
+                Light light = thresholds.computeIfAbsent(sp, k -> scorecardService.thresholds(k.subjectCode(),
+                        k.period())).of(score);
+                ok.add(new Checked(row, ind, Scores.stored(score), light, correction));
+            } catch (ProblemException.InvalidInputException e) {
+                var v = e.violations();
+                errors.add(new RowError(row.line(), v == null || v.isEmpty() ? null : v.get(0).field(),
+                        v == null || v.isEmpty() ? e.getMessage() : v.get(0).message()));
+            }
+            if (++n % 1000 == 0) {
+                progress.checked(n);
+            }
+        }
+        progress.checked(n);
+        if (!errors.isEmpty() && !partial) {
+            return new Outcome(rows.size(), 0, 0, errors.size(), 0, errors);
+        }
+        write(ok, who, progress);
+        Set<SubjectPeriod> touched = new LinkedHashSet<>();
+        ok.forEach(c -> touched.add(new SubjectPeriod(c.row().report().subject(), c.row().report().period())));
+        for (SubjectPeriod sp : touched) {
+            scorecardService.recompute(sp.subjectCode(), sp.period());
+        }
+        int corrected = (int) ok.stream().filter(Checked::correction).count();
+        return new Outcome(rows.size(), ok.size(), corrected, errors.size(), touched.size(), errors);
+    }
+
+    private void write(List<Checked> ok, Importer who, Progress progress) {
+        em.flush();
+        Timestamp now = Timestamp.from(Instant.now());
+        String defaultSource = who.system() ? "SYSTEM" : "IMPORT";
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (var supersede = c.prepareStatement("update indicator_value set is_current = false where "
+                    + "subject_code = ? and indicator_code = ? and period = ? and is_current");
+                    var insert = c.prepareStatement("insert into indicator_value (subject_code, indicator_code, "
+                            + "period, actual, level, score, light, source, evidence_url, reported_by, reported_at, "
+                            + "correction_reason, is_current) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)")) {
+                int done = 0;
+                for (int from = 0; from < ok.size(); from += CHUNK) {
+                    List<Checked> chunk = ok.subList(from, Math.min(ok.size(), from + CHUNK));
+                    boolean anyCorrection = false;
+                    for (Checked x : chunk) {
+                        if (x.correction()) {
+                            ValueService.Report r = x.row().report();
+                            supersede.setString(1, r.subject());
+                            supersede.setString(2, x.indicator().code);
+                            supersede.setString(3, r.period());
+                            supersede.addBatch();
+                            anyCorrection = true;
+                        }
+                    }
+                    if (anyCorrection) {
+                        supersede.executeBatch();
+                    }
+                    for (Checked x : chunk) {
+                        ValueService.Report r = x.row().report();
+                        insert.setString(1, r.subject());
+                        insert.setString(2, x.indicator().code);
+                        insert.setString(3, r.period());
+                        insert.setBigDecimal(4, r.value());
+                        insert.setString(5, r.level());
+                        insert.setBigDecimal(6, x.score());
+                        insert.setString(7, x.light().name());
+                        insert.setString(8, r.source() == null ? defaultSource : r.source());
+                        insert.setString(9, r.evidenceUrl());
+                        insert.setString(10, who.subject());
+                        insert.setTimestamp(11, now);
+                        insert.setString(12, x.correction() ? r.correctionReason() : null);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                    done += chunk.size();
+                    progress.written(done);
+                }
+            }
+        });
+        List<Outbox.Keyed> events = new ArrayList<>(ok.size());
+        for (Checked x : ok) {
+            ValueService.Report r = x.row().report();
+            events.add(new Outbox.Keyed(r.subject(), new ValueRecorded(r.subject(), x.indicator().code, r.period(),
+                    r.value(), r.level(), x.score(), x.light().name(), List.of(), x.correction())));
+        }
+        outbox.publishAll(config.topic(), IndicatorEvents.VALUE_RECORDED, events);
+    }
+}

@@ -1,0 +1,146 @@
+package io.jixiao.indicator.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.kit.sheets.Sheets;
+import io.jixiao.testsupport.Eventually;
+import io.jixiao.testsupport.JixiaoTestResource;
+import io.jixiao.testsupport.TestDb;
+import io.jixiao.testsupport.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * Many values at once: the bulk endpoint (all or nothing, or partial) and CSV/Excel imports in the background with
+ * progress and a per-row error report; corrections keep history; each stored value is an event; a department imports
+ * only its own values.
+ */
+@QuarkusTest
+@QuarkusTestResource(JixiaoTestResource.class)
+class ValueImportTest {
+
+    @Inject
+    EntityManager em;
+
+    long values(String dept) {
+        return TestDb.count(em, "select count(*) from indicator_value where subject_code = ?1", dept);
+    }
+
+    long events(String dept) {
+        return TestDb.count(em, "select count(*) from outbox_event where record_key = ?1 and event_type = "
+                + "'jixiao.indicator.value.recorded.v1'", dept);
+    }
+
+    /** The job once it has finished (done, rejected or failed), polled as a client would. */
+    static Response finished(String token, String job) {
+        Response[] last = new Response[1];
+        Eventually.until("import " + job + " finished", Duration.ofSeconds(20), () -> {
+            last[0] = given().auth().oauth2(token).get("/api/v1/values/imports/{id}", job);
+            return !List.of("QUEUED", "CHECKING", "WRITING").contains(last[0].<String>path("status"));
+        });
+        return last[0];
+    }
+
+    static Map<String, Object> row(String dept, String ind, String period, Object value) {
+        return Map.of("subject", dept, "indicator", ind, "period", period, "value", value);
+    }
+
+    @Test
+    void theBulkEndpointStoresAllOrNothingAndReportsEveryRefusedRow() {
+        String dept = IndicatorApiTest.unique("B");
+        String a = IndicatorApiTest.unique("A");
+        String b = IndicatorApiTest.unique("C");
+        IndicatorApiTest.subject(dept);
+        IndicatorApiTest.indicator(a, "FINANCIAL", 80, dept);
+        IndicatorApiTest.indicator(b, "PUBLIC", 100, dept);
+        String token = TestTokens.department(dept);
+        List<Map<String, Object>> rows = List.of(row(dept, a, "2026", 72), row(dept, b, "2026", 95),
+                row(dept, "NO-SUCH", "2026", 1), row(dept, a, "2026", 70));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("values", rows))
+                .post("/api/v1/values/bulk").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("values[2].indicator"))
+                .body("violations.field", hasItem("values[3].indicator"));
+        assertEquals(0, values(dept), "nothing written");
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("values", rows))
+                .queryParam("partial", true).post("/api/v1/values/bulk").then().statusCode(200)
+                .body("stored", equalTo(2)).body("rejected", equalTo(2)).body("scorecardsRecomputed", equalTo(1));
+        assertEquals(2, values(dept));
+        assertEquals(2, events(dept));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/subjects/{c}/scorecards/2026", dept).then()
+                .statusCode(200).body("completeness.reported", equalTo(2));
+
+        // a correction needs its reason, and keeps the history
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("values", List.of(row(dept, a, "2026", 76)))).post("/api/v1/values/bulk").then()
+                .statusCode(400).body("violations[0].field", equalTo("values[0].correctionReason"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("values", List.of(Map.of("subject", dept, "indicator", a, "period", "2026", "value", 76,
+                        "correctionReason", "财政局复核后更正"))))
+                .post("/api/v1/values/bulk").then().statusCode(200).body("corrected", equalTo(1));
+        assertEquals(3, values(dept));
+        assertEquals(1, TestDb.count(em, "select count(*) from indicator_value where subject_code = ?1 and "
+                + "indicator_code = ?2 and is_current", dept, a));
+
+        // another department's row refuses the whole call
+        given().auth().oauth2(TestTokens.department("ELSEWHERE")).contentType(ContentType.JSON)
+                .body(Map.of("values", List.of(row(dept, b, "2025", 50)))).post("/api/v1/values/bulk").then()
+                .statusCode(403);
+        given().auth().oauth2(TestTokens.assessor("a", "ORG")).contentType(ContentType.JSON)
+                .body(Map.of("values", List.of(row(dept, b, "2025", 50)))).post("/api/v1/values/bulk").then()
+                .statusCode(403);
+        assertEquals(3, values(dept));
+    }
+
+    @Test
+    void aFileIsImportedInTheBackgroundWithProgressAndAnErrorPerRow() {
+        String dept = IndicatorApiTest.unique("F");
+        String a = IndicatorApiTest.unique("A");
+        IndicatorApiTest.subject(dept);
+        IndicatorApiTest.indicator(a, "PROCESS", 100, dept);
+        String csv = "subject,indicator,period,value\n" + dept + "," + a + ",2026-01,88\n" + dept + "," + a
+                + ",2026-02,abc\n" + dept + "," + a + ",2026-13,70\n";
+        String token = TestTokens.department(dept);
+        Response accepted = given().auth().oauth2(token).contentType("text/csv")
+                .body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/values/import");
+        accepted.then().statusCode(202).header("Location", containsString("/api/v1/values/imports/"))
+                .body("rows", equalTo(3));
+        String job = accepted.path("id");
+        Response done = finished(token, job);
+        done.then().body("status", equalTo("REJECTED")).body("checked", equalTo(3)).body("stored", equalTo(0))
+                .body("errors.line", equalTo(List.of(3, 4))).body("errors[0].field", equalTo("value"))
+                .body("errors[1].field", equalTo("period"));
+        assertEquals(0, values(dept));
+        // only its submitter (or an admin) follows a job
+        given().auth().oauth2(TestTokens.department("OTHER")).get("/api/v1/values/imports/{id}", job).then()
+                .statusCode(404);
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/values/imports/{id}", job).then().statusCode(200);
+
+        byte[] xlsx = Sheets.writeXlsx("values", List.of("subject", "indicator", "period", "value"),
+                List.of(List.of(dept, a, "2026-01", 88), List.of(dept, a, "2026-02", 91.5)));
+        String job2 = given().auth().oauth2(token).contentType(Sheets.XLSX).body(xlsx).post("/api/v1/values/import")
+                .then().statusCode(202).extract().path("id");
+        finished(token, job2).then().body("status", equalTo("DONE")).body("stored", equalTo(2))
+                .body("written", equalTo(2));
+        assertEquals(2, values(dept));
+        assertEquals(2, events(dept));
+        given().auth().oauth2(token).contentType("text/csv").body(new byte[0]).post("/api/v1/values/import").then()
+                .statusCode(400);
+    }
+}
