@@ -93,8 +93,17 @@ public class Indicator {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt = OffsetDateTime.now();
 
+    @jakarta.persistence.Transient
+    private java.util.Set<String> subjectSet;
+
     public boolean appliesTo(String subjectCode) {
-        return subjects == null || subjects.isEmpty() || subjects.contains(subjectCode);
+        if (subjects == null || subjects.isEmpty()) {
+            return true;
+        }
+        if (subjectSet == null || subjectSet.size() != subjects.size()) {
+            subjectSet = new java.util.HashSet<>(subjects);
+        }
+        return subjectSet.contains(subjectCode);
     }
 
     /** The scorer's view of this indicator, with a subject's target when it has its own. */

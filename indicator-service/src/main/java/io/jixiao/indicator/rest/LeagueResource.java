@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,22 +19,36 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.indicator.domain.scoring.Dimension;
 import io.jixiao.indicator.service.HealthReportService;
+import io.jixiao.indicator.service.ScorecardBatch;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.sheets.Sheets;
 
-@Path("/api/v1/scorecards/{period}/league")
+@Path("/api/v1/scorecards/{period}")
 @Tag(name = "Health reports", description = "A subject's health report and a period's league table")
 public class LeagueResource {
 
     private final HealthReportService service;
+    private final ScorecardBatch batch;
 
-    public LeagueResource(HealthReportService service) {
+    public LeagueResource(HealthReportService service, ScorecardBatch batch) {
         this.service = service;
+        this.batch = batch;
+    }
+
+    @POST
+    @Path("/recompute")
+    @RolesAllowed(CurrentUser.ADMIN)
+    @Operation(summary = "Recomputes every scorecard of the period (streaming the values); stores and publishes the "
+            + "ones that changed")
+    public ScorecardBatch.Outcome recompute(
+            @PathParam("period") @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period) {
+        return batch.recompute(List.of(period));
     }
 
     @GET
+    @Path("/league")
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.FINANCE, CurrentUser.SYSTEM})
     @Produces({MediaType.APPLICATION_JSON, Sheets.XLSX})
     @Operation(summary = "The league table of a period from the stored scorecards, best first; ?format=xlsx for Excel")

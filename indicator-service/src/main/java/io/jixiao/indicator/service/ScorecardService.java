@@ -138,7 +138,8 @@ public class ScorecardService {
         ScorecardComputed event = toEvent(subject, period, r);
         String detail = json(new Object[]{event.dimensions(), event.gate(), event.completeness(), event.grade()});
         ScorecardSnapshot snap = scorecards.snapshot(subject, period).orElse(null);
-        boolean changed = snap == null || !sameNumber(snap.total, event.total()) || !detail.equals(snap.detail);
+        boolean changed = snap == null || !sameNumber(snap.total, event.total()) || !sameJson(mapper, snap.detail,
+                detail);
         if (changed) {
             if (snap == null) {
                 snap = new ScorecardSnapshot();
@@ -208,6 +209,21 @@ public class ScorecardService {
         snap.gateStatus = e.gate().status();
         snap.detail = detail;
         snap.computedAt = e.computedAt();
+    }
+
+    /** The stored detail comes back from jsonb with its own spacing: compared as JSON, not as text. */
+    static boolean sameJson(com.fasterxml.jackson.databind.ObjectMapper mapper, String stored, String computed) {
+        if (stored == null) {
+            return false;
+        }
+        if (stored.equals(computed)) {
+            return true;
+        }
+        try {
+            return mapper.readTree(stored).equals(mapper.readTree(computed));
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
     private static boolean sameNumber(BigDecimal a, BigDecimal b) {

@@ -1,8 +1,6 @@
 package io.jixiao.indicator.service;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,6 +30,7 @@ import io.jixiao.indicator.repository.ValueRepository;
 import io.jixiao.kit.outbox.Outbox;
 import io.jixiao.kit.problem.ProblemException;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
+import io.jixiao.kit.sql.Copy;
 
 /**
  * Many values at once (the bulk endpoint and CSV/Excel imports): every row is checked first against the same rules
@@ -79,6 +78,8 @@ public class ValueImportService {
     }
 
     private static final int CHUNK = 2000;
+    private static final List<String> COLUMNS = List.of("subject_code", "indicator_code", "period", "actual", "level",
+            "score", "light", "source", "evidence_url", "reported_by", "reported_at", "correction_reason");
 
     private final SubjectRepository subjects;
     private final IndicatorRepository indicators;
@@ -88,10 +89,11 @@ public class ValueImportService {
     private final Outbox outbox;
     private final IndicatorConfig config;
     private final EntityManager em;
+    private final ScorecardBatch batch;
 
     public ValueImportService(SubjectRepository subjects, IndicatorRepository indicators,
             ScorecardRepository scorecards, ValueRepository values, ScorecardService scorecardService, Outbox outbox,
-            IndicatorConfig config, EntityManager em) {
+            IndicatorConfig config, EntityManager em, ScorecardBatch batch) {
         this.subjects = subjects;
         this.indicators = indicators;
         this.scorecards = scorecards;
@@ -100,6 +102,7 @@ public class ValueImportService {
         this.outbox = outbox;
         this.config = config;
         this.em = em;
+        this.batch = batch;
     }
 
     /**
@@ -115,8 +118,11 @@ public class ValueImportService {
                         + "department");
             }
         }
-        Set<String> knownSubjects = new HashSet<>();
-        subjects.listAll().forEach(x -> knownSubjects.add(x.code));
+        // what is read here is only read: no dirty checking, and no flush before each lookup query
+        em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+        em.unwrap(org.hibernate.Session.class).setDefaultReadOnly(true);
+        Set<String> knownSubjects = new HashSet<>(em.createQuery("select s.code from Subject s", String.class)
+                .getResultList());
         Map<String, Indicator> byCode = new HashMap<>();
         indicators.listAll().forEach(i -> byCode.put(i.code, i));
         Map<SubjectPeriod, Map<String, ScorecardLine>> overrides = new HashMap<>();
@@ -189,23 +195,18 @@ public class ValueImportService {
         write(ok, who, progress);
         Set<SubjectPeriod> touched = new LinkedHashSet<>();
         ok.forEach(c -> touched.add(new SubjectPeriod(c.row().report().subject(), c.row().report().period())));
-        for (SubjectPeriod sp : touched) {
-            scorecardService.recompute(sp.subjectCode(), sp.period());
-        }
+        batch.recompute(touched);
         int corrected = (int) ok.stream().filter(Checked::correction).count();
         return new Outcome(rows.size(), ok.size(), corrected, errors.size(), touched.size(), errors);
     }
 
     private void write(List<Checked> ok, Importer who, Progress progress) {
         em.flush();
-        Timestamp now = Timestamp.from(Instant.now());
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
         String defaultSource = who.system() ? "SYSTEM" : "IMPORT";
         em.unwrap(org.hibernate.Session.class).doWork(c -> {
             try (var supersede = c.prepareStatement("update indicator_value set is_current = false where "
-                    + "subject_code = ? and indicator_code = ? and period = ? and is_current");
-                    var insert = c.prepareStatement("insert into indicator_value (subject_code, indicator_code, "
-                            + "period, actual, level, score, light, source, evidence_url, reported_by, reported_at, "
-                            + "correction_reason, is_current) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)")) {
+                    + "subject_code = ? and indicator_code = ? and period = ? and is_current")) {
                 int done = 0;
                 for (int from = 0; from < ok.size(); from += CHUNK) {
                     List<Checked> chunk = ok.subList(from, Math.min(ok.size(), from + CHUNK));
@@ -223,23 +224,14 @@ public class ValueImportService {
                     if (anyCorrection) {
                         supersede.executeBatch();
                     }
+                    List<Object[]> rows = new ArrayList<>(chunk.size());
                     for (Checked x : chunk) {
                         ValueService.Report r = x.row().report();
-                        insert.setString(1, r.subject());
-                        insert.setString(2, x.indicator().code);
-                        insert.setString(3, r.period());
-                        insert.setBigDecimal(4, r.value());
-                        insert.setString(5, r.level());
-                        insert.setBigDecimal(6, x.score());
-                        insert.setString(7, x.light().name());
-                        insert.setString(8, r.source() == null ? defaultSource : r.source());
-                        insert.setString(9, r.evidenceUrl());
-                        insert.setString(10, who.subject());
-                        insert.setTimestamp(11, now);
-                        insert.setString(12, x.correction() ? r.correctionReason() : null);
-                        insert.addBatch();
+                        rows.add(new Object[]{r.subject(), x.indicator().code, r.period(), r.value(), r.level(),
+                                x.score(), x.light().name(), r.source() == null ? defaultSource : r.source(),
+                                r.evidenceUrl(), who.subject(), now, x.correction() ? r.correctionReason() : null});
                     }
-                    insert.executeBatch();
+                    Copy.into(c, "indicator_value", COLUMNS, rows);
                     done += chunk.size();
                     progress.written(done);
                 }

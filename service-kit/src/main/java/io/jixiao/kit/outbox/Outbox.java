@@ -82,32 +82,21 @@ public class Outbox {
         em.flush();
         Object cid = MDC.get(Correlation.MDC_KEY);
         String correlation = cid == null ? null : cid.toString();
-        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
-        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (var ps = connection.prepareStatement("insert into outbox_event (id, topic, event_type, record_key, "
-                    + "source, payload, correlation_id, created_at) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
-                int n = 0;
-                for (Keyed k : events) {
-                    ps.setObject(1, UUID.randomUUID());
-                    ps.setString(2, topic);
-                    ps.setString(3, type);
-                    ps.setString(4, k.subjectCode());
-                    ps.setString(5, source);
-                    try {
-                        ps.setString(6, mapper.writeValueAsString(k.payload()));
-                    } catch (JsonProcessingException ex) {
-                        throw new IllegalStateException("event payload not serializable: " + type, ex);
-                    }
-                    ps.setString(7, correlation);
-                    ps.setTimestamp(8, now);
-                    ps.addBatch();
-                    if (++n % 1000 == 0) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Object[]> rows = new java.util.ArrayList<>(events.size());
+        for (Keyed k : events) {
+            try {
+                rows.add(new Object[]{UUID.randomUUID(), topic, type, k.subjectCode(), source,
+                        mapper.writeValueAsString(k.payload()), correlation, now});
+            } catch (JsonProcessingException ex) {
+                throw new IllegalStateException("event payload not serializable: " + type, ex);
             }
-        });
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> io.jixiao.kit.sql.Copy.into(connection,
+                "outbox_event",
+                List.of("id", "topic", "event_type", "record_key", "source", "payload", "correlation_id",
+                        "created_at"),
+                rows));
         relay.nudgeAfterCommit();
         return events.size();
     }

@@ -1,0 +1,159 @@
+package io.jixiao.indicator.bench;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.indicator.service.ScorecardBatch;
+import io.jixiao.testsupport.JixiaoTestResource;
+import io.jixiao.testsupport.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Issue 3's numbers, printed: recompute a city (60 subjects × 200 indicators, one period), a province (1,000 × 300 ×
+ * 12 periods = 3.6 million values, streamed), and the bulk endpoint's rate into PostgreSQL.
+ * Run: ./mvnw -Pbench -pl indicator-service test
+ */
+@QuarkusTest
+@QuarkusTestResource(JixiaoTestResource.class)
+@Tag("benchmark")
+class IndicatorBenchmarkTest {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ScorecardBatch batch;
+
+    @Transactional
+    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 1200)
+    void load(String prefix, int subjects, int indicators, List<String> periods, boolean common) {
+        em.createNativeQuery("insert into subject (code, name_zh, level) select '" + prefix + "S' || g, '单位' || g, "
+                + "'DEPARTMENT' from generate_series(1, " + subjects + ") g").executeUpdate();
+        String scope = common
+                ? "null"
+                : "(select jsonb_agg('" + prefix + "S' || g) from generate_series(1, " + subjects
+                        + ") g)";
+        em.createNativeQuery("insert into indicator (code, name_zh, dimension, kind, polarity, target, weight, "
+                + "frequency, subjects) select '" + prefix + "I' || g, '指标' || g, (array['POLITICAL','PUBLIC',"
+                + "'FINANCIAL','PROCESS','LEARNING'])[1 + g % 5], 'QUANTITATIVE', 'HIGHER_BETTER', 100, 10, 'YEARLY', "
+                + scope + " from generate_series(1, " + indicators + ") g").executeUpdate();
+        em.createNativeQuery("insert into indicator_value (subject_code, indicator_code, period, actual, score, light, "
+                + "source, reported_by, reported_at) select '" + prefix + "S' || s, '" + prefix + "I' || i, p, "
+                + "(s * 7 + i * 13) % 100, (s * 7 + i * 13) % 100, 'GREEN', 'BENCH', 'bench', now() "
+                + "from generate_series(1, " + subjects + ") s, generate_series(1, " + indicators
+                + ") i, unnest(cast(?1 "
+                + "as text[])) p").setParameter(1, periods.toArray(new String[0])).executeUpdate();
+    }
+
+    @Transactional
+    void nudge(String prefix, String period) {
+        em.createNativeQuery("update indicator_value set score = (score + 1) % 100 where period = ?1 and "
+                + "subject_code like ?2").setParameter(1, period).setParameter(2, prefix + "S%").executeUpdate();
+    }
+
+    static long median(long[] xs) {
+        long[] s = xs.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    static long heapMb() {
+        Runtime rt = Runtime.getRuntime();
+        return (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+    }
+
+    @Test
+    void numbers() {
+        // 1. a city: 60 × 200 = 12,000 values in one period
+        load("C", 60, 200, List.of("2040"), false);
+        batch.recompute(List.of("2040"));
+        long[] allChanged = new long[5];
+        long[] unchanged = new long[5];
+        for (int i = 0; i < 5; i++) {
+            nudge("C", "2040");
+            long t0 = System.nanoTime();
+            ScorecardBatch.Outcome o = batch.recompute(List.of("2040"));
+            allChanged[i] = (System.nanoTime() - t0) / 1_000_000;
+            if (o.changed() != 60) {
+                throw new IllegalStateException("expected 60 changed scorecards, got " + o);
+            }
+            t0 = System.nanoTime();
+            batch.recompute(List.of("2040"));
+            unchanged[i] = (System.nanoTime() - t0) / 1_000_000;
+        }
+        System.out.printf("INDICATOR city 60 × 200 (12,000 values): recompute with every scorecard changed median %d "
+                + "ms (runs %s), nothing changed median %d ms (target < 300 ms)%n", median(allChanged),
+                Arrays.toString(allChanged), median(unchanged));
+
+        // 2. a province: 1,000 × 300 × 12 = 3,600,000 values
+        List<String> months = IntStream.rangeClosed(1, 12).mapToObj(m -> String.format("2050-%02d", m)).toList();
+        long t0 = System.nanoTime();
+        load("P", 1000, 300, months, true);
+        long loadMs = (System.nanoTime() - t0) / 1_000_000;
+        System.gc();
+        long heapBefore = heapMb();
+        long[] province = new long[3];
+        long peak = 0;
+        for (int i = 0; i < 3; i++) {
+            t0 = System.nanoTime();
+            ScorecardBatch.Outcome o = batch.recompute(months);
+            province[i] = (System.nanoTime() - t0) / 1_000_000;
+            peak = Math.max(peak, heapMb());
+            if (o.values() != 3_600_000L) {
+                throw new IllegalStateException("expected 3.6M values, got " + o);
+            }
+        }
+        System.out.printf("INDICATOR province 1,000 × 300 × 12 (3,600,000 values, loaded in %d ms): recompute runs %s "
+                + "ms (first stores 12,000 scorecards; target < 10 s); heap %d MB before, %d MB after (-Xmx1g)%n",
+                loadMs, Arrays.toString(province), heapBefore, peak);
+
+        // 3. the bulk endpoint: 10 calls of 10,000 values each for new subjects' period
+        String admin = TestTokens.admin();
+        List<Long> rates = new ArrayList<>();
+        for (int call = 0; call < 10; call++) {
+            List<Map<String, Object>> rows = new ArrayList<>(10_000);
+            for (int s = 1; s <= 50; s++) {
+                for (int i = 1; i <= 200; i++) {
+                    rows.add(Map.of("subject", "CS" + s, "indicator", "CI" + i, "period", "2041-" + String.format(
+                            "%02d", call + 1), "value", (s + i + call) % 100));
+                }
+            }
+            String body = toJson(rows);
+            t0 = System.nanoTime();
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).post("/api/v1/values/bulk").then()
+                    .statusCode(200);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            rates.add(10_000L * 1000 / Math.max(1, ms));
+        }
+        long[] r = rates.stream().mapToLong(Long::longValue).toArray();
+        System.out.printf("INDICATOR bulk endpoint, 10 calls × 10,000 values (checked, stored, 10,000 events, 50 "
+                + "scorecards recomputed per call): median %d values/s (calls %s) (target ≥ 20,000/s)%n", median(r),
+                Arrays.toString(r));
+    }
+
+    static String toJson(List<Map<String, Object>> rows) {
+        StringBuilder b = new StringBuilder("{\"values\":[");
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> m = rows.get(i);
+            b.append(i == 0 ? "" : ",").append("{\"subject\":\"").append(m.get("subject")).append("\",\"indicator\":\"")
+                    .append(m.get("indicator")).append("\",\"period\":\"").append(m.get("period"))
+                    .append("\",\"value\":")
+                    .append(m.get("value")).append('}');
+        }
+        return b.append("]}").toString();
+    }
+}
