@@ -2794,7 +2794,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["BulkRequest"];
+                    "application/json": components["schemas"]["EvaluationBulkRequest"];
                 };
             };
             responses: {
@@ -2804,7 +2804,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Report"];
+                        "application/json": components["schemas"]["EvaluationReport"];
                     };
                 };
                 /** @description Bad Request */
@@ -3193,6 +3193,410 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/missions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Missions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MissionResponse"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define Mission */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateMissionRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/missions/{code}/graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The strategy map as nodes and edges (CAUSES, SERVES, MEASURES), levels for drawing it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Graph"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/missions/{code}/tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cascade as a tree: dimensions top-down, their objectives and the indicators measuring them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tree"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objectives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Objectives */
+        get: {
+            parameters: {
+                query?: {
+                    mission?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObjectiveResponse"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A strategic objective of a mission; its causes must lie lower on the strategy map */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateObjectiveRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4416,6 +4820,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/scorecards/{period}/league": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The league table of a period from the stored scorecards, best first; ?format=xlsx for Excel */
+        get: {
+            parameters: {
+                query?: {
+                    format?: string;
+                };
+                header?: never;
+                path: {
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scorecards/{period}/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recomputes every scorecard of the period (streaming the values); stores and publishes the ones that changed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Outcome"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/subjects": {
         parameters: {
             query?: never;
@@ -4576,6 +5123,77 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["SubjectResponse"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subjects/{code}/health/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Five dimension scores (for a radar), the change against the same period a year before, the weakest indicators and the lights */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
                     };
                 };
                 /** @description Not Authorized */
@@ -5098,7 +5716,74 @@ export interface paths {
                 };
             };
         };
-        put?: never;
+        /** Revise */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
+                path: {
+                    id: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateSurveyRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -5760,6 +6445,290 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/values/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Many values at once: all stored or none (?partial=true stores the valid ones), each row's problem reported; touched scorecards are recomputed once */
+        post: {
+            parameters: {
+                query?: {
+                    partial?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BulkRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Outcome1"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/values/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A CSV or Excel file of values (columns subject, indicator, period, value, level, source, evidenceUrl, correctionReason), imported in the background: 202 and a job to follow */
+        post: {
+            parameters: {
+                query?: {
+                    partial?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/values/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import's progress (rows checked, rows written) and outcome, with each refused row */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/.well-known/openid-configuration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OpenID provider metadata of the demo issuer (token endpoint, JWKS) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    Host?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/jwks": {
         parameters: {
             query?: never;
@@ -5868,7 +6837,60 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** OAuth 2.0 client credentials for machine clients (role system); HTTP Basic or form secrets */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        grant_type?: string;
+                        client_id?: string;
+                        client_secret?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5913,7 +6935,7 @@ export interface components {
             cycle?: components["schemas"]["UUID"];
             subject?: string;
             reason?: string;
-            status?: components["schemas"]["Status"];
+            status?: components["schemas"]["EvaluationStatus"];
             submittedBy?: string;
             submittedAt?: components["schemas"]["OffsetDateTime"];
             decidedBy?: string;
@@ -5972,7 +6994,7 @@ export interface components {
             benefit: number;
         };
         BulkRequest: {
-            ratings: components["schemas"]["SubmitRatingRequest"][];
+            values: components["schemas"]["ReportValueRequest"][];
         };
         CaseResponse: {
             id?: components["schemas"]["UUID"];
@@ -6061,6 +7083,20 @@ export interface components {
             dataSource?: string;
             subjects?: string[];
         };
+        CreateMissionRequest: {
+            code: string;
+            nameZh: string;
+            nameEn?: string;
+            statement?: string;
+        };
+        CreateObjectiveRequest: {
+            code: string;
+            mission: string;
+            dimension: components["schemas"]["Dimension"];
+            nameZh: string;
+            nameEn?: string;
+            causes?: string[];
+        };
         CreateProjectRequest: {
             subject: string;
             /** Format: int32 */
@@ -6089,6 +7125,9 @@ export interface components {
                 [key: string]: number;
             };
             questions: components["schemas"]["QuestionRequest"][];
+            serviceItem?: string;
+            opensAt?: components["schemas"]["OffsetDateTime"];
+            closesAt?: components["schemas"]["OffsetDateTime"];
         };
         CriterionScore: {
             code: string;
@@ -6163,6 +7202,14 @@ export interface components {
         };
         /** @enum {string} */
         Dimension: "POLITICAL" | "PUBLIC" | "FINANCIAL" | "PROCESS" | "LEARNING";
+        DimensionBranch: {
+            dimension?: components["schemas"]["Dimension"];
+            labelZh?: string;
+            labelEn?: string;
+            /** Format: int32 */
+            level?: number;
+            objectives?: components["schemas"]["ObjectiveNode"][];
+        };
         DimensionView: {
             dimension?: components["schemas"]["Dimension"];
             labelZh?: string;
@@ -6184,6 +7231,11 @@ export interface components {
             closedAt?: components["schemas"]["OffsetDateTime"];
             closedBy?: string;
         };
+        Edge: {
+            from?: string;
+            to?: string;
+            kind?: string;
+        };
         Entry: {
             /** Format: int32 */
             index?: number;
@@ -6202,6 +7254,17 @@ export interface components {
             content?: string;
             createdAt?: components["schemas"]["OffsetDateTime"];
         };
+        EvaluationBulkRequest: {
+            ratings: components["schemas"]["SubmitRatingRequest"][];
+        };
+        EvaluationReport: {
+            /** Format: int32 */
+            submitted?: number;
+            accepted?: components["schemas"]["Entry"][];
+            rejected?: components["schemas"]["Entry"][];
+        };
+        /** @enum {string} */
+        EvaluationStatus: "SUBMITTED" | "ACCEPTED" | "REJECTED";
         ExecutionResponse: {
             id?: components["schemas"]["UUID"];
             project?: components["schemas"]["UUID"];
@@ -6225,6 +7288,11 @@ export interface components {
         };
         /** @enum {string} */
         Grade: "EXCELLENT" | "GOOD" | "PASS" | "FAIL";
+        Graph: {
+            mission?: string;
+            nodes?: components["schemas"]["Node"][];
+            edges?: components["schemas"]["Edge"][];
+        };
         GroupResult: {
             group?: components["schemas"]["RespondentGroup"];
             weight?: number;
@@ -6243,6 +7311,11 @@ export interface components {
         };
         /** @enum {string} */
         IndicatorKind: "QUANTITATIVE" | "QUALITATIVE";
+        IndicatorRef: {
+            code?: string;
+            nameZh?: string;
+            nameEn?: string;
+        };
         IndicatorResponse: {
             code?: string;
             nameZh?: string;
@@ -6292,6 +7365,29 @@ export interface components {
             party: components["schemas"]["RatingParty"];
             evaluator: string;
             subject: string;
+        };
+        JobView: {
+            id?: components["schemas"]["UUID"];
+            status?: components["schemas"]["Status"];
+            partial?: boolean;
+            /** Format: int32 */
+            rows?: number;
+            /** Format: int32 */
+            checked?: number;
+            /** Format: int32 */
+            written?: number;
+            /** Format: int32 */
+            stored?: number;
+            /** Format: int32 */
+            corrected?: number;
+            /** Format: int32 */
+            rejected?: number;
+            /** Format: int32 */
+            scorecardsRecomputed?: number;
+            errors?: components["schemas"]["RowError"][];
+            failure?: string;
+            submittedAt?: components["schemas"]["OffsetDateTime"];
+            finishedAt?: components["schemas"]["OffsetDateTime"];
         };
         JsonNode: {
             empty?: boolean;
@@ -6400,6 +7496,14 @@ export interface components {
         };
         /** @enum {string} */
         MissingPolicy: "RENORMALIZE" | "ZERO";
+        MissionResponse: {
+            code?: string;
+            nameZh?: string;
+            nameEn?: string;
+            statement?: string;
+            /** Format: int64 */
+            version?: number;
+        };
         Monitoring: {
             redPace?: number;
             yellowPace?: number;
@@ -6412,7 +7516,33 @@ export interface components {
             redGoal: number;
             yellowGoal: number;
         };
+        Node: {
+            id?: string;
+            kind?: string;
+            dimension?: components["schemas"]["Dimension"];
+            /** Format: int32 */
+            level?: number;
+            labelZh?: string;
+            labelEn?: string;
+        };
         ObjectNode: components["schemas"]["JsonNode"][];
+        ObjectiveNode: {
+            code?: string;
+            nameZh?: string;
+            nameEn?: string;
+            causes?: string[];
+            indicators?: components["schemas"]["IndicatorRef"][];
+        };
+        ObjectiveResponse: {
+            code?: string;
+            mission?: string;
+            dimension?: components["schemas"]["Dimension"];
+            nameZh?: string;
+            nameEn?: string;
+            causes?: string[];
+            /** Format: int64 */
+            version?: number;
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T12:15:50-04:00
@@ -6429,6 +7559,31 @@ export interface components {
             labelZh: string;
             labelEn?: string;
             points?: number;
+        };
+        Outcome: {
+            /** Format: int32 */
+            periods?: number;
+            /** Format: int32 */
+            scorecards?: number;
+            /** Format: int32 */
+            changed?: number;
+            /** Format: int64 */
+            values?: number;
+            /** Format: int64 */
+            millis?: number;
+        };
+        Outcome1: {
+            /** Format: int32 */
+            rows?: number;
+            /** Format: int32 */
+            stored?: number;
+            /** Format: int32 */
+            corrected?: number;
+            /** Format: int32 */
+            rejected?: number;
+            /** Format: int32 */
+            scorecardsRecomputed?: number;
+            errors?: components["schemas"]["RowError"][];
         };
         PagedCaseResponse: {
             items?: components["schemas"]["CaseResponse"][];
@@ -6694,10 +7849,32 @@ export interface components {
             note: string;
         };
         Report: {
-            /** Format: int32 */
-            submitted?: number;
-            accepted?: components["schemas"]["Entry"][];
-            rejected?: components["schemas"]["Entry"][];
+            subject?: string;
+            nameZh?: string;
+            nameEn?: string;
+            period?: string;
+            previousPeriod?: string;
+            total?: number;
+            previousTotal?: number;
+            totalChange?: number;
+            grade?: string;
+            previousGrade?: string;
+            dimensions?: {
+                [key: string]: number;
+            };
+            previousDimensions?: {
+                [key: string]: number;
+            };
+            change?: {
+                [key: string]: number;
+            };
+            weakest?: components["schemas"]["Weak"][];
+            lights?: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            missing?: number;
+            completeness?: components["schemas"]["Completeness"];
         };
         ReportValueRequest: {
             subject: string;
@@ -6765,6 +7942,12 @@ export interface components {
             voidNote?: string;
             rectification?: components["schemas"]["RectificationRef"];
         };
+        RowError: {
+            /** Format: int32 */
+            line?: number;
+            field?: string;
+            message?: string;
+        };
         Rules: {
             gradeAdjustment?: {
                 [key: string]: number;
@@ -6827,7 +8010,7 @@ export interface components {
             lines?: components["schemas"]["LineView"][];
         };
         /** @enum {string} */
-        Status: "SUBMITTED" | "ACCEPTED" | "REJECTED";
+        Status: "QUEUED" | "CHECKING" | "WRITING" | "DONE" | "REJECTED" | "FAILED";
         /** @enum {string} */
         Status1: "ACTIVE" | "VOIDED";
         /** @enum {string} */
@@ -6862,10 +8045,13 @@ export interface components {
             id?: components["schemas"]["UUID"];
             subject?: string;
             period?: string;
+            serviceItem?: string;
             titleZh?: string;
             titleEn?: string;
             status?: components["schemas"]["SurveyStatus"];
             access?: components["schemas"]["Access"];
+            opensAt?: components["schemas"]["OffsetDateTime"];
+            closesAt?: components["schemas"]["OffsetDateTime"];
             groupWeights?: {
                 [key: string]: number;
             };
@@ -6874,11 +8060,31 @@ export interface components {
             openedAt?: components["schemas"]["OffsetDateTime"];
             closedAt?: components["schemas"]["OffsetDateTime"];
             publicPath?: string;
+            /** Format: int64 */
+            version?: number;
         };
         /** @enum {string} */
         SurveyStatus: "OPEN" | "ANSWERED" | "CLOSED" | "VOIDED";
+        Tree: {
+            mission?: string;
+            nameZh?: string;
+            nameEn?: string;
+            statement?: string;
+            dimensions?: components["schemas"]["DimensionBranch"][];
+        };
         /** Format: uuid */
         UUID: string;
+        UpdateSurveyRequest: {
+            titleZh: string;
+            titleEn?: string;
+            serviceItem?: string;
+            opensAt?: components["schemas"]["OffsetDateTime"];
+            closesAt?: components["schemas"]["OffsetDateTime"];
+            groupWeights: {
+                [key: string]: number;
+            };
+            questions: components["schemas"]["QuestionRequest"][];
+        };
         Usage: {
             batch?: components["schemas"]["UUID"];
             channel?: components["schemas"]["Channel"];
@@ -6934,6 +8140,15 @@ export interface components {
         WarningsResponse: {
             red?: components["schemas"]["ProjectMonitoring"][];
             openTasks?: components["schemas"]["DisposalResponse"][];
+        };
+        Weak: {
+            indicator?: string;
+            nameZh?: string;
+            nameEn?: string;
+            dimension?: components["schemas"]["Dimension"];
+            score?: number;
+            light?: components["schemas"]["Light"];
+            status?: components["schemas"]["LineStatus"];
         };
         YearRequest: {
             days: components["schemas"]["DayRequest"][];
