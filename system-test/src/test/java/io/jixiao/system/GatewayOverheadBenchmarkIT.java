@@ -42,10 +42,8 @@ class GatewayOverheadBenchmarkIT {
 
     @BeforeAll
     static void suite() {
-        RestAssured.baseURI = Suite.started().gateway();
-        RestAssured.port = -1;
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .build();
+        Suite.atGateway();
+        http = Suite.loadClient();
         token = TestTokens.admin();
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("code", "GWBENCH", "nameZh", "网关压测单位", "level", "DEPARTMENT")).post("/api/v1/subjects");

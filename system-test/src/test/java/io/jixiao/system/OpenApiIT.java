@@ -36,8 +36,7 @@ class OpenApiIT {
 
     @BeforeAll
     static void start() {
-        RestAssured.baseURI = Suite.started().gateway();
-        RestAssured.port = -1;
+        Suite.atGateway();
     }
 
     @Test

@@ -40,8 +40,7 @@ class PortalIT {
 
     @BeforeAll
     static void start() throws IOException {
-        RestAssured.baseURI = Suite.started().gateway();
-        RestAssured.port = -1;
+        Suite.atGateway();
         long n = System.nanoTime() % 100000;
         a = "PWATER" + n;
         b = "PPARK" + n;

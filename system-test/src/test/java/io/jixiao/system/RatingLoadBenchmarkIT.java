@@ -48,10 +48,8 @@ class RatingLoadBenchmarkIT {
 
     @BeforeAll
     static void suite() {
-        RestAssured.baseURI = Suite.started().gateway();
-        RestAssured.port = -1;
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .build();
+        Suite.atGateway();
+        http = Suite.loadClient();
     }
 
     static String cycleWith(List<String> subjects, int evaluators, String period) {

@@ -25,8 +25,7 @@ class ReviewToIndicatorIT {
 
     @BeforeAll
     static void suite() {
-        RestAssured.baseURI = Suite.started().gateway();
-        RestAssured.port = -1;
+        Suite.atGateway();
     }
 
     @Test

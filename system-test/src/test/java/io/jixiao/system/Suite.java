@@ -53,6 +53,20 @@ final class Suite {
         return LocalPostgres.shared();
     }
 
+    /** The started suite, with RestAssured pointed at its gateway. */
+    static Suite atGateway() {
+        Suite s = started();
+        io.restassured.RestAssured.baseURI = s.gateway();
+        io.restassured.RestAssured.port = -1;
+        return s;
+    }
+
+    /** A plain HTTP/1.1 client for load runs (keep-alive, 5 s to connect). */
+    static java.net.http.HttpClient loadClient() {
+        return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+    }
+
     /** A service's own address, bypassing the gateway (for overhead comparisons). */
     String service(String name) {
         return "http://127.0.0.1:" + ports.get(name);

@@ -40,9 +40,8 @@ class SurveyLoadBenchmarkIT {
 
     @BeforeAll
     static void suite() {
-        RestAssured.baseURI = Suite.started().gateway();
-        RestAssured.port = -1;
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Suite.atGateway();
+        http = Suite.loadClient();
     }
 
     static String openSurvey(String subject) {

@@ -36,8 +36,7 @@ class SurveyPageIT {
 
     @BeforeAll
     static void start() throws IOException {
-        RestAssured.baseURI = Suite.started().gateway();
-        RestAssured.port = -1;
+        Suite.atGateway();
         browser = Chromium.start(390, 844, "zh-CN");
     }
 

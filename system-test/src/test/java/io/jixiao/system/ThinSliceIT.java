@@ -36,8 +36,7 @@ class ThinSliceIT {
 
     @BeforeAll
     static void suite() {
-        RestAssured.baseURI = Suite.started().gateway();
-        RestAssured.port = -1;
+        Suite.atGateway();
         // numbers as exact decimals, so that the last decimal is checked, not a float's approximation
         RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig()
                 .numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
