@@ -153,7 +153,7 @@
       (prev && prev.total !== null ? ' <span class="' + (sc.total >= prev.total ? 'up' : 'down') + '">' + (sc.total >= prev.total ? '▲' : '▼') +
         num(Math.abs(sc.total - prev.total)) + '</span> <span class="muted">' + t('lastYear') + ' ' + num(prev.shownTotal) + '</span>' : '') +
       '</p><div id="radar" role="img" aria-label="' + t('radar') + '"></div>' +
-      '<table><thead><tr><th>' + t('weight') + '</th>' + DIMS.map(x => '<th class="num">' + esc(dimLabel(sc, x)) + '</th>').join('') +
+      '<table><thead><tr><th>' + t('period') + '</th>' + DIMS.map(x => '<th class="num">' + esc(dimLabel(sc, x)) + '</th>').join('') +
       '</tr></thead><tbody><tr><td>' + esc(state.period) + '</td>' + DIMS.map(x => '<td class="num">' + num(dimScore(sc, x)) + '</td>').join('') +
       '</tr>' + (prev ? '<tr class="muted"><td>' + t('lastYear') + '</td>' + DIMS.map(x => '<td class="num">' + num(dimScore(prev, x)) + '</td>').join('') + '</tr>' : '') +
       '</tbody></table>';
@@ -187,7 +187,7 @@
       const series = [{ name: state.period, value: DIMS.map(x => dimScore(sc, x) || 0), areaStyle: { opacity: 0.2 } }];
       if (prev) series.push({ name: t('lastYear'), value: DIMS.map(x => dimScore(prev, x) || 0), lineStyle: { type: 'dashed' } });
       state.chart.setOption({ animation: false, color: ['#a8271b', '#5b6775'], legend: { bottom: 0 }, tooltip: {},
-        radar: { indicator: DIMS.map(x => ({ name: dimLabel(sc, x), max: 100 })), radius: '65%' },
+        radar: { indicator: DIMS.map(x => ({ name: dimLabel(sc, x), max: 100 })), radius: '58%' },
         series: [{ type: 'radar', data: series }] });
     }
     ready('dept', started);
