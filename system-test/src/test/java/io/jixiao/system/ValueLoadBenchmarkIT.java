@@ -1,0 +1,99 @@
+package io.jixiao.system;
+
+import static io.restassured.RestAssured.given;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.testsupport.TestTokens;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+
+/**
+ * Issue 3's single-value number: POST /api/v1/values through the gateway by a system client at 8 connections (each
+ * its own department, every value new, each recomputing its scorecard), against pgbench's single-row insert in the
+ * same run. Run: ./mvnw -Pbench -pl system-test verify -Dit.test=ValueLoadBenchmarkIT
+ */
+@Tag("benchmark")
+class ValueLoadBenchmarkIT {
+
+    static final int CONCURRENCY = 8;
+    static final int SECONDS = 15;
+    static final int INDICATORS = 50;
+    static HttpClient http;
+    static String prefix = "VL" + System.nanoTime() % 10000;
+
+    @BeforeAll
+    static void suite() {
+        Suite.atGateway();
+        http = Suite.loadClient();
+        String admin = TestTokens.admin();
+        List<String> subjects = new ArrayList<>();
+        for (int w = 0; w < CONCURRENCY; w++) {
+            subjects.add(prefix + "S" + w);
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", prefix + "S" + w, "nameZh",
+                    "压测单位" + w, "level", "DEPARTMENT")).post("/api/v1/subjects").then().statusCode(201);
+        }
+        for (int i = 0; i < INDICATORS; i++) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", prefix + "I" + i, "nameZh",
+                    "压测指标" + i, "dimension", List.of("POLITICAL", "PUBLIC", "FINANCIAL", "PROCESS", "LEARNING").get(
+                            i % 5),
+                    "kind", "QUANTITATIVE", "target", 100, "weight", 10, "subjects", subjects))
+                    .post("/api/v1/indicators").then().statusCode(201);
+        }
+    }
+
+    /** Values posted for {@code seconds}; each worker walks its own keys from {@code firstYear}. */
+    static long[] load(int seconds, int firstYear) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String token = TestTokens.system("bench-system");
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < CONCURRENCY; w++) {
+            String subject = prefix + "S" + w;
+            workers.add(pool.submit(() -> {
+                for (long k = 0; System.nanoTime() < end; k++) {
+                    String body = "{\"subject\":\"" + subject + "\",\"indicator\":\"" + prefix + "I" + (k % INDICATORS)
+                            + "\",\"period\":\"" + (firstYear + k / INDICATORS) + "\",\"value\":" + (k % 100) + "}";
+                    var r = http.send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + "/api/v1/values"))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    (r.statusCode() == 201 ? ok : failed).incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get();
+        }
+        pool.shutdown();
+        return new long[]{ok.get(), failed.get()};
+    }
+
+    @Test
+    void singleValuesThroughTheGatewayAgainstPgbench() throws Exception {
+        load(10, 3000); // warm-up
+        long[] r = load(SECONDS, 5000);
+        double rate = r[0] / (double) SECONDS;
+        double pgbench = RatingLoadBenchmarkIT.pgbench(CONCURRENCY, SECONDS);
+        System.out.printf("VALUES through the gateway, %d clients for %d s: %.0f values/s (%d refused) vs pgbench %.0f "
+                + "tps = %.1f%% (target >= 50%%)%n", CONCURRENCY, SECONDS, rate, r[1], pgbench, 100 * rate / pgbench);
+    }
+}
