@@ -152,10 +152,9 @@ class PortalIT {
                 .body(Map.of("subject", a, "indicator", browser.findElement(By.cssSelector("#lines tbody tr td"))
                         .getText().replace(" ★", ""), "period", PERIOD, "value", 20, "correctionReason", "更正：口径调整"))
                 .post("/api/v1/values").then().statusCode(201);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
-                d -> !d.findElements(By.cssSelector("#live-feed li[data-subject='" + a + "']")).isEmpty());
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(d -> !d.findElement(By.id("total")).getText().equals(before));
+        waiting(30).until(d -> !d.findElements(By.cssSelector("#live-feed li[data-subject='" + a + "']")).isEmpty());
+        // the page redraws itself on the update: an element read mid-redraw is stale, and read again
+        waiting(15).until(d -> !d.findElement(By.id("total")).getText().equals(before));
         Chromium.shot(browser, "portal-live-update");
 
         browser.findElement(By.id("lang")).click();
@@ -187,7 +186,13 @@ class PortalIT {
     }
 
     WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
+        return waiting(15);
+    }
+
+    WebDriverWait waiting(int seconds) {
+        WebDriverWait w = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        w.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return w;
     }
 
     void ready(String view) {
