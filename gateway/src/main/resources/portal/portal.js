@@ -40,7 +40,7 @@
   const DIMS = ['POLITICAL', 'PUBLIC', 'FINANCIAL', 'PROCESS', 'LEARNING'];
   const DEPTS = ['FIN', 'EDU', 'HEALTH', 'TRANS', 'ENV', 'HRSS', 'MARKET', 'HOUSING', 'AGRI', 'CIVIL'];
   const state = { lang: localStorage.getItem('jx.lang') || 'zh', token: sessionStorage.getItem('jx.token'),
-    period: null, subjects: {}, chart: null, live: null, refresh: null };
+    period: null, subjects: {}, chart: null, live: null, refresh: null, gen: 0 };
   const $ = (s, r) => (r || document).querySelector(s);
   const t = k => (T[state.lang][k] !== undefined ? T[state.lang][k] : k);
   const esc = v => String(v === null || v === undefined ? '' : v).replace(/[&<>"']/g,
@@ -110,9 +110,10 @@
   }
 
   async function leagueView() {
-    const started = performance.now();
+    const started = performance.now(); const mine = state.gen;
     const [lg, w] = await Promise.all([api('/api/v1/portal/league?period=' + state.period),
       api('/api/v1/portal/warnings?period=' + state.period)]);
+    if (mine !== state.gen) return; // a newer view (or a sign-out) has taken the page meanwhile
     if (lg.panels.subjects.status === 'OK') lg.panels.subjects.data.items.forEach(s => { state.subjects[s.code] = s; });
     const ev = lg.panels.evaluation;
     const rows = d => '<p class="muted">' + t('cycle') + ': ' + esc(d.cycle.name) + ' · ' + esc(d.cycle.status) + '</p>' +
@@ -143,8 +144,9 @@
   }
 
   async function deptView(code) {
-    const started = performance.now();
+    const started = performance.now(); const mine = state.gen;
     const d = await api('/api/v1/portal/departments/' + encodeURIComponent(code) + '?period=' + state.period);
+    if (mine !== state.gen) return; // a newer view (or a sign-out) has taken the page meanwhile
     const p = d.panels;
     if (p.subject.status === 'OK') state.subjects[code] = p.subject.data;
     const prev = p.previousScorecard.status === 'OK' ? p.previousScorecard.data : null;
@@ -242,12 +244,14 @@
   }
 
   function signOut() {
+    state.gen++; clearTimeout(state.refresh);
     state.token = null; sessionStorage.removeItem('jx.token');
     if (state.live) { const c = state.live; state.live = null; c.abort(); }
     location.hash = '#/login';
   }
 
   async function route() {
+    const mine = ++state.gen;
     i18n(); periods();
     if (!state.token) { if (location.hash !== '#/login') location.hash = '#/login'; loginView(); return; }
     $('#logout').hidden = false;
@@ -255,7 +259,7 @@
     try {
       if (m) await deptView(m[1]); else await leagueView();
     } catch (e) {
-      if (state.token) $('#view').innerHTML = '<p class="error" role="alert">' + esc(e.message) + '</p>';
+      if (state.token && mine === state.gen) $('#view').innerHTML = '<p class="error" role="alert">' + esc(e.message) + '</p>';
     }
   }
 
