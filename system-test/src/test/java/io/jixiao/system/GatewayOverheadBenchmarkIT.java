@@ -7,22 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.testsupport.TestTokens;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /**
@@ -99,24 +91,12 @@ class GatewayOverheadBenchmarkIT {
     }
 
     static double throughput(HttpRequest r) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        AtomicLong done = new AtomicLong();
-        long end = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
-        List<Future<?>> fs = new ArrayList<>();
         long t0 = System.nanoTime();
-        for (int c = 0; c < CLIENTS; c++) {
-            fs.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    once(r);
-                    done.incrementAndGet();
-                }
-                return null;
-            }));
+        long[] done = Suite.closedLoop(CLIENTS, SECONDS, (worker, i) -> http.send(r, HttpResponse.BodyHandlers
+                .ofByteArray()).statusCode() == 200);
+        if (done[1] > 0) {
+            throw new IllegalStateException(done[1] + " calls were not answered 200");
         }
-        for (Future<?> f : fs) {
-            f.get();
-        }
-        pool.shutdown();
-        return done.get() / ((System.nanoTime() - t0) / 1e9);
+        return done[0] / ((System.nanoTime() - t0) / 1e9);
     }
 }

@@ -19,8 +19,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.restassured.RestAssured;
-
 /**
  * The merged OpenAPI served by the gateway covers every service, carries the problem schema, and is the one checked in
  * at docs/api/openapi.json; the TypeScript types generated from it with npm's openapi-typescript are the ones checked

@@ -13,9 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -83,33 +81,13 @@ class RatingLoadBenchmarkIT {
 
     /** Closed-loop load: {@code clients} threads submitting ratings for {@code seconds}; returns [ok, failed]. */
     static long[] closedLoop(String cycle, List<String> subjects, int clients, int seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        List<Future<?>> workers = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
         for (int w = 0; w < clients; w++) {
-            int worker = w;
-            String token = TestTokens.superior("ev" + worker);
-            workers.add(pool.submit(() -> {
-                int i = 0;
-                while (System.nanoTime() < end) {
-                    try {
-                        var r = http.send(rating(cycle, token, subjects.get(i++ % subjects.size()), 50 + i % 50),
-                                HttpResponse.BodyHandlers.discarding());
-                        (r.statusCode() == 201 ? ok : failed).incrementAndGet();
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
-                    }
-                }
-                return null;
-            }));
+            tokens.add(TestTokens.superior("ev" + w));
         }
-        for (Future<?> f : workers) {
-            f.get();
-        }
-        pool.shutdown();
-        return new long[]{ok.get(), failed.get()};
+        return Suite.closedLoop(clients, seconds, (worker, i) -> http.send(rating(cycle, tokens.get(worker),
+                subjects.get((int) (i % subjects.size())), 50 + (int) (i % 50)), HttpResponse.BodyHandlers.discarding())
+                .statusCode() == 201);
     }
 
     @Test

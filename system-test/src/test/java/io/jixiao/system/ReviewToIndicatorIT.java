@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.testsupport.TestTokens;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /**

@@ -4,18 +4,25 @@ import java.io.File;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.jixiao.testsupport.LocalKafka;
 import io.jixiao.testsupport.LocalPostgres;
 import io.jixiao.testsupport.TestKeys;
 import io.jixiao.testsupport.TestTokens;
+import io.restassured.RestAssured;
 
 /**
  * The five services as separate processes from their built jars, sharing one PostgreSQL (a database each) and one
@@ -56,15 +63,55 @@ final class Suite {
     /** The started suite, with RestAssured pointed at its gateway. */
     static Suite atGateway() {
         Suite s = started();
-        io.restassured.RestAssured.baseURI = s.gateway();
-        io.restassured.RestAssured.port = -1;
+        RestAssured.baseURI = s.gateway();
+        RestAssured.port = -1;
         return s;
     }
 
     /** A plain HTTP/1.1 client for load runs (keep-alive, 5 s to connect). */
-    static java.net.http.HttpClient loadClient() {
-        return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
-                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+    static HttpClient loadClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** One call of a load run, given the worker's number and the call's number; whether it was accepted. */
+    interface LoadCall {
+        boolean send(int worker, long call) throws Exception;
+    }
+
+    /**
+     * Closed-loop load: {@code clients} workers calling back to back for {@code seconds}; returns [accepted, refused]
+     * (a call that throws counts as refused).
+     */
+    static long[] closedLoop(int clients, int seconds, LoadCall call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < clients; w++) {
+            int worker = w;
+            workers.add(pool.submit(() -> {
+                for (long i = 0; System.nanoTime() < end; i++) {
+                    boolean accepted;
+                    try {
+                        accepted = call.send(worker, i);
+                    } catch (Exception e) {
+                        accepted = false;
+                    }
+                    (accepted ? ok : failed).incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> f : workers) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return new long[]{ok.get(), failed.get()};
     }
 
     /** A service's own address, bypassing the gateway (for overhead comparisons). */

@@ -7,14 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,39 +52,15 @@ class SurveyLoadBenchmarkIT {
     }
 
     static long[] load(String survey, int seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        List<Future<?>> workers = new ArrayList<>();
-        for (int w = 0; w < CONCURRENCY; w++) {
-            int worker = w;
-            workers.add(pool.submit(() -> {
-                long i = 0;
-                while (System.nanoTime() < end) {
-                    i++;
-                    String body = "{\"group\":\"CITIZEN\",\"durationMs\":42000,\"answers\":[{\"question\":\"q1\","
-                            + "\"value\":" + (1 + i % 5) + "},{\"question\":\"q2\",\"choice\":\"SATISFIED\"}]}";
-                    try {
-                        var r = http.send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI
-                                + "/api/v1/public/surveys/" + survey + "/responses"))
-                                .header("Content-Type", "application/json")
-                                .header("User-Agent", "phone-" + worker + "-" + i)
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                                HttpResponse.BodyHandlers.discarding());
-                        (r.statusCode() == 201 ? ok : failed).incrementAndGet();
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : workers) {
-            f.get();
-        }
-        pool.shutdown();
-        return new long[]{ok.get(), failed.get()};
+        return Suite.closedLoop(CONCURRENCY, seconds, (worker, i) -> {
+            String body = "{\"group\":\"CITIZEN\",\"durationMs\":42000,\"answers\":[{\"question\":\"q1\","
+                    + "\"value\":" + (1 + (i + 1) % 5) + "},{\"question\":\"q2\",\"choice\":\"SATISFIED\"}]}";
+            return http.send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + "/api/v1/public/surveys/" + survey
+                    + "/responses")).header("Content-Type", "application/json")
+                    .header("User-Agent", "phone-" + worker + "-" + (i + 1))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 201;
+        });
     }
 
     @Test

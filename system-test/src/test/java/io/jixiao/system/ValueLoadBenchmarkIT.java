@@ -9,11 +9,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -59,32 +54,16 @@ class ValueLoadBenchmarkIT {
 
     /** Values posted for {@code seconds}; each worker walks its own keys from {@code firstYear}. */
     static long[] load(int seconds, int firstYear) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         String token = TestTokens.system("bench-system");
-        List<Future<?>> workers = new ArrayList<>();
-        for (int w = 0; w < CONCURRENCY; w++) {
-            String subject = prefix + "S" + w;
-            workers.add(pool.submit(() -> {
-                for (long k = 0; System.nanoTime() < end; k++) {
-                    String body = "{\"subject\":\"" + subject + "\",\"indicator\":\"" + prefix + "I" + (k % INDICATORS)
-                            + "\",\"period\":\"" + (firstYear + k / INDICATORS) + "\",\"value\":" + (k % 100) + "}";
-                    var r = http.send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + "/api/v1/values"))
-                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    (r.statusCode() == 201 ? ok : failed).incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : workers) {
-            f.get();
-        }
-        pool.shutdown();
-        return new long[]{ok.get(), failed.get()};
+        return Suite.closedLoop(CONCURRENCY, seconds, (worker, k) -> {
+            String body = "{\"subject\":\"" + prefix + "S" + worker + "\",\"indicator\":\"" + prefix + "I" + (k
+                    % INDICATORS) + "\",\"period\":\"" + (firstYear + k / INDICATORS) + "\",\"value\":" + (k % 100)
+                    + "}";
+            return http.send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + "/api/v1/values"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 201;
+        });
     }
 
     @Test

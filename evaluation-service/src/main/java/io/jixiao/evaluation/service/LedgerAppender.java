@@ -6,9 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -16,8 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-
-import org.jboss.logging.Logger;
 
 import io.jixiao.evaluation.config.EvaluationConfig;
 import io.jixiao.evaluation.domain.LedgerEntry;
@@ -28,7 +23,7 @@ import io.jixiao.evaluation.messaging.EvaluationEvents.RatingSubmitted;
 import io.jixiao.evaluation.repository.LedgerRepository;
 import io.jixiao.evaluation.repository.RatingRepository;
 import io.jixiao.kit.outbox.Outbox;
-import io.jixiao.kit.tx.AfterCommit;
+import io.jixiao.kit.tx.BatchWorker;
 import io.jixiao.kit.web.Decimals;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -47,7 +42,6 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class LedgerAppender {
 
-    private static final Logger LOG = Logger.getLogger(LedgerAppender.class);
     private static final long LOCK_KEY = 0x6C65646765L; // "ledge"
     private static final int BATCH = 1000;
 
@@ -57,9 +51,9 @@ public class LedgerAppender {
     private final LedgerRepository ledger;
     private final Outbox outbox;
     private final EvaluationConfig config;
-    private final Semaphore wake = new Semaphore(0);
-    private final AtomicBoolean running = new AtomicBoolean();
-    private Thread worker;
+    private final BatchWorker worker = new BatchWorker("ledger-appender", Duration.ofMillis(500),
+            () -> QuarkusTransaction.requiringNew().call(() -> appendBatch(false)) == BATCH, e -> {
+            });
 
     public LedgerAppender(EntityManager em, TransactionSynchronizationRegistry registry, RatingRepository ratings,
             LedgerRepository ledger, Outbox outbox, EvaluationConfig config) {
@@ -72,29 +66,18 @@ public class LedgerAppender {
     }
 
     void onStart(@Observes StartupEvent ev) {
-        running.set(true);
-        worker = new Thread(this::loop, "ledger-appender");
-        worker.setDaemon(true);
         worker.start();
     }
 
     void onStop(@Observes ShutdownEvent ev) {
-        running.set(false);
-        wake.release();
-        if (worker != null) {
-            try {
-                worker.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop();
     }
 
     /** Queues a rating for its ledger link, in the caller's transaction; the appender wakes when it commits. */
     public void enqueue(Rating r, boolean replaced) {
         em.createNativeQuery("insert into ledger_pending (cycle_id, rating_id, replaced) values (?1, ?2, ?3)")
                 .setParameter(1, r.cycleId).setParameter(2, r.id).setParameter(3, replaced).executeUpdate();
-        AfterCommit.run(registry, wake::release);
+        worker.wakeAfterCommit(registry);
     }
 
     /**
@@ -104,27 +87,6 @@ public class LedgerAppender {
     public void drain() {
         while (QuarkusTransaction.requiringNew().call(() -> appendBatch(true)) == BATCH) {
             // a full batch: more may be queued
-        }
-    }
-
-    private void loop() {
-        Duration poll = Duration.ofMillis(500);
-        long backoff = 0;
-        while (running.get()) {
-            try {
-                wake.tryAcquire(backoff > 0 ? backoff : poll.toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-                while (running.get() && QuarkusTransaction.requiringNew().call(() -> appendBatch(false)) == BATCH) {
-                    // keep going while the queue is full
-                }
-                backoff = 0;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                backoff = Math.min(Math.max(backoff * 2, 250), 10_000);
-                LOG.warnf("ledger appender round failed, retrying in %d ms: %s", backoff, e.getMessage());
-            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.jixiao.gateway.client;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -41,24 +42,22 @@ public class EvaluationClient {
     /** The league table of the period's cycle: {@code {cycle, results}}. */
     @Fallback(UnavailablePanel.class)
     public Uni<Panel> league(String period, Caller c) {
-        return Panel.of(rest.cycles(100, c.authorization(), c.requestId()))
-                .flatMap(cycles -> !cycles.isOk()
-                        ? Uni.createFrom().item(cycles)
-                        : cycleFor(cycles.data(), period)
-                                .map(cycle -> Panel.of(rest.results(cycle.get("id").asText(), c.authorization(),
-                                        c.requestId()).map(results -> wrap(cycle, results))))
-                                .orElse(Uni.createFrom().item(NO_CYCLE)));
+        return inCycle(period, c, cycle -> rest.results(cycle, c.authorization(), c.requestId()));
     }
 
     /** One subject's result with its breakdown in the period's cycle: {@code {cycle, results}}. */
     @Fallback(UnavailablePanel.class)
     public Uni<Panel> result(String period, String subject, Caller c) {
+        return inCycle(period, c, cycle -> rest.result(cycle, subject, c.authorization(), c.requestId()));
+    }
+
+    /** Finds the period's cycle, then asks {@code call} with its id; the answer wrapped with the cycle's summary. */
+    private Uni<Panel> inCycle(String period, Caller c, Function<String, Uni<JsonNode>> call) {
         return Panel.of(rest.cycles(100, c.authorization(), c.requestId()))
                 .flatMap(cycles -> !cycles.isOk()
                         ? Uni.createFrom().item(cycles)
                         : cycleFor(cycles.data(), period)
-                                .map(cycle -> Panel.of(rest.result(cycle.get("id").asText(), subject, c.authorization(),
-                                        c.requestId()).map(result -> wrap(cycle, result))))
+                                .map(cycle -> Panel.of(call.apply(cycle.get("id").asText()).map(r -> wrap(cycle, r))))
                                 .orElse(Uni.createFrom().item(NO_CYCLE)));
     }
 

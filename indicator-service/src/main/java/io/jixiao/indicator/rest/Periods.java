@@ -1,10 +1,12 @@
 package io.jixiao.indicator.rest;
 
-/** The period notation shared by every service: a year, a half, a quarter or a month. */
+import io.jixiao.indicator.domain.Period;
+
+/** The period notation for Bean Validation annotations (constants of {@link Period}). */
 final class Periods {
 
-    static final String PATTERN = "^\\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$";
-    static final String MESSAGE = "must be a period such as 2026, 2026-H1, 2026-Q3 or 2026-07";
+    static final String PATTERN = Period.PATTERN;
+    static final String MESSAGE = Period.MESSAGE;
 
     private Periods() {
     }

@@ -24,9 +24,6 @@ import io.jixiao.indicator.domain.Indicator;
 import io.jixiao.indicator.domain.ScorecardConfig;
 import io.jixiao.indicator.domain.ScorecardLine;
 import io.jixiao.indicator.domain.SubjectPeriod;
-import io.jixiao.indicator.domain.scoring.Dimension;
-import io.jixiao.indicator.domain.scoring.Light;
-import io.jixiao.indicator.domain.scoring.ScorecardCalculator;
 import io.jixiao.indicator.domain.scoring.ScorecardCalculator.Result;
 import io.jixiao.indicator.messaging.IndicatorEvents;
 import io.jixiao.indicator.messaging.IndicatorEvents.ScorecardComputed;
@@ -176,22 +173,7 @@ public class ScorecardBatch {
             Map<SubjectPeriod, Map<String, ScorecardLine>> overrides, Snapshot snap) {
         List<Indicator> mine = applicable.computeIfAbsent(id.subjectCode(),
                 s -> all.stream().filter(i -> i.appliesTo(s)).toList());
-        Map<String, ScorecardLine> o = overrides.getOrDefault(id, Map.of());
-        List<ScorecardCalculator.Line> lines = new ArrayList<>(mine.size());
-        for (Indicator i : mine) {
-            ScorecardLine l = o.get(i.code);
-            BigDecimal weight = l != null && l.weight != null ? l.weight : i.weight;
-            lines.add(new ScorecardCalculator.Line(i.spec(l == null ? null : l.target), weight, i.objective,
-                    scores.get(i.code), l != null && l.notApplicable));
-        }
-        ScorecardConfig cfg = configs.get(id);
-        Map<Dimension, BigDecimal> dw = cfg == null
-                ? ScorecardCalculator.defaultDimensionWeights()
-                : cfg.dimensionWeights;
-        Light.Thresholds th = cfg == null
-                ? Light.Thresholds.DEFAULT
-                : new Light.Thresholds(cfg.greenThreshold, cfg.yellowThreshold);
-        Result r = ScorecardCalculator.compute(new ScorecardCalculator.Input(lines, dw, Map.of(), th));
+        Result r = ScorecardService.calculate(mine, overrides.getOrDefault(id, Map.of()), scores, configs.get(id));
         ScorecardComputed event = ScorecardService.toEvent(id.subjectCode(), id.period(), r);
         String detail = json(new Object[]{event.dimensions(), event.gate(), event.completeness(), event.grade()});
         boolean same = snap != null && (snap.total() == null

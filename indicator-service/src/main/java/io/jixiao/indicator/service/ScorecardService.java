@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.indicator.config.IndicatorConfig;
 import io.jixiao.indicator.domain.Indicator;
-import io.jixiao.indicator.domain.IndicatorValue;
 import io.jixiao.indicator.domain.ScorecardConfig;
 import io.jixiao.indicator.domain.ScorecardLine;
 import io.jixiao.indicator.domain.ScorecardSnapshot;
@@ -159,18 +158,26 @@ public class ScorecardService {
     Result compute(String subject, String period) {
         Map<String, ScorecardLine> overrides = new HashMap<>();
         scorecards.lines(subject, period).forEach(l -> overrides.put(l.indicatorCode, l));
-        Map<String, IndicatorValue> current = new HashMap<>();
-        values.currentFor(subject, period).forEach(v -> current.put(v.indicatorCode, v));
-        List<ScorecardCalculator.Line> lines = new ArrayList<>();
-        for (Indicator i : indicators.applicableTo(subject)) {
+        Map<String, BigDecimal> scores = new HashMap<>();
+        values.currentFor(subject, period).forEach(v -> scores.put(v.indicatorCode, v.score));
+        return calculate(indicators.applicableTo(subject), overrides, scores,
+                scorecards.config(subject, period).orElse(null));
+    }
+
+    /**
+     * The pure calculation of one subject's period: its indicators with the period's overrides (weight, target,
+     * not-applicable), the current scores, and the period's dimension weights and light thresholds (defaults when
+     * {@code cfg} is null). A single recompute and a whole period's recompute both come here.
+     */
+    static Result calculate(List<Indicator> applicable, Map<String, ScorecardLine> overrides,
+            Map<String, BigDecimal> scores, ScorecardConfig cfg) {
+        List<ScorecardCalculator.Line> lines = new ArrayList<>(applicable.size());
+        for (Indicator i : applicable) {
             ScorecardLine o = overrides.get(i.code);
-            IndicatorValue v = current.get(i.code);
             BigDecimal weight = o != null && o.weight != null ? o.weight : i.weight;
-            BigDecimal target = o != null ? o.target : null;
-            lines.add(new ScorecardCalculator.Line(i.spec(target), weight, i.objective, v == null ? null : v.score,
-                    o != null && o.notApplicable));
+            lines.add(new ScorecardCalculator.Line(i.spec(o == null ? null : o.target), weight, i.objective,
+                    scores.get(i.code), o != null && o.notApplicable));
         }
-        ScorecardConfig cfg = scorecards.config(subject, period).orElse(null);
         Map<Dimension, BigDecimal> dw = cfg == null
                 ? ScorecardCalculator.defaultDimensionWeights()
                 : cfg.dimensionWeights;

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import io.jixiao.indicator.config.IndicatorConfig;
 import io.jixiao.indicator.domain.Indicator;
+import io.jixiao.indicator.domain.Period;
 import io.jixiao.indicator.domain.ScorecardLine;
 import io.jixiao.indicator.domain.SubjectPeriod;
 import io.jixiao.indicator.domain.scoring.Light;
@@ -151,9 +152,8 @@ public class ValueImportService {
                     throw new ProblemException.InvalidInputException("indicator", "indicator " + ind.code
                             + " is not on " + r.subject() + "'s scorecard");
                 }
-                if (r.period() == null || !r.period().matches("^\\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$")) {
-                    throw new ProblemException.InvalidInputException("period", "must be a period such as 2026, "
-                            + "2026-H1, 2026-Q3 or 2026-07");
+                if (!Period.valid(r.period())) {
+                    throw new ProblemException.InvalidInputException("period", Period.MESSAGE);
                 }
                 SubjectPeriod sp = new SubjectPeriod(r.subject(), r.period());
                 ScorecardLine override = overrides.computeIfAbsent(sp, k -> {

@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,7 +27,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
-import io.jixiao.kit.tx.AfterCommit;
+import io.jixiao.kit.tx.BatchWorker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -50,12 +48,10 @@ public class OutboxRelay {
 
     private final EntityManager em;
     private final TransactionSynchronizationRegistry registry;
-    private final Semaphore wake = new Semaphore(0);
-    private final AtomicBoolean running = new AtomicBoolean();
     private final Counter published;
     private final Counter failures;
     private Producer<String, String> producer;
-    private Thread worker;
+    private BatchWorker worker;
 
     public OutboxRelay(EntityManager em, TransactionSynchronizationRegistry registry, MeterRegistry meters) {
         this.em = em;
@@ -69,21 +65,17 @@ public class OutboxRelay {
             LOG.warn("outbox relay disabled: events stay in the outbox");
             return;
         }
-        running.set(true);
-        worker = new Thread(this::loop, "outbox-relay");
-        worker.setDaemon(true);
+        worker = new BatchWorker("outbox-relay", setting("jixiao.outbox.poll-interval", Duration.class,
+                Duration.ofMillis(500)), () -> QuarkusTransaction.requiringNew().call(this::publishBatch) > 0, e -> {
+                    failures.increment();
+                    resetProducer();
+                });
         worker.start();
     }
 
     void onStop(@Observes ShutdownEvent ev) {
-        running.set(false);
-        wake.release();
         if (worker != null) {
-            try {
-                worker.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            worker.stop();
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
@@ -92,30 +84,8 @@ public class OutboxRelay {
 
     /** Wakes the relay as soon as the current transaction commits, instead of at the next poll. */
     void nudgeAfterCommit() {
-        AfterCommit.run(registry, wake::release);
-    }
-
-    private void loop() {
-        Duration poll = setting("jixiao.outbox.poll-interval", Duration.class, Duration.ofMillis(500));
-        long backoff = 0;
-        while (running.get()) {
-            try {
-                wake.tryAcquire(backoff > 0 ? backoff : poll.toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-                int sent;
-                do {
-                    sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
-                } while (sent > 0 && running.get());
-                backoff = 0;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                failures.increment();
-                backoff = Math.min(Math.max(backoff * 2, 250), 10_000);
-                LOG.warnf("outbox relay round failed, retrying in %d ms: %s", backoff, e.getMessage());
-                resetProducer();
-            }
+        if (worker != null) {
+            worker.wakeAfterCommit(registry);
         }
     }
 
