@@ -19,6 +19,14 @@ import io.jixiao.indicator.domain.scoring.Light;
 @Table(name = "indicator_value")
 public class IndicatorValue {
 
+    /**
+     * COUNTED: scored into the scorecard (the current value, or history); HELD: flagged, waiting for an admin's review,
+     * not counted; REJECTED: refused at review; WITHDRAWN: held, then replaced by a later report.
+     */
+    public enum Status {
+        COUNTED, HELD, REJECTED, WITHDRAWN
+    }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -60,6 +68,32 @@ public class IndicatorValue {
 
     @Column(name = "is_current", nullable = false)
     public boolean current = true;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status = Status.COUNTED;
+
+    /** The version of the indicator's definition this value was scored with. */
+    @Column(name = "definition_version", nullable = false)
+    public int definitionVersion = 1;
+
+    /** Holds this value for review: stored, not counted. */
+    public void hold() {
+        status = Status.HELD;
+        current = false;
+    }
+
+    /** A held value accepted at review: it becomes the counted value (the caller supersedes the previous one). */
+    public void count() {
+        status = Status.COUNTED;
+        current = true;
+    }
+
+    /** A held value refused at review, or replaced before it: it never counts. */
+    public void discard(Status why) {
+        status = why;
+        current = false;
+    }
 
     /** Marks this value as replaced by a correction; it stays in the history. */
     public void supersede() {

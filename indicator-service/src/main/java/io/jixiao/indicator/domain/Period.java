@@ -12,4 +12,50 @@ public final class Period {
     public static boolean valid(String period) {
         return period != null && period.matches(PATTERN);
     }
+
+    /** The period's first month, counted from year 0 (year × 12 + month − 1): what orders periods in time. */
+    public static int startMonth(String period) {
+        int year = Integer.parseInt(period.substring(0, 4));
+        return year * 12 + (period.length() == 4 ? 0 : firstMonthOfYear(period.substring(5)) - 1);
+    }
+
+    /** The period's last month, counted like {@link #startMonth}. */
+    public static int endMonth(String period) {
+        int start = startMonth(period);
+        if (period.length() == 4) {
+            return start + 11;
+        }
+        return switch (period.charAt(5)) {
+            case 'H' -> start + 5;
+            case 'Q' -> start + 2;
+            default -> start;
+        };
+    }
+
+    /** The period that ends the month before {@code month}: the year before when {@code month} opens a year. */
+    public static String endingBefore(int month) {
+        int last = month - 1;
+        int year = last / 12;
+        int m = last % 12 + 1;
+        return m == 12 && month % 12 == 0 ? String.format("%04d", year) : String.format("%04d-%02d", year, m);
+    }
+
+    /** Whether both periods have the same length (both years, halves, quarters or months). */
+    public static boolean sameKind(String a, String b) {
+        return a.length() == b.length() && (a.length() == 4 || a.charAt(5) == b.charAt(5)
+                || Character.isDigit(a.charAt(5)) && Character.isDigit(b.charAt(5)));
+    }
+
+    /** The same period one year earlier (2026-Q3 → 2025-Q3). */
+    public static String yearBefore(String period) {
+        return String.format("%04d", Integer.parseInt(period.substring(0, 4)) - 1) + period.substring(4);
+    }
+
+    private static int firstMonthOfYear(String part) {
+        return switch (part.charAt(0)) {
+            case 'H' -> part.charAt(1) == '1' ? 1 : 7;
+            case 'Q' -> (part.charAt(1) - '1') * 3 + 1;
+            default -> Integer.parseInt(part);
+        };
+    }
 }

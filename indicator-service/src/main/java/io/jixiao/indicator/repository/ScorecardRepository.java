@@ -30,6 +30,17 @@ public class ScorecardRepository {
                 .setParameter("s", subject).setParameter("p", period).getResultList();
     }
 
+    /** Every subject's and period's override of one indicator. */
+    public List<ScorecardLine> linesOf(String indicator) {
+        return em.createQuery("from ScorecardLine where indicatorCode = :i", ScorecardLine.class)
+                .setParameter("i", indicator).getResultList();
+    }
+
+    /** The subject and period of every stored scorecard. */
+    public List<SubjectPeriod> resultsOf() {
+        return em.createQuery("select s.id from ScorecardSnapshot s", SubjectPeriod.class).getResultList();
+    }
+
     public Optional<ScorecardSnapshot> snapshot(String subject, String period) {
         return Optional.ofNullable(em.find(ScorecardSnapshot.class, new SubjectPeriod(subject, period)));
     }

@@ -27,6 +27,24 @@ public class ValueRepository implements PanacheRepository<IndicatorValue> {
                 .setParameter("s", subject).setParameter("p", period).getResultList());
     }
 
+    /** A value reported for the subject, indicator and period that waits for review, if any. */
+    public Optional<IndicatorValue> held(String subject, String indicator, String period) {
+        return find("subjectCode = ?1 and indicatorCode = ?2 and period = ?3 and status = ?4", subject, indicator,
+                period, IndicatorValue.Status.HELD).firstResultOptional();
+    }
+
+    /** The counted numeric values of a subject's indicator in the periods of {@code period}'s kind before it. */
+    public List<java.math.BigDecimal> earlierActuals(String subject, String indicator, String period) {
+        int start = io.jixiao.indicator.domain.Period.startMonth(period);
+        return getEntityManager()
+                .createQuery("select v.period, v.actual from IndicatorValue v where v.subjectCode = :s "
+                        + "and v.indicatorCode = :i and v.current = true and v.actual is not null", Object[].class)
+                .setParameter("s", subject).setParameter("i", indicator).getResultList().stream()
+                .filter(row -> io.jixiao.indicator.domain.Period.sameKind((String) row[0], period)
+                        && io.jixiao.indicator.domain.Period.startMonth((String) row[0]) < start)
+                .map(row -> (java.math.BigDecimal) row[1]).toList();
+    }
+
     public List<IndicatorValue> history(String subject, String period) {
         return list("subjectCode = ?1 and period = ?2 order by indicatorCode, reportedAt, id", subject, period);
     }

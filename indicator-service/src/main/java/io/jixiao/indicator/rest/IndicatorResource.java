@@ -20,13 +20,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.indicator.domain.Indicator;
+import io.jixiao.indicator.domain.IndicatorVersion;
 import io.jixiao.indicator.domain.scoring.Dimension;
 import io.jixiao.indicator.domain.scoring.IndicatorKind;
 import io.jixiao.indicator.domain.scoring.Polarity;
 import io.jixiao.indicator.service.IndicatorService;
+import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.PageRequest;
@@ -36,8 +39,13 @@ import io.jixiao.kit.web.Paged;
 @Tag(name = "Indicators", description = "Indicator definitions of the 4+1 scorecard")
 public class IndicatorResource {
 
+    /**
+     * An indicator's definition. Registering one ({@code POST /indicators}) needs its code; {@code validFrom}
+     * (optional there) is the first period it is in force. A new version ({@code POST /indicators/{code}/versions})
+     * takes the whole definition again, {@code validFrom} (required) and a {@code reason}; {@code validTo} bounds it.
+     */
     public record CreateIndicatorRequest(
-            @NotBlank @Size(max = 64) @Pattern(regexp = "^[A-Z][A-Z0-9_.-]*$", message = "must be an upper-case code") String code,
+            @Size(max = 64) @Pattern(regexp = "^[A-Z][A-Z0-9_.-]*$", message = "must be an upper-case code") String code,
             @NotBlank @Size(max = 200) String nameZh,
             @Size(max = 200) String nameEn,
             @NotNull Dimension dimension,
@@ -53,10 +61,14 @@ public class IndicatorResource {
             BigDecimal tolerance,
             @Size(max = 10) Map<@Size(max = 16) String, @NotNull BigDecimal> rubric,
             boolean gate,
+            boolean satisfaction,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000") BigDecimal weight,
             Indicator.Frequency frequency,
             @Size(max = 200) String dataSource,
-            @Size(max = 500) List<@NotBlank String> subjects) {
+            @Size(max = 500) List<@NotBlank String> subjects,
+            @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String validFrom,
+            @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String validTo,
+            @Size(max = 500) String reason) {
 
         Indicator toEntity() {
             Indicator i = new Indicator();
@@ -76,6 +88,7 @@ public class IndicatorResource {
             i.tolerance = tolerance;
             i.rubric = rubric;
             i.gate = gate;
+            i.satisfaction = satisfaction;
             i.weight = weight;
             i.frequency = frequency == null ? Indicator.Frequency.YEARLY : frequency;
             i.dataSource = dataSource;
@@ -84,29 +97,80 @@ public class IndicatorResource {
         }
     }
 
+    /** An indicator's definition: its latest version, or with {@code ?period=} the one in force then. */
     public record IndicatorResponse(String code, String nameZh, String nameEn, Dimension dimension, String objective,
             IndicatorKind kind, String unit, Polarity polarity, BigDecimal baseline, BigDecimal target,
             BigDecimal floor, BigDecimal rangeLo, BigDecimal rangeHi, BigDecimal tolerance,
-            Map<String, BigDecimal> rubric, boolean gate, BigDecimal weight, Indicator.Frequency frequency,
-            String dataSource, List<String> subjects) {
+            Map<String, BigDecimal> rubric, boolean gate, boolean satisfaction, BigDecimal weight,
+            Indicator.Frequency frequency, String dataSource, List<String> subjects, int definitionVersion) {
         static IndicatorResponse from(Indicator i) {
             return new IndicatorResponse(i.code, i.nameZh, i.nameEn, i.dimension, i.objective, i.kind, i.unit,
                     i.polarity, i.baseline, i.target, i.floor, i.rangeLo, i.rangeHi, i.tolerance, i.rubric, i.gate,
-                    i.weight, i.frequency, i.dataSource, i.subjects);
+                    i.satisfaction, i.weight, i.frequency, i.dataSource, i.subjects, i.definitionVersion);
+        }
+    }
+
+    /** One version of an indicator and the periods it applies to ({@code validFrom} null: from the beginning). */
+    public record VersionResponse(int version, String validFrom, String validTo, String reason, String createdBy,
+            java.time.OffsetDateTime createdAt, IndicatorResponse definition, Integer valuesRescored,
+            Integer scorecardsRecomputed) {
+        static VersionResponse from(IndicatorVersion v, Integer rescored, Integer recomputed) {
+            return new VersionResponse(v.versionNo, v.validFrom, v.validTo, v.reason, v.createdBy, v.createdAt,
+                    IndicatorResponse.from(v.asIndicator()), rescored, recomputed);
         }
     }
 
     private final IndicatorService service;
+    private final CurrentUser caller;
 
-    public IndicatorResource(IndicatorService service) {
+    public IndicatorResource(IndicatorService service, CurrentUser caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @POST
     @RolesAllowed(CurrentUser.ADMIN)
     public Response define(@Valid @NotNull CreateIndicatorRequest request) {
-        Indicator i = service.define(request.toEntity());
+        if (request.code() == null || request.code().isBlank()) {
+            throw new InvalidInputException("code", "must not be blank");
+        }
+        if (request.validTo() != null) {
+            throw new InvalidInputException("validTo", "a first version is open-ended; bound it with a later version");
+        }
+        Indicator i = service.define(request.toEntity(), request.validFrom(), caller.subject());
         return Response.created(URI.create("/api/v1/indicators/" + i.code)).entity(IndicatorResponse.from(i)).build();
+    }
+
+    @POST
+    @Path("/{code}/versions")
+    @RolesAllowed(CurrentUser.ADMIN)
+    @Operation(summary = "A new version of the definition, in force from validFrom (to validTo, if given); the "
+            + "open-ended version before it ends the period before; overlapping another version is refused (409). "
+            + "Values already reported for the periods it covers are rescored; earlier periods keep their version")
+    public Response addVersion(@PathParam("code") String code, @Valid @NotNull CreateIndicatorRequest request) {
+        if (request.code() != null && !request.code().equals(code)) {
+            throw new InvalidInputException("code", "must be " + code + " (the indicator in the path) or absent");
+        }
+        if (request.validFrom() == null) {
+            throw new InvalidInputException("validFrom", "a new version needs the period it applies from");
+        }
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw new InvalidInputException("reason", "a new version needs a reason");
+        }
+        Indicator def = request.toEntity();
+        def.code = code;
+        IndicatorService.Versioned v = service.addVersion(code, new IndicatorService.NewVersion(def,
+                request.validFrom(), request.validTo(), request.reason()), caller.subject());
+        return Response.created(URI.create("/api/v1/indicators/" + code + "/versions"))
+                .entity(VersionResponse.from(v.version(), v.rescored(), v.scorecardsRecomputed())).build();
+    }
+
+    @GET
+    @Path("/{code}/versions")
+    @RolesAllowed(CurrentUser.ANY_ROLE)
+    @Operation(summary = "Every version of the definition, oldest first, with the periods each applies to")
+    public List<VersionResponse> versions(@PathParam("code") String code) {
+        return service.versions(code).stream().map(v -> VersionResponse.from(v, null, null)).toList();
     }
 
     @GET
@@ -118,7 +182,12 @@ public class IndicatorResource {
     @GET
     @Path("/{code}")
     @RolesAllowed(CurrentUser.ANY_ROLE)
-    public IndicatorResponse get(@PathParam("code") String code) {
+    @Operation(summary = "The latest definition, or with ?period= the version in force in that period")
+    public IndicatorResponse get(@PathParam("code") String code,
+            @QueryParam("period") @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period) {
+        if (period != null) {
+            return IndicatorResponse.from(service.inForce(code, period));
+        }
         return service.find(code).map(IndicatorResponse::from)
                 .orElseThrow(() -> new ResourceNotFoundException("indicator", code));
     }

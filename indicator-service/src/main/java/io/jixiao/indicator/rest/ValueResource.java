@@ -58,17 +58,22 @@ public class ValueResource {
     /** A value as stored, with its computed score. */
     public record ValueResponse(Long id, String subject, String indicator, String period, BigDecimal value,
             String level, BigDecimal score, BigDecimal shownScore, Light light, String source, String evidenceUrl,
-            String reportedBy, OffsetDateTime reportedAt, String correctionReason, boolean current) {
+            String reportedBy, OffsetDateTime reportedAt, String correctionReason, boolean current,
+            IndicatorValue.Status status, int definitionVersion) {
         public static ValueResponse from(IndicatorValue v) {
             return new ValueResponse(v.id, v.subjectCode, v.indicatorCode, v.period,
                     io.jixiao.kit.web.Decimals.stored(v.actual), v.level, v.score,
                     Scores.shown(v.score), v.light, v.source, v.evidenceUrl, v.reportedBy, v.reportedAt,
-                    v.correctionReason, v.current);
+                    v.correctionReason, v.current, v.status, v.definitionVersion);
         }
     }
 
-    /** The recorded value and the scorecard total it led to. */
-    public record RecordedResponse(ValueResponse value, BigDecimal scorecardTotal, Grade scorecardGrade) {
+    /**
+     * The recorded value and the scorecard total it led to. A value with {@code flags} is HELD: stored, not counted
+     * until an admin accepts it at {@code /api/v1/quality/flags/{id}/review}.
+     */
+    public record RecordedResponse(ValueResponse value, List<QualityResource.FlagView> flags,
+            BigDecimal scorecardTotal, Grade scorecardGrade) {
     }
 
     /** Up to 10,000 values in one call (larger sets: a file import). */
@@ -95,6 +100,7 @@ public class ValueResource {
         var total = rec.scorecard().result().total();
         return Response.created(URI.create("/api/v1/subjects/" + r.subject() + "/values?period=" + r.period()))
                 .entity(new RecordedResponse(ValueResponse.from(rec.value()),
+                        rec.flags().stream().map(QualityResource.FlagView::from).toList(),
                         total == null ? null : Scores.stored(total), rec.scorecard().result().grade()))
                 .build();
     }

@@ -22,7 +22,7 @@ import io.jixiao.indicator.domain.scoring.Light;
 import io.jixiao.indicator.domain.scoring.ScorecardCalculator;
 import io.jixiao.indicator.domain.scoring.ScorecardCalculator.LineStatus;
 import io.jixiao.indicator.domain.scoring.ScorecardCalculator.Result;
-import io.jixiao.indicator.repository.IndicatorRepository;
+import io.jixiao.indicator.repository.IndicatorVersionRepository;
 import io.jixiao.indicator.repository.ScorecardRepository;
 import io.jixiao.indicator.repository.SubjectRepository;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
@@ -55,11 +55,11 @@ public class HealthReportService {
     private final ScorecardService scorecards;
     private final ScorecardRepository stored;
     private final SubjectRepository subjects;
-    private final IndicatorRepository indicators;
+    private final IndicatorVersionRepository indicators;
     private final ObjectMapper json;
 
     public HealthReportService(ScorecardService scorecards, ScorecardRepository stored, SubjectRepository subjects,
-            IndicatorRepository indicators, ObjectMapper json) {
+            IndicatorVersionRepository indicators, ObjectMapper json) {
         this.scorecards = scorecards;
         this.stored = stored;
         this.subjects = subjects;
@@ -87,7 +87,7 @@ public class HealthReportService {
         BigDecimal prevTotal = before.completeness().reported() == 0 ? null : stored(before.total());
         BigDecimal total = stored(now.total());
         Map<String, Indicator> names = new HashMap<>();
-        indicators.applicableTo(code).forEach(i -> names.put(i.code, i));
+        indicators.applicableTo(code, period).forEach(i -> names.put(i.code, i));
         List<Weak> weakest = now.lines().stream().filter(l -> l.status() != LineStatus.NOT_APPLICABLE)
                 .sorted(Comparator.comparing((ScorecardCalculator.LineResult l) -> l.score() == null
                         ? BigDecimal.valueOf(-1)

@@ -27,7 +27,7 @@ import io.jixiao.indicator.domain.SubjectPeriod;
 import io.jixiao.indicator.domain.scoring.ScorecardCalculator.Result;
 import io.jixiao.indicator.messaging.IndicatorEvents;
 import io.jixiao.indicator.messaging.IndicatorEvents.ScorecardComputed;
-import io.jixiao.indicator.repository.IndicatorRepository;
+import io.jixiao.indicator.repository.IndicatorVersionRepository;
 import io.jixiao.kit.outbox.Outbox;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
@@ -46,13 +46,14 @@ public class ScorecardBatch {
 
     private static final int FLUSH = 1000;
 
-    private final IndicatorRepository indicators;
+    private final IndicatorVersionRepository indicators;
     private final EntityManager em;
     private final Outbox outbox;
     private final IndicatorConfig config;
     private final ObjectMapper mapper;
 
-    public ScorecardBatch(IndicatorRepository indicators, EntityManager em, Outbox outbox, IndicatorConfig config,
+    public ScorecardBatch(IndicatorVersionRepository indicators, EntityManager em, Outbox outbox,
+            IndicatorConfig config,
             ObjectMapper mapper) {
         this.indicators = indicators;
         this.em = em;
@@ -97,8 +98,9 @@ public class ScorecardBatch {
 
     private Outcome run(List<String> periods, java.util.Set<SubjectPeriod> only) {
         long t0 = System.nanoTime();
-        List<Indicator> all = indicators.list("order by code");
-        Map<String, List<Indicator>> applicable = new HashMap<>();
+        // each period is scored with the indicator versions in force in it
+        Map<String, List<Indicator>> all = indicators.inForce(periods);
+        Map<List<Indicator>, Map<String, List<Indicator>>> applicable = new java.util.IdentityHashMap<>();
         Map<SubjectPeriod, ScorecardConfig> configs = new HashMap<>();
         em.createQuery("from ScorecardConfig where id.period in :p", ScorecardConfig.class).setParameter("p", periods)
                 .getResultList().forEach(c -> configs.put(c.id, c));
@@ -168,11 +170,12 @@ public class ScorecardBatch {
                 (System.nanoTime() - t0) / 1_000_000);
     }
 
-    private Changed compute(SubjectPeriod id, Map<String, BigDecimal> scores, List<Indicator> all,
-            Map<String, List<Indicator>> applicable, Map<SubjectPeriod, ScorecardConfig> configs,
+    private Changed compute(SubjectPeriod id, Map<String, BigDecimal> scores, Map<String, List<Indicator>> all,
+            Map<List<Indicator>, Map<String, List<Indicator>>> applicable, Map<SubjectPeriod, ScorecardConfig> configs,
             Map<SubjectPeriod, Map<String, ScorecardLine>> overrides, Snapshot snap) {
-        List<Indicator> mine = applicable.computeIfAbsent(id.subjectCode(),
-                s -> all.stream().filter(i -> i.appliesTo(s)).toList());
+        List<Indicator> inForce = all.get(id.period());
+        List<Indicator> mine = applicable.computeIfAbsent(inForce, k -> new HashMap<>()).computeIfAbsent(
+                id.subjectCode(), s -> inForce.stream().filter(i -> i.appliesTo(s)).toList());
         Result r = ScorecardService.calculate(mine, overrides.getOrDefault(id, Map.of()), scores, configs.get(id));
         ScorecardComputed event = ScorecardService.toEvent(id.subjectCode(), id.period(), r);
         String detail = json(new Object[]{event.dimensions(), event.gate(), event.completeness(), event.grade()});

@@ -32,7 +32,7 @@ import io.jixiao.indicator.messaging.IndicatorEvents;
 import io.jixiao.indicator.messaging.IndicatorEvents.Completeness;
 import io.jixiao.indicator.messaging.IndicatorEvents.Gate;
 import io.jixiao.indicator.messaging.IndicatorEvents.ScorecardComputed;
-import io.jixiao.indicator.repository.IndicatorRepository;
+import io.jixiao.indicator.repository.IndicatorVersionRepository;
 import io.jixiao.indicator.repository.ScorecardRepository;
 import io.jixiao.indicator.repository.SubjectRepository;
 import io.jixiao.indicator.repository.ValueRepository;
@@ -58,14 +58,14 @@ public class ScorecardService {
     }
 
     private final SubjectRepository subjects;
-    private final IndicatorRepository indicators;
+    private final IndicatorVersionRepository indicators;
     private final ValueRepository values;
     private final ScorecardRepository scorecards;
     private final Outbox outbox;
     private final IndicatorConfig config;
     private final ObjectMapper mapper;
 
-    public ScorecardService(SubjectRepository subjects, IndicatorRepository indicators, ValueRepository values,
+    public ScorecardService(SubjectRepository subjects, IndicatorVersionRepository indicators, ValueRepository values,
             ScorecardRepository scorecards, Outbox outbox, IndicatorConfig config, ObjectMapper mapper) {
         this.subjects = subjects;
         this.indicators = indicators;
@@ -96,7 +96,7 @@ public class ScorecardService {
             throw new RuleViolationException("greenThreshold", "the green threshold must not be below the yellow one");
         }
         Map<String, Indicator> applicable = new HashMap<>();
-        indicators.applicableTo(subject).forEach(i -> applicable.put(i.code, i));
+        indicators.applicableTo(subject, period).forEach(i -> applicable.put(i.code, i));
         for (LineOverride l : c.lines()) {
             if (!applicable.containsKey(l.indicator())) {
                 throw new RuleViolationException("lines", "indicator " + l.indicator() + " is not on " + subject
@@ -160,7 +160,7 @@ public class ScorecardService {
         scorecards.lines(subject, period).forEach(l -> overrides.put(l.indicatorCode, l));
         Map<String, BigDecimal> scores = new HashMap<>();
         values.currentFor(subject, period).forEach(v -> scores.put(v.indicatorCode, v.score));
-        return calculate(indicators.applicableTo(subject), overrides, scores,
+        return calculate(indicators.applicableTo(subject, period), overrides, scores,
                 scorecards.config(subject, period).orElse(null));
     }
 

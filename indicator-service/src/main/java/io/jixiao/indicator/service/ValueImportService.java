@@ -19,12 +19,14 @@ import io.jixiao.indicator.config.IndicatorConfig;
 import io.jixiao.indicator.domain.Indicator;
 import io.jixiao.indicator.domain.Period;
 import io.jixiao.indicator.domain.ScorecardLine;
+import io.jixiao.indicator.domain.IndicatorValue;
 import io.jixiao.indicator.domain.SubjectPeriod;
+import io.jixiao.indicator.domain.quality.QualityRules;
 import io.jixiao.indicator.domain.scoring.Light;
 import io.jixiao.indicator.domain.scoring.Scores;
 import io.jixiao.indicator.messaging.IndicatorEvents;
 import io.jixiao.indicator.messaging.IndicatorEvents.ValueRecorded;
-import io.jixiao.indicator.repository.IndicatorRepository;
+import io.jixiao.indicator.repository.IndicatorVersionRepository;
 import io.jixiao.indicator.repository.ScorecardRepository;
 import io.jixiao.indicator.repository.SubjectRepository;
 import io.jixiao.indicator.repository.ValueRepository;
@@ -54,7 +56,8 @@ public class ValueImportService {
     public record RowError(int line, String field, String message) {
     }
 
-    public record Outcome(int rows, int stored, int corrected, int rejected, int scorecardsRecomputed,
+    /** {@code stored} counts the held values too ({@code held}: flagged, waiting for an admin's review). */
+    public record Outcome(int rows, int stored, int corrected, int held, int rejected, int scorecardsRecomputed,
             List<RowError> errors) {
     }
 
@@ -75,15 +78,21 @@ public class ValueImportService {
         };
     }
 
-    private record Checked(Row row, Indicator indicator, BigDecimal score, Light light, boolean correction) {
+    private record Checked(Row row, Indicator indicator, BigDecimal score, Light light, boolean correction,
+            List<QualityRules.Finding> findings) {
+        boolean held() {
+            return !findings.isEmpty();
+        }
     }
 
     private static final int CHUNK = 2000;
     private static final List<String> COLUMNS = List.of("subject_code", "indicator_code", "period", "actual", "level",
-            "score", "light", "source", "evidence_url", "reported_by", "reported_at", "correction_reason");
+            "score", "light", "source", "evidence_url", "reported_by", "reported_at", "correction_reason",
+            "definition_version");
 
     private final SubjectRepository subjects;
-    private final IndicatorRepository indicators;
+    private final IndicatorVersionRepository indicators;
+    private final ValueService valueService;
     private final ScorecardRepository scorecards;
     private final ValueRepository values;
     private final ScorecardService scorecardService;
@@ -92,11 +101,13 @@ public class ValueImportService {
     private final EntityManager em;
     private final ScorecardBatch batch;
 
-    public ValueImportService(SubjectRepository subjects, IndicatorRepository indicators,
-            ScorecardRepository scorecards, ValueRepository values, ScorecardService scorecardService, Outbox outbox,
+    public ValueImportService(SubjectRepository subjects, IndicatorVersionRepository indicators,
+            ValueService valueService, ScorecardRepository scorecards, ValueRepository values,
+            ScorecardService scorecardService, Outbox outbox,
             IndicatorConfig config, EntityManager em, ScorecardBatch batch) {
         this.subjects = subjects;
         this.indicators = indicators;
+        this.valueService = valueService;
         this.scorecards = scorecards;
         this.values = values;
         this.scorecardService = scorecardService;
@@ -124,8 +135,11 @@ public class ValueImportService {
         em.unwrap(org.hibernate.Session.class).setDefaultReadOnly(true);
         Set<String> knownSubjects = new HashSet<>(em.createQuery("select s.code from Subject s", String.class)
                 .getResultList());
-        Map<String, Indicator> byCode = new HashMap<>();
-        indicators.listAll().forEach(i -> byCode.put(i.code, i));
+        // each period's rows are scored with the versions in force in it
+        Map<String, Map<String, Indicator>> byPeriod = new HashMap<>();
+        Set<String> knownIndicators = new HashSet<>(em.createQuery("select i.code from Indicator i", String.class)
+                .getResultList());
+        History history = history(rows);
         Map<SubjectPeriod, Map<String, ScorecardLine>> overrides = new HashMap<>();
         Map<SubjectPeriod, Set<String>> existing = new HashMap<>();
         Map<SubjectPeriod, Light.Thresholds> thresholds = new HashMap<>();
@@ -144,16 +158,24 @@ public class ValueImportService {
                 if (r.subject() == null || !knownSubjects.contains(r.subject())) {
                     throw new ProblemException.InvalidInputException("subject", "unknown subject " + r.subject());
                 }
-                Indicator ind = r.indicator() == null ? null : byCode.get(r.indicator());
-                if (ind == null) {
+                if (r.indicator() == null || !knownIndicators.contains(r.indicator())) {
                     throw new ProblemException.InvalidInputException("indicator", "unknown indicator " + r.indicator());
+                }
+                if (!Period.valid(r.period())) {
+                    throw new ProblemException.InvalidInputException("period", Period.MESSAGE);
+                }
+                Indicator ind = byPeriod.computeIfAbsent(r.period(), p -> {
+                    Map<String, Indicator> m = new HashMap<>();
+                    indicators.inForce(p).forEach(i -> m.put(i.code, i));
+                    return m;
+                }).get(r.indicator());
+                if (ind == null) {
+                    throw new ProblemException.InvalidInputException("indicator", "indicator " + r.indicator()
+                            + " has no version in force in " + r.period());
                 }
                 if (!ind.appliesTo(r.subject())) {
                     throw new ProblemException.InvalidInputException("indicator", "indicator " + ind.code
                             + " is not on " + r.subject() + "'s scorecard");
-                }
-                if (!Period.valid(r.period())) {
-                    throw new ProblemException.InvalidInputException("period", Period.MESSAGE);
                 }
                 SubjectPeriod sp = new SubjectPeriod(r.subject(), r.period());
                 ScorecardLine override = overrides.computeIfAbsent(sp, k -> {
@@ -178,7 +200,9 @@ public class ValueImportService {
                 }
                 Light light = thresholds.computeIfAbsent(sp, k -> scorecardService.thresholds(k.subjectCode(),
                         k.period())).of(score);
-                ok.add(new Checked(row, ind, Scores.stored(score), light, correction));
+                List<QualityRules.Finding> findings = QualityRules.check(ind.satisfaction, r.value(),
+                        r.value() == null ? List.of() : history.earlier(r.subject(), ind.code, r.period()));
+                ok.add(new Checked(row, ind, Scores.stored(score), light, correction, findings));
             } catch (ProblemException.InvalidInputException e) {
                 var v = e.violations();
                 errors.add(new RowError(row.line(), v == null || v.isEmpty() ? null : v.get(0).field(),
@@ -190,26 +214,36 @@ public class ValueImportService {
         }
         progress.checked(n);
         if (!errors.isEmpty() && !partial) {
-            return new Outcome(rows.size(), 0, 0, errors.size(), 0, errors);
+            return new Outcome(rows.size(), 0, 0, 0, errors.size(), 0, errors);
         }
         write(ok, who, progress);
         Set<SubjectPeriod> touched = new LinkedHashSet<>();
         ok.forEach(c -> touched.add(new SubjectPeriod(c.row().report().subject(), c.row().report().period())));
         batch.recompute(touched);
-        int corrected = (int) ok.stream().filter(Checked::correction).count();
-        return new Outcome(rows.size(), ok.size(), corrected, errors.size(), touched.size(), errors);
+        int corrected = (int) ok.stream().filter(x -> x.correction() && !x.held()).count();
+        int held = (int) ok.stream().filter(Checked::held).count();
+        return new Outcome(rows.size(), ok.size(), corrected, held, errors.size(), touched.size(), errors);
     }
 
     private void write(List<Checked> ok, Importer who, Progress progress) {
         em.flush();
         java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
         String defaultSource = who.system() ? "SYSTEM" : "IMPORT";
+        // a value still waiting for review is replaced by a new report of it
+        em.setFlushMode(jakarta.persistence.FlushModeType.AUTO);
+        em.unwrap(org.hibernate.Session.class).setDefaultReadOnly(false);
+        Set<String> keys = new HashSet<>();
+        ok.forEach(x -> keys.add(key(x.row().report().subject(), x.indicator().code, x.row().report().period())));
+        heldOf(ok).stream().filter(h -> keys.contains(key(h.subjectCode, h.indicatorCode, h.period)))
+                .forEach(h -> valueService.withdrawHeld(h.subjectCode, h.indicatorCode, h.period, now));
+        em.flush();
+        List<Checked> counted = ok.stream().filter(x -> !x.held()).toList();
         em.unwrap(org.hibernate.Session.class).doWork(c -> {
             try (var supersede = c.prepareStatement("update indicator_value set is_current = false where "
                     + "subject_code = ? and indicator_code = ? and period = ? and is_current")) {
                 int done = 0;
-                for (int from = 0; from < ok.size(); from += CHUNK) {
-                    List<Checked> chunk = ok.subList(from, Math.min(ok.size(), from + CHUNK));
+                for (int from = 0; from < counted.size(); from += CHUNK) {
+                    List<Checked> chunk = counted.subList(from, Math.min(counted.size(), from + CHUNK));
                     boolean anyCorrection = false;
                     for (Checked x : chunk) {
                         if (x.correction()) {
@@ -229,7 +263,8 @@ public class ValueImportService {
                         ValueService.Report r = x.row().report();
                         rows.add(new Object[]{r.subject(), x.indicator().code, r.period(), r.value(), r.level(),
                                 x.score(), x.light().name(), r.source() == null ? defaultSource : r.source(),
-                                r.evidenceUrl(), who.subject(), now, x.correction() ? r.correctionReason() : null});
+                                r.evidenceUrl(), who.subject(), now, x.correction() ? r.correctionReason() : null,
+                                x.indicator().definitionVersion});
                     }
                     Copy.into(c, "indicator_value", COLUMNS, rows);
                     done += chunk.size();
@@ -237,12 +272,93 @@ public class ValueImportService {
                 }
             }
         });
-        List<Outbox.Keyed> events = new ArrayList<>(ok.size());
+        // flagged rows are held for review (few): stored one by one with their flags, no event yet
         for (Checked x : ok) {
+            if (x.held()) {
+                ValueService.Report r = x.row().report();
+                IndicatorValue v = new IndicatorValue();
+                v.subjectCode = r.subject();
+                v.indicatorCode = x.indicator().code;
+                v.period = r.period();
+                v.actual = r.value();
+                v.level = r.level();
+                v.score = x.score();
+                v.light = x.light();
+                v.source = r.source() == null ? defaultSource : r.source();
+                v.evidenceUrl = r.evidenceUrl();
+                v.reportedBy = who.subject();
+                v.reportedAt = now;
+                v.correctionReason = x.correction() ? r.correctionReason() : null;
+                v.definitionVersion = x.indicator().definitionVersion;
+                valueService.hold(v, x.findings(), now);
+            }
+        }
+        progress.written(ok.size());
+        List<Outbox.Keyed> events = new ArrayList<>(counted.size());
+        for (Checked x : counted) {
             ValueService.Report r = x.row().report();
             events.add(new Outbox.Keyed(r.subject(), new ValueRecorded(r.subject(), x.indicator().code, r.period(),
                     r.value(), r.level(), x.score(), x.light().name(), List.of(), x.correction())));
         }
         outbox.publishAll(config.topic(), IndicatorEvents.VALUE_RECORDED, events);
+    }
+
+    private List<IndicatorValue> heldOf(List<Checked> ok) {
+        List<String> subjectCodes = ok.stream().map(x -> x.row().report().subject()).distinct().toList();
+        return em.createQuery("from IndicatorValue where status = :s and subjectCode in :c", IndicatorValue.class)
+                .setParameter("s", IndicatorValue.Status.HELD).setParameter("c", subjectCodes).getResultList();
+    }
+
+    private static String key(String subject, String indicator, String period) {
+        return subject + "|" + indicator + "|" + period;
+    }
+
+    /** The counted numeric values already stored for the import's subjects and indicators, for the OUTLIER rule. */
+    private record History(Map<String, List<Object[]>> byKey) {
+        List<BigDecimal> earlier(String subject, String indicator, String period) {
+            List<Object[]> all = byKey.get(subject + "|" + indicator);
+            if (all == null) {
+                return List.of();
+            }
+            int start = Period.startMonth(period);
+            List<BigDecimal> out = new ArrayList<>(all.size());
+            for (Object[] row : all) {
+                String p = (String) row[0];
+                if (Period.sameKind(p, period) && Period.startMonth(p) < start) {
+                    out.add((BigDecimal) row[1]);
+                }
+            }
+            return out;
+        }
+    }
+
+    private History history(List<Row> rows) {
+        Set<String> subjectCodes = new HashSet<>();
+        Set<String> indicatorCodes = new HashSet<>();
+        for (Row r : rows) {
+            if (r.invalid() == null && r.report().subject() != null && r.report().indicator() != null) {
+                subjectCodes.add(r.report().subject());
+                indicatorCodes.add(r.report().indicator());
+            }
+        }
+        Map<String, List<Object[]>> byKey = new HashMap<>();
+        if (subjectCodes.isEmpty()) {
+            return new History(byKey);
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (var ps = c.prepareStatement("select subject_code, indicator_code, period, actual from indicator_value "
+                    + "where is_current and actual is not null and subject_code = any(?) and indicator_code = any(?)")) {
+                ps.setArray(1, c.createArrayOf("varchar", subjectCodes.toArray()));
+                ps.setArray(2, c.createArrayOf("varchar", indicatorCodes.toArray()));
+                ps.setFetchSize(10_000);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byKey.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2), k -> new ArrayList<>())
+                                .add(new Object[]{rs.getString(3), rs.getBigDecimal(4)});
+                    }
+                }
+            }
+        });
+        return new History(byKey);
     }
 }

@@ -30,7 +30,8 @@ public class ValueImports {
     }
 
     public record JobView(UUID id, Status status, boolean partial, int rows, int checked, int written, Integer stored,
-            Integer corrected, Integer rejected, Integer scorecardsRecomputed, List<ValueImportService.RowError> errors,
+            Integer corrected, Integer held, Integer rejected, Integer scorecardsRecomputed,
+            List<ValueImportService.RowError> errors,
             String failure, OffsetDateTime submittedAt, OffsetDateTime finishedAt) {
     }
 
@@ -56,7 +57,7 @@ public class ValueImports {
         JobView view() {
             ValueImportService.Outcome o = outcome;
             return new JobView(id, status, partial, rows, checked.get(), written.get(), o == null ? null : o.stored(),
-                    o == null ? null : o.corrected(), o == null ? null : o.rejected(),
+                    o == null ? null : o.corrected(), o == null ? null : o.held(), o == null ? null : o.rejected(),
                     o == null ? null : o.scorecardsRecomputed(),
                     o == null ? List.of() : o.errors().subList(0, Math.min(1000, o.errors().size())), failure,
                     submittedAt, finishedAt);

@@ -3,13 +3,21 @@ package io.jixiao.indicator.service;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.jixiao.indicator.config.IndicatorConfig;
 import io.jixiao.indicator.domain.Indicator;
+import io.jixiao.indicator.domain.IndicatorVersion;
+import io.jixiao.indicator.domain.Period;
+import io.jixiao.indicator.domain.QualityFlag;
+import io.jixiao.indicator.domain.SubjectPeriod;
+import io.jixiao.indicator.domain.quality.QualityRules;
 import io.jixiao.indicator.domain.IndicatorValue;
 import io.jixiao.indicator.domain.ScorecardLine;
 import io.jixiao.indicator.domain.scoring.IndicatorKind;
@@ -19,10 +27,13 @@ import io.jixiao.indicator.domain.scoring.Scores;
 import io.jixiao.indicator.messaging.IndicatorEvents;
 import io.jixiao.indicator.messaging.IndicatorEvents.ValueRecorded;
 import io.jixiao.indicator.repository.IndicatorRepository;
+import io.jixiao.indicator.repository.IndicatorVersionRepository;
+import io.jixiao.indicator.repository.QualityFlagRepository;
 import io.jixiao.indicator.repository.ScorecardRepository;
 import io.jixiao.indicator.repository.SubjectRepository;
 import io.jixiao.indicator.repository.ValueRepository;
 import io.jixiao.kit.outbox.Outbox;
+import io.jixiao.kit.problem.Problem;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException.ConflictException;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
@@ -41,21 +52,34 @@ public class ValueService {
             String source, String evidenceUrl, String correctionReason) {
     }
 
-    public record Recorded(IndicatorValue value, ScorecardService.Computed scorecard) {
+    /** A stored value (counted, or held with its flags) and the scorecard as it stands after it. */
+    public record Recorded(IndicatorValue value, List<QualityFlag> flags, ScorecardService.Computed scorecard) {
+    }
+
+    /** What a new indicator version changed: values rescored, scorecards recomputed. */
+    public record Rescored(int values, int scorecards) {
     }
 
     private final SubjectRepository subjects;
     private final IndicatorRepository indicators;
+    private final IndicatorVersionRepository versions;
+    private final QualityFlagRepository flags;
+    private final ScorecardBatch batch;
     private final ValueRepository values;
     private final ScorecardRepository scorecards;
     private final ScorecardService scorecardService;
     private final Outbox outbox;
     private final IndicatorConfig config;
 
-    public ValueService(SubjectRepository subjects, IndicatorRepository indicators, ValueRepository values,
-            ScorecardRepository scorecards, ScorecardService scorecardService, Outbox outbox, IndicatorConfig config) {
+    public ValueService(SubjectRepository subjects, IndicatorRepository indicators,
+            IndicatorVersionRepository versions, QualityFlagRepository flags, ScorecardBatch batch,
+            ValueRepository values, ScorecardRepository scorecards, ScorecardService scorecardService, Outbox outbox,
+            IndicatorConfig config) {
         this.subjects = subjects;
         this.indicators = indicators;
+        this.versions = versions;
+        this.flags = flags;
+        this.batch = batch;
         this.values = values;
         this.scorecards = scorecards;
         this.scorecardService = scorecardService;
@@ -92,9 +116,7 @@ public class ValueService {
     }
 
     private Recorded store(Report r, String reportedBy, boolean system) {
-        Indicator ind = indicators.findByIdOptional(r.indicator())
-                .orElseThrow(() -> new RuleViolationException("indicator", "indicator " + r.indicator()
-                        + " does not exist"));
+        Indicator ind = definition(r.indicator(), r.period());
         if (!ind.appliesTo(r.subject())) {
             throw new RuleViolationException("indicator", "indicator " + ind.code + " is not on " + r.subject()
                     + "'s scorecard");
@@ -109,14 +131,16 @@ public class ValueService {
         BigDecimal score = score(spec, r);
 
         IndicatorValue previous = values.current(r.subject(), ind.code, r.period()).orElse(null);
-        if (previous != null) {
-            if (r.correctionReason() == null || r.correctionReason().isBlank()) {
-                throw new ConflictException("a value of " + ind.code + " for " + r.subject() + " in " + r.period()
-                        + " exists already: a correction needs a correctionReason");
-            }
-            previous.supersede();
-            values.flush();
+        if (previous != null && (r.correctionReason() == null || r.correctionReason().isBlank())) {
+            throw new ConflictException("a value of " + ind.code + " for " + r.subject() + " in " + r.period()
+                    + " exists already: a correction needs a correctionReason");
         }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        withdrawHeld(r.subject(), ind.code, r.period(), now);
+        List<QualityRules.Finding> findings = QualityRules.check(ind.satisfaction, r.value(), r.value() == null
+                ? List.of()
+                : values.earlierActuals(r.subject(), ind.code, r.period()));
+
         IndicatorValue v = new IndicatorValue();
         v.subjectCode = r.subject();
         v.indicatorCode = ind.code;
@@ -128,12 +152,160 @@ public class ValueService {
         v.source = r.source() == null ? (system ? "SYSTEM" : "MANUAL") : r.source();
         v.evidenceUrl = r.evidenceUrl();
         v.reportedBy = reportedBy;
-        v.reportedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        v.reportedAt = now;
         v.correctionReason = previous == null ? null : r.correctionReason();
+        v.definitionVersion = ind.definitionVersion;
+        if (!findings.isEmpty()) {
+            return new Recorded(v, hold(v, findings, now), scorecardService.recompute(r.subject(), r.period()));
+        }
+        if (previous != null) {
+            previous.supersede();
+            values.flush();
+        }
         values.persist(v);
+        publish(v, previous != null, List.of());
+        return new Recorded(v, List.of(), scorecardService.recompute(r.subject(), r.period()));
+    }
+
+    /** The definition of an indicator in force in a period. */
+    private Indicator definition(String code, String period) {
+        return versions.inForce(code, period).orElseThrow(() -> indicators.findByIdOptional(code).isEmpty()
+                ? new RuleViolationException("indicator", "indicator " + code + " does not exist")
+                : new RuleViolationException("indicator", "indicator " + code + " has no version in force in "
+                        + period));
+    }
+
+    private QualityFlag raise(IndicatorValue v, QualityRules.Finding f, OffsetDateTime now) {
+        QualityFlag flag = new QualityFlag();
+        flag.kind = f.kind();
+        flag.subjectCode = v.subjectCode;
+        flag.indicatorCode = v.indicatorCode;
+        flag.period = v.period;
+        flag.valueId = v.id;
+        flag.value = v.actual;
+        flag.detail = f.detail();
+        flag.raisedAt = now;
+        flags.persist(flag);
+        return flag;
+    }
+
+    /**
+     * Stores a value held for review (not counted, no event until an admin accepts it) with a flag per finding. Runs
+     * in the caller's transaction.
+     */
+    List<QualityFlag> hold(IndicatorValue v, List<QualityRules.Finding> findings, OffsetDateTime now) {
+        v.hold();
+        values.persist(v);
+        values.flush();
+        return findings.stream().map(f -> raise(v, f, now)).toList();
+    }
+
+    /** A new report replaces a value still waiting for review: it is withdrawn with its open flags. */
+    void withdrawHeld(String subject, String indicator, String period, OffsetDateTime now) {
+        values.held(subject, indicator, period).ifPresent(held -> {
+            held.discard(IndicatorValue.Status.WITHDRAWN);
+            flags.openOn(held.id).forEach(f -> f.withdraw(now));
+        });
+    }
+
+    private void publish(IndicatorValue v, boolean correction, List<String> flagKinds) {
         outbox.publish(config.topic(), IndicatorEvents.VALUE_RECORDED, v.subjectCode, new ValueRecorded(v.subjectCode,
-                v.indicatorCode, v.period, v.actual, v.level, v.score, v.light.name(), List.of(), previous != null));
-        return new Recorded(v, scorecardService.recompute(r.subject(), r.period()));
+                v.indicatorCode, v.period, v.actual, v.level, v.score, v.light.name(), flagKinds, correction));
+    }
+
+    /**
+     * The review of a held value's flag has been recorded: once none of its flags is open, an accepted value becomes
+     * the counted one (superseding the previous, its event published with the reviewed flags); a rejected one never
+     * counts. Either way the scorecard is recomputed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reviewed(QualityFlag flag) {
+        IndicatorValue v = values.findByIdOptional(flag.valueId).orElseThrow();
+        if (v.status != IndicatorValue.Status.HELD) {
+            return;
+        }
+        if (flag.status == QualityFlag.Status.REJECTED) {
+            v.discard(IndicatorValue.Status.REJECTED);
+            flags.openOn(v.id).forEach(f -> f.withdraw(flag.reviewedAt));
+        } else if (flags.openOn(v.id).isEmpty()) {
+            IndicatorValue previous = values.current(v.subjectCode, v.indicatorCode, v.period).orElse(null);
+            if (previous != null) {
+                previous.supersede();
+                values.flush();
+            }
+            v.count();
+            publish(v, previous != null, flags.on(v.id).stream().map(f -> f.kind.name()).distinct().toList());
+        } else {
+            return;
+        }
+        values.flush();
+        scorecardService.recompute(v.subjectCode, v.period);
+    }
+
+    /**
+     * Rescores the counted values of the periods a new version of an indicator now covers (a history row for each
+     * value whose score changes; the version number alone otherwise), then recomputes those periods' scorecards. A
+     * value the new version cannot score (a level no longer in the rubric, a kind changed) refuses the version: 422,
+     * nothing written.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Rescored rescore(IndicatorVersion version, String by) {
+        Indicator def = version.asIndicator();
+        List<IndicatorValue> affected = values.list("indicatorCode = ?1 and current = true", def.code).stream()
+                .filter(v -> version.inForce(Period.startMonth(v.period))).toList();
+        Map<String, ScorecardLine> overrides = new HashMap<>();
+        scorecards.linesOf(def.code).forEach(l -> overrides.put(l.subjectCode + "|" + l.period, l));
+        List<Problem.Violation> refused = new ArrayList<>();
+        List<BigDecimal> rescored = new ArrayList<>(affected.size());
+        for (IndicatorValue v : affected) {
+            ScorecardLine o = overrides.get(v.subjectCode + "|" + v.period);
+            try {
+                rescored.add(score(def.spec(o == null ? null : o.target), new Report(v.subjectCode, def.code,
+                        v.period, v.actual, v.level, null, null, null)));
+            } catch (InvalidInputException e) {
+                refused.add(new Problem.Violation("definition", "the value of " + v.subjectCode + " in " + v.period
+                        + " cannot be scored under the new version: " + e.getMessage()));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new RuleViolationException(refused.subList(0, Math.min(20, refused.size())));
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        java.util.Set<SubjectPeriod> touched = new java.util.LinkedHashSet<>();
+        int changed = 0;
+        for (int k = 0; k < affected.size(); k++) {
+            IndicatorValue old = affected.get(k);
+            BigDecimal score = rescored.get(k);
+            touched.add(new SubjectPeriod(old.subjectCode, old.period));
+            if (Scores.stored(score).compareTo(old.score) == 0) {
+                old.definitionVersion = version.versionNo;
+                continue;
+            }
+            old.supersede();
+            values.flush();
+            IndicatorValue v = new IndicatorValue();
+            v.subjectCode = old.subjectCode;
+            v.indicatorCode = old.indicatorCode;
+            v.period = old.period;
+            v.actual = old.actual;
+            v.level = old.level;
+            v.score = Scores.stored(score);
+            v.light = scorecardService.thresholds(v.subjectCode, v.period).of(score);
+            v.source = old.source;
+            v.evidenceUrl = old.evidenceUrl;
+            v.reportedBy = by;
+            v.reportedAt = now;
+            v.correctionReason = "rescored under version " + version.versionNo + " of " + def.code + ": "
+                    + (version.reason == null ? "a new definition" : version.reason);
+            v.definitionVersion = version.versionNo;
+            values.persist(v);
+            publish(v, true, List.of());
+            changed++;
+        }
+        scorecards.resultsOf().stream().filter(sp -> version.inForce(Period.startMonth(sp.period())))
+                .forEach(touched::add);
+        values.flush();
+        return new Rescored(changed, batch.recompute(touched).scorecards());
     }
 
     public List<IndicatorValue> list(String subject, String period, boolean history, CurrentUser caller) {

@@ -51,6 +51,10 @@ class IndicatorBenchmarkTest {
                 + "frequency, subjects) select '" + prefix + "I' || g, '指标' || g, (array['POLITICAL','PUBLIC',"
                 + "'FINANCIAL','PROCESS','LEARNING'])[1 + g % 5], 'QUANTITATIVE', 'HIGHER_BETTER', 100, 10, 'YEARLY', "
                 + scope + " from generate_series(1, " + indicators + ") g").executeUpdate();
+        em.createNativeQuery("insert into indicator_version (indicator_code, version_no, from_month, name_zh, "
+                + "dimension, kind, polarity, target, weight, frequency, subjects, created_by) select code, 1, 0, "
+                + "name_zh, dimension, kind, polarity, target, weight, frequency, subjects, 'bench' from indicator "
+                + "where code like ?1").setParameter(1, prefix + "I%").executeUpdate();
         em.createNativeQuery("insert into indicator_value (subject_code, indicator_code, period, actual, score, light, "
                 + "source, reported_by, reported_at) select '" + prefix + "S' || s, '" + prefix + "I' || i, p, "
                 + "(s * 7 + i * 13) % 100, (s * 7 + i * 13) % 100, 'GREEN', 'BENCH', 'bench', now() "

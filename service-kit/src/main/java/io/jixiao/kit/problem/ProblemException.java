@@ -74,6 +74,11 @@ public abstract class ProblemException extends RuntimeException {
             super(422, "rule-violation", "Business rule violated", detail,
                     List.of(new Problem.Violation(field, detail)));
         }
+
+        public RuleViolationException(List<Problem.Violation> violations) {
+            super(422, "rule-violation", "Business rule violated", violations.size() + " rule(s) violated: "
+                    + violations.get(0).message(), violations);
+        }
     }
 
     /** 403 from an object-level check: authenticated, right role, but not this object. */

@@ -1,0 +1,91 @@
+package io.jixiao.indicator.domain.quality;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The data-quality rules of DESIGN section 3 (seed 002: "technology needs validation rules"). Pure Java, no framework.
+ * <ul>
+ * <li>SUSPICIOUS_HIGH: a satisfaction-type value above 99 (percent) is held for review.</li>
+ * <li>OUTLIER: a value more than 3 (population) standard deviations from the mean of the subject's own earlier values
+ * of the indicator, given at least 4 of them, is held for review. With identical earlier values (σ = 0) any other value
+ * is more than 3σ away.</li>
+ * <li>ZOMBIE: an indicator whose values changed by less than 1% year over year (|Δ|/|previous| &lt; 0.01) for every
+ * subject with a value in both years: a candidate for retirement. A pair with a previous value of 0 changed by less than
+ * 1% only when the new value is 0 too.</li>
+ * </ul>
+ */
+public final class QualityRules {
+
+    public enum Kind {
+        ZOMBIE, SUSPICIOUS_HIGH, OUTLIER
+    }
+
+    /** A rule that fired, with a sentence explaining the numbers. */
+    public record Finding(Kind kind, String detail) {
+    }
+
+    /** A subject's value of an indicator in a period and in the same period a year earlier. */
+    public record YearPair(String subject, BigDecimal previous, BigDecimal current) {
+    }
+
+    public static final BigDecimal SATISFACTION_LIMIT = BigDecimal.valueOf(99);
+    public static final int MIN_HISTORY = 4;
+    public static final BigDecimal SIGMAS = BigDecimal.valueOf(3);
+    public static final BigDecimal ZOMBIE_CHANGE = new BigDecimal("0.01");
+
+    private static final MathContext MC = MathContext.DECIMAL64;
+
+    private QualityRules() {
+    }
+
+    /** The findings that hold a new value: {@code earlier} are the subject's values of earlier periods. */
+    public static List<Finding> check(boolean satisfaction, BigDecimal value, Collection<BigDecimal> earlier) {
+        List<Finding> found = new ArrayList<>(2);
+        if (value == null) {
+            return found;
+        }
+        if (satisfaction && value.compareTo(SATISFACTION_LIMIT) > 0) {
+            found.add(new Finding(Kind.SUSPICIOUS_HIGH, "a satisfaction value of " + plain(value) + " is above "
+                    + plain(SATISFACTION_LIMIT) + " and needs review"));
+        }
+        if (earlier.size() >= MIN_HISTORY) {
+            BigDecimal n = BigDecimal.valueOf(earlier.size());
+            BigDecimal mean = earlier.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(n, MC);
+            BigDecimal variance = earlier.stream().map(x -> x.subtract(mean).pow(2)).reduce(BigDecimal.ZERO,
+                    BigDecimal::add).divide(n, MC);
+            BigDecimal sd = variance.sqrt(MC);
+            BigDecimal distance = value.subtract(mean).abs();
+            if (distance.compareTo(SIGMAS.multiply(sd)) > 0) {
+                found.add(new Finding(Kind.OUTLIER, plain(value) + " is " + (sd.signum() == 0
+                        ? "away from " + earlier.size() + " identical earlier values"
+                        : plain(distance.divide(sd, 2, RoundingMode.HALF_UP)) + " standard deviations from the mean "
+                                + "of " + earlier.size() + " earlier values")
+                        + " (mean " + plain(mean.setScale(4, RoundingMode.HALF_UP)) + ", σ "
+                        + plain(sd.setScale(4, RoundingMode.HALF_UP)) + ")"));
+            }
+        }
+        return found;
+    }
+
+    /** Whether an indicator is a zombie: at least one pair, and every pair changed by less than 1%. */
+    public static boolean zombie(Collection<YearPair> pairs) {
+        return !pairs.isEmpty() && pairs.stream().allMatch(QualityRules::unchanged);
+    }
+
+    static boolean unchanged(YearPair p) {
+        BigDecimal delta = p.current().subtract(p.previous()).abs();
+        if (p.previous().signum() == 0) {
+            return delta.signum() == 0;
+        }
+        return delta.divide(p.previous().abs(), MC).compareTo(ZOMBIE_CHANGE) < 0;
+    }
+
+    private static String plain(BigDecimal d) {
+        return d.stripTrailingZeros().toPlainString();
+    }
+}

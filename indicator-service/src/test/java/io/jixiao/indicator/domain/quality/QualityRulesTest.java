@@ -1,0 +1,65 @@
+package io.jixiao.indicator.domain.quality;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.indicator.domain.quality.QualityRules.Kind;
+import io.jixiao.indicator.domain.quality.QualityRules.YearPair;
+
+/** The data-quality rules of DESIGN section 3, on hand-computed cases and at their boundaries. */
+class QualityRulesTest {
+
+    static BigDecimal d(String s) {
+        return new BigDecimal(s);
+    }
+
+    static List<Kind> kinds(boolean satisfaction, String value, String... earlier) {
+        return QualityRules.check(satisfaction, d(value), java.util.Arrays.stream(earlier).map(BigDecimal::new)
+                .toList()).stream().map(QualityRules.Finding::kind).toList();
+    }
+
+    @Test
+    void aSatisfactionValueAbove99IsSuspiciousAnd99ItselfIsNot() {
+        assertEquals(List.of(), kinds(true, "99"));
+        assertEquals(List.of(Kind.SUSPICIOUS_HIGH), kinds(true, "99.01"));
+        assertEquals(List.of(Kind.SUSPICIOUS_HIGH), kinds(true, "100"));
+        // only satisfaction-type indicators: 100 of something else is just 100
+        assertEquals(List.of(), kinds(false, "100"));
+        assertEquals(List.of(), QualityRules.check(true, null, List.of()).stream().map(QualityRules.Finding::kind)
+                .toList(), "a qualitative level is never suspicious");
+    }
+
+    @Test
+    void anOutlierIsMoreThanThreePopulationStandardDeviationsFromAtLeastFourEarlierValues() {
+        // 10, 12, 11, 13: mean 11.5, population σ = √1.25 = 1.1180…, 3σ = 3.3541…
+        assertEquals(List.of(Kind.OUTLIER), kinds(false, "15", "10", "12", "11", "13"), "3.5 away > 3σ");
+        assertEquals(List.of(), kinds(false, "14.8", "10", "12", "11", "13"), "3.3 away < 3σ");
+        assertEquals(List.of(Kind.OUTLIER), kinds(false, "8.1", "10", "12", "11", "13"), "3.4 below > 3σ");
+        assertEquals(List.of(), kinds(false, "100", "10", "12", "13"), "three earlier values are not a history");
+        // identical history: σ = 0, any other value is more than 3σ away, the same value is not
+        assertEquals(List.of(Kind.OUTLIER), kinds(false, "50.5", "50", "50", "50", "50"));
+        assertEquals(List.of(), kinds(false, "50", "50", "50", "50", "50"));
+        // both at once
+        assertEquals(List.of(Kind.SUSPICIOUS_HIGH, Kind.OUTLIER), kinds(true, "99.9", "80", "81", "79", "80"));
+        String detail = QualityRules.check(false, d("15"), List.of(d("10"), d("12"), d("11"), d("13"))).get(0)
+                .detail();
+        assertTrue(detail.contains("3.13 standard deviations") && detail.contains("mean 11.5"), detail);
+    }
+
+    @Test
+    void aZombieChangedByLessThanOnePercentForEverySubject() {
+        assertTrue(QualityRules.zombie(List.of(new YearPair("A", d("100"), d("100.99")),
+                new YearPair("B", d("-50"), d("-50.2")))));
+        assertFalse(QualityRules.zombie(List.of(new YearPair("A", d("100"), d("100.5")),
+                new YearPair("B", d("100"), d("101")))), "exactly 1% is a change");
+        assertFalse(QualityRules.zombie(List.of()), "no pair, no evidence");
+        assertTrue(QualityRules.zombie(List.of(new YearPair("A", d("0"), d("0")))));
+        assertFalse(QualityRules.zombie(List.of(new YearPair("A", d("0"), d("0.001")))), "from 0 any change counts");
+    }
+}
