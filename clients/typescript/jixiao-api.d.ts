@@ -3136,10 +3136,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get */
+        /** The latest definition, or with ?period= the version in force in that period */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    period?: string;
+                };
                 header?: never;
                 path: {
                     code: string;
@@ -3193,6 +3195,141 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{code}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the definition, oldest first, with the periods each applies to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VersionResponse"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A new version of the definition, in force from validFrom (to validTo, if given); the open-ended version before it ends the period before; overlapping another version is refused (409). Values already reported for the periods it covers are rescored; earlier periods keep their version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateIndicatorRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3984,6 +4121,312 @@ export interface paths {
                 };
                 /** @description Bad Request */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data-quality flags, newest first; a department sees its own subject's */
+        get: {
+            parameters: {
+                query?: {
+                    indicator?: string;
+                    kind?: components["schemas"]["Kind"];
+                    page?: number;
+                    period?: string;
+                    size?: number;
+                    status?: components["schemas"]["Status"];
+                    subject?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedFlagView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/flags/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FlagView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/flags/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An admin's decision on an open flag: ACCEPT or REJECT a held value; ACCEPT (keep) or RETIRE a zombie indicator */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReviewRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FlagView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/zombie-scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Flags every indicator whose values changed by less than 1% from the year before for every subject (ZOMBIE: a candidate for retirement) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ZombieScanRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ZombieScanResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5944,7 +6387,7 @@ export interface paths {
                 query?: {
                     page?: number;
                     size?: number;
-                    status?: components["schemas"]["Status2"];
+                    status?: components["schemas"]["SurveyStatus2"];
                 };
                 header?: never;
                 path: {
@@ -6169,7 +6612,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["ReviewRequest"];
+                    "application/json": components["schemas"]["SurveyReviewRequest"];
                 };
             };
             responses: {
@@ -7060,7 +7503,7 @@ export interface components {
             };
         };
         CreateIndicatorRequest: {
-            code: string;
+            code?: string;
             nameZh: string;
             nameEn?: string;
             dimension: components["schemas"]["Dimension"];
@@ -7078,10 +7521,14 @@ export interface components {
                 [key: string]: number;
             };
             gate?: boolean;
+            satisfaction?: boolean;
             weight: number;
             frequency?: components["schemas"]["Frequency"];
             dataSource?: string;
             subjects?: string[];
+            validFrom?: string;
+            validTo?: string;
+            reason?: string;
         };
         CreateMissionRequest: {
             code: string;
@@ -7176,16 +7623,16 @@ export interface components {
         };
         Day: {
             date?: components["schemas"]["LocalDate"];
-            kind?: components["schemas"]["Kind"];
+            kind?: components["schemas"]["SurveyKind"];
             name?: string;
         };
         DayRequest: {
             date: components["schemas"]["LocalDate"];
-            kind: components["schemas"]["Kind"];
+            kind: components["schemas"]["SurveyKind"];
             name: string;
         };
         /** @enum {string} */
-        Decision: "COUNT" | "REJECT";
+        Decision: "ACCEPT" | "REJECT" | "RETIRE";
         DepartmentYearResponse: {
             subject?: string;
             /** Format: int32 */
@@ -7275,6 +7722,25 @@ export interface components {
             recordedBy?: string;
             recordedAt?: components["schemas"]["OffsetDateTime"];
         };
+        FlagView: {
+            /** Format: int64 */
+            id?: number;
+            kind?: components["schemas"]["Kind"];
+            status?: components["schemas"]["Status"];
+            subject?: string;
+            indicator?: string;
+            period?: string;
+            /** Format: int64 */
+            valueId?: number;
+            value?: number;
+            detail?: string;
+            raisedAt?: components["schemas"]["OffsetDateTime"];
+            reviewedBy?: string;
+            reviewedAt?: components["schemas"]["OffsetDateTime"];
+            reviewNote?: string;
+            /** Format: int64 */
+            version?: number;
+        };
         /** @enum {string} */
         Frequency: "MONTHLY" | "QUARTERLY" | "HALF_YEARLY" | "YEARLY";
         /** @enum {string} */
@@ -7335,10 +7801,13 @@ export interface components {
                 [key: string]: number;
             };
             gate?: boolean;
+            satisfaction?: boolean;
             weight?: number;
             frequency?: components["schemas"]["Frequency"];
             dataSource?: string;
             subjects?: string[];
+            /** Format: int32 */
+            definitionVersion?: number;
         };
         Integrity: {
             survey?: components["schemas"]["UUID"];
@@ -7368,7 +7837,7 @@ export interface components {
         };
         JobView: {
             id?: components["schemas"]["UUID"];
-            status?: components["schemas"]["Status"];
+            status?: components["schemas"]["Status2"];
             partial?: boolean;
             /** Format: int32 */
             rows?: number;
@@ -7380,6 +7849,8 @@ export interface components {
             stored?: number;
             /** Format: int32 */
             corrected?: number;
+            /** Format: int32 */
+            held?: number;
             /** Format: int32 */
             rejected?: number;
             /** Format: int32 */
@@ -7416,7 +7887,7 @@ export interface components {
         /** @enum {string} */
         JsonNodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
         /** @enum {string} */
-        Kind: "HOLIDAY" | "WORKDAY";
+        Kind: "ZOMBIE" | "SUSPICIOUS_HIGH" | "OUTLIER";
         League: {
             period?: string;
             panels?: {
@@ -7580,6 +8051,8 @@ export interface components {
             /** Format: int32 */
             corrected?: number;
             /** Format: int32 */
+            held?: number;
+            /** Format: int32 */
             rejected?: number;
             /** Format: int32 */
             scorecardsRecomputed?: number;
@@ -7598,6 +8071,17 @@ export interface components {
         };
         PagedCycleResponse: {
             items?: components["schemas"]["CycleResponse"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            totalItems?: number;
+            /** Format: int32 */
+            totalPages?: number;
+        };
+        PagedFlagView: {
+            items?: components["schemas"]["FlagView"][];
             /** Format: int32 */
             page?: number;
             /** Format: int32 */
@@ -7892,7 +8376,7 @@ export interface components {
             id?: components["schemas"]["UUID"];
             group?: components["schemas"]["RespondentGroup"];
             channel?: components["schemas"]["Channel"];
-            status?: components["schemas"]["Status2"];
+            status?: components["schemas"]["SurveyStatus2"];
             flags?: string[];
             /** Format: int64 */
             durationMs?: number;
@@ -7922,6 +8406,7 @@ export interface components {
         ReviewLevel: "VERY_SATISFIED" | "SATISFIED" | "BASICALLY_SATISFIED" | "DISSATISFIED" | "VERY_DISSATISFIED";
         ReviewRequest: {
             decision: components["schemas"]["Decision"];
+            note?: string;
         };
         ReviewResponse: {
             id?: components["schemas"]["UUID"];
@@ -7937,7 +8422,7 @@ export interface components {
             comment?: string;
             ratedAt?: components["schemas"]["OffsetDateTime"];
             sourceSystem?: string;
-            status?: components["schemas"]["Status1"];
+            status?: components["schemas"]["SurveyStatus1"];
             voidReason?: components["schemas"]["VoidReason"];
             voidNote?: string;
             rectification?: components["schemas"]["RectificationRef"];
@@ -8010,11 +8495,11 @@ export interface components {
             lines?: components["schemas"]["LineView"][];
         };
         /** @enum {string} */
-        Status: "QUEUED" | "CHECKING" | "WRITING" | "DONE" | "REJECTED" | "FAILED";
+        Status: "OPEN" | "ACCEPTED" | "REJECTED" | "RETIRED" | "WITHDRAWN";
         /** @enum {string} */
-        Status1: "ACTIVE" | "VOIDED";
+        Status1: "COUNTED" | "HELD" | "REJECTED" | "WITHDRAWN";
         /** @enum {string} */
-        Status2: "COUNTED" | "HELD" | "REJECTED";
+        Status2: "QUEUED" | "CHECKING" | "WRITING" | "DONE" | "REJECTED" | "FAILED";
         /** @enum {string} */
         SubjectLevel: "CITY" | "DEPARTMENT" | "UNIT";
         SubjectResponse: {
@@ -8041,6 +8526,10 @@ export interface components {
             durationMs?: number;
             token?: string;
         };
+        /** @enum {string} */
+        SurveyDecision: "COUNT" | "REJECT";
+        /** @enum {string} */
+        SurveyKind: "HOLIDAY" | "WORKDAY";
         SurveyResponse: {
             id?: components["schemas"]["UUID"];
             subject?: string;
@@ -8063,8 +8552,15 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
+        SurveyReviewRequest: {
+            decision: components["schemas"]["SurveyDecision"];
+        };
         /** @enum {string} */
         SurveyStatus: "OPEN" | "ANSWERED" | "CLOSED" | "VOIDED";
+        /** @enum {string} */
+        SurveyStatus1: "ACTIVE" | "VOIDED";
+        /** @enum {string} */
+        SurveyStatus2: "COUNTED" | "HELD" | "REJECTED";
         Tree: {
             mission?: string;
             nameZh?: string;
@@ -8111,6 +8607,9 @@ export interface components {
             reportedAt?: components["schemas"]["OffsetDateTime"];
             correctionReason?: string;
             current?: boolean;
+            status?: components["schemas"]["Status1"];
+            /** Format: int32 */
+            definitionVersion?: number;
         };
         Verdict: {
             valid?: boolean;
@@ -8119,6 +8618,20 @@ export interface components {
             /** Format: int64 */
             firstBrokenSeq?: number;
             reason?: string;
+        };
+        VersionResponse: {
+            /** Format: int32 */
+            version?: number;
+            validFrom?: string;
+            validTo?: string;
+            reason?: string;
+            createdBy?: string;
+            createdAt?: components["schemas"]["OffsetDateTime"];
+            definition?: components["schemas"]["IndicatorResponse"];
+            /** Format: int32 */
+            valuesRescored?: number;
+            /** Format: int32 */
+            scorecardsRecomputed?: number;
         };
         Violation: {
             field?: string;
@@ -8152,6 +8665,17 @@ export interface components {
         };
         YearRequest: {
             days: components["schemas"]["DayRequest"][];
+        };
+        ZombieScanRequest: {
+            /** Format: int32 */
+            year: number;
+        };
+        ZombieScanResponse: {
+            /** Format: int32 */
+            year?: number;
+            /** Format: int32 */
+            indicatorsCompared?: number;
+            raised?: components["schemas"]["FlagView"][];
         };
     };
     responses: never;
