@@ -2,7 +2,7 @@ package io.jixiao.budget.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.jixiao.budget.messaging.BudgetEvents.ResultFinalized;
@@ -37,13 +37,13 @@ public class IncomingEvents {
 
     @Incoming("indicator-events")
     @Blocking
-    public void onIndicatorEvent(ConsumerRecord<String, String> record) {
-        consumer.handle(record, indicator);
+    public void onIndicatorEvents(ConsumerRecords<String, String> records) {
+        consumer.handleBatch("indicator-events", records, indicator);
     }
 
     @Incoming("evaluation-events")
     @Blocking
-    public void onEvaluationEvent(ConsumerRecord<String, String> record) {
-        consumer.handle(record, evaluation);
+    public void onEvaluationEvents(ConsumerRecords<String, String> records) {
+        consumer.handleBatch("evaluation-events", records, evaluation);
     }
 }

@@ -2,7 +2,7 @@ package io.jixiao.evaluation.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.jixiao.evaluation.messaging.ConsumedEvents.SatisfactionComputed;
@@ -33,13 +33,13 @@ public class IncomingEvents {
 
     @Incoming("indicator-events")
     @Blocking
-    public void onIndicatorEvent(ConsumerRecord<String, String> record) {
-        consumer.handle(record, indicator);
+    public void onIndicatorEvents(ConsumerRecords<String, String> records) {
+        consumer.handleBatch("indicator-events", records, indicator);
     }
 
     @Incoming("survey-events")
     @Blocking
-    public void onSurveyEvent(ConsumerRecord<String, String> record) {
-        consumer.handle(record, survey);
+    public void onSurveyEvents(ConsumerRecords<String, String> records) {
+        consumer.handleBatch("survey-events", records, survey);
     }
 }

@@ -2,7 +2,7 @@ package io.jixiao.indicator.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.jixiao.indicator.messaging.ConsumedEvents.ServiceMetricsComputed;
@@ -26,7 +26,7 @@ public class IncomingEvents {
 
     @Incoming("survey-events")
     @Blocking
-    public void onSurveyEvent(ConsumerRecord<String, String> record) {
-        consumer.handle(record, survey);
+    public void onSurveyEvents(ConsumerRecords<String, String> records) {
+        consumer.handleBatch("survey-events", records, survey);
     }
 }

@@ -346,13 +346,16 @@ public class ValueImportService {
             return new History(byKey);
         }
         em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            // by subject only: the current-value index leads with it (an indicator list would invite a scan)
             try (var ps = c.prepareStatement("select subject_code, indicator_code, period, actual from indicator_value "
-                    + "where is_current and actual is not null and subject_code = any(?) and indicator_code = any(?)")) {
+                    + "where is_current and subject_code = any(?)")) {
                 ps.setArray(1, c.createArrayOf("varchar", subjectCodes.toArray()));
-                ps.setArray(2, c.createArrayOf("varchar", indicatorCodes.toArray()));
                 ps.setFetchSize(10_000);
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        if (rs.getBigDecimal(4) == null || !indicatorCodes.contains(rs.getString(2))) {
+                            continue;
+                        }
                         byKey.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2), k -> new ArrayList<>())
                                 .add(new Object[]{rs.getString(3), rs.getBigDecimal(4)});
                     }

@@ -2,7 +2,7 @@ package io.jixiao.survey.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.jixiao.kit.inbox.EventRoutes;
@@ -26,7 +26,7 @@ public class IncomingEvents {
 
     @Incoming("indicator-events")
     @Blocking
-    public void onIndicatorEvent(ConsumerRecord<String, String> record) {
-        consumer.handle(record, routes);
+    public void onIndicatorEvents(ConsumerRecords<String, String> records) {
+        consumer.handleBatch("indicator-events", records, routes);
     }
 }
