@@ -77,6 +77,26 @@ public class IndicatorValue {
     @Column(name = "definition_version", nullable = false)
     public int definitionVersion = 1;
 
+    /** The same reported value scored again under another definition version: a new row for the history. */
+    public IndicatorValue rescored(java.math.BigDecimal newScore, Light newLight, int version, String by,
+            java.time.OffsetDateTime at, String reason) {
+        IndicatorValue v = new IndicatorValue();
+        v.subjectCode = subjectCode;
+        v.indicatorCode = indicatorCode;
+        v.period = period;
+        v.actual = actual;
+        v.level = level;
+        v.source = source;
+        v.evidenceUrl = evidenceUrl;
+        v.score = newScore;
+        v.light = newLight;
+        v.definitionVersion = version;
+        v.reportedBy = by;
+        v.reportedAt = at;
+        v.correctionReason = reason;
+        return v;
+    }
+
     /** Holds this value for review: stored, not counted. */
     public void hold() {
         status = Status.HELD;

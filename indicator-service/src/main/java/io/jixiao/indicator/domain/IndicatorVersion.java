@@ -63,6 +63,12 @@ public class IndicatorVersion extends IndicatorDefinition {
         return (to == null || fromMonth <= to) && (toMonth == null || from <= toMonth);
     }
 
+    /** Ends this version with the period before {@code month} (see {@link Period#endingBefore}). */
+    public void endBefore(int month) {
+        toMonth = month - 1;
+        validTo = Period.endingBefore(month);
+    }
+
     /** This version as the indicator it defines for scoring: detached, never persisted. */
     public Indicator asIndicator() {
         Indicator i = new Indicator();

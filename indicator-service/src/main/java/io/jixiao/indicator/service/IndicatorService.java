@@ -95,8 +95,7 @@ public class IndicatorService {
             }
         }
         if (open != null) {
-            open.toMonth = from - 1;
-            open.validTo = Period.endingBefore(from);
+            open.endBefore(from);
         }
         int no = all.stream().mapToInt(v -> v.versionNo).max().orElse(0) + 1;
         IndicatorVersion v = version(code, no, nv.definition(), nv.validFrom(), nv.validTo(), nv.reason(), by);

@@ -152,8 +152,7 @@ public class QualityService {
         Set<SubjectPeriod> touched = new LinkedHashSet<>();
         for (IndicatorVersion v : all) {
             if (v.toMonth == null || v.toMonth >= from) {
-                v.toMonth = from - 1;
-                v.validTo = String.format("%04d", fromYear - 1);
+                v.endBefore(from);
             }
         }
         versions.flush();

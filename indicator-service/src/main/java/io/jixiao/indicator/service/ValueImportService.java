@@ -276,20 +276,8 @@ public class ValueImportService {
         for (Checked x : ok) {
             if (x.held()) {
                 ValueService.Report r = x.row().report();
-                IndicatorValue v = new IndicatorValue();
-                v.subjectCode = r.subject();
-                v.indicatorCode = x.indicator().code;
-                v.period = r.period();
-                v.actual = r.value();
-                v.level = r.level();
-                v.score = x.score();
-                v.light = x.light();
-                v.source = r.source() == null ? defaultSource : r.source();
-                v.evidenceUrl = r.evidenceUrl();
-                v.reportedBy = who.subject();
-                v.reportedAt = now;
-                v.correctionReason = x.correction() ? r.correctionReason() : null;
-                v.definitionVersion = x.indicator().definitionVersion;
+                IndicatorValue v = ValueService.reported(r, x.indicator(), x.score(), x.light(), defaultSource,
+                        who.subject(), now, x.correction());
                 valueService.hold(v, x.findings(), now);
             }
         }

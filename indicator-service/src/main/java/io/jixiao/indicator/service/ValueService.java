@@ -22,6 +22,7 @@ import io.jixiao.indicator.domain.IndicatorValue;
 import io.jixiao.indicator.domain.ScorecardLine;
 import io.jixiao.indicator.domain.scoring.IndicatorKind;
 import io.jixiao.indicator.domain.scoring.IndicatorScorer;
+import io.jixiao.indicator.domain.scoring.Light;
 import io.jixiao.indicator.domain.scoring.IndicatorSpec;
 import io.jixiao.indicator.domain.scoring.Scores;
 import io.jixiao.indicator.messaging.IndicatorEvents;
@@ -141,20 +142,8 @@ public class ValueService {
                 ? List.of()
                 : values.earlierActuals(r.subject(), ind.code, r.period()));
 
-        IndicatorValue v = new IndicatorValue();
-        v.subjectCode = r.subject();
-        v.indicatorCode = ind.code;
-        v.period = r.period();
-        v.actual = r.value();
-        v.level = r.level();
-        v.score = Scores.stored(score);
-        v.light = scorecardService.thresholds(r.subject(), r.period()).of(score);
-        v.source = r.source() == null ? (system ? "SYSTEM" : "MANUAL") : r.source();
-        v.evidenceUrl = r.evidenceUrl();
-        v.reportedBy = reportedBy;
-        v.reportedAt = now;
-        v.correctionReason = previous == null ? null : r.correctionReason();
-        v.definitionVersion = ind.definitionVersion;
+        IndicatorValue v = reported(r, ind, Scores.stored(score), scorecardService.thresholds(r.subject(),
+                r.period()).of(score), system ? "SYSTEM" : "MANUAL", reportedBy, now, previous != null);
         if (!findings.isEmpty()) {
             return new Recorded(v, hold(v, findings, now), scorecardService.recompute(r.subject(), r.period()));
         }
@@ -165,6 +154,29 @@ public class ValueService {
         values.persist(v);
         publish(v, previous != null, List.of());
         return new Recorded(v, List.of(), scorecardService.recompute(r.subject(), r.period()));
+    }
+
+    /**
+     * A value as reported (not yet stored): scored under {@code ind}'s version, {@code defaultSource} when the report
+     * names none, its correction reason kept only when it corrects a value.
+     */
+    static IndicatorValue reported(Report r, Indicator ind, BigDecimal storedScore, Light light, String defaultSource,
+            String by, OffsetDateTime now, boolean correction) {
+        IndicatorValue v = new IndicatorValue();
+        v.subjectCode = r.subject();
+        v.indicatorCode = ind.code;
+        v.period = r.period();
+        v.actual = r.value();
+        v.level = r.level();
+        v.score = storedScore;
+        v.light = light;
+        v.source = r.source() == null ? defaultSource : r.source();
+        v.evidenceUrl = r.evidenceUrl();
+        v.reportedBy = by;
+        v.reportedAt = now;
+        v.correctionReason = correction ? r.correctionReason() : null;
+        v.definitionVersion = ind.definitionVersion;
+        return v;
     }
 
     /** The definition of an indicator in force in a period. */
@@ -283,21 +295,11 @@ public class ValueService {
             }
             old.supersede();
             values.flush();
-            IndicatorValue v = new IndicatorValue();
-            v.subjectCode = old.subjectCode;
-            v.indicatorCode = old.indicatorCode;
-            v.period = old.period;
-            v.actual = old.actual;
-            v.level = old.level;
-            v.score = Scores.stored(score);
-            v.light = scorecardService.thresholds(v.subjectCode, v.period).of(score);
-            v.source = old.source;
-            v.evidenceUrl = old.evidenceUrl;
-            v.reportedBy = by;
-            v.reportedAt = now;
-            v.correctionReason = "rescored under version " + version.versionNo + " of " + def.code + ": "
-                    + (version.reason == null ? "a new definition" : version.reason);
-            v.definitionVersion = version.versionNo;
+            IndicatorValue v = old.rescored(Scores.stored(score), scorecardService.thresholds(old.subjectCode,
+                    old.period).of(score), version.versionNo, by, now, "rescored under version " + version.versionNo
+                            + " of " + def.code + ": " + (version.reason == null
+                                    ? "a new definition"
+                                    : version.reason));
             values.persist(v);
             publish(v, true, List.of());
             changed++;
