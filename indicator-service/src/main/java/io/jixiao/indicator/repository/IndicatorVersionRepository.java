@@ -1,21 +1,63 @@
 package io.jixiao.indicator.repository;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.query.NativeQuery;
 
 import io.jixiao.indicator.domain.Indicator;
 import io.jixiao.indicator.domain.IndicatorVersion;
 import io.jixiao.indicator.domain.Period;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
-/** Indicator versions, and the definitions in force in a period (what scores it). */
+/**
+ * Indicator versions, and the definitions in force in a period (what scores it).
+ *
+ * <p>
+ * The definitions in force are read from an in-memory catalogue of every version, shared by all requests: scoring a
+ * single value used to load and copy every version in force (hundreds of rows with JSON columns) in each request.
+ * Each transaction reads the catalogue's revision (one row, moved on by a trigger whenever {@code indicator_version}
+ * changes, see V4) and reloads the catalogue when it differs, so a new version is seen by the next transaction on
+ * every instance, and a transaction that changed versions itself sees its own change. The definitions handed out are
+ * detached and shared: callers read them and never change them.
+ */
 @ApplicationScoped
 public class IndicatorVersionRepository implements PanacheRepository<IndicatorVersion> {
+
+    /** One version's definition and the months it covers. */
+    private record Entry(int fromMonth, Integer toMonth, Indicator definition) {
+        boolean inForce(int month) {
+            return fromMonth <= month && (toMonth == null || month <= toMonth);
+        }
+    }
+
+    /** Every version as of a revision; the lists per month are built on first use. */
+    private record Catalogue(long revision, List<Entry> entries, Map<String, List<Entry>> byCode,
+            Map<Integer, List<Indicator>> byMonth) {
+
+        Catalogue(long revision, List<Entry> entries) {
+            this(revision, entries, entries.stream().collect(Collectors.groupingBy(e -> e.definition().code)),
+                    new ConcurrentHashMap<>());
+        }
+
+        List<Indicator> inForce(int month) {
+            return byMonth.computeIfAbsent(month, m -> entries.stream().filter(e -> e.inForce(m))
+                    .map(Entry::definition).toList());
+        }
+
+        Optional<Indicator> inForce(String code, int month) {
+            return byCode.getOrDefault(code, List.of()).stream().filter(e -> e.inForce(month)).findFirst()
+                    .map(Entry::definition);
+        }
+    }
+
+    private volatile Catalogue catalogue;
 
     public List<IndicatorVersion> of(String code) {
         return list("indicatorCode = ?1 order by versionNo", code);
@@ -23,16 +65,12 @@ public class IndicatorVersionRepository implements PanacheRepository<IndicatorVe
 
     /** The definition of {@code code} in force in {@code period}, if any. */
     public Optional<Indicator> inForce(String code, String period) {
-        int m = Period.startMonth(period);
-        return find("indicatorCode = ?1 and fromMonth <= ?2 and (toMonth is null or toMonth >= ?2)", code, m)
-                .firstResultOptional().map(IndicatorVersion::asIndicator);
+        return catalogue().inForce(code, Period.startMonth(period));
     }
 
     /** Every definition in force in {@code period}, in code order. */
     public List<Indicator> inForce(String period) {
-        int m = Period.startMonth(period);
-        return list("fromMonth <= ?1 and (toMonth is null or toMonth >= ?1) order by indicatorCode", m).stream()
-                .map(IndicatorVersion::asIndicator).toList();
+        return catalogue().inForce(Period.startMonth(period));
     }
 
     /** The indicators on a subject's scorecard for a period, as in force then, in code order. */
@@ -41,25 +79,41 @@ public class IndicatorVersionRepository implements PanacheRepository<IndicatorVe
     }
 
     /**
-     * For each period, every definition in force in it, in code order (one query for all of them). Periods with the
-     * same versions in force share one list.
+     * For each period, every definition in force in it, in code order. Periods with the same versions in force share
+     * one list.
      */
     public Map<String, List<Indicator>> inForce(List<String> periods) {
-        int lo = periods.stream().mapToInt(Period::startMonth).min().orElse(0);
-        int hi = periods.stream().mapToInt(Period::startMonth).max().orElse(0);
-        List<IndicatorVersion> versions = list("fromMonth <= ?1 and (toMonth is null or toMonth >= ?2) "
-                + "order by indicatorCode", hi, lo);
+        Catalogue c = catalogue();
         Map<String, List<Indicator>> byPeriod = new HashMap<>();
-        Map<List<Long>, List<Indicator>> shared = new HashMap<>();
+        Map<List<Indicator>, List<Indicator>> shared = new HashMap<>();
         for (String p : periods) {
-            int m = Period.startMonth(p);
-            List<IndicatorVersion> mine = versions.stream().filter(v -> v.inForce(m)).toList();
-            byPeriod.put(p, shared.computeIfAbsent(mine.stream().map(v -> v.id).toList(), k -> {
-                List<Indicator> list = new ArrayList<>(mine.size());
-                mine.forEach(v -> list.add(v.asIndicator()));
-                return list;
-            }));
+            List<Indicator> mine = c.inForce(Period.startMonth(p));
+            byPeriod.put(p, shared.computeIfAbsent(mine, k -> k));
         }
         return byPeriod;
+    }
+
+    /** The catalogue as of this transaction's revision, reloaded when a version changed since it was loaded. */
+    private Catalogue catalogue() {
+        // flushes this session's pending version changes first, so that their trigger has run
+        long revision = ((Number) getEntityManager().createNativeQuery("select revision from catalogue_revision")
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(IndicatorVersion.class).getSingleResult())
+                .longValue();
+        Catalogue c = catalogue;
+        if (c != null && c.revision() == revision) {
+            return c;
+        }
+        List<Entry> entries = list("order by indicatorCode, fromMonth").stream().map(v -> {
+            Indicator i = v.asIndicator();
+            i.appliesTo(""); // builds its subject set now, before it is shared between threads
+            return new Entry(v.fromMonth, v.toMonth, i);
+        }).toList();
+        Catalogue loaded = new Catalogue(revision, entries);
+        synchronized (this) {
+            if (catalogue == null || catalogue.revision() < revision) {
+                catalogue = loaded;
+            }
+        }
+        return loaded;
     }
 }

@@ -153,6 +153,28 @@ class IndicatorVersionTest {
         version(TestTokens.admin(), ind, q).then().statusCode(422).body("violations[0].message",
                 containsString("cannot be scored"));
         assertEquals(versions, rows("select count(*) from indicator_version where indicator_code = ?1", ind));
+        // and nothing of it lingers in memory: a new value is still scored under version 2 (150 of 200)
+        report(dept, ind, "2029", 150);
+        given().auth().oauth2(TestTokens.department(dept)).get("/api/v1/subjects/{c}/values?period=2029", dept).then()
+                .body("[0].definitionVersion", equalTo(2)).body("[0].score", equalTo(75f));
+    }
+
+    @Test
+    void aVersionChangedBehindTheServicesBackIsSeenByTheNextValue() {
+        // the definitions in force are kept in memory: a change written by anyone else (another instance, a script)
+        // must still reach the next request
+        String dept = IndicatorApiTest.unique("C");
+        String ind = IndicatorApiTest.unique("CI");
+        IndicatorApiTest.subject(dept);
+        IndicatorApiTest.indicator(ind, "PROCESS", 100, dept);
+        report(dept, ind, "2025", 80);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update indicator_version set target = 160 where indicator_code = ?1").setParameter(1, ind)
+                .executeUpdate());
+        report(dept, ind, "2026", 80);
+        given().auth().oauth2(TestTokens.department(dept)).get("/api/v1/subjects/{c}/values?period=2026", dept).then()
+                .body("[0].score", equalTo(50f));
+        assertEquals(0, new BigDecimal("50").compareTo(total(dept, "2026")));
     }
 
     @Test
