@@ -1,9 +1,17 @@
 package io.jixiao.kit.inbox;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -46,14 +54,14 @@ public class IdempotentConsumer {
      * keeps failing for another reason fails the poll (the channel's failure strategy decides).
      */
     public void handleBatch(String channel, Iterable<ConsumerRecord<String, String>> records, EventRoutes routes) {
-        java.util.List<ConsumerRecord<String, String>> all = new java.util.ArrayList<>();
+        List<ConsumerRecord<String, String>> all = new java.util.ArrayList<>();
         records.forEach(all::add);
         if (all.isEmpty()) {
             return;
         }
         try {
-            java.util.List<EventEnvelope> envs = all.stream().map(EventEnvelope::from).toList();
-            QuarkusTransaction.requiringNew().run(() -> envs.forEach(env -> apply(env, routes)));
+            List<EventEnvelope> envs = all.stream().map(EventEnvelope::from).toList();
+            QuarkusTransaction.requiringNew().run(() -> apply(envs, routes));
             meters.counter("jixiao.inbox.batches").increment();
             return;
         } catch (RuntimeException e) {
@@ -74,7 +82,7 @@ public class IdempotentConsumer {
         EventEnvelope env = EventEnvelope.from(r);
         for (int attempt = 1;; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> apply(env, routes));
+                QuarkusTransaction.requiringNew().run(() -> apply(List.of(env), routes));
                 return;
             } catch (PoisonEventException e) {
                 throw e;
@@ -95,26 +103,56 @@ public class IdempotentConsumer {
         }
     }
 
-    private void apply(EventEnvelope env, EventRoutes routes) {
-        if (env.correlationId() != null) {
-            MDC.put(Correlation.MDC_KEY, env.correlationId());
-        }
-        try {
-            if (!routes.handles(env.type())) {
-                return;
-            }
-            int inserted = em.createNativeQuery("insert into processed_event (event_id, event_type, processed_at)"
-                    + " values (:id, :type, now()) on conflict (event_id) do nothing")
-                    .setParameter("id", env.id()).setParameter("type", env.type()).executeUpdate();
-            if (inserted == 0) {
+    /**
+     * Claims the events' ids in one statement, then applies each newly claimed event once, in order. Between two
+     * events the session is flushed and cleared, so that an event's effects never make the next one's queries
+     * dirty-check everything a large poll has loaded so far.
+     */
+    private void apply(List<EventEnvelope> envs, EventRoutes routes) {
+        List<EventEnvelope> routed = envs.stream().filter(env -> routes.handles(env.type())).toList();
+        Set<UUID> claimed = claim(routed);
+        for (EventEnvelope env : routed) {
+            if (!claimed.remove(env.id())) {
                 meters.counter("jixiao.inbox.duplicates", "type", env.type()).increment();
                 LOG.debugf("event %s (%s) already processed: skipped", env.id(), env.type());
-                return;
+                continue;
             }
-            routes.dispatch(env, mapper);
+            if (env.correlationId() != null) {
+                MDC.put(Correlation.MDC_KEY, env.correlationId());
+            }
+            try {
+                routes.dispatch(env, mapper);
+                em.flush();
+                em.clear();
+            } finally {
+                MDC.remove(Correlation.MDC_KEY);
+            }
             meters.counter("jixiao.inbox.processed", "type", env.type()).increment();
-        } finally {
-            MDC.remove(Correlation.MDC_KEY);
         }
+    }
+
+    /**
+     * Records the event ids in {@code processed_event} (insert-if-absent, one statement, straight on the transaction's
+     * connection: a native query through the session would flush it first) and returns those that were new.
+     */
+    private Set<UUID> claim(List<EventEnvelope> envs) {
+        if (envs.isEmpty()) {
+            return new HashSet<>();
+        }
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into processed_event (event_id, event_type,"
+                    + " processed_at) select id, type, now() from unnest(?, ?) as t(id, type)"
+                    + " on conflict (event_id) do nothing returning event_id")) {
+                ps.setArray(1, c.createArrayOf("uuid", envs.stream().map(EventEnvelope::id).toArray()));
+                ps.setArray(2, c.createArrayOf("varchar", envs.stream().map(EventEnvelope::type).toArray()));
+                Set<UUID> fresh = new HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        fresh.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return fresh;
+            }
+        });
     }
 }
