@@ -95,7 +95,11 @@ public class Cycle {
     @Column(nullable = false)
     public Map<String, List<String>> criteria;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    /**
+     * Loaded when read, not with the cycle: a province's cycle has a thousand subjects, and a rating needs only to
+     * know that its own is one of them (see {@code CycleRepository.includes}).
+     */
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "cycle_subject", joinColumns = @JoinColumn(name = "cycle_id"))
     @Column(name = "subject_code")
     public Set<String> subjects = new LinkedHashSet<>();

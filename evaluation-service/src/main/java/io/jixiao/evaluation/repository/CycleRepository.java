@@ -4,9 +4,19 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.query.NativeQuery;
+
 import io.jixiao.evaluation.domain.Cycle;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class CycleRepository implements PanacheRepositoryBase<Cycle, UUID> {
+
+    /** Whether {@code subject} is in the cycle, without loading the cycle's subjects. */
+    public boolean includes(UUID cycle, String subject) {
+        return ((Number) getEntityManager().createNativeQuery("select count(*) from cycle_subject"
+                + " where cycle_id = ?1 and subject_code = ?2").unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("cycle_subject").setParameter(1, cycle).setParameter(2, subject)
+                .getSingleResult()).intValue() > 0;
+    }
 }

@@ -109,6 +109,11 @@ public class CycleService {
         return cycles.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("cycle", id));
     }
 
+    /** Whether a subject is in a cycle (one row read; the cycle's subjects stay unloaded). */
+    public boolean includes(UUID cycle, String subject) {
+        return cycles.includes(cycle, subject);
+    }
+
     public Paged<Cycle> list(PageRequest page) {
         var q = cycles.findAll(Sort.by("createdAt").descending().and("id"));
         return Paged.of(q.page(page.page(), page.size()).list(), page, q.count());
@@ -118,14 +123,14 @@ public class CycleService {
     public Cycle open(UUID id) {
         Cycle c = get(id);
         c.open();
-        return c;
+        return withSubjects(c);
     }
 
     @Transactional
     public Cycle close(UUID id) {
         Cycle c = get(id);
         c.close();
-        return c;
+        return withSubjects(c);
     }
 
     /** Freezes every subject's result and rank, and publishes {@code result.finalized} for each, atomically. */
@@ -152,6 +157,12 @@ public class CycleService {
                     new ResultFinalized(c.id, c.period, r.subjectCode, ResultService.partyScores(e.result()),
                             r.composite, r.coverage, r.grade, r.rank, r.flags));
         }
+        return withSubjects(c);
+    }
+
+    /** A cycle that leaves its transaction for the response, its subjects loaded while the session is open. */
+    private static Cycle withSubjects(Cycle c) {
+        org.hibernate.Hibernate.initialize(c.subjects);
         return c;
     }
 
@@ -159,6 +170,6 @@ public class CycleService {
     public Cycle publish(UUID id) {
         Cycle c = get(id);
         c.publish();
-        return c;
+        return withSubjects(c);
     }
 }

@@ -81,7 +81,7 @@ public class RatingService {
     private Accepted doSubmit(UUID cycleId, NewRating n, CurrentUser caller) {
         Cycle c = cycles.get(cycleId);
         c.requireAcceptingRatings();
-        if (!c.includes(n.subject())) {
+        if (!cycles.includes(c.id, n.subject())) {
             throw new RuleViolationException("subject", "subject " + n.subject() + " is not in the cycle");
         }
         String evaluator = authorize(c, n, caller);

@@ -271,5 +271,23 @@ class EvaluationFlowTest {
         given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/open", UUID.randomUUID()).then()
                 .statusCode(404);
         assertTrue(count("select count(*) from cycle where name = 'x'") == 0);
+
+        // a subject registered but not in the cycle cannot be rated, even by a superior assigned elsewhere in it
+        String outside = unique("N");
+        registerSubject(outside);
+        Eventually.until("subject known", Duration.ofSeconds(30),
+                () -> count("select count(*) from known_subject where code = ?1", outside) == 1);
+        assign(cycle, "SUPERIOR", "boss", s);
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200)
+                .body("subjects", equalTo(List.of(s)));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}", cycle).then().statusCode(200)
+                .body("subjects", equalTo(List.of(s)));
+        given().auth().oauth2(TestTokens.superior("boss")).contentType(ContentType.JSON)
+                .body(Map.of("subject", outside, "party", "SUPERIOR", "criteria",
+                        List.of(Map.of("code", "GOAL_ACHIEVEMENT", "score", 80))))
+                .post("/api/v1/cycles/{id}/ratings", cycle).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("not in the cycle"));
+        assertEquals(0, count("select count(*) from rating where cycle_id = cast(?1 as uuid)", cycle));
     }
 }
