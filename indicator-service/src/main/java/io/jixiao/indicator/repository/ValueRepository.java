@@ -20,6 +20,19 @@ public class ValueRepository implements PanacheRepository<IndicatorValue> {
         return list("subjectCode = ?1 and period = ?2 and current = true order by indicatorCode", subject, period);
     }
 
+    /**
+     * The current scores of a subject's period by indicator code: two columns, not entities (a scorecard recompute
+     * reads them for every value reported, and managed entities would be copied and dirty-checked at each flush).
+     */
+    public java.util.Map<String, java.math.BigDecimal> currentScores(String subject, String period) {
+        java.util.Map<String, java.math.BigDecimal> scores = new java.util.HashMap<>();
+        getEntityManager().createQuery("select v.indicatorCode, v.score from IndicatorValue v where v.subjectCode = ?1"
+                + " and v.period = ?2 and v.current = true", Object[].class).setParameter(1, subject)
+                .setParameter(2, period).getResultList().forEach(r -> scores.put((String) r[0],
+                        (java.math.BigDecimal) r[1]));
+        return scores;
+    }
+
     /** The indicators of a subject and period that have a current value. */
     public java.util.Set<String> currentIndicators(String subject, String period) {
         return new java.util.HashSet<>(getEntityManager().createQuery("select v.indicatorCode from IndicatorValue v "
