@@ -7913,6 +7913,8 @@ export interface components {
         LineStatus: "SCORED" | "MISSING" | "NOT_APPLICABLE";
         LineView: {
             indicator?: string;
+            nameZh?: string;
+            nameEn?: string;
             dimension?: components["schemas"]["Dimension"];
             objective?: string;
             weight?: number;

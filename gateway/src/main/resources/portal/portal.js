@@ -160,7 +160,7 @@
       '</tr>' + (prev ? '<tr class="muted"><td>' + t('lastYear') + '</td>' + DIMS.map(x => '<td class="num">' + num(dimScore(prev, x)) + '</td>').join('') + '</tr>' : '') +
       '</tbody></table>';
     const lines = sc => '<table id="lines"><thead><tr><th>' + t('indicator') + '</th><th class="num">' + t('score') + '</th><th>' +
-      t('light') + '</th><th>' + t('status') + '</th></tr></thead><tbody>' + sc.lines.map(l => '<tr><td>' + esc(l.indicator) +
+      t('light') + '</th><th>' + t('status') + '</th></tr></thead><tbody>' + sc.lines.map(l => '<tr><td title="' + esc(l.indicator) + '">' + esc((state.lang === 'en' ? l.nameEn || l.nameZh : l.nameZh) || l.indicator) +
         (l.gate ? ' ★' : '') + '</td><td class="num">' + num(l.shownScore) + '</td><td>' + dot(l.light) + '</td><td class="muted">' + esc(t(l.status)) + '</td></tr>').join('') + '</tbody></table>';
     const parties = ev => { const r = ev.results; return '<p><span class="big">' + num(r.shownComposite) + '</span> ' + gradeBadge(r.grade) +
       ' ' + t('rank') + ' ' + esc(r.rank || '—') + ' · ' + t('coverage') + ' ' + num(r.coverage, 0) + '% ' + flags(r.flags) + '</p>' +

@@ -132,6 +132,10 @@ class PortalIT {
         assertTrue(browser.findElement(By.id("dept-title")).getText().startsWith("市水务局"));
         waiting().until(d -> !d.findElements(By.cssSelector("#radar canvas")).isEmpty());
         assertEquals(5, browser.findElements(By.cssSelector("#lines tbody tr")).size(), "five indicator lines");
+        WebElement firstLine = browser.findElement(By.cssSelector("#lines tbody tr td"));
+        assertTrue(firstLine.getText().startsWith("门户测试指标"), "lines show indicator names: " + firstLine.getText());
+        String firstCode = firstLine.getAttribute("title");
+        assertTrue(firstCode.startsWith("PT"), "the code stays on the line: " + firstCode);
         assertTrue(browser.findElement(By.id("parties")).getText().contains("上级"), "the 360 breakdown");
         assertTrue(browser.findElement(By.id("budget")).getText().contains("供水管网改造"), "budget panel");
         assertTrue(browser.findElement(By.id("satisfaction")).getText().contains("本期暂无数据"),
@@ -149,8 +153,8 @@ class PortalIT {
         // a live update: the department corrects a value; the scorecard event reaches the page over SSE
         waiting().until(d -> d.findElement(By.id("live-state")).getText().contains("已连接"));
         given().auth().oauth2(TestTokens.department(a)).contentType(ContentType.JSON)
-                .body(Map.of("subject", a, "indicator", browser.findElement(By.cssSelector("#lines tbody tr td"))
-                        .getText().replace(" ★", ""), "period", PERIOD, "value", 20, "correctionReason", "更正：口径调整"))
+                .body(Map.of("subject", a, "indicator", firstCode, "period", PERIOD, "value", 20, "correctionReason",
+                        "更正：口径调整"))
                 .post("/api/v1/values").then().statusCode(201);
         waiting(30).until(d -> !d.findElements(By.cssSelector("#live-feed li[data-subject='" + a + "']")).isEmpty());
         // the page redraws itself on the update: an element read mid-redraw is stale, and read again

@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.jixiao.indicator.domain.Indicator;
 import io.jixiao.indicator.domain.scoring.Dimension;
 import io.jixiao.indicator.domain.scoring.Grade;
 import io.jixiao.indicator.domain.scoring.Light;
@@ -45,8 +46,9 @@ public class ScorecardResource {
             @DecimalMin(value = "0", inclusive = false) BigDecimal weight, BigDecimal target, boolean notApplicable) {
     }
 
-    public record LineView(String indicator, Dimension dimension, String objective, BigDecimal weight,
-            BigDecimal score, BigDecimal shownScore, Light light, ScorecardCalculator.LineStatus status, boolean gate) {
+    public record LineView(String indicator, String nameZh, String nameEn, Dimension dimension, String objective,
+            BigDecimal weight, BigDecimal score, BigDecimal shownScore, Light light,
+            ScorecardCalculator.LineStatus status, boolean gate) {
     }
 
     public record DimensionView(Dimension dimension, String labelZh, String labelEn, BigDecimal weight,
@@ -58,15 +60,20 @@ public class ScorecardResource {
             List<DimensionView> dimensions, List<Dimension> excludedDimensions,
             ScorecardCalculator.Completeness completeness, List<LineView> lines) {
 
-        static ScorecardResponse from(ScorecardService.Computed c) {
+        /** {@code names}: each line's indicator as in force in the period, for its names. */
+        static ScorecardResponse from(ScorecardService.Computed c, Map<String, Indicator> names) {
             Result r = c.result();
             List<DimensionView> dims = r.dimensions().values().stream()
                     .map(d -> new DimensionView(d.dimension(), d.dimension().zh, d.dimension().en, d.weight(),
                             stored(d.score()), shown(d.score()), d.excluded()))
                     .toList();
             List<LineView> lines = r.lines().stream()
-                    .map(l -> new LineView(l.code(), l.dimension(), l.objective(), l.weight(), stored(l.score()),
-                            shown(l.score()), l.light(), l.status(), l.gate()))
+                    .map(l -> {
+                        Indicator i = names.get(l.code());
+                        return new LineView(l.code(), i == null ? null : i.nameZh, i == null ? null : i.nameEn,
+                                l.dimension(), l.objective(), l.weight(), stored(l.score()), shown(l.score()),
+                                l.light(), l.status(), l.gate());
+                    })
                     .toList();
             return new ScorecardResponse(c.subject(), c.period(), stored(r.total()), shown(r.total()), r.grade(),
                     r.uncappedGrade(), r.gateStatus(), r.failedGates(), dims, r.excludedDimensions(),
@@ -97,7 +104,7 @@ public class ScorecardResource {
         if (caller.hasRole(CurrentUser.DEPARTMENT) && caller.dept().filter(code::equals).isEmpty()) {
             throw new AccessDeniedException("a department sees only its own scorecard");
         }
-        return ScorecardResponse.from(service.view(code, period));
+        return ScorecardResponse.from(service.view(code, period), service.definitions(period));
     }
 
     @PUT
@@ -114,6 +121,6 @@ public class ScorecardResource {
                 request.greenThreshold() == null ? Light.Thresholds.DEFAULT.green() : request.greenThreshold(),
                 request.yellowThreshold() == null ? Light.Thresholds.DEFAULT.yellow() : request.yellowThreshold(),
                 lines);
-        return ScorecardResponse.from(service.configure(code, period, cfg));
+        return ScorecardResponse.from(service.configure(code, period, cfg), service.definitions(period));
     }
 }

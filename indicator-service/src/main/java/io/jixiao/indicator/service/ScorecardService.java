@@ -83,6 +83,14 @@ public class ScorecardService {
         return new Computed(subject, period, compute(subject, period));
     }
 
+    /** The definitions in force in a period, by indicator code (for their names). */
+    @Transactional
+    public Map<String, Indicator> definitions(String period) {
+        Map<String, Indicator> byCode = new HashMap<>();
+        indicators.inForce(period).forEach(i -> byCode.put(i.code, i));
+        return byCode;
+    }
+
     /** Sets dimension weights, thresholds and per-indicator overrides, then recomputes. */
     @Transactional
     public Computed configure(String subject, String period, Configuration c) {
@@ -158,8 +166,7 @@ public class ScorecardService {
     Result compute(String subject, String period) {
         Map<String, ScorecardLine> overrides = new HashMap<>();
         scorecards.lines(subject, period).forEach(l -> overrides.put(l.indicatorCode, l));
-        Map<String, BigDecimal> scores = new HashMap<>();
-        values.currentFor(subject, period).forEach(v -> scores.put(v.indicatorCode, v.score));
+        Map<String, BigDecimal> scores = values.currentScores(subject, period);
         return calculate(indicators.applicableTo(subject, period), overrides, scores,
                 scorecards.config(subject, period).orElse(null));
     }

@@ -88,6 +88,11 @@ class IndicatorVersionTest {
                 .body("definition.target", equalTo(160f));
         assertEquals(0, new BigDecimal("50").compareTo(total(dept, "2026")));
         assertEquals(0, new BigDecimal("80").compareTo(total(dept, "2025")));
+        // each period's lines carry the names of the version in force in it
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/subjects/{c}/scorecards/2026", dept).then()
+                .body("lines[0].indicator", equalTo(ind)).body("lines[0].nameZh", equalTo("办件量"));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/subjects/{c}/scorecards/2025", dept).then()
+                .body("lines[0].nameZh", equalTo("指标" + ind));
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/indicators/{c}/versions", ind).then().statusCode(200)
                 .body("version", equalTo(List.of(1, 2))).body("[0].validTo", equalTo("2025"))
                 .body("[1].validFrom", equalTo("2026"));
