@@ -182,12 +182,38 @@ final class Suite {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the reactor (mvn verify) before the system test");
         }
+        Path newer = newestSource(
+                List.of(root.resolve(module).resolve("src/main"), root.resolve("service-kit/src/main")));
+        if (newer != null && Files.getLastModifiedTime(newer).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+            // a benchmark on an old jar measures code that is no longer in the tree
+            throw new IllegalStateException(jar + " is older than " + root.relativize(newer)
+                    + ": rebuild the services (./mvnw install -DskipTests) before the system test");
+        }
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:+UseSerialGC"));
         props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", jar.toString()));
         File log = logs.resolve(name + ".log").toFile();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
         processes.put(name, p);
+    }
+
+    /** The most recently changed file under {@code dirs}, or null when there is none. */
+    private static Path newestSource(List<Path> dirs) throws IOException {
+        Path newest = null;
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (var files = Files.walk(dir)) {
+                for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    if (newest == null || Files.getLastModifiedTime(f).compareTo(Files.getLastModifiedTime(
+                            newest)) > 0) {
+                        newest = f;
+                    }
+                }
+            }
+        }
+        return newest;
     }
 
     private void awaitReady(String name, int port) {
