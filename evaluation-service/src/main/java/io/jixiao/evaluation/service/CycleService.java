@@ -14,6 +14,8 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.hibernate.Hibernate;
+
 import io.jixiao.evaluation.config.EvaluationConfig;
 import io.jixiao.evaluation.domain.Cycle;
 import io.jixiao.evaluation.domain.SubjectResult;
@@ -162,7 +164,7 @@ public class CycleService {
 
     /** A cycle that leaves its transaction for the response, its subjects loaded while the session is open. */
     private static Cycle withSubjects(Cycle c) {
-        org.hibernate.Hibernate.initialize(c.subjects);
+        Hibernate.initialize(c.subjects);
         return c;
     }
 

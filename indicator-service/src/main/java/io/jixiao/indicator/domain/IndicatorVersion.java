@@ -55,7 +55,12 @@ public class IndicatorVersion extends IndicatorDefinition {
 
     /** Whether this version applies to a period starting in {@code month} (see {@link Period#startMonth}). */
     public boolean inForce(int month) {
-        return fromMonth <= month && (toMonth == null || month <= toMonth);
+        return covers(fromMonth, toMonth, month);
+    }
+
+    /** Whether the months {@code [from, to]} (to null: open-ended) include {@code month}. */
+    public static boolean covers(int from, Integer to, int month) {
+        return from <= month && (to == null || month <= to);
     }
 
     /** Whether this version's periods and {@code [from, to]} (to null: open-ended) share a month. */

@@ -33,22 +33,25 @@ public class IndicatorVersionRepository implements PanacheRepository<IndicatorVe
     /** One version's definition and the months it covers. */
     private record Entry(int fromMonth, Integer toMonth, Indicator definition) {
         boolean inForce(int month) {
-            return fromMonth <= month && (toMonth == null || month <= toMonth);
+            return IndicatorVersion.covers(fromMonth, toMonth, month);
         }
     }
 
-    /** Every version as of a revision; the lists per month are built on first use. */
+    /**
+     * Every version as of a revision. The list per month is built on first use, and months with the same versions in
+     * force share one list (callers may key their own memos by it).
+     */
     private record Catalogue(long revision, List<Entry> entries, Map<String, List<Entry>> byCode,
-            Map<Integer, List<Indicator>> byMonth) {
+            Map<Integer, List<Indicator>> byMonth, Map<List<Indicator>, List<Indicator>> distinct) {
 
         Catalogue(long revision, List<Entry> entries) {
             this(revision, entries, entries.stream().collect(Collectors.groupingBy(e -> e.definition().code)),
-                    new ConcurrentHashMap<>());
+                    new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         }
 
         List<Indicator> inForce(int month) {
-            return byMonth.computeIfAbsent(month, m -> entries.stream().filter(e -> e.inForce(m))
-                    .map(Entry::definition).toList());
+            return byMonth.computeIfAbsent(month, m -> distinct.computeIfAbsent(entries.stream()
+                    .filter(e -> e.inForce(m)).map(Entry::definition).toList(), list -> list));
         }
 
         Optional<Indicator> inForce(String code, int month) {
@@ -85,11 +88,7 @@ public class IndicatorVersionRepository implements PanacheRepository<IndicatorVe
     public Map<String, List<Indicator>> inForce(List<String> periods) {
         Catalogue c = catalogue();
         Map<String, List<Indicator>> byPeriod = new HashMap<>();
-        Map<List<Indicator>, List<Indicator>> shared = new HashMap<>();
-        for (String p : periods) {
-            List<Indicator> mine = c.inForce(Period.startMonth(p));
-            byPeriod.put(p, shared.computeIfAbsent(mine, k -> k));
-        }
+        periods.forEach(p -> byPeriod.put(p, c.inForce(Period.startMonth(p))));
         return byPeriod;
     }
 

@@ -2,6 +2,7 @@ package io.jixiao.kit.inbox;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,7 +55,7 @@ public class IdempotentConsumer {
      * keeps failing for another reason fails the poll (the channel's failure strategy decides).
      */
     public void handleBatch(String channel, Iterable<ConsumerRecord<String, String>> records, EventRoutes routes) {
-        List<ConsumerRecord<String, String>> all = new java.util.ArrayList<>();
+        List<ConsumerRecord<String, String>> all = new ArrayList<>();
         records.forEach(all::add);
         if (all.isEmpty()) {
             return;
