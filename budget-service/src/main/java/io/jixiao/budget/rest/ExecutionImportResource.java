@@ -28,6 +28,9 @@ import io.jixiao.kit.security.CurrentUser;
 @Tag(name = "Budget execution")
 public class ExecutionImportResource {
 
+    /** The columns a spending file must have (note and overspend are optional). */
+    private static final String[] COLUMNS = {"project", "amount", "spentOn"};
+
     private final ExecutionService service;
     private final CurrentUser caller;
 
@@ -40,7 +43,7 @@ public class ExecutionImportResource {
     @Consumes("text/csv")
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.SYSTEM})
     public ExecutionService.ImportReport csv(byte[] body, @QueryParam("partial") boolean partial) {
-        return service.importRows(Sheets.readCsv(body), partial, caller);
+        return service.importRows(Sheets.readCsv(body, COLUMNS), partial, caller);
     }
 
     /** The same rows as JSON: {@code [{"project": "…", "amount": 100.5, "spentOn": "2026-02-01", …}]}. */
@@ -63,6 +66,6 @@ public class ExecutionImportResource {
     @Consumes(Sheets.XLSX)
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.SYSTEM})
     public ExecutionService.ImportReport xlsx(byte[] body, @QueryParam("partial") boolean partial) {
-        return service.importRows(Sheets.readXlsx(body), partial, caller);
+        return service.importRows(Sheets.readXlsx(body, COLUMNS), partial, caller);
     }
 }

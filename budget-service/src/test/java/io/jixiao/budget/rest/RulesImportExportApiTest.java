@@ -1,6 +1,7 @@
 package io.jixiao.budget.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -121,6 +122,13 @@ class RulesImportExportApiTest {
         given().auth().oauth2(TestTokens.department(s)).contentType("text/csv").body(csv)
                 .post("/api/v1/budget/executions/import").then().statusCode(403);
         given().auth().oauth2(TestTokens.finance()).contentType(Sheets.XLSX).body("not a workbook".getBytes())
+                .post("/api/v1/budget/executions/import").then().statusCode(400);
+        // a file without the needed columns, or with no rows, is refused as a whole, not as zero rows imported
+        given().auth().oauth2(TestTokens.finance()).contentType("text/csv").body("project;amount\n" + p + ";5\n")
+                .post("/api/v1/budget/executions/import").then().statusCode(400)
+                .body("violations[0].field", equalTo("file"))
+                .body("violations[0].message", containsString("project, amount, spentOn"));
+        given().auth().oauth2(TestTokens.finance()).contentType("text/csv").body("project,amount,spentOn\n")
                 .post("/api/v1/budget/executions/import").then().statusCode(400);
         assertEquals(2, count("select count(*) from execution where project_id = cast(?1 as uuid)", p));
     }

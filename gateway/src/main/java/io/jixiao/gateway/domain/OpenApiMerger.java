@@ -85,7 +85,7 @@ public final class OpenApiMerger {
         ArrayNode tagArray = out.putArray("tags");
         tags.values().forEach(tagArray::add);
         ObjectNode pathsNode = out.putObject("paths");
-        paths.forEach((k, v) -> pathsNode.set(k, withProblems(sortedMethods(v))));
+        paths.forEach((k, v) -> pathsNode.set(k, withProblems(withSecurity(sortedMethods(v)))));
         ObjectNode components = out.putObject("components");
         ObjectNode schemaNode = components.putObject("schemas");
         schemas.forEach(schemaNode::set);
@@ -130,6 +130,36 @@ public final class OpenApiMerger {
         }
         rest.forEach(out::set);
         return out;
+    }
+
+    /**
+     * Each operation's security names the document's one scheme, {@code bearer}, with the roles that may call it (the
+     * services name theirs after whatever scheme they generated, which the merged document does not declare; Quarkus's
+     * {@code **}, any signed-in caller, is spelled out as the six roles). An
+     * operation the services left without security is public and says so with an empty list, which lifts the
+     * document-wide bearer requirement.
+     */
+    private static ObjectNode withSecurity(ObjectNode item) {
+        for (String m : METHODS) {
+            if (item.get(m) instanceof ObjectNode o) {
+                JsonNode declared = o.get("security");
+                ArrayNode security = F.arrayNode();
+                if (declared != null && declared.size() > 0) {
+                    java.util.Set<String> roles = new java.util.TreeSet<>();
+                    declared.forEach(req -> req.elements().forEachRemaining(scopes -> scopes.forEach(r -> {
+                        if (r.asText().equals("**")) {
+                            roles.addAll(RouteTable.ALL_ROLES); // Quarkus's "any signed-in caller"
+                        } else {
+                            roles.add(r.asText());
+                        }
+                    })));
+                    ArrayNode list = security.addObject().putArray("bearer");
+                    roles.forEach(list::add);
+                }
+                o.set("security", security);
+            }
+        }
+        return item;
     }
 
     /** Every operation answers its errors as problems: a 4XX and a default response pointing at the schema. */

@@ -1,12 +1,17 @@
 package io.jixiao.gateway.rest;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.json.JsonObject;
 
 /** Problem responses for the gateway's own endpoints. */
@@ -25,10 +30,31 @@ public class GatewayProblems {
         return problem(status, detail, uri);
     }
 
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "a valid bearer token is required", uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "your role may not do this", uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (badEncoding(e)) {
+            return problem(400, "the form or URL is not valid percent-encoding", uri);
+        }
         LOG.error("unexpected gateway error", e);
         return problem(500, "the gateway could not handle the request", uri);
+    }
+
+    /** The REST layer's own decoding of a form body or URL failed: the client's encoding, not our fault. */
+    static boolean badEncoding(Throwable e) {
+        return e instanceof IllegalArgumentException && e.getStackTrace().length > 0
+                && e.getStackTrace()[0].getClassName().endsWith(".URLUtils");
     }
 
     static Response problem(int status, String detail, UriInfo uri) {

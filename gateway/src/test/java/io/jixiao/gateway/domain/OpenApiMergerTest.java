@@ -18,12 +18,15 @@ class OpenApiMergerTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static JsonNode doc(String path, String schema, String shape) throws Exception {
-        return JSON.readTree("""
-                {"openapi":"3.1.0","tags":[{"name":"T-%1$s"}],
-                 "paths":{"%1$s":{"post":{"responses":{"200":{"description":"ok","content":{"application/json":
-                   {"schema":{"$ref":"#/components/schemas/%2$s"}}}}}}},"/q/health":{"get":{}}},
-                 "components":{"schemas":{"%2$s":{"type":"%3$s"}}}}
-                """.formatted(path, schema, shape));
+        return JSON.readTree(
+                """
+                        {"openapi":"3.1.0","tags":[{"name":"T-%1$s"}],
+                         "paths":{"%1$s":{"get":{"responses":{}},"put":{"security":[{"SecurityScheme":["**"]}]},
+                                          "post":{"security":[{"SecurityScheme":["admin","department"]}],"responses":{"200":{"description":"ok","content":{"application/json":
+                           {"schema":{"$ref":"#/components/schemas/%2$s"}}}}}}},"/q/health":{"get":{}}},
+                         "components":{"schemas":{"%2$s":{"type":"%3$s"}}}}
+                        """
+                        .formatted(path, schema, shape));
     }
 
     static List<String> names(JsonNode n) {
@@ -53,5 +56,13 @@ class OpenApiMergerTest {
         assertTrue(m.at("/components/schemas/Problem/properties").has("violations"));
         assertEquals("evaluation", m.at("/info/x-jixiao-missing/0").asText());
         assertEquals(3, m.path("tags").size());
+        // the roles are kept under the one declared scheme; an operation without security is marked public
+        assertTrue(m.at("/components/securitySchemes").has("bearer"));
+        assertEquals("[{\"bearer\":[\"admin\",\"department\"]}]",
+                m.at("/paths/~1api~1v1~1values/post/security").toString());
+        assertEquals("[]", m.at("/paths/~1api~1v1~1values/get/security").toString());
+        assertEquals("[{\"bearer\":[\"admin\",\"assessor\",\"department\",\"finance\",\"superior\",\"system\"]}]",
+                m.at("/paths/~1api~1v1~1values/put/security").toString(), "any signed-in caller, spelled out");
+        assertEquals("[{\"bearer\":[]}]", m.path("security").toString());
     }
 }

@@ -76,9 +76,13 @@ class PortalResourceTest {
                 .statusCode(200);
         given().auth().oauth2(TestTokens.department("FIN")).get("/api/v1/portal/departments/EDU?period=2026").then()
                 .statusCode(403).contentType("application/problem+json");
+        // refused by role or for want of a token: problems too, like every other refusal
         given().auth().oauth2(TestTokens.assessor("a1", "ORG1")).get("/api/v1/portal/league?period=2026").then()
-                .statusCode(403);
-        given().get("/api/v1/portal/league?period=2026").then().statusCode(401);
+                .statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+        given().get("/api/v1/portal/league?period=2026").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", equalTo("Bearer"));
+        given().auth().oauth2("not.a.jwt").get("/api/v1/portal/warnings?period=2026").then().statusCode(401)
+                .contentType("application/problem+json");
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/league?period=26").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", equalTo("period must be a year such as 2026"));
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/departments/fin';--?period=2026").then()

@@ -210,6 +210,9 @@ class ApiProxyTest {
                 .formParam("client_secret", EchoUpstream.CLIENT_SECRET).post("/auth/token").then().statusCode(401);
         given().formParam("grant_type", "password").post("/auth/token").then().statusCode(400)
                 .contentType("application/problem+json");
+        // a form that is not valid percent-encoding is the client's mistake, not a server error
+        given().contentType("application/x-www-form-urlencoded").body("%%%").post("/auth/token").then()
+                .statusCode(400).contentType("application/problem+json");
         given().get("/auth/.well-known/openid-configuration").then().statusCode(200)
                 .body("token_endpoint", endsWith("/auth/token")).body("jwks_uri", endsWith("/auth/jwks"));
         // the token's payload names the client and only the system role

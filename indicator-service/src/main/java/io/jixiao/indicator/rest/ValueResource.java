@@ -44,6 +44,9 @@ import io.jixiao.kit.sheets.Sheets;
 @Tag(name = "Values", description = "Reported indicator values, with history")
 public class ValueResource {
 
+    /** The columns an import file must have; value or level, and the others, are per row. */
+    private static final String[] COLUMNS = {"subject", "indicator", "period"};
+
     public record ReportValueRequest(
             @NotBlank @Size(max = 32) String subject,
             @NotBlank @Size(max = 64) String indicator,
@@ -135,8 +138,8 @@ public class ValueResource {
             throw new InvalidInputException("file", "the file is empty");
         }
         List<Sheets.Line> lines = type != null && type.startsWith(Sheets.XLSX)
-                ? Sheets.readXlsx(body)
-                : Sheets.readCsv(body);
+                ? Sheets.readXlsx(body, COLUMNS)
+                : Sheets.readCsv(body, COLUMNS);
         List<ValueImportService.Row> rows = new ArrayList<>(lines.size());
         for (Sheets.Line l : lines) {
             String v = l.get("value");

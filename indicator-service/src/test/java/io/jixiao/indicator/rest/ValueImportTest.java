@@ -143,4 +143,54 @@ class ValueImportTest {
         given().auth().oauth2(token).contentType("text/csv").body(new byte[0]).post("/api/v1/values/import").then()
                 .statusCode(400);
     }
+
+    @Test
+    void aFileThatIsNotAValueFileIsRefusedAtOnceAndStartsNoJob() {
+        String dept = IndicatorApiTest.unique("N");
+        String a = IndicatorApiTest.unique("A");
+        IndicatorApiTest.subject(dept);
+        IndicatorApiTest.indicator(a, "PROCESS", 100, dept);
+        String token = TestTokens.department(dept);
+        // a JSON document sent as CSV, a header without the needed columns, a header and no rows, a binary file
+        for (String file : List.of("{\"values\": []}",
+                "subject;indicator;period;value\n" + dept + ";" + a + ";2026;1\n",
+                "subject,indicator,period,value\n", "subject,indicator,period,value\n" + dept + "," + a
+                        + ",2026,\u0000\u0001\n")) {
+            given().auth().oauth2(token).contentType("text/csv").body(file.getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/values/import").then().statusCode(400).contentType("application/problem+json")
+                    .header("Location", org.hamcrest.Matchers.nullValue()).body("violations[0].field", equalTo("file"));
+        }
+        given().auth().oauth2(token).contentType("text/csv").body("period,value\n2026,1\n")
+                .post("/api/v1/values/import").then().statusCode(400)
+                .body("violations[0].message", containsString("subject, indicator"));
+        assertEquals(0, values(dept));
+    }
+
+    @Test
+    void aNulCharacterIsBadInputNamingItsPlaceAndWritesNothing() {
+        String dept = IndicatorApiTest.unique("Z");
+        String a = IndicatorApiTest.unique("A");
+        IndicatorApiTest.subject(dept);
+        IndicatorApiTest.indicator(a, "PROCESS", 100, dept);
+        String admin = TestTokens.admin();
+        // PostgreSQL cannot store U+0000 in text: before, this got past validation and failed the transaction (500)
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"subject\":\"" + dept + "\",\"indicator\":\"" + a + "\",\"period\":\"2026\",\"value\":1,"
+                        + "\"source\":\"hotline\\u0000\"}")
+                .post("/api/v1/values").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("source"))
+                .body("violations[0].message", containsString("NUL"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"values\":[{\"subject\":\"" + dept + "\\u0000\",\"indicator\":\"" + a
+                        + "\",\"period\":\"2026\",\"value\":1}]}")
+                .post("/api/v1/values/bulk").then().statusCode(400)
+                .body("violations[0].field", equalTo("values[0].subject"));
+        given().urlEncodingEnabled(false).auth().oauth2(admin).get("/api/v1/subjects/" + dept + "%00").then()
+                .statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("path"));
+        given().urlEncodingEnabled(false).auth().oauth2(admin).get("/api/v1/quality/flags?subject=" + dept + "%00")
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("subject"));
+        assertEquals(0, values(dept));
+    }
 }

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.jixiao.kit.web.Correlation;
+import io.jixiao.kit.web.NoNulText;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -74,12 +75,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mapping(JsonMappingException e, UriInfo uri) {
         String field = pathOf(e);
-        String message = e instanceof InvalidFormatException ife && ife.getTargetType() != null
-                && ife.getTargetType().isEnum()
-                        ? "must be one of " + java.util.Arrays.toString(ife.getTargetType().getEnumConstants())
-                        : e instanceof InvalidFormatException ife2 && ife2.getTargetType() != null
-                                ? "must be a " + typeName(ife2.getTargetType())
-                                : "has the wrong type or shape";
+        String message = mismatch(e);
         return respond(400, "validation", "Invalid input", (field.isEmpty() ? "body" : field) + " " + message, uri,
                 List.of(new Problem.Violation(field.isEmpty() ? "body" : field, message)));
     }
@@ -133,6 +129,12 @@ public class ProblemMappers {
         Response concurrent = fromConcurrentWrite(e, uri);
         if (concurrent != null) {
             return concurrent;
+        }
+        if (e instanceof IllegalArgumentException && e.getStackTrace().length > 0
+                && e.getStackTrace()[0].getClassName().endsWith(".URLUtils")) {
+            // the REST layer's own decoding of a form body or URL failed: the client's encoding
+            return respond(400, "malformed-request", "Bad request", "the form or URL is not valid percent-encoding",
+                    uri, List.of());
         }
         LOG.errorf(e, "unexpected error on %s", uri == null ? "?" : uri.getPath());
         return respond(500, "internal", "Internal error",
@@ -226,6 +228,19 @@ public class ProblemMappers {
             return param == null ? "body" : param;
         }
         return sb.toString();
+    }
+
+    /** What is wrong with a value that did not map, in words for the client. */
+    private static String mismatch(JsonMappingException e) {
+        if (e instanceof NoNulText.NulInTextException) {
+            return NoNulText.MESSAGE;
+        }
+        if (e instanceof InvalidFormatException ife && ife.getTargetType() != null) {
+            return ife.getTargetType().isEnum()
+                    ? "must be one of " + java.util.Arrays.toString(ife.getTargetType().getEnumConstants())
+                    : "must be a " + typeName(ife.getTargetType());
+        }
+        return "has the wrong type or shape";
     }
 
     private static String pathOf(JsonMappingException e) {

@@ -21,6 +21,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
+import io.jixiao.kit.web.NoNulText;
 
 /** Tabular files: CSV (RFC 4180, UTF-8, optional BOM) and Excel .xlsx, read as rows of named columns; xlsx written. */
 public final class Sheets {
@@ -39,20 +40,25 @@ public final class Sheets {
         }
     }
 
-    public static List<Line> readCsv(byte[] body) {
+    /**
+     * The data rows of a CSV file under its header row. The header must name every {@code required} column (in any
+     * case and order), and at least one row must follow; text with NUL characters is not a CSV file.
+     */
+    public static List<Line> readCsv(byte[] body, String... required) {
         String text = new String(body, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         List<List<String>> records = parseCsv(text);
-        return toLines(records);
+        return toLines(records, required);
     }
 
-    public static List<Line> readXlsx(byte[] body) {
+    /** The data rows of the first sheet of a workbook, with the same rules as {@link #readCsv}. */
+    public static List<Line> readXlsx(byte[] body, String... required) {
+        List<List<String>> records = new ArrayList<>();
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(body))) {
             Sheet sheet = wb.getSheetAt(0);
             DataFormatter fmt = new DataFormatter();
-            List<List<String>> records = new ArrayList<>();
             for (Row row : sheet) {
                 List<String> cells = new ArrayList<>();
                 for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
@@ -61,10 +67,10 @@ public final class Sheets {
                 }
                 records.add(cells);
             }
-            return toLines(records);
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException("file", "not a readable .xlsx workbook");
         }
+        return toLines(records, required);
     }
 
     private static String text(Cell cell, DataFormatter fmt) {
@@ -77,14 +83,26 @@ public final class Sheets {
         return fmt.formatCellValue(cell);
     }
 
-    private static List<Line> toLines(List<List<String>> records) {
+    private static List<Line> toLines(List<List<String>> records, String... required) {
         if (records.isEmpty()) {
             throw new InvalidInputException("file", "the file is empty: a header row is required");
+        }
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).stream().anyMatch(NoNulText::has)) {
+                throw new InvalidInputException("file", "line " + (i + 1) + " " + NoNulText.MESSAGE
+                        + ": not a text file");
+            }
         }
         if (records.size() - 1 > MAX_ROWS) {
             throw new InvalidInputException("file", "at most " + MAX_ROWS + " rows per file");
         }
         List<String> header = records.get(0).stream().map(h -> h.trim().toLowerCase()).toList();
+        List<String> missing = java.util.Arrays.stream(required).filter(c -> !header.contains(c.toLowerCase()))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException("file", "the header row lacks the column(s) " + String.join(", ", missing)
+                    + "; it needs " + String.join(", ", required));
+        }
         List<Line> lines = new ArrayList<>();
         for (int i = 1; i < records.size(); i++) {
             List<String> r = records.get(i);
@@ -96,6 +114,9 @@ public final class Sheets {
                 cells.put(header.get(c), c < r.size() ? r.get(c) : "");
             }
             lines.add(new Line(i + 1, cells));
+        }
+        if (lines.isEmpty()) {
+            throw new InvalidInputException("file", "no rows under the header row");
         }
         return lines;
     }

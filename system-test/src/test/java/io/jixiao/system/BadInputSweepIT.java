@@ -1,0 +1,597 @@
+package io.jixiao.system;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.jixiao.testsupport.TestTokens;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+
+/**
+ * "No input ever yields a 500 or a stack trace", checked over the whole API rather than case by case: every operation
+ * of the merged OpenAPI document, through the gateway, gets malformed and wrong-typed bodies, each body property
+ * mutated in turn (missing, null, wrong type, oversized, extreme numbers, unknown enum), bad path and query values,
+ * wrong content types and odd headers, with real object ids where the sweep made some and random ones otherwise, as
+ * the office and as every other role and nobody. Every answer must be below 500; every refusal an RFC 9457 problem
+ * whose status matches the answer's; no answer may carry a stack trace or a driver's message; a body that is not JSON
+ * at all is never accepted; a role the document does not list for an operation is refused, and a caller without a
+ * valid token gets 401 wherever a role is needed.
+ */
+class BadInputSweepIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    static final String SUBJECT = "SWEEP";
+    static final String INDICATOR = "SWEEP-IND";
+    static final String PERIOD = "2040";
+    /** What a leaked stack trace, exception or database error looks like in a body. */
+    static final Pattern LEAK = Pattern.compile("\\tat |Exception|org\\.hibernate|org\\.postgresql|java\\.lang\\."
+            + "|io\\.jixiao\\.|SQLState|ERROR: |duplicate key|violates");
+    static final String HUGE = "字".repeat(100_000);
+
+    static JsonNode doc;
+    static HttpClient http;
+    static String cycle;
+    static String survey;
+    static String project;
+
+    @BeforeAll
+    static void objectsToAimAt() throws Exception {
+        Suite.atGateway();
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .build();
+        doc = JSON.readTree(given().get("/openapi.json").then().statusCode(200).extract().asString());
+        String admin = TestTokens.admin();
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("code", SUBJECT, "nameZh", "扫描单位", "level", "DEPARTMENT")).post("/api/v1/subjects");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("code", INDICATOR, "nameZh", "扫描指标", "dimension", "PROCESS", "kind", "QUANTITATIVE",
+                        "target", 100, "weight", 10))
+                .post("/api/v1/indicators");
+        cycle = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "扫描", "period", PERIOD, "subjects", List.of(SUBJECT)))
+                .post("/api/v1/cycles")).path("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("assignments", List.of(Map.of("party", "SUPERIOR", "evaluator", "sweep-ev", "subject",
+                        SUBJECT))))
+                .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
+        given().auth().oauth2(admin).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        survey = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
+                .contentType(ContentType.JSON).body(Map.of("subject", SUBJECT, "period", PERIOD, "titleZh", "扫描问卷",
+                        "groupWeights", Map.of("CITIZEN", 100), "questions", List.of(Map.of("code", "q1", "group",
+                                "CITIZEN", "type", "LIKERT5", "textZh", "满意吗？", "required", true))))
+                .post("/api/v1/surveys")).path("id");
+        given().auth().oauth2(admin).post("/api/v1/surveys/{id}/open", survey).then().statusCode(200);
+        project = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(TestTokens.finance())
+                .contentType(ContentType.JSON).body(Map.of("subject", SUBJECT, "fiscalYear", 2040, "category",
+                        "GENERAL", "name", "扫描项目", "approvedAmount", 1000))
+                .post("/api/v1/budget/projects")).path("id");
+    }
+
+    /** One request of the sweep. */
+    record Call(String label, String method, String path, String contentType, byte[] body, String token,
+            Map<String, String> headers, Refusal refusal) {
+
+        Call(String label, String method, String path, String contentType, byte[] body, String token,
+                Map<String, String> headers) {
+            this(label, method, path, contentType, body, token, headers, null);
+        }
+    }
+
+    /** What a caller the operation does not admit must get: one of these statuses. */
+    record Refusal(String why, List<Integer> statuses) {
+    }
+
+    @Test
+    void noInputYieldsAServerErrorAStackTraceOrAnUnexplainedRefusal() throws Exception {
+        List<Call> calls = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+        int operations = 0;
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> p = paths.next();
+            if (p.getKey().equals("/api/v1/portal/stream")) {
+                continue; // a server-sent event stream: no input, and it never ends
+            }
+            Iterator<Map.Entry<String, JsonNode>> ops = p.getValue().fields();
+            while (ops.hasNext()) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (!List.of("get", "post", "put", "patch", "delete").contains(op.getKey())) {
+                    continue;
+                }
+                operations++;
+                calls.addAll(variants(p.getKey(), op.getKey().toUpperCase(), op.getValue()));
+            }
+        }
+        List<String> failures = new ArrayList<>();
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        for (Call c : calls) {
+            HttpResponse<String> r;
+            try {
+                r = http.send(request(c), HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException e) {
+                failures.add(c.label() + ": no answer (" + e + ")");
+                continue;
+            }
+            byStatus.merge(r.statusCode(), 1, Integer::sum);
+            String problem = check(c, r);
+            if (problem != null) {
+                failures.add(c.label() + " → " + r.statusCode() + ": " + problem + " | "
+                        + r.body().substring(0, Math.min(300, r.body().length())));
+            }
+        }
+        System.out.printf("[sweep] %d requests over %d operations (%d of them by callers the operation does not admit);"
+                + " answers by status: %s%n", calls.size(), operations,
+                calls.stream().filter(c -> c.refusal() != null).count(), byStatus);
+        assertTrue(operations > 90, "the sweep found the API's operations (" + operations + ")");
+        assertTrue(failures.isEmpty(), failures.size() + " answers broke the rules:\n"
+                + String.join("\n", failures.subList(0, Math.min(60, failures.size()))));
+    }
+
+    /** Null when the answer keeps the rules; otherwise what is wrong with it. */
+    static String check(Call c, HttpResponse<String> r) {
+        int status = r.statusCode();
+        if (status >= 500) {
+            return "a server error";
+        }
+        if (LEAK.matcher(r.body()).find() && !r.headers().firstValue("Content-Type").orElse("").contains("xml")) {
+            return "the body leaks internals";
+        }
+        if (c.refusal() != null && !c.refusal().statuses().contains(status)) {
+            return "a caller " + c.refusal().why() + " must get " + c.refusal().statuses();
+        }
+        if (c.label().contains("not JSON") && status < 400) {
+            return "a body that is not JSON was accepted";
+        }
+        if (status >= 400) {
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            if (!type.startsWith("application/problem+json")) {
+                return "a refusal that is not application/problem+json (" + type + ")";
+            }
+            try {
+                JsonNode p = JSON.readTree(r.body());
+                if (p.path("status").asInt() != status || p.path("title").asText().isBlank()) {
+                    return "a problem whose status or title does not match";
+                }
+            } catch (Exception e) {
+                return "a problem that does not parse";
+            }
+        }
+        return null;
+    }
+
+    static HttpRequest request(Call c) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + c.path()))
+                .timeout(Duration.ofSeconds(30));
+        if (c.token() != null) {
+            b.header("Authorization", "Bearer " + c.token());
+        }
+        if (c.contentType() != null) {
+            b.header("Content-Type", c.contentType());
+        }
+        c.headers().forEach(b::header);
+        return b.method(c.method(), c.body() == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(c.body())).build();
+    }
+
+    /** Every way of getting one operation wrong that the sweep knows. */
+    List<Call> variants(String template, String method, JsonNode op) {
+        List<Call> out = new ArrayList<>();
+        String admin = TestTokens.admin();
+        List<JsonNode> params = new ArrayList<>();
+        op.path("parameters").forEach(params::add);
+        Map<String, String> real = new LinkedHashMap<>();
+        for (JsonNode p : params) {
+            if (p.path("in").asText().equals("path")) {
+                real.put(p.path("name").asText(), realValue(template, p.path("name").asText()));
+            }
+        }
+        JsonNode content = op.path("requestBody").path("content");
+        String mediaType = content.fieldNames().hasNext() ? content.fieldNames().next() : null;
+        JsonNode schema = mediaType == null ? null : resolve(content.path(mediaType).path("schema"));
+        byte[] plausible = schema == null ? null : bytes(plausible(schema, ""));
+        String json = content.has("application/json") ? "application/json" : mediaType;
+        String base = fill(template, real);
+        String name = method + " " + template;
+
+        // as the office, with real ids and a plausible body; then as every other role, and as nobody: a role the
+        // document does not list for the operation is refused (or told the object does not exist), and nobody is 401
+        out.add(new Call(name + " plausible", method, base, json, json == null ? null : body(content, plausible),
+                admin, Map.of()));
+        List<String> allowed = roles(op);
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("department FIN", TestTokens.department("FIN"));
+        callers.put("department " + SUBJECT, TestTokens.department(SUBJECT));
+        callers.put("superior", TestTokens.superior("sweep-ev"));
+        callers.put("assessor", TestTokens.assessor("sweep-as", "SWEEP-CO"));
+        callers.put("finance", TestTokens.finance());
+        callers.put("system", TestTokens.system("sweep-system"));
+        callers.put("nobody", null);
+        callers.put("a token that is not a JWT", "not.a.jwt");
+        for (Map.Entry<String, String> who : callers.entrySet()) {
+            String role = who.getKey().split(" ")[0];
+            Refusal refusal = allowed == null || allowed.contains(role)
+                    ? null
+                    : who.getValue() == null || who.getValue().equals("not.a.jwt")
+                            ? new Refusal("without a valid token", List.of(401))
+                            : new Refusal("the document does not admit " + role, List.of(401, 403, 404));
+            out.add(new Call(name + " as " + who.getKey(), method, base, json,
+                    json == null ? null : body(content, plausible), who.getValue(), Map.of(), refusal));
+        }
+        // bad path values
+        for (JsonNode p : params) {
+            if (!p.path("in").asText().equals("path")) {
+                continue;
+            }
+            for (String bad : badValues(resolve(p.path("schema")), p.path("name").asText())) {
+                Map<String, String> values = new LinkedHashMap<>(real);
+                values.put(p.path("name").asText(), bad);
+                out.add(new Call(name + " path " + p.path("name").asText() + "=" + shorten(bad), method,
+                        fill(template, values), json, json == null ? null : body(content, plausible), admin,
+                        Map.of()));
+            }
+        }
+        // bad query values, one parameter at a time
+        for (JsonNode p : params) {
+            if (!p.path("in").asText().equals("query")) {
+                continue;
+            }
+            for (String bad : badValues(resolve(p.path("schema")), p.path("name").asText())) {
+                out.add(new Call(name + " query " + p.path("name").asText() + "=" + shorten(bad), method,
+                        base + "?" + p.path("name").asText() + "=" + bad, json,
+                        json == null ? null : body(content, plausible), admin, Map.of()));
+            }
+        }
+        // odd headers the operation reads
+        for (JsonNode p : params) {
+            if (p.path("in").asText().equals("header") && !p.path("name").asText().equalsIgnoreCase("Host")) {
+                for (String bad : List.of("", "k".repeat(300), "\"weird\"", "W/\"1\"", "*", "1, 2, 3")) {
+                    out.add(new Call(name + " header " + p.path("name").asText() + "=" + shorten(bad), method, base,
+                            json, json == null ? null : body(content, plausible), admin,
+                            Map.of(p.path("name").asText(), bad)));
+                }
+            }
+        }
+        if (mediaType == null) {
+            return out;
+        }
+        // bodies that are not what the operation reads
+        for (String raw : !content.has("application/json")
+                ? List.<String>of()
+                : List.of("{", "[", "\"a string\"", "{\"a\": }", "\u0000\u0001", "{}}", "[".repeat(5000),
+                        "{\"x\":" + "9".repeat(5000) + "}")) {
+            out.add(new Call(name + " not JSON " + shorten(raw), method, base, json,
+                    raw.getBytes(StandardCharsets.UTF_8), admin, Map.of()));
+        }
+        for (String raw : !content.has("application/json")
+                ? List.<String>of()
+                : List.of("", "null", "[]", "{}", "1", "true")) {
+            out.add(new Call(name + " body " + (raw.isEmpty() ? "empty" : raw), method, base, json,
+                    raw.getBytes(StandardCharsets.UTF_8), admin, Map.of()));
+        }
+        out.add(new Call(name + " text/plain", method, base, "text/plain", "hello".getBytes(StandardCharsets.UTF_8),
+                admin, Map.of()));
+        out.add(new Call(name + " no content type", method, base, null, plausible, admin, Map.of()));
+        if (content.has("text/csv")) {
+            for (String csv : List.of("", "subject,indicator,period,value\n\"unterminated", "\u0000\u0000\u0000",
+                    "subject,indicator,period,value\n" + SUBJECT + "," + INDICATOR + "," + PERIOD + ",abc\n",
+                    "a;b;c\n" + "x".repeat(100_000))) {
+                out.add(new Call(name + " csv " + shorten(csv), method, base, "text/csv",
+                        csv.getBytes(StandardCharsets.UTF_8), admin, Map.of()));
+            }
+        }
+        for (String type : List.of("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) {
+            if (content.has(type)) {
+                for (byte[] xlsx : new byte[][]{new byte[0], "PK\u0003\u0004garbage".getBytes(StandardCharsets.UTF_8),
+                        "not a workbook at all".getBytes(StandardCharsets.UTF_8)}) {
+                    out.add(new Call(name + " xlsx of " + xlsx.length + " bytes", method, base, type, xlsx, admin,
+                            Map.of()));
+                }
+            }
+        }
+        if (content.has("application/x-www-form-urlencoded")) {
+            for (String form : List.of("", "%%%", "grant_type=client_credentials&client_id=x&client_secret=y",
+                    "grant_type=" + "x".repeat(5000))) {
+                out.add(new Call(name + " form " + shorten(form), method, base, "application/x-www-form-urlencoded",
+                        form.getBytes(StandardCharsets.UTF_8), null, Map.of()));
+            }
+        }
+        // the plausible body with each property wrong in turn, also inside the first item of its lists
+        if (schema != null && "object".equals(schema.path("type").asText())) {
+            ObjectNode whole = (ObjectNode) plausible(schema, "");
+            for (Map.Entry<String, JsonNode> mutated : mutations(schema, whole, "").entrySet()) {
+                out.add(new Call(name + " body " + mutated.getKey(), method, base, "application/json",
+                        bytes(mutated.getValue()), admin, Map.of()));
+            }
+        }
+        return out;
+    }
+
+    /** The roles the document admits to an operation; null when it is public. */
+    static List<String> roles(JsonNode op) {
+        if (op.path("security").isArray() && op.path("security").isEmpty()) {
+            return null;
+        }
+        List<String> roles = new ArrayList<>();
+        op.path("security").forEach(req -> req.path("bearer").forEach(r -> roles.add(r.asText())));
+        return roles;
+    }
+
+    /** The plausible body, or for a non-JSON operation a small plausible file. */
+    static byte[] body(JsonNode content, byte[] plausible) {
+        if (content.has("application/json") || content.has("application/x-www-form-urlencoded")) {
+            return content.has("application/json")
+                    ? plausible
+                    : "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8);
+        }
+        return ("subject,indicator,period,value\n" + SUBJECT + "," + INDICATOR + "," + PERIOD + ",1\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Each property of an object missing, null, of another type, oversized or extreme: whole bodies, by label. */
+    Map<String, JsonNode> mutations(JsonNode schema, ObjectNode whole, String prefix) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> props = schema.path("properties").fields();
+        while (props.hasNext()) {
+            Map.Entry<String, JsonNode> prop = props.next();
+            String key = prop.getKey();
+            JsonNode ps = resolve(prop.getValue());
+            List<Map.Entry<String, JsonNode>> bad = new ArrayList<>();
+            bad.add(Map.entry("null", NODES.nullNode()));
+            String type = ps.path("type").asText();
+            switch (type) {
+                case "string" -> {
+                    bad.add(Map.entry("object", NODES.objectNode().put("x", 1)));
+                    bad.add(Map.entry("empty", NODES.textNode("")));
+                    bad.add(Map.entry("huge", NODES.textNode(HUGE)));
+                    bad.add(Map.entry("control characters", NODES.textNode("a\u0000b\u202e")));
+                    if (ps.has("enum") || ps.has("format")) {
+                        bad.add(Map.entry("unknown", NODES.textNode("NOPE-2026-02-30")));
+                    }
+                }
+                case "integer", "number" -> {
+                    bad.add(Map.entry("text", NODES.textNode("abc")));
+                    bad.add(Map.entry("1e400", NODES.numberNode(new java.math.BigDecimal("1e400"))));
+                    bad.add(Map.entry("-1e18", NODES.numberNode(new java.math.BigDecimal("-1e18"))));
+                    bad.add(Map.entry("1e-30", NODES.numberNode(new java.math.BigDecimal("1e-30"))));
+                    bad.add(Map.entry("2147483648", NODES.numberNode(2147483648L)));
+                    bad.add(Map.entry("3.5", NODES.numberNode(3.5)));
+                }
+                case "boolean" -> bad.add(Map.entry("text", NODES.textNode("maybe")));
+                case "array" -> {
+                    bad.add(Map.entry("text", NODES.textNode("abc")));
+                    bad.add(Map.entry("empty", NODES.arrayNode()));
+                    ArrayNode many = NODES.arrayNode();
+                    JsonNode item = plausible(resolve(ps.path("items")), key);
+                    for (int i = 0; i < 2_000; i++) {
+                        many.add(item.deepCopy());
+                    }
+                    bad.add(Map.entry("2000 items", many));
+                    bad.add(Map.entry("[null]", NODES.arrayNode().addNull()));
+                }
+                case "object" -> {
+                    bad.add(Map.entry("text", NODES.textNode("abc")));
+                    bad.add(Map.entry("list", NODES.arrayNode().add(1)));
+                    if (ps.has("additionalProperties")) {
+                        bad.add(Map.entry("odd key", NODES.objectNode().put("NOPE", -1).put("", 1e300)));
+                    }
+                }
+                default -> bad.add(Map.entry("object", NODES.objectNode().put("x", 1)));
+            }
+            ObjectNode without = whole.deepCopy();
+            without.remove(key);
+            out.put(prefix + key + " missing", without);
+            for (Map.Entry<String, JsonNode> b : bad) {
+                ObjectNode copy = whole.deepCopy();
+                copy.set(key, b.getValue());
+                out.put(prefix + key + " " + b.getKey(), copy);
+            }
+            // one level down: the first item of a list of objects, or a nested object
+            JsonNode inner = "array".equals(type) ? resolve(ps.path("items")) : ps;
+            if ("object".equals(inner.path("type").asText()) && inner.has("properties") && prefix.isEmpty()) {
+                ObjectNode item = (ObjectNode) plausible(inner, key);
+                for (Map.Entry<String, JsonNode> m : mutations(inner, item, key + ".").entrySet()) {
+                    ObjectNode copy = whole.deepCopy();
+                    copy.set(key, "array".equals(type) ? NODES.arrayNode().add(m.getValue()) : m.getValue());
+                    out.put(m.getKey(), copy);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A value of the schema's shape that looks right, so that the mutations reach past the first check. */
+    JsonNode plausible(JsonNode schema, String name) {
+        schema = resolve(schema);
+        if (schema.has("enum")) {
+            return schema.path("enum").get(0);
+        }
+        switch (schema.path("type").asText()) {
+            case "object" -> {
+                ObjectNode o = NODES.objectNode();
+                Iterator<Map.Entry<String, JsonNode>> props = schema.path("properties").fields();
+                while (props.hasNext()) {
+                    Map.Entry<String, JsonNode> p = props.next();
+                    o.set(p.getKey(), plausible(p.getValue(), p.getKey()));
+                }
+                if (!schema.has("properties") && schema.has("additionalProperties")) {
+                    o.set("CITIZEN", plausible(schema.path("additionalProperties"), "CITIZEN"));
+                }
+                return o;
+            }
+            case "array" -> {
+                return NODES.arrayNode().add(plausible(schema.path("items"), name));
+            }
+            case "integer" -> {
+                return NODES.numberNode(name.toLowerCase().contains("year") ? 2040 : 1);
+            }
+            case "number" -> {
+                return NODES.numberNode(new java.math.BigDecimal("50"));
+            }
+            case "boolean" -> {
+                return NODES.booleanNode(true);
+            }
+            default -> {
+                return NODES.textNode(plausibleText(schema, name));
+            }
+        }
+    }
+
+    static String plausibleText(JsonNode schema, String name) {
+        String format = schema.path("format").asText();
+        switch (format) {
+            case "uuid" :
+                return UUID.randomUUID().toString();
+            case "date" :
+                return "2040-03-01";
+            case "date-time" :
+                return "2040-03-01T08:00:00+08:00";
+            default :
+                break;
+        }
+        String n = name.toLowerCase();
+        List<String> candidates = new ArrayList<>();
+        if (n.equals("subject") || n.endsWith("subjects")) {
+            candidates.add(SUBJECT);
+        }
+        if (n.contains("indicator")) {
+            candidates.add(INDICATOR);
+        }
+        if (n.contains("period")) {
+            candidates.add(PERIOD);
+        }
+        if (n.contains("month")) {
+            candidates.add(PERIOD + "-03");
+        }
+        if (n.contains("url")) {
+            candidates.add("https://example.gov.cn/evidence/1");
+        }
+        candidates.addAll(List.of("SWEEP-1", "q1", "GOAL_ACHIEVEMENT", "2040", "扫描", "x"));
+        String pattern = schema.path("pattern").asText("");
+        for (String c : candidates) {
+            if (pattern.isEmpty() || Pattern.compile(pattern).matcher(c).find()) {
+                return c;
+            }
+        }
+        return candidates.get(0);
+    }
+
+    /** Path and query values that are wrong for a parameter of this schema. */
+    static List<String> badValues(JsonNode schema, String name) {
+        List<String> out = new ArrayList<>();
+        String type = schema.path("type").asText();
+        if (type.equals("integer") || type.equals("number")) {
+            out.addAll(List.of("abc", "-1", "99999999999999999999", "1.5"));
+        } else if (type.equals("boolean")) {
+            out.addAll(List.of("maybe", "2"));
+        } else {
+            if ("uuid".equals(schema.path("format").asText())) {
+                out.addAll(List.of("not-a-uuid", UUID.randomUUID().toString()));
+            } else if ("date".equals(schema.path("format").asText())) {
+                out.addAll(List.of("2026-02-30", "yesterday"));
+            }
+            if (schema.has("enum")) {
+                out.add("NOPE");
+            }
+            out.addAll(List.of("NOSUCH", enc("x".repeat(3000)), enc("' or 1=1 --"), enc("..\\..\\etc"),
+                    enc("\u202e中文"), "%00", "2026-13"));
+        }
+        if (name.equals("page") || name.equals("size")) {
+            out.add("100000");
+        }
+        return out;
+    }
+
+    /** The object the sweep made for a path parameter, where it made one. */
+    String realValue(String template, String name) {
+        switch (name) {
+            case "id" :
+                if (template.startsWith("/api/v1/cycles")) {
+                    return cycle;
+                }
+                if (template.startsWith("/api/v1/surveys") || template.startsWith("/api/v1/public/surveys")) {
+                    return survey;
+                }
+                if (template.startsWith("/api/v1/budget/projects")) {
+                    return project;
+                }
+                if (template.startsWith("/api/v1/quality")) {
+                    return "1";
+                }
+                return UUID.randomUUID().toString();
+            case "code" :
+                return template.startsWith("/api/v1/indicators") ? INDICATOR : SUBJECT;
+            case "subject" :
+                return SUBJECT;
+            case "period" :
+            case "year" :
+                return PERIOD;
+            case "month" :
+                return PERIOD + "-03";
+            default :
+                return UUID.randomUUID().toString();
+        }
+    }
+
+    static String fill(String template, Map<String, String> values) {
+        String path = template;
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            path = path.replace("{" + v.getKey() + "}", v.getValue());
+        }
+        return path;
+    }
+
+    JsonNode resolve(JsonNode schema) {
+        if (schema.has("$ref")) {
+            String ref = schema.path("$ref").asText();
+            return resolve(doc.at(ref.substring(1)));
+        }
+        if (schema.has("allOf") && schema.path("allOf").size() == 1) {
+            return resolve(schema.path("allOf").get(0));
+        }
+        return schema;
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static String shorten(String s) {
+        String one = s.replaceAll("[\\p{Cntrl}]", "?");
+        return one.length() > 24 ? one.substring(0, 24) + "…(" + one.length() + ")" : one;
+    }
+
+    static byte[] bytes(JsonNode n) {
+        try {
+            return JSON.writeValueAsBytes(n);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
