@@ -98,19 +98,22 @@ class RatingLoadBenchmarkIT {
         }
         // the services were just started: warm their JIT up on another cycle first, as any long-running service is
         String warm = cycleWith(subjects, CONCURRENCY, "2031");
-        long[] w = closedLoop(warm, subjects, CONCURRENCY, 20);
-        System.out.printf("%n[bench] warm-up: %d ratings in 20 s (not counted)%n", w[0]);
+        System.out.println();
+        Suite.warmUntilJitSettles("ratings", 18, () -> closedLoop(warm, subjects, CONCURRENCY, 10));
 
         double pgbenchTps = pgbench(CONCURRENCY, SECONDS);
         String cycle = cycleWith(subjects, CONCURRENCY, "2032");
+        long[] before = Suite.started().cpuTicks();
         long[] r = closedLoop(cycle, subjects, CONCURRENCY, SECONDS);
+        double jit = Suite.jitShare(before, Suite.started().cpuTicks());
         double ratingTps = r[0] / (double) SECONDS;
         System.out.printf(
                 "[bench] pgbench single-row insert (uuid, jsonb, timestamptz), %d clients, %d s: %.0f tps%n",
                 CONCURRENCY, SECONDS, pgbenchTps);
         System.out.printf("[bench] ratings through the gateway with the ledger, %d clients, %d s: %.0f/s accepted"
-                + " (%d failed) = %.1f%% of pgbench%n", CONCURRENCY, SECONDS, ratingTps, r[1],
-                100 * ratingTps / pgbenchTps);
+                + " (%d failed) = %.1f%% of pgbench; JIT compilers %.0f%% of the services' CPU meanwhile%n",
+                CONCURRENCY,
+                SECONDS, ratingTps, r[1], 100 * ratingTps / pgbenchTps, 100 * jit);
         Assertions.assertEquals(0, r[1]);
         long stored = given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/ledger", cycle).then()
                 .statusCode(200).extract().jsonPath().getList("$").size();

@@ -114,6 +114,72 @@ final class Suite {
         return new long[]{ok.get(), failed.get()};
     }
 
+    /** One round of load, for warming up. */
+    interface Round {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code round} until the services' JIT compilers have settled: fresh JVMs on two cores spend minutes
+     * compiling (C2 took 30–50% of a service's CPU during session 6's first load runs), and a benchmark taken then
+     * measures the compiler as much as the code. Stops once the compiler threads use under 10% of the services' CPU
+     * during a round, or after {@code maxRounds}; prints each round's share.
+     */
+    static void warmUntilJitSettles(String what, int maxRounds, Round round) throws Exception {
+        for (int i = 1; i <= maxRounds; i++) {
+            long[] before = started().cpuTicks();
+            round.run();
+            long[] after = started().cpuTicks();
+            double share = jitShare(before, after);
+            System.out.printf("[bench] warm-up %s, round %d: JIT compilers at %.0f%% of the services' CPU%n", what, i,
+                    100 * share);
+            if (share < 0.10) {
+                return;
+            }
+        }
+    }
+
+    /** The compilers' part of the services' CPU between two {@link #cpuTicks()} readings. */
+    static double jitShare(long[] before, long[] after) {
+        long total = after[1] - before[1];
+        return total <= 0 ? 0 : (after[0] - before[0]) / (double) total;
+    }
+
+    /**
+     * [ticks of the JIT compiler threads, ticks of the whole processes] over the suite's services, from /proc. The
+     * process total counts threads that have ended; the compiler threads live as long as their JVM (the services are
+     * started with a fixed number of them).
+     */
+    long[] cpuTicks() {
+        long jit = 0;
+        long all = 0;
+        for (Process p : processes.values()) {
+            all += ticks(Path.of("/proc", String.valueOf(p.pid()), "stat"));
+            File[] tasks = new File("/proc/" + p.pid() + "/task").listFiles();
+            for (File t : tasks == null ? new File[0] : tasks) {
+                try {
+                    if (Files.readString(t.toPath().resolve("comm")).contains("CompilerThre")) {
+                        jit += ticks(t.toPath().resolve("stat"));
+                    }
+                } catch (IOException e) {
+                    // a thread that ended between listing and reading
+                }
+            }
+        }
+        return new long[]{jit, all};
+    }
+
+    /** utime + stime of a /proc stat file; 0 when it is gone. */
+    private static long ticks(Path stat) {
+        try {
+            String s = Files.readString(stat);
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** A service's own address, bypassing the gateway (for overhead comparisons). */
     String service(String name) {
         return "http://127.0.0.1:" + ports.get(name);
@@ -189,7 +255,9 @@ final class Suite {
             throw new IllegalStateException(jar + " is older than " + root.relativize(newer)
                     + ": rebuild the services (./mvnw install -DskipTests) before the system test");
         }
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:+UseSerialGC"));
+        // a fixed set of JIT compiler threads, so that their CPU can be read from /proc (see cpuTicks)
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:-UseDynamicNumberOfCompilerThreads"));
         props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", jar.toString()));
         File log = logs.resolve(name + ".log").toFile();

@@ -68,20 +68,23 @@ class SurveyLoadBenchmarkIT {
         String subject = "SRV" + System.nanoTime() % 100000;
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("code", subject, "nameZh", "压测单位", "level", "DEPARTMENT")).post("/api/v1/subjects");
-        long[] warm = load(openSurvey(subject), 15);
-        System.out.printf("%n[bench] warm-up: %d responses in 15 s (not counted)%n", warm[0]);
+        System.out.println();
+        Suite.warmUntilJitSettles("survey responses", 18, () -> load(openSurvey(subject), 10));
 
         double pgbench = RatingLoadBenchmarkIT.pgbench(CONCURRENCY, SECONDS);
         String survey = openSurvey(subject);
+        long[] before = Suite.started().cpuTicks();
         long[] r = load(survey, SECONDS);
+        double jit = Suite.jitShare(before, Suite.started().cpuTicks());
         double rate = r[0] / (double) SECONDS;
         int stored = given().auth().oauth2(TestTokens.admin()).get("/api/v1/surveys/{id}/responses/integrity", survey)
                 .then().statusCode(200).extract().path("responses");
         System.out.printf("[bench] pgbench single-row insert, %d clients, %d s: %.0f tps%n", CONCURRENCY, SECONDS,
                 pgbench);
         System.out.printf("[bench] anonymous responses through the gateway, %d clients, %d s: %.0f/s accepted (%d"
-                + " refused) = %.1f%% of pgbench; accepted %d, stored %d, lost %d%n%n", CONCURRENCY, SECONDS, rate,
-                r[1], 100 * rate / pgbench, r[0], stored, r[0] - stored);
+                + " refused) = %.1f%% of pgbench; accepted %d, stored %d, lost %d; JIT compilers %.0f%% of the"
+                + " services' CPU meanwhile%n%n", CONCURRENCY, SECONDS, rate, r[1], 100 * rate / pgbench, r[0], stored,
+                r[0] - stored, 100 * jit);
         Assertions.assertEquals(r[0], stored, "every accepted response is stored");
         Assertions.assertEquals(0, r[1]);
     }

@@ -68,11 +68,15 @@ class ValueLoadBenchmarkIT {
 
     @Test
     void singleValuesThroughTheGatewayAgainstPgbench() throws Exception {
-        load(10, 3000); // warm-up
-        long[] r = load(SECONDS, 5000);
+        int[] year = {3000};
+        Suite.warmUntilJitSettles("single values", 18, () -> load(10, year[0] += 200));
+        long[] before = Suite.started().cpuTicks();
+        long[] r = load(SECONDS, 8000);
+        double jit = Suite.jitShare(before, Suite.started().cpuTicks());
         double rate = r[0] / (double) SECONDS;
         double pgbench = RatingLoadBenchmarkIT.pgbench(CONCURRENCY, SECONDS);
         System.out.printf("VALUES through the gateway, %d clients for %d s: %.0f values/s (%d refused) vs pgbench %.0f "
-                + "tps = %.1f%% (target >= 50%%)%n", CONCURRENCY, SECONDS, rate, r[1], pgbench, 100 * rate / pgbench);
+                + "tps = %.1f%% (target >= 50%%); JIT compilers %.0f%% of the services' CPU meanwhile%n", CONCURRENCY,
+                SECONDS, rate, r[1], pgbench, 100 * rate / pgbench, 100 * jit);
     }
 }
