@@ -40,9 +40,11 @@ import io.restassured.http.ContentType;
  * the office and as every other role and nobody. Every answer must be below 500; every refusal an RFC 9457 problem
  * whose status matches the answer's; no answer may carry a stack trace or a driver's message; a body that is not JSON
  * at all is never accepted; a role the document does not list for an operation is refused, and a caller without a
- * valid token gets 401 wherever a role is needed.
+ * valid token gets 401 wherever a role is needed. It runs after the other system tests (class name order, see
+ * junit-platform.properties): what its plausible requests create, such as an indicator common to every department,
+ * would change their totals.
  */
-class BadInputSweepIT {
+class WholeApiBadInputSweepIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
