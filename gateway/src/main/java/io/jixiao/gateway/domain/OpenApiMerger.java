@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -135,9 +137,8 @@ public final class OpenApiMerger {
     /**
      * Each operation's security names the document's one scheme, {@code bearer}, with the roles that may call it (the
      * services name theirs after whatever scheme they generated, which the merged document does not declare; Quarkus's
-     * {@code **}, any signed-in caller, is spelled out as the six roles). An
-     * operation the services left without security is public and says so with an empty list, which lifts the
-     * document-wide bearer requirement.
+     * {@code **}, any signed-in caller, is spelled out as the six roles). An operation the services left without
+     * security is public and says so with an empty list, which lifts the document-wide bearer requirement.
      */
     private static ObjectNode withSecurity(ObjectNode item) {
         for (String m : METHODS) {
@@ -145,7 +146,7 @@ public final class OpenApiMerger {
                 JsonNode declared = o.get("security");
                 ArrayNode security = F.arrayNode();
                 if (declared != null && declared.size() > 0) {
-                    java.util.Set<String> roles = new java.util.TreeSet<>();
+                    Set<String> roles = new TreeSet<>();
                     declared.forEach(req -> req.elements().forEachRemaining(scopes -> scopes.forEach(r -> {
                         if (r.asText().equals("**")) {
                             roles.addAll(RouteTable.ALL_ROLES); // Quarkus's "any signed-in caller"

@@ -130,9 +130,7 @@ public class ProblemMappers {
         if (concurrent != null) {
             return concurrent;
         }
-        if (e instanceof IllegalArgumentException && e.getStackTrace().length > 0
-                && e.getStackTrace()[0].getClassName().endsWith(".URLUtils")) {
-            // the REST layer's own decoding of a form body or URL failed: the client's encoding
+        if (badEncoding(e)) {
             return respond(400, "malformed-request", "Bad request", "the form or URL is not valid percent-encoding",
                     uri, List.of());
         }
@@ -228,6 +226,15 @@ public class ProblemMappers {
             return param == null ? "body" : param;
         }
         return sb.toString();
+    }
+
+    /**
+     * The REST layer's own decoding of a form body or URL failed: the client's encoding, not our fault. (The gateway,
+     * which does not use this kit, has the same rule in GatewayProblems.)
+     */
+    private static boolean badEncoding(Throwable e) {
+        return e instanceof IllegalArgumentException && e.getStackTrace().length > 0
+                && e.getStackTrace()[0].getClassName().endsWith(".URLUtils");
     }
 
     /** What is wrong with a value that did not map, in words for the client. */

@@ -87,14 +87,14 @@ public final class Sheets {
         if (records.isEmpty()) {
             throw new InvalidInputException("file", "the file is empty: a header row is required");
         }
+        if (records.size() - 1 > MAX_ROWS) {
+            throw new InvalidInputException("file", "at most " + MAX_ROWS + " rows per file");
+        }
         for (int i = 0; i < records.size(); i++) {
             if (records.get(i).stream().anyMatch(NoNulText::has)) {
                 throw new InvalidInputException("file", "line " + (i + 1) + " " + NoNulText.MESSAGE
                         + ": not a text file");
             }
-        }
-        if (records.size() - 1 > MAX_ROWS) {
-            throw new InvalidInputException("file", "at most " + MAX_ROWS + " rows per file");
         }
         List<String> header = records.get(0).stream().map(h -> h.trim().toLowerCase()).toList();
         List<String> missing = java.util.Arrays.stream(required).filter(c -> !header.contains(c.toLowerCase()))
