@@ -1,6 +1,7 @@
 package io.jixiao.system;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -40,7 +41,8 @@ import io.restassured.http.ContentType;
  * the office and as every other role and nobody. Every answer must be below 500; every refusal an RFC 9457 problem
  * whose status matches the answer's; no answer may carry a stack trace or a driver's message; a body that is not JSON
  * at all is never accepted; a role the document does not list for an operation is refused, and a caller without a
- * valid token gets 401 wherever a role is needed. It runs after the other system tests (class name order, see
+ * valid token gets 401 wherever a role is needed; and a refused request commits nothing anywhere in the cluster (see
+ * {@link Commits}). It runs after the other system tests (class name order, see
  * junit-platform.properties): what its plausible requests create, such as an indicator common to every department,
  * would change their totals.
  */
@@ -132,27 +134,76 @@ class WholeApiBadInputSweepIT {
         }
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> byStatus = new TreeMap<>();
-        for (Call c : calls) {
-            HttpResponse<String> r;
-            try {
-                r = http.send(request(c), HttpResponse.BodyHandlers.ofString());
-            } catch (java.io.IOException e) {
-                failures.add(c.label() + ": no answer (" + e + ")");
-                continue;
+        List<Call> wroteWhileRefused = new ArrayList<>();
+        int rechecked;
+        try (Commits commits = new Commits()) {
+            detectorSeesWritesAndOnlyWrites(commits);
+            for (Call c : calls) {
+                long before = commits.next();
+                HttpResponse<String> r;
+                try {
+                    r = http.send(request(c), HttpResponse.BodyHandlers.ofString());
+                } catch (java.io.IOException e) {
+                    failures.add(c.label() + ": no answer (" + e + ")");
+                    continue;
+                }
+                byStatus.merge(r.statusCode(), 1, Integer::sum);
+                String problem = check(c, r);
+                if (problem != null) {
+                    failures.add(c.label() + " → " + r.statusCode() + ": " + problem + " | "
+                            + r.body().substring(0, Math.min(300, r.body().length())));
+                } else if (r.statusCode() >= 400 && commits.committedBetween(before, commits.next()) > 0) {
+                    // a refusal while something committed: this request, or an outbox relay or a consumer still at
+                    // work on an earlier accepted one; sent again below once the cluster is quiet
+                    wroteWhileRefused.add(c);
+                }
             }
-            byStatus.merge(r.statusCode(), 1, Integer::sum);
-            String problem = check(c, r);
-            if (problem != null) {
-                failures.add(c.label() + " → " + r.statusCode() + ": " + problem + " | "
-                        + r.body().substring(0, Math.min(300, r.body().length())));
-            }
+            rechecked = wroteWhileRefused.size();
+            failures.addAll(refusalsThatWrite(commits, wroteWhileRefused));
         }
         System.out.printf("[sweep] %d requests over %d operations (%d of them by callers the operation does not admit);"
-                + " answers by status: %s%n", calls.size(), operations,
-                calls.stream().filter(c -> c.refusal() != null).count(), byStatus);
+                + " answers by status: %s; %d refusals coincided with a commit and were sent again on a quiet"
+                + " cluster%n", calls.size(), operations, calls.stream().filter(c -> c.refusal() != null).count(),
+                byStatus, rechecked);
         assertTrue(operations > 90, "the sweep found the API's operations (" + operations + ")");
         assertTrue(failures.isEmpty(), failures.size() + " answers broke the rules:\n"
                 + String.join("\n", failures.subList(0, Math.min(60, failures.size()))));
+    }
+
+    /** The commit check is not vacuous: an accepted write shows as a commit, a read on a quiet cluster does not. */
+    static void detectorSeesWritesAndOnlyWrites(Commits commits) throws Exception {
+        assertTrue(commits.awaitQuiet(1_000, 60_000), "the cluster goes quiet before the sweep");
+        long before = commits.next();
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("code", "SWEEP-PROBE", "nameZh", "探针单位", "level", "DEPARTMENT")).post("/api/v1/subjects")
+                .then().statusCode(201);
+        assertTrue(commits.committedBetween(before, commits.next()) > 0, "an accepted write is seen as a commit");
+        assertTrue(commits.awaitQuiet(1_000, 60_000), "the cluster goes quiet after the probe");
+        before = commits.next();
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/subjects/{code}", SUBJECT).then().statusCode(200);
+        assertEquals(0, commits.committedBetween(before, commits.next()), "a read commits nothing");
+    }
+
+    /**
+     * Refused requests change nothing: each of {@code suspects} is sent again once no transaction has taken an id for a
+     * second, and if it is refused again while a transaction commits, that is a failure.
+     */
+    static List<String> refusalsThatWrite(Commits commits, List<Call> suspects) throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (Call c : suspects) {
+            if (!commits.awaitQuiet(1_000, 30_000)) {
+                failures.add(c.label() + ": the cluster never went quiet to check that its refusal wrote nothing");
+                continue;
+            }
+            long before = commits.next();
+            HttpResponse<String> r = http.send(request(c), HttpResponse.BodyHandlers.ofString());
+            long wrote = commits.committedBetween(before, commits.next());
+            if (r.statusCode() >= 400 && wrote > 0) {
+                failures.add(c.label() + " → " + r.statusCode() + ": refused, yet " + wrote + " transaction(s)"
+                        + " committed on a quiet cluster | " + r.body().substring(0, Math.min(300, r.body().length())));
+            }
+        }
+        return failures;
     }
 
     /** Null when the answer keeps the rules; otherwise what is wrong with it. */
