@@ -3,10 +3,6 @@ package io.jixiao.system;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -29,28 +25,23 @@ class GatewayOverheadBenchmarkIT {
     static final int ROUNDS = 3000;
     static final int CLIENTS = 8;
     static final int SECONDS = 10;
-    static HttpClient http;
     static String token;
 
     @BeforeAll
     static void suite() {
         Suite.atGateway();
-        http = Suite.loadClient();
         token = TestTokens.admin();
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("code", "GWBENCH", "nameZh", "网关压测单位", "level", "DEPARTMENT")).post("/api/v1/subjects");
     }
 
-    static HttpRequest get(String base) {
-        return HttpRequest.newBuilder(URI.create(base + "/api/v1/subjects/GWBENCH"))
-                .header("Authorization", "Bearer " + token).GET().build();
-    }
+    static final String PATH = "/api/v1/subjects/GWBENCH";
 
-    static long once(HttpRequest r) throws Exception {
+    static long once(LeanHttp c) throws Exception {
         long t0 = System.nanoTime();
-        HttpResponse<byte[]> res = http.send(r, HttpResponse.BodyHandlers.ofByteArray());
+        LeanHttp.Response res = c.get(PATH, true, LeanHttp.bearer(token));
         long t = System.nanoTime() - t0;
-        assertEquals(200, res.statusCode());
+        assertEquals(200, res.status());
         return t;
     }
 
@@ -58,8 +49,8 @@ class GatewayOverheadBenchmarkIT {
     void gatewayOverheadOnACheapAuthenticatedGet() throws Exception {
         String direct = Suite.started().service("indicator");
         String gateway = Suite.started().gateway();
-        HttpRequest d = get(direct);
-        HttpRequest g = get(gateway);
+        LeanHttp d = new LeanHttp(direct);
+        LeanHttp g = new LeanHttp(gateway);
         for (int i = 0; i < 2000; i++) { // warm both paths (JIT, pools, token cache)
             once(d);
             once(g);
@@ -81,8 +72,10 @@ class GatewayOverheadBenchmarkIT {
         double p50g = lg[ROUNDS / 2] / 1e6;
         double p99d = ld[ROUNDS * 99 / 100] / 1e6;
         double p99g = lg[ROUNDS * 99 / 100] / 1e6;
-        double tputD = throughput(d);
-        double tputG = throughput(g);
+        d.close();
+        g.close();
+        double tputD = throughput(direct);
+        double tputG = throughput(gateway);
         System.out.printf("GATEWAY one client: p50 direct %.2f ms, via gateway %.2f ms, added %.2f ms (target < 1 ms);"
                 + " p99 %.2f vs %.2f ms%n", p50d, p50g, p50g - p50d, p99d, p99g);
         System.out.printf(
@@ -90,13 +83,21 @@ class GatewayOverheadBenchmarkIT {
                 CLIENTS, SECONDS, tputD, tputG, 100 * tputG / tputD);
     }
 
-    static double throughput(HttpRequest r) throws Exception {
+    static double throughput(String base) throws Exception {
+        LeanHttp[] conns = new LeanHttp[CLIENTS];
+        for (int i = 0; i < CLIENTS; i++) {
+            conns[i] = new LeanHttp(base);
+        }
         long t0 = System.nanoTime();
-        long[] done = Suite.closedLoop(CLIENTS, SECONDS, (worker, i) -> http.send(r, HttpResponse.BodyHandlers
-                .ofByteArray()).statusCode() == 200);
+        long[] done = Suite.closedLoop(CLIENTS, SECONDS, (worker, i) -> conns[worker].get(PATH, true, LeanHttp.bearer(
+                token)).status() == 200);
+        double rate = done[0] / ((System.nanoTime() - t0) / 1e9);
+        for (LeanHttp c : conns) {
+            c.close();
+        }
         if (done[1] > 0) {
             throw new IllegalStateException(done[1] + " calls were not answered 200");
         }
-        return done[0] / ((System.nanoTime() - t0) / 1e9);
+        return rate;
     }
 }

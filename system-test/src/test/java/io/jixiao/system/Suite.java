@@ -3,11 +3,11 @@ package io.jixiao.system;
 import java.io.File;
 import java.io.IOException;
 import java.net.HttpURLConnection;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,10 +68,36 @@ final class Suite {
         return s;
     }
 
-    /** A plain HTTP/1.1 client for load runs (keep-alive, 5 s to connect). */
-    static HttpClient loadClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ThreadLocal<LeanHttp> LEAN = new ThreadLocal<>();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private static final java.util.Set<LeanHttp> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** This thread's keep-alive connection to the gateway, for load runs (see {@link LeanHttp}). */
+    static LeanHttp lean() {
+        LeanHttp c = LEAN.get();
+        if (c == null) {
+            c = new LeanHttp(RestAssured.baseURI);
+            LEAN.set(c);
+            OPEN.add(c);
+        }
+        return c;
+    }
+
+    /** Closes this thread's load connection, if it has one. */
+    static void closeLean() {
+        LeanHttp c = LEAN.get();
+        if (c != null) {
+            c.close();
+            OPEN.remove(c);
+            LEAN.remove();
+        }
+    }
+
+    /** Closes the load connections of every thread (those of a pool that is shut down). */
+    static void closeAllLean() {
+        OPEN.forEach(LeanHttp::close);
+        OPEN.clear();
     }
 
     /** One call of a load run, given the worker's number and the call's number; whether it was accepted. */
@@ -80,26 +106,34 @@ final class Suite {
     }
 
     /**
-     * Closed-loop load: {@code clients} workers calling back to back for {@code seconds}; returns [accepted, refused]
-     * (a call that throws counts as refused).
+     * Closed-loop load: {@code clients} workers calling back to back for {@code seconds}; returns [accepted, refused,
+     * CPU nanoseconds the workers used] (a call that throws counts as refused). The CPU is the load client's own cost,
+     * taken from the two cores the services run on.
      */
     static long[] closedLoop(int clients, int seconds, LoadCall call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        AtomicLong cpu = new AtomicLong();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         List<Future<?>> workers = new ArrayList<>();
         for (int w = 0; w < clients; w++) {
             int worker = w;
             workers.add(pool.submit(() -> {
-                for (long i = 0; System.nanoTime() < end; i++) {
-                    boolean accepted;
-                    try {
-                        accepted = call.send(worker, i);
-                    } catch (Exception e) {
-                        accepted = false;
+                long started = THREADS.getCurrentThreadCpuTime();
+                try {
+                    for (long i = 0; System.nanoTime() < end; i++) {
+                        boolean accepted;
+                        try {
+                            accepted = call.send(worker, i);
+                        } catch (Exception e) {
+                            accepted = false;
+                        }
+                        (accepted ? ok : failed).incrementAndGet();
                     }
-                    (accepted ? ok : failed).incrementAndGet();
+                } finally {
+                    cpu.addAndGet(THREADS.getCurrentThreadCpuTime() - started);
+                    closeLean();
                 }
                 return null;
             }));
@@ -111,7 +145,13 @@ final class Suite {
         } finally {
             pool.shutdown();
         }
-        return new long[]{ok.get(), failed.get()};
+        return new long[]{ok.get(), failed.get(), cpu.get()};
+    }
+
+    /** The load client's CPU per call of a {@link #closedLoop} result, in microseconds. */
+    static double clientMicrosPerCall(long[] run) {
+        long calls = run[0] + run[1];
+        return calls == 0 ? 0 : run[2] / 1000.0 / calls;
     }
 
     /** One round of load, for warming up. */
@@ -167,6 +207,47 @@ final class Suite {
             }
         }
         return new long[]{jit, all};
+    }
+
+    /**
+     * CPU ticks (1/100 s) by process so far: each service, PostgreSQL (every process of the cluster) and this test JVM,
+     * which runs the Kafka broker and the load client. Two readings around a load run tell where its CPU went.
+     */
+    Map<String, Long> cpuByProcess() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        processes.forEach((name, p) -> m.put(name, ticks(Path.of("/proc", String.valueOf(p.pid()), "stat"))));
+        long pg = 0;
+        File[] procs = new File("/proc").listFiles((dir, n) -> n.chars().allMatch(Character::isDigit));
+        for (File f : procs == null ? new File[0] : procs) {
+            Path stat = f.toPath().resolve("stat");
+            try {
+                if (Files.readString(stat).contains("(postgres)")) {
+                    pg += ticks(stat);
+                }
+            } catch (IOException e) {
+                // a process that ended between listing and reading
+            }
+        }
+        m.put("postgres", pg);
+        m.put("test JVM (Kafka broker, load client)", ticks(Path.of("/proc/self/stat")));
+        return m;
+    }
+
+    /**
+     * Prints the CPU each process used per accepted call between two {@link #cpuByProcess()} readings, and the load
+     * client's own part (from {@link #closedLoop}'s result), in milliseconds.
+     */
+    static void printCpuPerCall(String what, Map<String, Long> before, Map<String, Long> after, long[] run) {
+        StringBuilder sb = new StringBuilder("[bench] CPU per accepted ").append(what).append(':');
+        double total = 0;
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            double ms = (e.getValue() - before.getOrDefault(e.getKey(), 0L)) * 10.0 / Math.max(1, run[0]);
+            total += ms;
+            sb.append(String.format(" %s %.2f ms,", e.getKey(), ms));
+        }
+        sb.append(String.format(" all %.2f ms (of which the load client %.3f ms); two cores allow at most %.0f/s at"
+                + " that cost", total, run[2] / 1e6 / Math.max(1, run[0]), 2000 / total));
+        System.out.println(sb);
     }
 
     /** utime + stime of a /proc stat file; 0 when it is gone. */

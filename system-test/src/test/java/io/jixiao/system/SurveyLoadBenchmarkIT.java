@@ -2,10 +2,6 @@ package io.jixiao.system;
 
 import static io.restassured.RestAssured.given;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +12,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.testsupport.TestTokens;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /**
@@ -30,12 +25,10 @@ class SurveyLoadBenchmarkIT {
 
     static final int CONCURRENCY = 8;
     static final int SECONDS = 15;
-    static HttpClient http;
 
     @BeforeAll
     static void suite() {
         Suite.atGateway();
-        http = Suite.loadClient();
     }
 
     static String openSurvey(String subject) {
@@ -55,11 +48,8 @@ class SurveyLoadBenchmarkIT {
         return Suite.closedLoop(CONCURRENCY, seconds, (worker, i) -> {
             String body = "{\"group\":\"CITIZEN\",\"durationMs\":42000,\"answers\":[{\"question\":\"q1\","
                     + "\"value\":" + (1 + (i + 1) % 5) + "},{\"question\":\"q2\",\"choice\":\"SATISFIED\"}]}";
-            return http.send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + "/api/v1/public/surveys/" + survey
-                    + "/responses")).header("Content-Type", "application/json")
-                    .header("User-Agent", "phone-" + worker + "-" + (i + 1))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode() == 201;
+            return Suite.lean().post("/api/v1/public/surveys/" + survey + "/responses", body, false, "User-Agent",
+                    "phone-" + worker + "-" + (i + 1)).status() == 201;
         });
     }
 
@@ -74,8 +64,10 @@ class SurveyLoadBenchmarkIT {
         double pgbench = RatingLoadBenchmarkIT.pgbench(CONCURRENCY, SECONDS);
         String survey = openSurvey(subject);
         long[] before = Suite.started().cpuTicks();
+        Map<String, Long> cpuBefore = Suite.started().cpuByProcess();
         long[] r = load(survey, SECONDS);
         double jit = Suite.jitShare(before, Suite.started().cpuTicks());
+        Suite.printCpuPerCall("response", cpuBefore, Suite.started().cpuByProcess(), r);
         double rate = r[0] / (double) SECONDS;
         int stored = given().auth().oauth2(TestTokens.admin()).get("/api/v1/surveys/{id}/responses/integrity", survey)
                 .then().statusCode(200).extract().path("responses");
@@ -83,8 +75,8 @@ class SurveyLoadBenchmarkIT {
                 pgbench);
         System.out.printf("[bench] anonymous responses through the gateway, %d clients, %d s: %.0f/s accepted (%d"
                 + " refused) = %.1f%% of pgbench; accepted %d, stored %d, lost %d; JIT compilers %.0f%% of the"
-                + " services' CPU meanwhile%n%n", CONCURRENCY, SECONDS, rate, r[1], 100 * rate / pgbench, r[0], stored,
-                r[0] - stored, 100 * jit);
+                + " services' CPU meanwhile; load client %.0f µs CPU per call%n%n", CONCURRENCY, SECONDS, rate, r[1],
+                100 * rate / pgbench, r[0], stored, r[0] - stored, 100 * jit, Suite.clientMicrosPerCall(r));
         Assertions.assertEquals(r[0], stored, "every accepted response is stored");
         Assertions.assertEquals(0, r[1]);
     }

@@ -2,10 +2,6 @@ package io.jixiao.system;
 
 import static io.restassured.RestAssured.given;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +11,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.testsupport.TestTokens;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /**
@@ -29,13 +24,11 @@ class ValueLoadBenchmarkIT {
     static final int CONCURRENCY = 8;
     static final int SECONDS = 15;
     static final int INDICATORS = 50;
-    static HttpClient http;
     static String prefix = "VL" + System.nanoTime() % 10000;
 
     @BeforeAll
     static void suite() {
         Suite.atGateway();
-        http = Suite.loadClient();
         String admin = TestTokens.admin();
         List<String> subjects = new ArrayList<>();
         for (int w = 0; w < CONCURRENCY; w++) {
@@ -59,10 +52,7 @@ class ValueLoadBenchmarkIT {
             String body = "{\"subject\":\"" + prefix + "S" + worker + "\",\"indicator\":\"" + prefix + "I" + (k
                     % INDICATORS) + "\",\"period\":\"" + (firstYear + k / INDICATORS) + "\",\"value\":" + (k % 100)
                     + "}";
-            return http.send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + "/api/v1/values"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode() == 201;
+            return Suite.lean().post("/api/v1/values", body, false, LeanHttp.bearer(token)).status() == 201;
         });
     }
 
@@ -71,12 +61,15 @@ class ValueLoadBenchmarkIT {
         int[] year = {3000};
         Suite.warmUntilJitSettles("single values", 18, () -> load(10, year[0] += 200));
         long[] before = Suite.started().cpuTicks();
+        Map<String, Long> cpuBefore = Suite.started().cpuByProcess();
         long[] r = load(SECONDS, 8000);
         double jit = Suite.jitShare(before, Suite.started().cpuTicks());
+        Suite.printCpuPerCall("value", cpuBefore, Suite.started().cpuByProcess(), r);
         double rate = r[0] / (double) SECONDS;
         double pgbench = RatingLoadBenchmarkIT.pgbench(CONCURRENCY, SECONDS);
         System.out.printf("VALUES through the gateway, %d clients for %d s: %.0f values/s (%d refused) vs pgbench %.0f "
-                + "tps = %.1f%% (target >= 50%%); JIT compilers %.0f%% of the services' CPU meanwhile%n", CONCURRENCY,
-                SECONDS, rate, r[1], pgbench, 100 * rate / pgbench, 100 * jit);
+                + "tps = %.1f%% (target >= 50%%); JIT compilers %.0f%% of the services' CPU meanwhile; load client %.0f"
+                + " µs CPU per call%n", CONCURRENCY, SECONDS, rate, r[1], pgbench, 100 * rate / pgbench, 100 * jit,
+                Suite.clientMicrosPerCall(r));
     }
 }
