@@ -55,6 +55,12 @@ class GatewayOverheadBenchmarkIT {
             once(d);
             once(g);
         }
+        // then under load, as the other benchmarks do, until the compilers settle: a half-compiled gateway measured
+        // against a compiled service (or the reverse) would say more about the JIT than about the hop
+        Suite.warmUntilJitSettles("GETs direct and through the gateway", 8, () -> {
+            throughput(direct);
+            throughput(gateway);
+        });
         long[] ld = new long[ROUNDS];
         long[] lg = new long[ROUNDS];
         for (int i = 0; i < ROUNDS; i++) {

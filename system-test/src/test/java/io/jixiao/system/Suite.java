@@ -339,6 +339,12 @@ final class Suite {
         // a fixed set of JIT compiler threads, so that their CPU can be read from /proc (see cpuTicks)
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:-UseDynamicNumberOfCompilerThreads"));
+        // extra JVM options for diagnosing a run (a GC log, a flight recording), e.g. -Djixiao.suite.jvm-args=-Xlog:gc
+        for (String arg : System.getProperty("jixiao.suite.jvm-args", "").split(" ")) {
+            if (!arg.isBlank()) {
+                cmd.add(arg.replace("{name}", name));
+            }
+        }
         props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", jar.toString()));
         File log = logs.resolve(name + ".log").toFile();
