@@ -166,7 +166,9 @@ final class Suite {
      * during a round, or after {@code maxRounds}; prints each round's share.
      */
     static void warmUntilJitSettles(String what, int maxRounds, Round round) throws Exception {
-        for (int i = 1; i <= maxRounds; i++) {
+        // fewer rounds for a quick diagnostic run (-Djixiao.bench.warm-up-rounds=2); the numbers are then not steady
+        int rounds = Math.min(maxRounds, Integer.getInteger("jixiao.bench.warm-up-rounds", maxRounds));
+        for (int i = 1; i <= rounds; i++) {
             long[] before = started().cpuTicks();
             round.run();
             long[] after = started().cpuTicks();

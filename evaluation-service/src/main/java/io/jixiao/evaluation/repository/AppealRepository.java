@@ -18,6 +18,8 @@ public class AppealRepository implements PanacheRepositoryBase<Appeal, UUID> {
     }
 
     public boolean hasOpen(UUID cycle, String subject) {
-        return count("cycleId = ?1 and subjectCode = ?2 and status = ?3", cycle, subject, Appeal.Status.SUBMITTED) > 0;
+        return !getEntityManager().createQuery("select 1 from Appeal a where a.cycleId = :c and a.subjectCode = :s"
+                + " and a.status = :st", Integer.class).setParameter("c", cycle).setParameter("s", subject)
+                .setParameter("st", Appeal.Status.SUBMITTED).setMaxResults(1).getResultList().isEmpty();
     }
 }

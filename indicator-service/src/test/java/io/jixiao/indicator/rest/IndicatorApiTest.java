@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jixiao.kit.security.CachingJwtParser;
 import io.jixiao.testsupport.EventSamples;
 import io.jixiao.testsupport.JixiaoTestResource;
 import io.jixiao.testsupport.TestDb;
@@ -195,5 +196,22 @@ class IndicatorApiTest {
                 .body("instance", equalTo("/api/v1/subjects/NO_SUCH")).body("requestId", notNullValue());
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/nowhere").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Inject
+    CachingJwtParser parser;
+
+    @Test
+    void aVerifiedTokenIsRememberedAndATamperedCopyIsStillRefused() {
+        String token = TestTokens.finance();
+        int before = parser.remembered();
+        given().auth().oauth2(token).get("/api/v1/subjects").then().statusCode(200);
+        assertEquals(before + 1, parser.remembered(), "the bearer check goes through the kit's parser");
+        given().auth().oauth2(token).get("/api/v1/subjects").then().statusCode(200);
+        assertEquals(before + 1, parser.remembered());
+        // the same claims with the signature's last characters changed: verified in full, and refused
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        given().auth().oauth2(tampered).get("/api/v1/subjects").then().statusCode(401);
+        assertEquals(before + 1, parser.remembered());
     }
 }
