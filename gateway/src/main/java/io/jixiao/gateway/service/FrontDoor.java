@@ -26,6 +26,8 @@ import io.vertx.ext.web.RoutingContext;
 public class FrontDoor {
 
     public static final String REQUEST_ID = "X-Request-Id";
+    /** The route order of the front door; the API proxy comes right after it. */
+    static final int FRONT = -400;
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
     private static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, If-Match, "
@@ -39,7 +41,8 @@ public class FrontDoor {
     }
 
     void install(@Observes Router router) {
-        router.route().order(-100).handler(this::handle);
+        // first of all, before Quarkus's own CORS (-300), authentication (-200) and authorization (-100) handlers
+        router.route().order(FRONT).handler(this::handle);
     }
 
     void handle(RoutingContext ctx) {
