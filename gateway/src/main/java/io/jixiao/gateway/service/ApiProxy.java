@@ -78,7 +78,7 @@ public class ApiProxy {
         // before Quarkus's authentication and authorization handlers: the proxy verifies the token and checks the
         // route's roles itself, and their per-request work bought nothing for a proxied call (the portal's routes
         // pass on to them)
-        router.route("/api/v1/*").order(FrontDoor.FRONT + 100).handler(this::handle);
+        router.route("/api/v1/*").order(FrontDoor.FRONT + 50).handler(this::handle);
     }
 
     /** The breaker state of each route, for health and for the portal's degraded panels. */

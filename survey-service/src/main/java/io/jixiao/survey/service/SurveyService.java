@@ -164,7 +164,7 @@ public class SurveyService {
 
     /** The public form: only open surveys exist for the public. */
     public Survey publicForm(UUID id) {
-        Survey s = surveys.findByIdOptional(id).filter(x -> x.status != SurveyStatus.DRAFT)
+        Survey s = surveys.findReadOnly(id).filter(x -> x.status != SurveyStatus.DRAFT)
                 .orElseThrow(() -> new ResourceNotFoundException("survey", id));
         s.requireOpen(OffsetDateTime.now(ZoneOffset.UTC));
         return s;

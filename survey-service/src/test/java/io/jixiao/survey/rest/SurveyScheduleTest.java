@@ -23,6 +23,7 @@ import io.jixiao.survey.service.SurveyService;
 import io.jixiao.testsupport.JixiaoTestResource;
 import io.jixiao.testsupport.TestDb;
 import io.jixiao.testsupport.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -102,6 +103,21 @@ class SurveyScheduleTest {
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                 .body(body(subject, now.plusDays(2), now.plusDays(1))).post("/api/v1/surveys").then().statusCode(409)
                 .body("detail", containsString("closesAt must be after opensAt"));
+    }
+
+    @Test
+    void theSurveyAResponseIsScoredAgainstIsReadOnlyAndStaysUnchanged() {
+        String subject = TestDb.registeredSubject(em, bootstrap, "RO");
+        String id = open(body(subject, null, null));
+        // loaded for a response: no snapshot is kept for dirty checking, so a change to it is never written
+        QuarkusTransaction.requiringNew().run(() -> {
+            var s = surveys.publicForm(UUID.fromString(id));
+            assertEquals(true, em.unwrap(org.hibernate.Session.class).isReadOnly(s));
+            s.titleZh = "改过的标题";
+        });
+        answer(id).statusCode(201);
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/surveys/{id}", id).then().statusCode(200)
+                .body("titleZh", equalTo("不动产登记满意度"));
     }
 
     @Test
