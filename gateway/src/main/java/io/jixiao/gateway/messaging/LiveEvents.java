@@ -10,13 +10,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * The suite's events that a portal shows live (scorecards, 360 results, satisfaction, budget warnings), read from
@@ -47,23 +48,29 @@ public class LiveEvents {
     @Incoming("evaluation-events")
     @Incoming("survey-events")
     @Incoming("budget-events")
-    public CompletionStage<Void> on(Message<String> message) {
-        message.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(meta -> {
-            String type = header(meta.getHeaders().lastHeader("ce_type"));
-            String kind = type == null ? null : KINDS.get(type);
-            if (kind == null) {
-                return;
-            }
-            try {
-                JsonNode data = json.readTree(message.getPayload());
-                String subject = header(meta.getHeaders().lastHeader("ce_subject"));
-                hub.onNext(new LiveEvent(kind, type, subject != null ? subject : data.path("subject").asText(null),
-                        header(meta.getHeaders().lastHeader("ce_id")), data));
-            } catch (Exception e) {
-                LOG.debugf("not shown live: %s (%s)", type, e.getMessage());
-            }
-        });
-        return message.ack();
+    public CompletionStage<Void> on(KafkaRecordBatch<String, String> batch) {
+        // a poll's records at once: most are events a portal does not show (a rating, a value), and each dropped
+        // record used to cost a message of its own, its cloud-event headers parsed and a hop to the event loop
+        for (KafkaRecord<String, String> record : batch) {
+            show(record.getHeaders(), record.getPayload());
+        }
+        return batch.ack();
+    }
+
+    private void show(Headers headers, String payload) {
+        String type = header(headers.lastHeader("ce_type"));
+        String kind = type == null ? null : KINDS.get(type);
+        if (kind == null) {
+            return;
+        }
+        try {
+            JsonNode data = json.readTree(payload);
+            String subject = header(headers.lastHeader("ce_subject"));
+            hub.onNext(new LiveEvent(kind, type, subject != null ? subject : data.path("subject").asText(null),
+                    header(headers.lastHeader("ce_id")), data));
+        } catch (Exception e) {
+            LOG.debugf("not shown live: %s (%s)", type, e.getMessage());
+        }
     }
 
     /** Everything from now on; a slow reader loses old updates rather than holding up the others. */
