@@ -1,9 +1,11 @@
 package io.jixiao.evaluation.repository;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
 import io.jixiao.evaluation.domain.Cycle;
@@ -18,5 +20,14 @@ public class CycleRepository implements PanacheRepositoryBase<Cycle, UUID> {
                 + " where cycle_id = ?1 and subject_code = ?2").unwrap(NativeQuery.class)
                 .addSynchronizedQuerySpace("cycle_subject").setParameter(1, cycle).setParameter(2, subject)
                 .getSingleResult()).intValue() > 0;
+    }
+
+    /**
+     * A cycle for reading only (a rating checks its lifecycle and rights list): Hibernate keeps no snapshot of it for
+     * dirty checking. Its rights list is JSON, and the snapshot and the checks at each of a rating's flushes
+     * serialized and parsed it again. Changes to the returned cycle are not saved.
+     */
+    public Optional<Cycle> findReadOnly(UUID id) {
+        return getEntityManager().unwrap(Session.class).byId(Cycle.class).withReadOnly(true).loadOptional(id);
     }
 }

@@ -111,6 +111,11 @@ public class CycleService {
         return cycles.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("cycle", id));
     }
 
+    /** The cycle, for reading only: changes to it are not saved (see {@link CycleRepository#findReadOnly}). */
+    public Cycle read(UUID id) {
+        return cycles.findReadOnly(id).orElseThrow(() -> new ResourceNotFoundException("cycle", id));
+    }
+
     /** Whether a subject is in a cycle (one row read; the cycle's subjects stay unloaded). */
     public boolean includes(UUID cycle, String subject) {
         return cycles.includes(cycle, subject);

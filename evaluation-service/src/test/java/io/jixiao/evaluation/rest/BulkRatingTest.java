@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,10 +14,12 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.jixiao.evaluation.service.CycleService;
 import io.jixiao.testsupport.Eventually;
 import io.jixiao.testsupport.JixiaoTestResource;
 import io.jixiao.testsupport.TestDb;
 import io.jixiao.testsupport.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -42,6 +45,24 @@ class BulkRatingTest {
     static Map<String, Object> rating(String subject, String criterion, int score) {
         return Map.of("subject", subject, "party", "THIRD_PARTY", "criteria",
                 List.of(Map.of("code", criterion, "score", score)));
+    }
+
+    @Inject
+    CycleService cycles;
+
+    @Test
+    void theCycleARatingIsCheckedAgainstIsReadOnlyAndStaysUnchanged() {
+        String a = subject();
+        String cycle = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "只读", "period", "2026", "subjects", List.of(a))).post("/api/v1/cycles").then()
+                .statusCode(201).extract().path("id");
+        QuarkusTransaction.requiringNew().run(() -> {
+            var c = cycles.read(UUID.fromString(cycle));
+            assertEquals(true, em.unwrap(org.hibernate.Session.class).isReadOnly(c));
+            c.name = "改过的名称";
+        });
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}", cycle).then().statusCode(200)
+                .body("name", equalTo("只读"));
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.jpa.HibernateHints;
+import org.hibernate.Session;
 
 import io.jixiao.survey.domain.Survey;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -24,7 +24,6 @@ public class SurveyRepository implements PanacheRepositoryBase<Survey, UUID> {
      * serialized and parsed them again in every response's transaction. Changes to the returned survey are not saved.
      */
     public Optional<Survey> findReadOnly(UUID id) {
-        return getEntityManager().createQuery("from Survey s where s.id = :id", Survey.class).setParameter("id", id)
-                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultStream().findFirst();
+        return getEntityManager().unwrap(Session.class).byId(Survey.class).withReadOnly(true).loadOptional(id);
     }
 }
