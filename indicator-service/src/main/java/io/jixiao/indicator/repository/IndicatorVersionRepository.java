@@ -108,11 +108,12 @@ public class IndicatorVersionRepository implements PanacheRepository<IndicatorVe
             return new Entry(v.fromMonth, v.toMonth, i);
         }).toList();
         Catalogue loaded = new Catalogue(revision, entries);
-        synchronized (this) {
-            if (catalogue == null || catalogue.revision() < revision) {
-                catalogue = loaded;
-            }
-        }
+        // the latest load is shared, whatever its revision. Keeping only the highest revision ever loaded let a
+        // transaction that changed versions, read the catalogue and rolled back leave its revision behind: revisions
+        // come from a sequence, so no one ever commits that number, and every other transaction reloaded the whole
+        // catalogue on every call until the next version change. Now a straggler with an older revision can replace
+        // a newer catalogue for a moment; the next caller loads the newer one again.
+        catalogue = loaded;
         return loaded;
     }
 }

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -16,9 +18,11 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import io.jixiao.indicator.repository.IndicatorVersionRepository;
 import io.jixiao.testsupport.JixiaoTestResource;
 import io.jixiao.testsupport.TestDb;
 import io.jixiao.testsupport.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -33,6 +37,26 @@ class IndicatorVersionTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    IndicatorVersionRepository versions;
+
+    @Test
+    void aRolledBackVersionChangeDoesNotLeaveEveryoneReloadingTheCatalogue() {
+        List<?> first = QuarkusTransaction.requiringNew().call(() -> versions.inForce("2026"));
+        assertSame(first, QuarkusTransaction.requiringNew().call(() -> versions.inForce("2026")), "shared while"
+                + " nothing changes");
+        // a transaction changes the versions (the statement trigger moves the revision on, rows or not), reads the
+        // catalogue as of its own change, and rolls back
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update indicator_version set version_no = version_no where false").executeUpdate();
+            versions.inForce("2026");
+            throw new IllegalStateException("rolled back");
+        }));
+        List<?> reloaded = QuarkusTransaction.requiringNew().call(() -> versions.inForce("2026"));
+        assertSame(reloaded, QuarkusTransaction.requiringNew().call(() -> versions.inForce("2026")),
+                "loaded once after the rollback, then shared again");
+    }
 
     static Map<String, Object> definition(String dept, double target) {
         Map<String, Object> d = new HashMap<>();
