@@ -34,6 +34,9 @@ class BulkRatingTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    CycleService cycles;
+
     long count(String sql, Object... params) {
         return TestDb.count(em, sql, params);
     }
@@ -46,9 +49,6 @@ class BulkRatingTest {
         return Map.of("subject", subject, "party", "THIRD_PARTY", "criteria",
                 List.of(Map.of("code", criterion, "score", score)));
     }
-
-    @Inject
-    CycleService cycles;
 
     @Test
     void theCycleARatingIsCheckedAgainstIsReadOnlyAndStaysUnchanged() {

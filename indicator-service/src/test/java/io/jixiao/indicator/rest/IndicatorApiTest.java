@@ -47,6 +47,9 @@ class IndicatorApiTest {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    CachingJwtParser parser;
+
     static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
@@ -197,9 +200,6 @@ class IndicatorApiTest {
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/nowhere").then().statusCode(404)
                 .contentType("application/problem+json");
     }
-
-    @Inject
-    CachingJwtParser parser;
 
     @Test
     void aVerifiedTokenIsRememberedAndATamperedCopyIsStillRefused() {
