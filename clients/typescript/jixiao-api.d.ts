@@ -7172,6 +7172,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Authorization endpoint (code flow with PKCE S256) for the portal: the demo sign-in page */
+        get: {
+            parameters: {
+                query?: {
+                    client_id?: string;
+                    code_challenge?: string;
+                    code_challenge_method?: string;
+                    redirect_uri?: string;
+                    response_type?: string;
+                    state?: string;
+                    ui_locales?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": unknown;
+                    };
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The demo sign-in form: back to the client with a single-use code (or access_denied) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        response_type?: string;
+                        client_id?: string;
+                        redirect_uri?: string;
+                        code_challenge?: string;
+                        code_challenge_method?: string;
+                        state?: string;
+                        ui_locales?: string;
+                        role?: string;
+                        dept?: string;
+                        sub?: string;
+                        cancel?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/jwks": {
         parameters: {
             query?: never;
@@ -7280,7 +7403,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** OAuth 2.0 client credentials for machine clients (role system); HTTP Basic or form secrets */
+        /** Token endpoint: client credentials for machine clients (role system; HTTP Basic or form secrets), or the portal's authorization code with its PKCE verifier */
         post: {
             parameters: {
                 query?: never;
@@ -7294,6 +7417,9 @@ export interface paths {
                         grant_type?: string;
                         client_id?: string;
                         client_secret?: string;
+                        code?: string;
+                        redirect_uri?: string;
+                        code_verifier?: string;
                     };
                 };
             };
@@ -7825,10 +7951,10 @@ export interface components {
             tokenResponses?: number;
         };
         IssuedToken: {
-            accessToken?: string;
-            tokenType?: string;
+            access_token?: string;
+            token_type?: string;
             /** Format: int64 */
-            expiresIn?: number;
+            expires_in?: number;
         };
         Item: {
             party: components["schemas"]["RatingParty"];

@@ -189,7 +189,7 @@ public class DemoCity {
 
     static String token(String query) throws Exception {
         String body = send(HttpRequest.newBuilder(URI.create(base + "/auth/token?" + query)).GET(), 200);
-        Matcher m = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
+        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
         if (!m.find()) {
             throw new IllegalStateException("no token in " + body);
         }

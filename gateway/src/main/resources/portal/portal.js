@@ -4,8 +4,9 @@
   'use strict';
   const T = {
     zh: { brand: '绩效门户', period: '考核年度', logout: '退出', live: '实时动态', liveIdle: '未连接', liveOn: '已连接，等待新结果',
-      login: '登录', role: '角色', dept: '部门', signIn: '登录', demoOnly: '演示身份签发（仅本地运行）',
-      noIssuer: '本环境未启用演示签发，请通过机构的统一身份认证登录。', league: '综合绩效排名', rank: '名次', name: '部门',
+      login: '登录', signIn: '登录', signInWith: '通过统一身份认证登录（本地运行为演示签发）。',
+      signInCancelled: '已取消登录。', signInFailed: '登录未成功，请重试。', signInStale: '登录已过期或来自其他页面，请重新登录。',
+      noIssuer: '身份认证服务暂不可用，请稍后重试。', league: '综合绩效排名', rank: '名次', name: '部门',
       composite: '综合得分', grade: '等级', light: '灯', coverage: '覆盖率', flags: '标记', warnings: '预警',
       redProjects: '红灯预算项目', overdue: '逾期整改', none: '暂无', unavailable: '暂不可用', forbidden: '无权查看',
       notFound: '本期暂无数据', total: '指标总分', lastYear: '上年', radar: '五维雷达图', lines: '指标与信号灯',
@@ -19,8 +20,11 @@
       admin: '绩效办', superior: '上级领导', department: '部门', finance: '财政', GREEN: '绿灯', YELLOW: '黄灯', RED: '红灯',
       INCOMPLETE: '参评方不全', DIVERGENCE: '背离', SCORED: '已评分', MISSING: '未报送', NOT_APPLICABLE: '不适用' },
     en: { brand: 'Jixiao portal', period: 'Year', logout: 'Sign out', live: 'Live', liveIdle: 'Not connected',
-      liveOn: 'Connected, waiting for new results', login: 'Sign in', role: 'Role', dept: 'Department', signIn: 'Sign in',
-      demoOnly: 'Demo issuer (local run only)', noIssuer: 'The demo issuer is off here; sign in with your organisation.',
+      liveOn: 'Connected, waiting for new results', login: 'Sign in', signIn: 'Sign in',
+      signInWith: "Sign in with your organisation's identity provider (the demo issuer in the local run).",
+      signInCancelled: 'Sign-in cancelled.', signInFailed: 'Sign-in did not succeed; please try again.',
+      signInStale: 'That sign-in expired or came from another page; please sign in again.',
+      noIssuer: 'The identity provider cannot be reached; please try again later.',
       league: 'League table', rank: 'Rank', name: 'Department', composite: 'Composite', grade: 'Grade', light: 'Light',
       coverage: 'Coverage', flags: 'Flags', warnings: 'Warnings', redProjects: 'Red budget projects',
       overdue: 'Overdue rectifications', none: 'None', unavailable: 'Unavailable', forbidden: 'Not visible to you',
@@ -38,9 +42,8 @@
       MISSING: 'missing', NOT_APPLICABLE: 'n/a' }
   };
   const DIMS = ['POLITICAL', 'PUBLIC', 'FINANCIAL', 'PROCESS', 'LEARNING'];
-  const DEPTS = ['FIN', 'EDU', 'HEALTH', 'TRANS', 'ENV', 'HRSS', 'MARKET', 'HOUSING', 'AGRI', 'CIVIL'];
   const state = { lang: localStorage.getItem('jx.lang') || 'zh', token: sessionStorage.getItem('jx.token'),
-    period: null, subjects: {}, chart: null, live: null, refresh: null, gen: 0 };
+    period: null, subjects: {}, chart: null, live: null, refresh: null, gen: 0, provider: null, signInError: null };
   const $ = (s, r) => (r || document).querySelector(s);
   const t = k => (T[state.lang][k] !== undefined ? T[state.lang][k] : k);
   const esc = v => String(v === null || v === undefined ? '' : v).replace(/[&<>"']/g,
@@ -84,29 +87,71 @@
     sel.value = state.period;
   }
 
+  // Sign-in: the authorization-code flow with PKCE (S256) at the OIDC provider the gateway names (the demo issuer in
+  // the local run). The verifier and state stay in this tab's sessionStorage; the code is exchanged once, here.
+  const b64url = buf => btoa(String.fromCharCode.apply(null, new Uint8Array(buf)))
+    .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const randomToken = n => b64url(crypto.getRandomValues(new Uint8Array(n)));
+  const redirectUri = () => location.origin + '/';
+
+  async function provider() {
+    if (state.provider) return state.provider;
+    const cfg = await fetch('/portal/sign-in.json').then(r => { if (!r.ok) throw new Error(r.status); return r.json(); });
+    const meta = await fetch(cfg.authority + '/.well-known/openid-configuration')
+      .then(r => { if (!r.ok) throw new Error(r.status); return r.json(); });
+    state.provider = { cfg: cfg, meta: meta };
+    return state.provider;
+  }
+
+  async function signIn() {
+    try {
+      const p = await provider();
+      const verifier = randomToken(32), st = randomToken(16);
+      const challenge = b64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+      sessionStorage.setItem('jx.pkce', JSON.stringify({ verifier: verifier, state: st, back: location.hash }));
+      const q = new URLSearchParams({ response_type: 'code', client_id: p.cfg.clientId, redirect_uri: redirectUri(),
+        scope: p.cfg.scope, state: st, code_challenge: challenge, code_challenge_method: 'S256',
+        ui_locales: state.lang === 'en' ? 'en' : 'zh-CN' });
+      location.assign(p.meta.authorization_endpoint + '?' + q);
+    } catch (e) {
+      state.signInError = t('noIssuer'); loginView();
+    }
+  }
+
+  /** Back from the provider (?code=…&state=… or ?error=…): exchange the code, or say why not. */
+  async function finishSignIn() {
+    const q = new URLSearchParams(location.search);
+    if (!q.has('code') && !q.has('error')) return;
+    const saved = JSON.parse(sessionStorage.getItem('jx.pkce') || 'null');
+    sessionStorage.removeItem('jx.pkce');
+    const back = saved && saved.back && saved.back !== '#/login' ? saved.back : '';
+    history.replaceState(null, '', '/' + (back || '#/login'));
+    if (q.has('error')) { state.signInError = q.get('error') === 'access_denied' ? t('signInCancelled') : t('signInFailed') + ' (' + q.get('error') + ')'; return; }
+    if (!saved || saved.state !== q.get('state')) { state.signInError = t('signInStale'); return; }
+    try {
+      const p = await provider();
+      const r = await fetch(p.meta.token_endpoint, { method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body: new URLSearchParams({ grant_type: 'authorization_code', code: q.get('code'), redirect_uri: redirectUri(),
+          client_id: p.cfg.clientId, code_verifier: saved.verifier }) });
+      if (!r.ok) throw new Error(r.status);
+      state.token = (await r.json()).access_token;
+      sessionStorage.setItem('jx.token', state.token);
+      state.signInError = null;
+      const c = claims();
+      history.replaceState(null, '', '/' + (back || (c.dept && (c.groups || []).length === 1 ? '#/dept/' + c.dept : '#/league')));
+    } catch (e) {
+      state.signInError = t('signInFailed');
+    }
+  }
+
   function loginView() {
     document.body.dataset.ready = '';
     $('#logout').hidden = true;
-    $('#view').innerHTML = '<h1>' + t('login') + '</h1><form class="login" id="login"><p class="muted">' + t('demoOnly') + '</p>' +
-      '<label>' + t('role') + '<select id="login-role">' + ['admin', 'superior', 'finance', 'department']
-        .map(r => '<option value="' + r + '">' + t(r) + '</option>').join('') + '</select></label>' +
-      '<label>' + t('dept') + '<input id="login-dept" list="login-depts" autocomplete="off" value="FIN" pattern="[A-Z][A-Z0-9_-]*">' +
-      '<datalist id="login-depts">' + DEPTS.map(d => '<option value="' + d + '">').join('') + '</datalist></label>' +
-      '<button id="login-submit" type="submit">' + t('signIn') + '</button><p id="login-error" class="error" role="alert"></p></form>';
-    $('#login').addEventListener('submit', async ev => {
-      ev.preventDefault();
-      const role = $('#login-role').value;
-      const q = new URLSearchParams({ role: role, sub: 'portal-' + role });
-      if (role === 'department') q.set('dept', $('#login-dept').value.trim().toUpperCase());
-      const r = await fetch('/auth/token?' + q);
-      if (!r.ok) { $('#login-error').textContent = t('noIssuer'); return; }
-      state.token = (await r.json()).accessToken;
-      sessionStorage.setItem('jx.token', state.token);
-      const c = claims();
-      location.hash = c.dept && (c.groups || []).length === 1 ? '#/dept/' + c.dept : '#/league';
-      connectLive();
-      route();
-    });
+    $('#view').innerHTML = '<h1>' + t('login') + '</h1><div class="login"><p class="muted">' + t('signInWith') + '</p>' +
+      '<button id="login-start" type="button">' + t('signIn') + '</button>' +
+      '<p id="login-error" class="error" role="alert">' + esc(state.signInError || '') + '</p></div>';
+    $('#login-start').addEventListener('click', signIn);
   }
 
   async function leagueView() {
@@ -263,13 +308,20 @@
     }
   }
 
-  document.addEventListener('DOMContentLoaded', () => {
+  document.addEventListener('DOMContentLoaded', async () => {
     $('#lang').addEventListener('click', () => { state.lang = state.lang === 'zh' ? 'en' : 'zh'; localStorage.setItem('jx.lang', state.lang); route(); });
-    $('#logout').addEventListener('click', signOut);
+    $('#logout').addEventListener('click', () => {
+      signOut();
+      // a provider with single sign-on (not the demo issuer) ends its session too, then sends the browser back here
+      const p = state.provider;
+      if (p && p.meta.end_session_endpoint) location.assign(p.meta.end_session_endpoint + '?' + new URLSearchParams({
+        client_id: p.cfg.clientId, post_logout_redirect_uri: redirectUri() }));
+    });
     $('#period').addEventListener('change', e => {
       sessionStorage.setItem('jx.period', e.target.value);
       location.hash = location.hash.split('?')[0] + '?period=' + e.target.value;
     });
+    await finishSignIn();
     window.addEventListener('hashchange', route);
     connectLive();
     route();

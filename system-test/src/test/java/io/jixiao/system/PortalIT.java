@@ -114,10 +114,10 @@ class PortalIT {
     @Test
     void anAdminSignsInReadsTheLeagueOpensADepartmentAndSeesALiveUpdate() throws IOException {
         browser.get(RestAssured.baseURI + "/");
-        WebElement role = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-role")));
-        new Select(role).selectByValue("admin");
-        browser.findElement(By.id("login-submit")).click();
+        signInAs("admin", null);
         ready("league");
+        assertTrue(!browser.getCurrentUrl().contains("code="), "the code leaves the address bar: "
+                + browser.getCurrentUrl());
         new Select(browser.findElement(By.id("period"))).selectByValue(PERIOD);
         waiting().until(d -> d.findElements(By.cssSelector("#league tbody tr")).size() >= 2);
         ready("league");
@@ -166,20 +166,20 @@ class PortalIT {
         Chromium.shot(browser, "portal-department-en");
         browser.findElement(By.id("lang")).click();
         browser.findElement(By.id("logout")).click();
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-role")));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-start")));
     }
 
     @Test
-    void aDepartmentSignedInAloneCannotOpenAnothersPage() {
+    void aDepartmentSignedInAloneCannotOpenAnothersPage() throws IOException {
         browser.get(RestAssured.baseURI + "/#/login");
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
         browser.navigate().refresh();
-        WebElement role = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-role")));
-        new Select(role).selectByValue("department");
-        WebElement dept = browser.findElement(By.id("login-dept"));
-        dept.clear();
-        dept.sendKeys(b);
-        browser.findElement(By.id("login-submit")).click();
+        // cancelled at the issuer: back on the portal, told so, not signed in
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("login-start"))).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("login-cancel"))).click();
+        waiting().until(d -> d.findElement(By.id("login-error")).getText().contains("已取消登录"));
+        assertEquals(null, ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('jx.token')"));
+        signInAs("department", b);
         ready("dept");
         assertTrue(browser.findElement(By.id("dept-title")).getText().startsWith("市园林局"));
         browser.get(RestAssured.baseURI + "/#/dept/" + a + "?period=" + PERIOD);
@@ -187,6 +187,26 @@ class PortalIT {
         assertTrue(error.getText().contains("a department sees only its own page") || error.getText().contains(
                 "Forbidden"), error.getText());
         browser.findElement(By.id("logout")).click();
+    }
+
+    /**
+     * The portal's sign-in as a user runs it: the portal sends the browser to the issuer's sign-in page (authorization
+     * code with PKCE), the user picks a role there, and the issuer sends the browser back with a code that the portal
+     * exchanges for its token.
+     */
+    void signInAs(String role, String dept) throws IOException {
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("login-start"))).click();
+        WebElement pick = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-role")));
+        assertTrue(browser.getCurrentUrl().contains("/auth/authorize?") && browser.getCurrentUrl().contains(
+                "code_challenge_method=S256"), browser.getCurrentUrl());
+        Chromium.shot(browser, "portal-sign-in-demo-issuer");
+        new Select(pick).selectByValue(role);
+        if (dept != null) {
+            WebElement field = browser.findElement(By.id("login-dept"));
+            field.clear();
+            field.sendKeys(dept);
+        }
+        browser.findElement(By.id("login-submit")).click();
     }
 
     WebDriverWait waiting() {
@@ -200,6 +220,17 @@ class PortalIT {
     }
 
     void ready(String view) {
-        waiting().until(d -> view.equals(((JavascriptExecutor) d).executeScript("return document.body.dataset.ready")));
+        try {
+            waiting().until(d -> view.equals(((JavascriptExecutor) d).executeScript(
+                    "return document.body.dataset.ready")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            try {
+                Chromium.shot(browser, "portal-not-ready-" + view);
+            } catch (IOException | RuntimeException ignored) {
+                // the message below is what matters
+            }
+            throw new AssertionError("the " + view + " view never became ready; at " + browser.getCurrentUrl()
+                    + " the page says: " + browser.findElement(By.tagName("body")).getText(), e);
+        }
     }
 }

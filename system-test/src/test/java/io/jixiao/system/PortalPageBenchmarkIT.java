@@ -58,7 +58,7 @@ class PortalPageBenchmarkIT {
         String token = System.getProperty("jixiao.portal.base") == null ? TestTokens.admin() : null;
         ((JavascriptExecutor) browser).executeScript(token != null
                 ? "sessionStorage.setItem('jx.token', arguments[0])"
-                : "return fetch('/auth/token?role=admin').then(r => r.json()).then(t => sessionStorage.setItem('jx.token', t.accessToken))",
+                : "return fetch('/auth/token?role=admin').then(r => r.json()).then(t => sessionStorage.setItem('jx.token', t.access_token))",
                 token);
         List<Long> dept = new ArrayList<>();
         List<Long> league = new ArrayList<>();

@@ -40,6 +40,9 @@ public interface GatewayConfig {
     /** The demo token issuer of the local run; off everywhere else. */
     DemoIssuer demoIssuer();
 
+    /** How the portal signs its users in: the authorization-code flow with PKCE at the OIDC provider. */
+    Portal portal();
+
     interface Services {
         String indicator();
 
@@ -104,5 +107,27 @@ public interface GatewayConfig {
         /** Lifetime of a client-credentials token. */
         @WithDefault("10m")
         Duration clientLifetime();
+
+        /**
+         * Redirect URIs a browser client may ask the demo issuer's sign-in to return to, besides the portal at the
+         * issuer's own origin ({@code /}): a front-end team's portal served elsewhere.
+         */
+        Optional<java.util.List<String>> redirectUris();
+    }
+
+    interface Portal {
+        /**
+         * The OIDC provider's issuer URL as the browser reaches it (its metadata at
+         * {@code /.well-known/openid-configuration} below it). Unset: the demo issuer's {@code /auth} when that is
+         * on, {@code mp.jwt.verify.issuer} otherwise.
+         */
+        Optional<String> authority();
+
+        /** The portal's client id at the provider: a public client, authorization code with PKCE S256. */
+        @WithDefault("jixiao-portal")
+        String clientId();
+
+        @WithDefault("openid")
+        String scope();
     }
 }

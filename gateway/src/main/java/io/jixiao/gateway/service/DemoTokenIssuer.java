@@ -23,6 +23,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import io.jixiao.gateway.config.GatewayConfig;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -36,7 +38,9 @@ public class DemoTokenIssuer {
 
     public static final Set<String> ROLES = Set.of("admin", "superior", "department", "assessor", "finance", "system");
 
-    public record IssuedToken(String accessToken, String tokenType, long expiresIn) {
+    /** An RFC 6749 section 5.1 token response. */
+    public record IssuedToken(@JsonProperty("access_token") String accessToken,
+            @JsonProperty("token_type") String tokenType, @JsonProperty("expires_in") long expiresIn) {
     }
 
     private final GatewayConfig config;

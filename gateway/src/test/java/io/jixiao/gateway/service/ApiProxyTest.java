@@ -187,7 +187,7 @@ class ApiProxyTest {
     @Test
     void theDemoIssuersTokensAreAccepted() {
         String token = given().queryParam("role", "department").queryParam("dept", "FIN").get("/auth/token").then()
-                .statusCode(200).extract().path("accessToken");
+                .statusCode(200).extract().path("access_token");
         given().auth().oauth2(token).get("/api/v1/subjects").then().statusCode(200);
         given().get("/auth/jwks").then().statusCode(200).body("keys[0].kty", equalTo("RSA"));
         given().queryParam("role", "emperor").get("/auth/token").then().statusCode(400)
@@ -198,8 +198,8 @@ class ApiProxyTest {
     void machineClientsGetASystemTokenByClientCredentials() {
         String token = given().formParam("grant_type", "client_credentials").formParam("client_id", "hotline-12345")
                 .formParam("client_secret", EchoUpstream.CLIENT_SECRET).post("/auth/token").then().statusCode(200)
-                .header("Cache-Control", "no-store").body("tokenType", equalTo("Bearer")).extract()
-                .path("accessToken");
+                .header("Cache-Control", "no-store").body("token_type", equalTo("Bearer")).extract()
+                .path("access_token");
         given().auth().oauth2(token).get("/api/v1/reviews").then().statusCode(200);
         given().auth().preemptive().basic("hotline-12345", EchoUpstream.CLIENT_SECRET)
                 .formParam("grant_type", "client_credentials").post("/auth/token").then().statusCode(200);
