@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.FlushMode;
+import org.hibernate.jpa.AvailableHints;
 import org.hibernate.query.NativeQuery;
 
 import io.jixiao.indicator.domain.Indicator;
@@ -24,8 +27,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
  * single value used to load and copy every version in force (hundreds of rows with JSON columns) in each request.
  * Each transaction reads the catalogue's revision (one row, moved on by a trigger whenever {@code indicator_version}
  * changes, see V4) and reloads the catalogue when it differs, so a new version is seen by the next transaction on
- * every instance, and a transaction that changed versions itself sees its own change. The definitions handed out are
- * detached and shared: callers read them and never change them.
+ * every instance, and a transaction that changed versions itself sees its own change. Loads are single-flight: the
+ * callers that meet a new revision together wait for the first one's load. The definitions handed out are detached
+ * and shared: callers read them and never change them.
  */
 @ApplicationScoped
 public class IndicatorVersionRepository implements PanacheRepository<IndicatorVersion> {
@@ -61,6 +65,8 @@ public class IndicatorVersionRepository implements PanacheRepository<IndicatorVe
     }
 
     private volatile Catalogue catalogue;
+    /** One load at a time: callers that meet the same new revision wait for one load instead of each doing it. */
+    private final ReentrantLock loading = new ReentrantLock();
 
     public List<IndicatorVersion> of(String code) {
         return list("indicatorCode = ?1 order by versionNo", code);
@@ -102,11 +108,30 @@ public class IndicatorVersionRepository implements PanacheRepository<IndicatorVe
         if (c != null && c.revision() == revision) {
             return c;
         }
-        List<Entry> entries = list("order by indicatorCode, fromMonth").stream().map(v -> {
-            Indicator i = v.asIndicator();
-            i.appliesTo(""); // builds its subject set now, before it is shared between threads
-            return new Entry(v.fromMonth, v.toMonth, i);
-        }).toList();
+        loading.lock();
+        try {
+            c = catalogue;
+            if (c != null && c.revision() == revision) {
+                return c; // loaded by the caller this one waited for
+            }
+            return load(revision);
+        } finally {
+            loading.unlock();
+        }
+    }
+
+    /**
+     * Loads every version in the caller's transaction. Only a plain read runs under the load lock (no flush: the
+     * revision query flushed already), and PostgreSQL blocks a read only behind DDL, so no transaction waiting for the
+     * lock can hold up the load.
+     */
+    private Catalogue load(long revision) {
+        List<Entry> entries = find("order by indicatorCode, fromMonth").withHint(AvailableHints.HINT_FLUSH_MODE,
+                FlushMode.MANUAL).list().stream().map(v -> {
+                    Indicator i = v.asIndicator();
+                    i.appliesTo(""); // builds its subject set now, before it is shared between threads
+                    return new Entry(v.fromMonth, v.toMonth, i);
+                }).toList();
         Catalogue loaded = new Catalogue(revision, entries);
         // the latest load is shared, whatever its revision. Keeping only the highest revision ever loaded let a
         // transaction that changed versions, read the catalogue and rolled back leave its revision behind: revisions

@@ -5,13 +5,23 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,9 +51,16 @@ class IndicatorVersionTest {
     @Inject
     IndicatorVersionRepository versions;
 
+    @Inject
+    DataSource dataSource;
+
     @Test
     void aRolledBackVersionChangeDoesNotLeaveEveryoneReloadingTheCatalogue() {
+        String dept = IndicatorApiTest.unique("RB");
+        IndicatorApiTest.subject(dept);
+        IndicatorApiTest.indicator(IndicatorApiTest.unique("RBI"), "PROCESS", 100, dept);
         List<?> first = QuarkusTransaction.requiringNew().call(() -> versions.inForce("2026"));
+        assertFalse(first.isEmpty(), "a catalogue with something in it (an empty list is one shared constant)");
         assertSame(first, QuarkusTransaction.requiringNew().call(() -> versions.inForce("2026")), "shared while"
                 + " nothing changes");
         // a transaction changes the versions (the statement trigger moves the revision on, rows or not), reads the
@@ -56,6 +73,37 @@ class IndicatorVersionTest {
         List<?> reloaded = QuarkusTransaction.requiringNew().call(() -> versions.inForce("2026"));
         assertSame(reloaded, QuarkusTransaction.requiringNew().call(() -> versions.inForce("2026")),
                 "loaded once after the rollback, then shared again");
+    }
+
+    @Test
+    void callersThatMeetANewRevisionTogetherShareOneLoad() throws Exception {
+        String dept = IndicatorApiTest.unique("SF");
+        IndicatorApiTest.subject(dept);
+        IndicatorApiTest.indicator(IndicatorApiTest.unique("SFI"), "PROCESS", 100, dept);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update indicator_version set version_no = version_no where false").executeUpdate());
+        // another session holds every read of indicator_version back, so that all four callers meet the new revision
+        // before any load can finish; without single flight each of them would load its own catalogue
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (Statement st = blocker.createStatement()) {
+                st.execute("lock table indicator_version in access exclusive mode");
+            }
+            List<Future<List<?>>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(pool.submit(() -> QuarkusTransaction.requiringNew().call(() -> versions.inForce("2026"))));
+            }
+            Thread.sleep(1_500);
+            blocker.commit();
+            List<?> first = calls.get(0).get(30, TimeUnit.SECONDS);
+            assertFalse(first.isEmpty(), "a catalogue with something in it (an empty list is one shared constant)");
+            for (Future<List<?>> call : calls) {
+                assertSame(first, call.get(30, TimeUnit.SECONDS), "one load, shared by every caller that waited");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     static Map<String, Object> definition(String dept, double target) {
