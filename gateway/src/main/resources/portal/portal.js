@@ -6,6 +6,7 @@
     zh: { brand: '绩效门户', period: '考核年度', logout: '退出', live: '实时动态', liveIdle: '未连接', liveOn: '已连接，等待新结果',
       login: '登录', signIn: '登录', signInWith: '通过统一身份认证登录（本地运行为演示签发）。',
       signInCancelled: '已取消登录。', signInFailed: '登录未成功，请重试。', signInStale: '登录已过期或来自其他页面，请重新登录。',
+      signInRefused: '登录凭证未被接受，请联系管理员核对身份认证配置。',
       noIssuer: '身份认证服务暂不可用，请稍后重试。', league: '综合绩效排名', rank: '名次', name: '部门',
       composite: '综合得分', grade: '等级', light: '灯', coverage: '覆盖率', flags: '标记', warnings: '预警',
       redProjects: '红灯预算项目', overdue: '逾期整改', none: '暂无', unavailable: '暂不可用', forbidden: '无权查看',
@@ -24,6 +25,7 @@
       signInWith: "Sign in with your organisation's identity provider (the demo issuer in the local run).",
       signInCancelled: 'Sign-in cancelled.', signInFailed: 'Sign-in did not succeed; please try again.',
       signInStale: 'That sign-in expired or came from another page; please sign in again.',
+      signInRefused: 'The API did not accept the sign-in; ask your administrator to check the identity provider.',
       noIssuer: 'The identity provider cannot be reached; please try again later.',
       league: 'League table', rank: 'Rank', name: 'Department', composite: 'Composite', grade: 'Grade', light: 'Light',
       coverage: 'Coverage', flags: 'Flags', warnings: 'Warnings', redProjects: 'Red budget projects',
@@ -54,7 +56,7 @@
 
   async function api(path) {
     const r = await fetch(path, { headers: { Authorization: 'Bearer ' + state.token, Accept: 'application/json' } });
-    if (r.status === 401) { signOut(); throw new Error('unauthorized'); }
+    if (r.status === 401) { expired(); throw new Error('unauthorized'); }
     if (!r.ok) { const p = await r.json().catch(() => ({})); throw new Error(p.detail || r.statusText); }
     return r.json();
   }
@@ -103,12 +105,13 @@
     return state.provider;
   }
 
-  async function signIn() {
+  async function signIn(back) {
     try {
       const p = await provider();
       const verifier = randomToken(32), st = randomToken(16);
       const challenge = b64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-      sessionStorage.setItem('jx.pkce', JSON.stringify({ verifier: verifier, state: st, back: location.hash }));
+      sessionStorage.setItem('jx.pkce', JSON.stringify({ verifier: verifier, state: st,
+        back: typeof back === 'string' ? back : location.hash }));
       const q = new URLSearchParams({ response_type: 'code', client_id: p.cfg.clientId, redirect_uri: redirectUri(),
         scope: p.cfg.scope, state: st, code_challenge: challenge, code_challenge_method: 'S256',
         ui_locales: state.lang === 'en' ? 'en' : 'zh-CN' });
@@ -137,6 +140,7 @@
       if (!r.ok) throw new Error(r.status);
       state.token = (await r.json()).access_token;
       sessionStorage.setItem('jx.token', state.token);
+      sessionStorage.setItem('jx.signedInAt', String(Date.now()));
       state.signInError = null;
       const c = claims();
       history.replaceState(null, '', '/' + (back || (c.dept && (c.groups || []).length === 1 ? '#/dept/' + c.dept : '#/league')));
@@ -151,7 +155,7 @@
     $('#view').innerHTML = '<h1>' + t('login') + '</h1><div class="login"><p class="muted">' + t('signInWith') + '</p>' +
       '<button id="login-start" type="button">' + t('signIn') + '</button>' +
       '<p id="login-error" class="error" role="alert">' + esc(state.signInError || '') + '</p></div>';
-    $('#login-start').addEventListener('click', signIn);
+    $('#login-start').addEventListener('click', () => signIn());
   }
 
   async function leagueView() {
@@ -286,6 +290,18 @@
     while ($('#live-feed').children.length > 30) $('#live-feed').lastChild.remove();
     const m = location.hash.match(/^#\/dept\/([^?]+)/);
     if ((m && m[1] === e.subject) || (!m && e.kind === 'result')) { clearTimeout(state.refresh); state.refresh = setTimeout(route, 400); }
+  }
+
+  /**
+   * The API refused the token (it expired, or the provider withdrew its key): sign in again and come back to this
+   * page; at a provider with single sign-on that is a round trip the user barely sees. A token refused within a minute
+   * of signing in is not retried, so a misconfigured provider cannot send the browser round in circles.
+   */
+  function expired() {
+    const back = location.hash;
+    const recent = Date.now() - Number(sessionStorage.getItem('jx.signedInAt') || 0) < 60000;
+    signOut();
+    if (recent) { state.signInError = t('signInRefused'); loginView(); } else { signIn(back); }
   }
 
   function signOut() {

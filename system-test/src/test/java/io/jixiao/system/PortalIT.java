@@ -189,6 +189,33 @@ class PortalIT {
         browser.findElement(By.id("logout")).click();
     }
 
+    @Test
+    void anExpiredSessionSignsInAgainAndReturnsToThePageItWasOn() throws IOException {
+        String expired = TestTokens.builder("dept-" + b, "department", b, null)
+                .issuedAt(java.time.Instant.now().minusSeconds(7200))
+                .expiresAt(java.time.Instant.now().minusSeconds(3600))
+                .sign(io.jixiao.testsupport.TestKeys.privateKey());
+        String page = "/#/dept/" + b + "?period=" + PERIOD;
+        // signed in long ago: the refused token sends the browser to the issuer, and back to the same page after
+        browser.get(RestAssured.baseURI + "/#/login");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("sessionStorage.clear(); sessionStorage.setItem('jx.token', arguments[0]);"
+                + " sessionStorage.setItem('jx.signedInAt', '1')", expired);
+        browser.get(RestAssured.baseURI + "/?reload=1" + page);
+        pickAtIssuer("department", b);
+        ready("dept");
+        assertTrue(browser.getCurrentUrl().endsWith(page), browser.getCurrentUrl());
+        assertTrue(browser.findElement(By.id("dept-title")).getText().startsWith("市园林局"));
+
+        // refused right after signing in: no second round trip, the portal says what is wrong
+        js.executeScript("sessionStorage.setItem('jx.token', arguments[0]);"
+                + " sessionStorage.setItem('jx.signedInAt', String(Date.now()))", expired);
+        browser.get(RestAssured.baseURI + "/?reload=2" + page);
+        waiting().until(d -> d.findElement(By.id("login-error")).getText().contains("登录凭证未被接受"));
+        assertTrue(browser.getCurrentUrl().startsWith(RestAssured.baseURI + "/"), browser.getCurrentUrl());
+        assertEquals(null, js.executeScript("return sessionStorage.getItem('jx.token')"));
+    }
+
     /**
      * The portal's sign-in as a user runs it: the portal sends the browser to the issuer's sign-in page (authorization
      * code with PKCE), the user picks a role there, and the issuer sends the browser back with a code that the portal
@@ -196,6 +223,11 @@ class PortalIT {
      */
     void signInAs(String role, String dept) throws IOException {
         waiting().until(ExpectedConditions.elementToBeClickable(By.id("login-start"))).click();
+        pickAtIssuer(role, dept);
+    }
+
+    /** On the demo issuer's sign-in page: pick a role (and a department), and sign in. */
+    void pickAtIssuer(String role, String dept) throws IOException {
         WebElement pick = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-role")));
         assertTrue(browser.getCurrentUrl().contains("/auth/authorize?") && browser.getCurrentUrl().contains(
                 "code_challenge_method=S256"), browser.getCurrentUrl());
