@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.gateway.service.DemoSignIn;
 import io.jixiao.gateway.service.DemoTokenIssuer;
-import io.vertx.core.json.JsonObject;
 
 /**
  * The local run's demo issuer: a token for any demo role, client credentials for machine clients, and the portal's
@@ -94,11 +93,9 @@ public class DemoAuthResource {
 
     /** An RFC 9457 problem that is also an RFC 6749 error response (its {@code error} member). */
     private static Response oauthProblem(int status, String error, String detail, String instance) {
-        return Response.status(status).type("application/problem+json").header("Cache-Control", "no-store")
-                .entity(new JsonObject().put("type", "https://jixiao.io/problems/" + error.replace('_', '-'))
-                        .put("title", status == 401 ? "Unauthorized" : "Bad Request").put("status", status)
-                        .put("error", error).put("detail", detail).put("instance", instance).encode())
-                .build();
+        return Response.fromResponse(GatewayProblems.problem(GatewayProblems.body(status, detail, instance)
+                .put("type", "https://jixiao.io/problems/" + error.replace('_', '-')).put("error", error)))
+                .header("Cache-Control", "no-store").build();
     }
 
     @GET

@@ -58,10 +58,19 @@ public class GatewayProblems {
     }
 
     static Response problem(int status, String detail, UriInfo uri) {
+        return problem(body(status, detail, uri == null ? null : uri.getPath()));
+    }
+
+    /** An RFC 9457 problem body, for callers that add members of their own before sending it. */
+    static JsonObject body(int status, String detail, String instance) {
         Response.Status s = Response.Status.fromStatusCode(status);
-        JsonObject p = new JsonObject().put("type", "https://jixiao.io/problems/http-" + status)
+        return new JsonObject().put("type", "https://jixiao.io/problems/http-" + status)
                 .put("title", s == null ? "Error" : s.getReasonPhrase()).put("status", status).put("detail", detail)
-                .put("instance", uri == null ? null : uri.getPath());
-        return Response.status(status).type("application/problem+json").entity(p.encode()).build();
+                .put("instance", instance);
+    }
+
+    static Response problem(JsonObject body) {
+        return Response.status(body.getInteger("status")).type("application/problem+json").entity(body.encode())
+                .build();
     }
 }
