@@ -15,10 +15,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A throwaway PostgreSQL cluster for one JVM: initdb and pg_ctl from the machine's PostgreSQL server binaries, run as
- * the {@code postgres} user when we are root (initdb refuses root), on 127.0.0.1 and a free port, durability off.
- * Started once per JVM; each caller gets a fresh database of its own.
+ * the {@code postgres} user when we are root (initdb refuses root), on 127.0.0.1 and a free port. Started once per
+ * JVM; each caller gets a fresh database of its own.
+ * <p>
+ * Tests run it with durability off (no fsync, asynchronous commit), which only speeds them up. Benchmarks set
+ * {@code -Djixiao.pg.durable=true} (the {@code bench} profile does) and get PostgreSQL's own defaults, fsync and
+ * synchronous commit on, as a deployment runs it: a write-rate measured on a cluster that may lose acknowledged
+ * commits would flatter pgbench's bare insert far more than a service whose cost is CPU.
  */
 public final class LocalPostgres {
+
+    /** The system property that starts the cluster with PostgreSQL's durable defaults. */
+    public static final String DURABLE = "jixiao.pg.durable";
 
     private static LocalPostgres instance;
 
@@ -41,6 +49,11 @@ public final class LocalPostgres {
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "local-postgres-stop"));
         }
         return instance;
+    }
+
+    /** Whether this JVM's cluster commits durably (see {@link #DURABLE}). */
+    public static boolean durable() {
+        return Boolean.getBoolean(DURABLE);
     }
 
     public int port() {
@@ -93,8 +106,8 @@ public final class LocalPostgres {
                     "--no-sync"));
             Files.deleteIfExists(pwFile);
             String opts = "-c listen_addresses=127.0.0.1 -c port=" + port + " -c unix_socket_directories=" + dir
-                    + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
-                    + " -c shared_buffers=128MB";
+                    + (durable() ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+                    + " -c max_connections=300 -c shared_buffers=128MB";
             pg.pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.toString(), "-o", opts, "-l",
                     dir.resolve("server.log").toString(), "-w", "-t", "60", "start"));
             return pg;
