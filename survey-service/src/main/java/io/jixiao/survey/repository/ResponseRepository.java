@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.Session;
 
 import io.jixiao.survey.domain.SurveyResponse;
 import io.jixiao.survey.domain.index.GroupStats;
@@ -21,13 +24,20 @@ public class ResponseRepository implements PanacheRepositoryBase<SurveyResponse,
     }
 
     /**
-     * Locks the device (transaction-scoped advisory lock on its fingerprint, so its concurrent submissions are
-     * counted one after the other) and counts its recent responses.
+     * Locks the device (a transaction-scoped advisory lock on its fingerprint, so that its concurrent submissions are
+     * counted one after the other) and reads the survey's version, in one statement. Empty when there is no such
+     * survey.
      */
+    public Optional<Long> lockDeviceAndReadSurveyVersion(String fingerprint, UUID survey) {
+        List<?> version = getEntityManager().createNativeQuery("select s.version from survey s,"
+                + " (select pg_advisory_xact_lock(hashtextextended(?1, 7))) l where s.id = ?2")
+                .setParameter(1, fingerprint).setParameter(2, survey).getResultList();
+        return version.stream().findFirst().map(v -> ((Number) v).longValue());
+    }
+
+    /** The locked device's recent responses (see {@link #lockDeviceAndReadSurveyVersion}). */
     public DeviceActivity deviceActivity(String fingerprint, UUID survey, java.time.OffsetDateTime windowStart,
             java.time.OffsetDateTime burstStart) {
-        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 7)))"
-                + " l").setParameter(1, fingerprint).getSingleResult();
         Object[] r = (Object[]) getEntityManager().createNativeQuery("""
                 select count(*) filter (where survey_id = ?2 and submitted_at >= ?3),
                        min(submitted_at) filter (where survey_id = ?2 and submitted_at >= ?3),
@@ -41,7 +51,30 @@ public class ResponseRepository implements PanacheRepositoryBase<SurveyResponse,
         return new DeviceActivity(((Number) r[0]).longValue(), Rows.timestamp(r[1]), ((Number) r[2]).longValue());
     }
 
-    /** Marks the subject-period for recompute, in the response's transaction; no lock on an existing mark. */
+    /**
+     * Inserts a new response and, when it counts towards the index, marks its subject-period for recompute, in one
+     * statement (an existing mark is left alone, not locked). This path never changes a response afterwards, so it is
+     * written directly rather than through the persistence context.
+     */
+    public void insert(SurveyResponse r, String flagsJson, String answersJson, boolean markDirty) {
+        getEntityManager().unwrap(Session.class).createNativeQuery("""
+                with r as (insert into survey_response (id, survey_id, subject_code, period, respondent, channel,
+                               fingerprint, token_batch, duration_ms, score, status, flags, answers, submitted_at)
+                           values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, cast(?12 as jsonb),
+                                   cast(?13 as jsonb), ?14)
+                           returning subject_code, period)
+                insert into satisfaction_dirty (subject_code, period)
+                select subject_code, period from r where ?15
+                on conflict do nothing""")
+                .setParameter(1, r.id).setParameter(2, r.surveyId).setParameter(3, r.subjectCode)
+                .setParameter(4, r.period).setParameter(5, r.respondent.name()).setParameter(6, r.channel.name())
+                .setParameter(7, r.fingerprint).setParameter(8, r.tokenBatch, UUID.class)
+                .setParameter(9, r.durationMs, Long.class).setParameter(10, r.score, BigDecimal.class)
+                .setParameter(11, r.status.name()).setParameter(12, flagsJson).setParameter(13, answersJson)
+                .setParameter(14, r.submittedAt).setParameter(15, markDirty).executeUpdate();
+    }
+
+    /** Marks the subject-period for recompute (a held response accepted on review); no lock on an existing mark. */
     public void markDirty(String subject, String period) {
         getEntityManager().createNativeQuery("insert into satisfaction_dirty (subject_code, period) values (?1, ?2)"
                 + " on conflict do nothing").setParameter(1, subject).setParameter(2, period).executeUpdate();

@@ -14,8 +14,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.jixiao.kit.problem.Problem;
+import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
+import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
+import io.jixiao.kit.problem.ProblemException.TooManyRequestsException;
 import io.jixiao.survey.config.SurveyConfig;
 import io.jixiao.survey.domain.Access;
 import io.jixiao.survey.domain.Channel;
@@ -42,9 +47,11 @@ public class ResponseService {
     private final TokenService tokens;
     private final SurveyConfig config;
     private final io.micrometer.core.instrument.Counter throttled;
+    private final ObjectMapper json;
 
     public ResponseService(SurveyService surveys, ResponseRepository responses, TokenService tokens,
-            SurveyConfig config, io.micrometer.core.instrument.MeterRegistry meters) {
+            SurveyConfig config, io.micrometer.core.instrument.MeterRegistry meters, ObjectMapper json) {
+        this.json = json;
         this.surveys = surveys;
         this.responses = responses;
         this.tokens = tokens;
@@ -52,26 +59,32 @@ public class ResponseService {
         this.throttled = meters.counter("jixiao.survey.throttled");
     }
 
+    /**
+     * Three statements: the device's lock with the survey's version, the device's recent responses, and the insert
+     * with its recompute mark (plus the token's consumption when there is one). The form itself comes parsed from
+     * memory when its version has not moved.
+     */
     @Transactional
     public SurveyResponse submit(UUID surveyId, NewResponse n) {
-        Survey s = surveys.publicForm(surveyId);
-        if (s.access == Access.TOKEN && (n.token() == null || n.token().isBlank())) {
-            throw new io.jixiao.kit.problem.ProblemException.AccessDeniedException(
+        String device = fingerprint(n.clientAddress(), n.userAgent());
+        long version = responses.lockDeviceAndReadSurveyVersion(device, surveyId)
+                .orElseThrow(() -> new ResourceNotFoundException("survey", surveyId));
+        Survey s = surveys.publicForm(surveyId, version);
+        boolean anonymous = n.token() == null || n.token().isBlank();
+        if (s.access == Access.TOKEN && anonymous) {
+            throw new AccessDeniedException(
                     "this survey is answered by invitation only: open the link on your invitation");
         }
-        String device = fingerprint(n.clientAddress(), n.userAgent());
         List<String> flags = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         ResponseRepository.DeviceActivity recent = responses.deviceActivity(device, s.id,
                 now.minus(config.throttle().window()), now.minus(config.throttle().burstWindow()));
-        if (n.token() == null || n.token().isBlank()) {
-            if (recent.inWindowForSurvey() >= config.throttle().perDevice()) {
-                throttled.increment();
-                long wait = java.time.Duration.between(now, recent.oldestInWindow().plus(config.throttle().window()))
-                        .toSeconds() + 1;
-                throw new io.jixiao.kit.problem.ProblemException.TooManyRequestsException("this device has answered"
-                        + " this survey " + recent.inWindowForSurvey() + " times recently; try again later", wait);
-            }
+        if (anonymous && recent.inWindowForSurvey() >= config.throttle().perDevice()) {
+            throttled.increment();
+            long wait = java.time.Duration.between(now, recent.oldestInWindow().plus(config.throttle().window()))
+                    .toSeconds() + 1;
+            throw new TooManyRequestsException("this device has answered this survey " + recent.inWindowForSurvey()
+                    + " times recently; try again later", wait);
         }
         if (recent.inBurstWindow() >= config.throttle().burstSize()) {
             flags.add(BURST);
@@ -85,7 +98,7 @@ public class ResponseService {
             outcome.problems().forEach(p -> v.add(new Problem.Violation(p.field(), p.message())));
             throw new InvalidInputException(v);
         }
-        UUID batch = n.token() == null || n.token().isBlank() ? null : tokens.consume(s, n.token());
+        UUID batch = anonymous ? null : tokens.consume(s, n.token());
         if (n.durationMs() != null && n.durationMs() < 1000) {
             flags.add(TOO_FAST);
         }
@@ -105,14 +118,20 @@ public class ResponseService {
         r.durationMs = n.durationMs();
         r.score = outcome.score().map(x -> x.setScale(10, java.math.RoundingMode.HALF_UP)).orElse(null);
         r.status = flags.isEmpty() ? SurveyResponse.Status.COUNTED : SurveyResponse.Status.HELD;
-        r.flags = flags;
+        r.flags = List.copyOf(flags);
         r.answers = n.answers();
         r.submittedAt = now;
-        responses.persist(r);
-        if (r.status == SurveyResponse.Status.COUNTED && r.score != null) {
-            responses.markDirty(s.subjectCode, s.period);
-        }
+        responses.insert(r, json(r.flags), json(r.answers),
+                r.status == SurveyResponse.Status.COUNTED && r.score != null);
         return r;
+    }
+
+    private String json(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a response's own answers did not serialize", e);
+        }
     }
 
     /** SHA-256 of salt ‖ address ‖ user agent: lets us throttle a device without ever storing its address. */

@@ -49,6 +49,10 @@ public class SurveyService {
     }
 
     private static final Logger LOG = Logger.getLogger(SurveyService.class);
+    private static final int MAX_FORMS = 1000;
+
+    /** Parsed public forms by survey, each at the version it was read at (see {@link #publicForm(UUID, long)}). */
+    private final Map<UUID, Survey> forms = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final SurveyRepository surveys;
     private final SubjectCopyRepository subjects;
@@ -164,8 +168,33 @@ public class SurveyService {
 
     /** The public form: only open surveys exist for the public. */
     public Survey publicForm(UUID id) {
-        Survey s = surveys.findReadOnly(id).filter(x -> x.status != SurveyStatus.DRAFT)
-                .orElseThrow(() -> new ResourceNotFoundException("survey", id));
+        return requirePublic(id, surveys.findReadOnly(id).orElse(null));
+    }
+
+    /**
+     * The public form a response is scored against, at the version the caller has just read from the database in
+     * its own transaction. Each version is loaded and parsed once and then shared, read-only, by the responses that
+     * follow; any change to a survey (opening, closing, a new schedule or text) raises its version, so a response
+     * never meets a stale form, whichever replica changed it.
+     */
+    public Survey publicForm(UUID id, long version) {
+        Survey s = forms.get(id);
+        if (s == null || s.version != version) {
+            s = surveys.findReadOnly(id).orElse(null);
+            if (s != null) {
+                if (forms.size() >= MAX_FORMS) {
+                    forms.clear();
+                }
+                forms.put(id, s);
+            }
+        }
+        return requirePublic(id, s);
+    }
+
+    private static Survey requirePublic(UUID id, Survey s) {
+        if (s == null || s.status == SurveyStatus.DRAFT) {
+            throw new ResourceNotFoundException("survey", id);
+        }
         s.requireOpen(OffsetDateTime.now(ZoneOffset.UTC));
         return s;
     }

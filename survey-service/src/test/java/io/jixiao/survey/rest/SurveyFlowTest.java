@@ -27,6 +27,8 @@ import io.jixiao.testsupport.JixiaoTestResource;
 import io.jixiao.testsupport.TestDb;
 import io.jixiao.testsupport.TestTokens;
 import io.jixiao.testsupport.TopicProbe;
+import io.jixiao.survey.domain.index.ResponseScorer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -155,5 +157,34 @@ class SurveyFlowTest {
         given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/surveys").then().statusCode(403);
         assertEquals(0, count("select count(*) from survey_response where survey_id = cast(?1 as uuid)", survey));
+    }
+
+    @Test
+    void aResponseMeetsEveryChangeToItsSurveyEvenOneMadeByAnotherReplica() {
+        String survey = openSurvey(subject());
+        String device = "device-" + UUID.randomUUID();
+        String id = given().header("User-Agent", device).contentType(ContentType.JSON)
+                .body(Map.of("group", "CITIZEN", "durationMs", 45000, "answers", List.of(
+                        Map.of("question", "q1", "value", 4), Map.of("question", "note", "text", "窗口很快"))))
+                .post("/api/v1/public/surveys/{id}/responses", survey).then().statusCode(201).extract().path("id");
+        // written by its own statement, read back through the entity as it was sent
+        var stored = QuarkusTransaction.requiringNew().call(() -> {
+            var r = em.find(io.jixiao.survey.domain.SurveyResponse.class, UUID.fromString(id));
+            em.detach(r);
+            return r;
+        });
+        assertEquals(List.of(new ResponseScorer.Answer("q1", new BigDecimal("4"), null, null, null),
+                new ResponseScorer.Answer("note", null, null, null, "窗口很快")), stored.answers);
+        assertEquals(List.of(), stored.flags);
+        assertEquals(0, new BigDecimal("75").compareTo(stored.score));
+        // another replica closes the survey: this one is not told, only the row's version moves
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update survey set status = 'CLOSED',"
+                + " closed_at = now(), version = version + 1 where id = cast(?1 as uuid)").setParameter(1, survey)
+                .executeUpdate());
+        given().header("User-Agent", device).contentType(ContentType.JSON)
+                .body(Map.of("group", "CITIZEN", "answers", List.of(Map.of("question", "q1", "value", 3))))
+                .post("/api/v1/public/surveys/{id}/responses", survey).then().statusCode(409)
+                .body("detail", equalTo("this survey is closed"));
+        assertEquals(1, count("select count(*) from survey_response where survey_id = cast(?1 as uuid)", survey));
     }
 }
