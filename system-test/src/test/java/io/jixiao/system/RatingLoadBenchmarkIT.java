@@ -297,13 +297,27 @@ class RatingLoadBenchmarkIT {
         LocalPostgres pg = Suite.postgres();
         String url = pg.freshDatabase("pgbench_ratings");
         String db = url.substring(url.lastIndexOf('/') + 1);
-        Path script = Files.createTempFile("insert", ".sql");
-        Files.writeString(script,
-                "insert into t (id, payload, created) values (gen_random_uuid(), '{\"a\": 1}', now());\n");
         try (var c = java.sql.DriverManager.getConnection(url, pg.username(), pg.password());
                 var st = c.createStatement()) {
             st.execute("create table t (id uuid primary key, payload jsonb not null, created timestamptz not null)");
+            try (var rs = st.executeQuery("select current_setting('fsync'), current_setting('synchronous_commit')")) {
+                rs.next();
+                System.out.printf("[bench] PostgreSQL cluster shared by the services and pgbench: fsync=%s,"
+                        + " synchronous_commit=%s%n", rs.getString(1), rs.getString(2));
+            }
         }
+        return pgbench(db, "insert into t (id, payload, created) values (gen_random_uuid(), '{\"a\": 1}', now());\n",
+                false, clients, seconds);
+    }
+
+    /**
+     * pgbench running {@code script} against a database of the suite's cluster; {@code prepared} uses the extended
+     * protocol with server-side prepared statements, as the services' JDBC driver does once a statement repeats.
+     */
+    static double pgbench(String db, String script, boolean prepared, int clients, int seconds) throws Exception {
+        LocalPostgres pg = Suite.postgres();
+        Path file = Files.createTempFile("pgbench", ".sql");
+        Files.writeString(file, script);
         Path bin = Path.of("/usr/lib/postgresql/15/bin/pgbench");
         for (String v : List.of("17", "16", "15", "14")) {
             if (Files.isExecutable(Path.of("/usr/lib/postgresql", v, "bin", "pgbench"))) {
@@ -311,15 +325,21 @@ class RatingLoadBenchmarkIT {
                 break;
             }
         }
-        ProcessBuilder pb = new ProcessBuilder(bin.toString(), "-n", "-h", "127.0.0.1", "-p", String.valueOf(pg.port()),
-                "-U", pg.username(), "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds), "-f",
-                script.toString(), db).redirectErrorStream(true);
+        List<String> cmd = new java.util.ArrayList<>(List.of(bin.toString(), "-n", "-h", "127.0.0.1", "-p",
+                String.valueOf(pg.port()), "-U", pg.username(), "-c", String.valueOf(clients), "-j", "2", "-T",
+                String.valueOf(seconds), "-f", file.toString()));
+        if (prepared) {
+            cmd.addAll(List.of("-M", "prepared"));
+        }
+        cmd.add(db);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("PGPASSWORD", pg.password());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor(seconds + 30, TimeUnit.SECONDS);
+        Files.deleteIfExists(file);
         Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
-        if (!m.find()) {
+        if (!m.find() || out.contains("error")) {
             throw new IllegalStateException("pgbench said: " + out);
         }
         return Double.parseDouble(m.group(1));

@@ -53,6 +53,32 @@ class SurveyLoadBenchmarkIT {
         });
     }
 
+    /**
+     * The statements {@code ResponseService.submit} sends for an anonymous response, as a pgbench script: each
+     * transaction a new device, the same survey, the service's default throttle windows (1 h, 60 s).
+     */
+    static String responseSql(String survey, String subject) {
+        String device = "(md5(:d::text) || md5(:d::text))::bpchar";
+        return String.join("\n", "\\set d random(1, 2000000000)", "begin;",
+                "select s.version from survey s, (select pg_advisory_xact_lock(hashtextextended(" + device
+                        + "::text, 7))) l where s.id = '" + survey + "';",
+                "select count(*) filter (where survey_id = '" + survey + "' and submitted_at >= now() - interval"
+                        + " '1 hour'), min(submitted_at) filter (where survey_id = '" + survey + "' and submitted_at"
+                        + " >= now() - interval '1 hour'), count(*) filter (where submitted_at >= now() - interval"
+                        + " '60 seconds') from survey_response where fingerprint = " + device
+                        + " and submitted_at >= now() - interval '1 hour';",
+                "with r as (insert into survey_response (id, survey_id, subject_code, period, respondent, channel,"
+                        + " fingerprint, token_batch, duration_ms, score, status, flags, answers, submitted_at) values"
+                        + " (gen_random_uuid(), '" + survey + "', '" + subject + "', '2026', 'CITIZEN', 'WEB', "
+                        + device + ", null, 42000, 75.0000000000, 'COUNTED', '[]', '[{\"question\": \"q1\","
+                        + " \"value\": 4, \"choice\": null, \"choices\": null, \"text\": null}, {\"question\":"
+                        + " \"q2\", \"value\": null, \"choice\": \"SATISFIED\", \"choices\": null, \"text\":"
+                        + " null}]', now()) returning subject_code, period) insert into satisfaction_dirty"
+                        + " (subject_code, period) select subject_code, period from r where true on conflict do"
+                        + " nothing;",
+                "commit;", "");
+    }
+
     @Test
     void anonymousResponsesAgainstPgbenchWithNothingLost() throws Exception {
         String subject = "SRV" + System.nanoTime() % 100000;
@@ -62,6 +88,8 @@ class SurveyLoadBenchmarkIT {
         Suite.warmUntilJitSettles("survey responses", 18, () -> load(openSurvey(subject), 10));
 
         double pgbench = RatingLoadBenchmarkIT.pgbench(CONCURRENCY, SECONDS);
+        double ownSql = RatingLoadBenchmarkIT.pgbench("sys_survey", responseSql(openSurvey(subject), subject), true,
+                CONCURRENCY, SECONDS);
         String survey = openSurvey(subject);
         long[] before = Suite.started().cpuTicks();
         Map<String, Long> cpuBefore = Suite.started().cpuByProcess();
@@ -77,6 +105,11 @@ class SurveyLoadBenchmarkIT {
                 + " refused) = %.1f%% of pgbench; accepted %d, stored %d, lost %d; JIT compilers %.0f%% of the"
                 + " services' CPU meanwhile; load client %.0f µs CPU per call%n%n", CONCURRENCY, SECONDS, rate, r[1],
                 100 * rate / pgbench, r[0], stored, r[0] - stored, 100 * jit, Suite.clientMicrosPerCall(r));
+        System.out.printf("[bench] the same transaction as a response (device lock with the survey's version, the"
+                + " device's recent responses, the insert with its recompute mark) run by pgbench itself in the survey"
+                + " database, %d clients, %d s: %.0f tps = %.1f%% of pgbench's insert; the ceiling for responses if"
+                + " the gateway, the service and the broker cost nothing%n%n", CONCURRENCY, SECONDS, ownSql,
+                100 * ownSql / pgbench);
         Assertions.assertEquals(r[0], stored, "every accepted response is stored");
         Assertions.assertEquals(0, r[1]);
     }
