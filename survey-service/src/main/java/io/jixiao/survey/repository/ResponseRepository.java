@@ -11,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.Session;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.jixiao.survey.domain.SurveyResponse;
 import io.jixiao.survey.domain.index.GroupStats;
 import io.jixiao.survey.domain.index.RespondentGroup;
@@ -18,6 +21,12 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class ResponseRepository implements PanacheRepositoryBase<SurveyResponse, UUID> {
+
+    private final ObjectMapper json;
+
+    public ResponseRepository(ObjectMapper json) {
+        this.json = json;
+    }
 
     /** What one device did lately: answers to this survey within the throttle window, to anything in the burst one. */
     public record DeviceActivity(long inWindowForSurvey, java.time.OffsetDateTime oldestInWindow, long inBurstWindow) {
@@ -54,9 +63,9 @@ public class ResponseRepository implements PanacheRepositoryBase<SurveyResponse,
     /**
      * Inserts a new response and, when it counts towards the index, marks its subject-period for recompute, in one
      * statement (an existing mark is left alone, not locked). This path never changes a response afterwards, so it is
-     * written directly rather than through the persistence context.
+     * written directly rather than through the persistence context; its JSON columns are read back by the entity.
      */
-    public void insert(SurveyResponse r, String flagsJson, String answersJson, boolean markDirty) {
+    public void insert(SurveyResponse r, boolean markDirty) {
         getEntityManager().unwrap(Session.class).createNativeQuery("""
                 with r as (insert into survey_response (id, survey_id, subject_code, period, respondent, channel,
                                fingerprint, token_batch, duration_ms, score, status, flags, answers, submitted_at)
@@ -70,8 +79,16 @@ public class ResponseRepository implements PanacheRepositoryBase<SurveyResponse,
                 .setParameter(4, r.period).setParameter(5, r.respondent.name()).setParameter(6, r.channel.name())
                 .setParameter(7, r.fingerprint).setParameter(8, r.tokenBatch, UUID.class)
                 .setParameter(9, r.durationMs, Long.class).setParameter(10, r.score, BigDecimal.class)
-                .setParameter(11, r.status.name()).setParameter(12, flagsJson).setParameter(13, answersJson)
+                .setParameter(11, r.status.name()).setParameter(12, json(r.flags)).setParameter(13, json(r.answers))
                 .setParameter(14, r.submittedAt).setParameter(15, markDirty).executeUpdate();
+    }
+
+    private String json(Object column) {
+        try {
+            return json.writeValueAsString(column);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a response's own column did not serialize", e);
+        }
     }
 
     /** Marks the subject-period for recompute (a held response accepted on review); no lock on an existing mark. */

@@ -14,8 +14,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.jixiao.kit.problem.Problem;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
@@ -47,11 +45,9 @@ public class ResponseService {
     private final TokenService tokens;
     private final SurveyConfig config;
     private final io.micrometer.core.instrument.Counter throttled;
-    private final ObjectMapper json;
 
     public ResponseService(SurveyService surveys, ResponseRepository responses, TokenService tokens,
-            SurveyConfig config, io.micrometer.core.instrument.MeterRegistry meters, ObjectMapper json) {
-        this.json = json;
+            SurveyConfig config, io.micrometer.core.instrument.MeterRegistry meters) {
         this.surveys = surveys;
         this.responses = responses;
         this.tokens = tokens;
@@ -121,17 +117,8 @@ public class ResponseService {
         r.flags = List.copyOf(flags);
         r.answers = n.answers();
         r.submittedAt = now;
-        responses.insert(r, json(r.flags), json(r.answers),
-                r.status == SurveyResponse.Status.COUNTED && r.score != null);
+        responses.insert(r, r.status == SurveyResponse.Status.COUNTED && r.score != null);
         return r;
-    }
-
-    private String json(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a response's own answers did not serialize", e);
-        }
     }
 
     /** SHA-256 of salt ‖ address ‖ user agent: lets us throttle a device without ever storing its address. */
