@@ -48,6 +48,18 @@ public final class Period {
                 || Character.isDigit(a.charAt(5)) && Character.isDigit(b.charAt(5)));
     }
 
+    /**
+     * A PostgreSQL regular expression matching the periods of {@code period}'s kind ({@link #sameKind}). Within one
+     * kind, periods sort in time order as plain strings (byte order): 2026-09 before 2026-10, 2026-Q1 before 2026-Q2.
+     */
+    public static String kindPattern(String period) {
+        if (period.length() == 4) {
+            return "^[0-9]{4}$";
+        }
+        char c = period.charAt(5);
+        return c == 'H' || c == 'Q' ? "^[0-9]{4}-" + c : "^[0-9]{4}-[0-9]{2}$";
+    }
+
     /** The same period one year earlier (2026-Q3 → 2025-Q3). */
     public static String yearBefore(String period) {
         return String.format("%04d", Integer.parseInt(period.substring(0, 4)) - 1) + period.substring(4);

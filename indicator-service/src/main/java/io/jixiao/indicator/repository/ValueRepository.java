@@ -1,11 +1,17 @@
 package io.jixiao.indicator.repository;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.jixiao.indicator.domain.IndicatorValue;
+import io.jixiao.indicator.domain.Period;
+import io.jixiao.indicator.domain.quality.QualityRules;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
@@ -46,16 +52,53 @@ public class ValueRepository implements PanacheRepository<IndicatorValue> {
                 period, IndicatorValue.Status.HELD).firstResultOptional();
     }
 
-    /** The counted numeric values of a subject's indicator in the periods of {@code period}'s kind before it. */
-    public List<java.math.BigDecimal> earlierActuals(String subject, String indicator, String period) {
-        int start = io.jixiao.indicator.domain.Period.startMonth(period);
-        return getEntityManager()
-                .createQuery("select v.period, v.actual from IndicatorValue v where v.subjectCode = :s "
-                        + "and v.indicatorCode = :i and v.current = true and v.actual is not null", Object[].class)
-                .setParameter("s", subject).setParameter("i", indicator).getResultList().stream()
-                .filter(row -> io.jixiao.indicator.domain.Period.sameKind((String) row[0], period)
-                        && io.jixiao.indicator.domain.Period.startMonth((String) row[0]) < start)
-                .map(row -> (java.math.BigDecimal) row[1]).toList();
+    /** Current numeric values in the periods of the given period's kind before it, for the subjects given. */
+    private static final String EARLIER = "select subject_code, indicator_code, count(*), sum(actual), "
+            + "sum(actual * actual) from indicator_value where is_current and actual is not null "
+            + "and subject_code = any(?) and period ~ ? and period collate \"C\" < ? ";
+
+    /**
+     * The moments of a subject's counted numeric values of an indicator in the periods of {@code period}'s kind before
+     * it (the OUTLIER rule's history), added up by PostgreSQL.
+     */
+    public QualityRules.Moments earlierMoments(String subject, String indicator, String period) {
+        return earlierMoments(List.of(subject), Set.of(indicator), period).getOrDefault(subject + "|" + indicator,
+                QualityRules.Moments.NONE);
+    }
+
+    /**
+     * The same for many subjects at once (an import), keyed by {@code subject|indicator}: one row per pair instead of
+     * every stored value. Only the indicators given are kept.
+     */
+    public Map<String, QualityRules.Moments> earlierMoments(Collection<String> subjects, Set<String> indicators,
+            String period) {
+        Map<String, QualityRules.Moments> out = new HashMap<>();
+        if (subjects.isEmpty() || indicators.isEmpty()) {
+            return out;
+        }
+        boolean one = indicators.size() == 1;
+        getEntityManager().flush(); // what a query would flush first: this one goes straight to JDBC
+        getEntityManager().unwrap(org.hibernate.Session.class).doWork(c -> {
+            // by subject (the current-value index leads with it); one indicator is in the index too
+            try (var ps = c.prepareStatement(EARLIER + (one ? "and indicator_code = ? " : "")
+                    + "group by subject_code, indicator_code")) {
+                ps.setArray(1, c.createArrayOf("varchar", subjects.toArray()));
+                ps.setString(2, Period.kindPattern(period));
+                ps.setString(3, period);
+                if (one) {
+                    ps.setString(4, indicators.iterator().next());
+                }
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (indicators.contains(rs.getString(2))) {
+                            out.put(rs.getString(1) + "|" + rs.getString(2), new QualityRules.Moments(rs.getLong(3),
+                                    rs.getBigDecimal(4), rs.getBigDecimal(5)));
+                        }
+                    }
+                }
+            }
+        });
+        return out;
     }
 
     public List<IndicatorValue> history(String subject, String period) {

@@ -201,7 +201,9 @@ public class ValueImportService {
                 Light light = thresholds.computeIfAbsent(sp, k -> scorecardService.thresholds(k.subjectCode(),
                         k.period())).of(score);
                 List<QualityRules.Finding> findings = QualityRules.check(ind.satisfaction, r.value(),
-                        r.value() == null ? List.of() : history.earlier(r.subject(), ind.code, r.period()));
+                        r.value() == null
+                                ? QualityRules.Moments.NONE
+                                : history.earlier(r.subject(), ind.code, r.period()));
                 ok.add(new Checked(row, ind, Scores.stored(score), light, correction, findings));
             } catch (ProblemException.InvalidInputException e) {
                 var v = e.violations();
@@ -301,55 +303,35 @@ public class ValueImportService {
         return subject + "|" + indicator + "|" + period;
     }
 
-    /** The counted numeric values already stored for the import's subjects and indicators, for the OUTLIER rule. */
-    private record History(Map<String, List<Object[]>> byKey) {
-        List<BigDecimal> earlier(String subject, String indicator, String period) {
-            List<Object[]> all = byKey.get(subject + "|" + indicator);
-            if (all == null) {
-                return List.of();
-            }
-            int start = Period.startMonth(period);
-            List<BigDecimal> out = new ArrayList<>(all.size());
-            for (Object[] row : all) {
-                String p = (String) row[0];
-                if (Period.sameKind(p, period) && Period.startMonth(p) < start) {
-                    out.add((BigDecimal) row[1]);
-                }
-            }
-            return out;
+    /**
+     * The OUTLIER rule's history of the import's subjects and indicators: for each period imported, the moments of the
+     * counted numeric values already stored in the earlier periods of its kind, added up by PostgreSQL (one row per
+     * subject and indicator, however long the history).
+     */
+    private record History(Map<String, Map<String, QualityRules.Moments>> byPeriod) {
+        QualityRules.Moments earlier(String subject, String indicator, String period) {
+            return byPeriod.getOrDefault(period, Map.of()).getOrDefault(subject + "|" + indicator,
+                    QualityRules.Moments.NONE);
         }
     }
 
     private History history(List<Row> rows) {
         Set<String> subjectCodes = new HashSet<>();
         Set<String> indicatorCodes = new HashSet<>();
+        Set<String> periods = new HashSet<>();
         for (Row r : rows) {
-            if (r.invalid() == null && r.report().subject() != null && r.report().indicator() != null) {
-                subjectCodes.add(r.report().subject());
-                indicatorCodes.add(r.report().indicator());
+            ValueService.Report x = r.report();
+            if (r.invalid() == null && x.subject() != null && x.indicator() != null && x.value() != null
+                    && Period.valid(x.period())) {
+                subjectCodes.add(x.subject());
+                indicatorCodes.add(x.indicator());
+                periods.add(x.period());
             }
         }
-        Map<String, List<Object[]>> byKey = new HashMap<>();
-        if (subjectCodes.isEmpty()) {
-            return new History(byKey);
+        Map<String, Map<String, QualityRules.Moments>> byPeriod = new HashMap<>();
+        for (String p : periods) {
+            byPeriod.put(p, values.earlierMoments(subjectCodes, indicatorCodes, p));
         }
-        em.unwrap(org.hibernate.Session.class).doWork(c -> {
-            // by subject only: the current-value index leads with it (an indicator list would invite a scan)
-            try (var ps = c.prepareStatement("select subject_code, indicator_code, period, actual from indicator_value "
-                    + "where is_current and subject_code = any(?)")) {
-                ps.setArray(1, c.createArrayOf("varchar", subjectCodes.toArray()));
-                ps.setFetchSize(10_000);
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (rs.getBigDecimal(4) == null || !indicatorCodes.contains(rs.getString(2))) {
-                            continue;
-                        }
-                        byKey.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2), k -> new ArrayList<>())
-                                .add(new Object[]{rs.getString(3), rs.getBigDecimal(4)});
-                    }
-                }
-            }
-        });
-        return new History(byKey);
+        return new History(byPeriod);
     }
 }

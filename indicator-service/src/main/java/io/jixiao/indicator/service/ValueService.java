@@ -139,8 +139,8 @@ public class ValueService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         withdrawHeld(r.subject(), ind.code, r.period(), now);
         List<QualityRules.Finding> findings = QualityRules.check(ind.satisfaction, r.value(), r.value() == null
-                ? List.of()
-                : values.earlierActuals(r.subject(), ind.code, r.period()));
+                ? QualityRules.Moments.NONE
+                : values.earlierMoments(r.subject(), ind.code, r.period()));
 
         IndicatorValue v = reported(r, ind, Scores.stored(score), scorecardService.thresholds(r.subject(),
                 r.period()).of(score), system ? "SYSTEM" : "MANUAL", reportedBy, now, previous != null);

@@ -167,6 +167,43 @@ class QualityFlagTest {
     }
 
     @Test
+    void aBulkImportJudgesOutliersAgainstTheEarlierPeriodsOfTheSameKindOnly() {
+        String dept = IndicatorApiTest.unique("BO");
+        String other = IndicatorApiTest.unique("BX");
+        String far = IndicatorApiTest.unique("FAR");
+        String near = IndicatorApiTest.unique("NEAR");
+        IndicatorApiTest.subject(dept);
+        IndicatorApiTest.subject(other);
+        double[] history = {10, 12, 11, 13};
+        for (String ind : List.of(far, near)) {
+            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                    .body(Map.of("code", ind, "nameZh", "指标", "dimension", "PROCESS", "kind", "QUANTITATIVE",
+                            "target", 20, "weight", 10, "subjects", List.of(dept, other)))
+                    .post("/api/v1/indicators").then().statusCode(201);
+            // none of these is the history of dept's 2026-05: another kind, a later month, another department
+            // (stored first, so that none is held as an outlier of the months below)
+            report(dept, ind, "2025", 1000, null).then().statusCode(201).body("flags.size()", equalTo(0));
+            report(dept, ind, "2026-Q1", 1000, null).then().statusCode(201).body("flags.size()", equalTo(0));
+            report(dept, ind, "2026-09", 500, null).then().statusCode(201).body("flags.size()", equalTo(0));
+            report(other, ind, "2026-01", 900, null).then().statusCode(201).body("flags.size()", equalTo(0));
+            for (int m = 0; m < history.length; m++) {
+                report(dept, ind, "2026-0" + (m + 1), history[m], null).then().statusCode(201)
+                        .body("flags.size()", equalTo(0));
+            }
+        }
+        // mean 11.5, σ 1.118: 15 is 3.13σ away, held; 14.8 is 2.95σ away, counted
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("values", List.of(ValueImportTest.row(dept, far, "2026-05", 15),
+                        ValueImportTest.row(dept, near, "2026-05", 14.8))))
+                .post("/api/v1/values/bulk").then().statusCode(200).body("stored", equalTo(2))
+                .body("held", equalTo(1));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/quality/flags?kind=OUTLIER&subject=" + dept).then()
+                .statusCode(200).body("totalItems", equalTo(1)).body("items[0].indicator", equalTo(far))
+                .body("items[0].detail", containsString("3.13 standard deviations from the mean of 4 earlier"));
+        assertEquals(1, reported(dept, "2026-05"), "the near value is counted, the far one held");
+    }
+
+    @Test
     void aBulkImportHoldsItsFlaggedRowsAndStoresTheRest() {
         String dept = IndicatorApiTest.unique("BQ");
         String ind = IndicatorApiTest.unique("SAT");

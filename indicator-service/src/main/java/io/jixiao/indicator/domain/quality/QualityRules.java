@@ -39,12 +39,38 @@ public final class QualityRules {
     public static final BigDecimal ZOMBIE_CHANGE = new BigDecimal("0.01");
 
     private static final MathContext MC = MathContext.DECIMAL64;
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
     private QualityRules() {
     }
 
+    /**
+     * What the OUTLIER rule needs of the earlier values: their count, sum and sum of squares. Kept exact (no rounding),
+     * so PostgreSQL can add them up ({@code count}, {@code sum(actual)}, {@code sum(actual * actual)}) instead of
+     * sending every earlier value: the rule's result is the same as from the values themselves.
+     */
+    public record Moments(long n, BigDecimal sum, BigDecimal sumOfSquares) {
+
+        public static final Moments NONE = new Moments(0, BigDecimal.ZERO, BigDecimal.ZERO);
+
+        public static Moments of(Collection<BigDecimal> values) {
+            BigDecimal sum = BigDecimal.ZERO;
+            BigDecimal squares = BigDecimal.ZERO;
+            for (BigDecimal x : values) {
+                sum = sum.add(x);
+                squares = squares.add(x.multiply(x));
+            }
+            return new Moments(values.size(), sum, squares);
+        }
+    }
+
     /** The findings that hold a new value: {@code earlier} are the subject's values of earlier periods. */
     public static List<Finding> check(boolean satisfaction, BigDecimal value, Collection<BigDecimal> earlier) {
+        return check(satisfaction, value, Moments.of(earlier));
+    }
+
+    /** The same, from the earlier values' moments. */
+    public static List<Finding> check(boolean satisfaction, BigDecimal value, Moments earlier) {
         List<Finding> found = new ArrayList<>(2);
         if (value == null) {
             return found;
@@ -53,18 +79,20 @@ public final class QualityRules {
             found.add(new Finding(Kind.SUSPICIOUS_HIGH, "a satisfaction value of " + plain(value) + " is above "
                     + plain(SATISFACTION_LIMIT) + " and needs review"));
         }
-        if (earlier.size() >= MIN_HISTORY) {
-            BigDecimal n = BigDecimal.valueOf(earlier.size());
-            BigDecimal mean = earlier.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(n, MC);
-            BigDecimal variance = earlier.stream().map(x -> x.subtract(mean).pow(2)).reduce(BigDecimal.ZERO,
-                    BigDecimal::add).divide(n, MC);
+        if (earlier.n() >= MIN_HISTORY) {
+            BigDecimal n = BigDecimal.valueOf(earlier.n());
+            BigDecimal mean = earlier.sum().divide(n, MC);
+            // Σ(x − mean)² = Σx² − 2·mean·Σx + n·mean², exactly: the same variance as summing the squared deviations
+            BigDecimal deviations = earlier.sumOfSquares().subtract(mean.multiply(earlier.sum()).multiply(TWO))
+                    .add(n.multiply(mean).multiply(mean));
+            BigDecimal variance = deviations.divide(n, MC);
             BigDecimal sd = variance.sqrt(MC);
             BigDecimal distance = value.subtract(mean).abs();
             if (distance.compareTo(SIGMAS.multiply(sd)) > 0) {
                 found.add(new Finding(Kind.OUTLIER, plain(value) + " is " + (sd.signum() == 0
-                        ? "away from " + earlier.size() + " identical earlier values"
+                        ? "away from " + earlier.n() + " identical earlier values"
                         : plain(distance.divide(sd, 2, RoundingMode.HALF_UP)) + " standard deviations from the mean "
-                                + "of " + earlier.size() + " earlier values")
+                                + "of " + earlier.n() + " earlier values")
                         + " (mean " + plain(mean.setScale(4, RoundingMode.HALF_UP)) + ", σ "
                         + plain(sd.setScale(4, RoundingMode.HALF_UP)) + ")"));
             }

@@ -52,6 +52,40 @@ class QualityRulesTest {
         assertTrue(detail.contains("3.13 standard deviations") && detail.contains("mean 11.5"), detail);
     }
 
+    /** The rule as first written: every earlier value's squared deviation from the mean, summed. */
+    static List<QualityRules.Finding> fromValues(BigDecimal value, List<BigDecimal> earlier) {
+        java.math.MathContext mc = java.math.MathContext.DECIMAL64;
+        if (earlier.size() < QualityRules.MIN_HISTORY) {
+            return List.of();
+        }
+        BigDecimal n = BigDecimal.valueOf(earlier.size());
+        BigDecimal mean = earlier.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(n, mc);
+        BigDecimal sd = earlier.stream().map(x -> x.subtract(mean).pow(2)).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(n, mc).sqrt(mc);
+        return value.subtract(mean).abs().compareTo(QualityRules.SIGMAS.multiply(sd)) > 0
+                ? List.of(new QualityRules.Finding(Kind.OUTLIER, ""))
+                : List.of();
+    }
+
+    @net.jqwik.api.Property(tries = 2000)
+    void theMomentsGiveTheSameVerdictAsTheValuesThemselves(
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.Size(max = 30) List<@net.jqwik.api.constraints.BigRange(min = "-1000000", max = "1000000") @net.jqwik.api.constraints.Scale(8) BigDecimal> earlier,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.BigRange(min = "-1000000", max = "1000000") @net.jqwik.api.constraints.Scale(8) BigDecimal value,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 3) int near) {
+        // a value at or just beyond 3σ, so the boundary is met as often as the open ground
+        if (near > 0 && earlier.size() >= QualityRules.MIN_HISTORY) {
+            java.math.MathContext mc = java.math.MathContext.DECIMAL64;
+            BigDecimal n = BigDecimal.valueOf(earlier.size());
+            BigDecimal mean = earlier.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(n, mc);
+            BigDecimal sd = earlier.stream().map(x -> x.subtract(mean).pow(2)).reduce(BigDecimal.ZERO,
+                    BigDecimal::add).divide(n, mc).sqrt(mc);
+            value = mean.add(QualityRules.SIGMAS.multiply(sd)).add(BigDecimal.valueOf(near - 2, 8));
+        }
+        List<QualityRules.Finding> viaMoments = QualityRules.check(false, value, QualityRules.Moments.of(earlier));
+        assertEquals(fromValues(value, earlier).stream().map(QualityRules.Finding::kind).toList(),
+                viaMoments.stream().map(QualityRules.Finding::kind).toList());
+    }
+
     @Test
     void aZombieChangedByLessThanOnePercentForEverySubject() {
         assertTrue(QualityRules.zombie(List.of(new YearPair("A", d("100"), d("100.99")),
