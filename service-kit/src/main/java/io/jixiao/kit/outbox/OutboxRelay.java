@@ -1,6 +1,9 @@
 package io.jixiao.kit.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.jixiao.kit.kafka.ReliableProducer;
@@ -86,51 +90,79 @@ public class OutboxRelay {
         }
     }
 
-    /** One batch in one transaction: lock, send, wait for every ack, mark published. Returns how many were sent. */
+    /** A committed event waiting to be published: the columns the record needs, read without an entity. */
+    record Pending(UUID id, String topic, String type, String key, String source, String payload,
+            String correlationId, OffsetDateTime createdAt) {
+    }
+
+    /**
+     * One batch in one transaction: lock, send, wait for every ack, mark published. Returns how many were sent. Plain
+     * JDBC: the relay reads tens of thousands of rows after an import, and entities would be built, registered and
+     * dirty-checked for nothing.
+     */
     int publishBatch() throws Exception {
-        Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(" + LOCK_KEY + ")")
-                .getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
-            return 0;
-        }
         int batchSize = setting("jixiao.outbox.batch-size", Integer.class, 500);
-        @SuppressWarnings("unchecked")
-        List<OutboxEvent> batch = em.createNativeQuery(
-                "select * from outbox_event where published_at is null order by seq limit :n for update skip locked",
-                OutboxEvent.class).setParameter("n", batchSize).getResultList();
-        if (batch.isEmpty()) {
+        List<Pending> batch = new ArrayList<>(batchSize);
+        Session session = em.unwrap(Session.class);
+        boolean locked = session.doReturningWork(c -> {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("select pg_try_advisory_xact_lock(" + LOCK_KEY + ")")) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return false;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("select id, topic, event_type, record_key, source, "
+                    + "payload, correlation_id, created_at from outbox_event where published_at is null order by seq "
+                    + "limit ? for update skip locked")) {
+                ps.setInt(1, batchSize);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        batch.add(new Pending(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                                rs.getObject(8, OffsetDateTime.class)));
+                    }
+                }
+            }
+            return true;
+        });
+        if (!locked || batch.isEmpty()) {
             return 0;
         }
         Producer<String, String> p = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent e : batch) {
+        for (Pending e : batch) {
             acks.add(p.send(toRecord(e)));
         }
         p.flush();
         for (Future<RecordMetadata> f : acks) {
             f.get(30, TimeUnit.SECONDS);
         }
-        List<UUID> ids = batch.stream().map(e -> e.id).toList();
-        em.createNativeQuery("update outbox_event set published_at = now(), attempts = attempts + 1 where id in (:ids)")
-                .setParameter("ids", ids).executeUpdate();
+        UUID[] ids = batch.stream().map(Pending::id).toArray(UUID[]::new);
+        session.doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update outbox_event set published_at = now(), "
+                    + "attempts = attempts + 1 where id = any(?)")) {
+                ps.setArray(1, c.createArrayOf("uuid", ids));
+                ps.executeUpdate();
+            }
+        });
         published.increment(batch.size());
         return batch.size();
     }
 
-    static ProducerRecord<String, String> toRecord(OutboxEvent e) {
+    static ProducerRecord<String, String> toRecord(Pending e) {
         RecordHeaders h = new RecordHeaders();
         h.add("ce_specversion", bytes("1.0"));
-        h.add("ce_id", bytes(e.id.toString()));
-        h.add("ce_type", bytes(e.type));
-        h.add("ce_source", bytes(e.source));
-        h.add("ce_subject", bytes(e.key));
+        h.add("ce_id", bytes(e.id().toString()));
+        h.add("ce_type", bytes(e.type()));
+        h.add("ce_source", bytes(e.source()));
+        h.add("ce_subject", bytes(e.key()));
         h.add("ce_time", bytes(
-                e.createdAt.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
+                e.createdAt().withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
         h.add("content-type", bytes("application/json"));
-        if (e.correlationId != null) {
-            h.add("ce_correlationid", bytes(e.correlationId));
+        if (e.correlationId() != null) {
+            h.add("ce_correlationid", bytes(e.correlationId()));
         }
-        return new ProducerRecord<>(e.topic, null, e.key, e.payload, h);
+        return new ProducerRecord<>(e.topic(), null, e.key(), e.payload(), h);
     }
 
     private static byte[] bytes(String s) {
