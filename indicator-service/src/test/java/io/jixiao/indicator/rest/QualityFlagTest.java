@@ -166,6 +166,14 @@ class QualityFlagTest {
         assertEquals(1, reported(dept, "2026-05"));
     }
 
+    /** A quantitative indicator on the scorecards of the subjects given. */
+    static void quantitative(String code, String dimension, double target, String... subjects) {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("code", code, "nameZh", "指标", "dimension", dimension, "kind", "QUANTITATIVE",
+                        "target", target, "weight", 10, "subjects", List.of(subjects)))
+                .post("/api/v1/indicators").then().statusCode(201);
+    }
+
     @Test
     void aBulkImportJudgesOutliersAgainstTheEarlierPeriodsOfTheSameKindOnly() {
         String dept = IndicatorApiTest.unique("BO");
@@ -176,10 +184,7 @@ class QualityFlagTest {
         IndicatorApiTest.subject(other);
         double[] history = {10, 12, 11, 13};
         for (String ind : List.of(far, near)) {
-            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                    .body(Map.of("code", ind, "nameZh", "指标", "dimension", "PROCESS", "kind", "QUANTITATIVE",
-                            "target", 20, "weight", 10, "subjects", List.of(dept, other)))
-                    .post("/api/v1/indicators").then().statusCode(201);
+            quantitative(ind, "PROCESS", 20, dept, other);
             // none of these is the history of dept's 2026-05: another kind, a later month, another department
             // (stored first, so that none is held as an outlier of the months below)
             report(dept, ind, "2025", 1000, null).then().statusCode(201).body("flags.size()", equalTo(0));
@@ -230,10 +235,7 @@ class QualityFlagTest {
         IndicatorApiTest.subject(a);
         IndicatorApiTest.subject(b);
         for (String ind : List.of(zombie, alive)) {
-            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                    .body(Map.of("code", ind, "nameZh", "指标", "dimension", "LEARNING", "kind", "QUANTITATIVE",
-                            "target", 100, "weight", 10, "subjects", List.of(a, b)))
-                    .post("/api/v1/indicators").then().statusCode(201);
+            quantitative(ind, "LEARNING", 100, a, b);
         }
         report(a, zombie, "2040", 80, null);
         report(a, zombie, "2041", 80.5, null);
