@@ -193,4 +193,28 @@ class ValueImportTest {
                 .body("violations[0].field", equalTo("subject"));
         assertEquals(0, values(dept));
     }
+
+    @Inject
+    jakarta.validation.ValidatorFactory validation;
+
+    @Test
+    void bulkRowsAreValidatedOneByOneWithoutAskingHibernateAboutPlainRecords() {
+        // the service kit's resolver is the one in force: request records are not checked for lazy loading
+        org.junit.jupiter.api.Assertions.assertInstanceOf(io.jixiao.kit.web.EntityAwareTraversal.Resolver.class,
+                validation.getTraversableResolver());
+        String dept = IndicatorApiTest.unique("V");
+        String a = IndicatorApiTest.unique("A");
+        IndicatorApiTest.subject(dept);
+        IndicatorApiTest.indicator(a, "PROCESS", 100, dept);
+        // every row's constraints are still reached: the third row's and the fifth row's are reported by place
+        List<Map<String, Object>> rows = new java.util.ArrayList<>(List.of(row(dept, a, "2026", 1),
+                row(dept, a, "2026-01", 2), row(dept, a, "2026-13", 3), row(dept, a, "2026-02", 4)));
+        rows.add(Map.of("subject", dept, "indicator", a, "period", "2026-03", "value", 5, "evidenceUrl",
+                "ftp://example.org/x"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("values", rows))
+                .post("/api/v1/values/bulk").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("values[2].period",
+                        "values[4].evidenceUrl"));
+        assertEquals(0, values(dept), "nothing written");
+    }
 }
