@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import io.jixiao.indicator.config.IndicatorConfig;
 import io.jixiao.indicator.domain.Indicator;
 import io.jixiao.indicator.domain.Period;
+import io.jixiao.indicator.domain.QualityFlag;
 import io.jixiao.indicator.domain.ScorecardLine;
 import io.jixiao.indicator.domain.IndicatorValue;
 import io.jixiao.indicator.domain.SubjectPeriod;
@@ -89,6 +90,10 @@ public class ValueImportService {
     private static final List<String> COLUMNS = List.of("subject_code", "indicator_code", "period", "actual", "level",
             "score", "light", "source", "evidence_url", "reported_by", "reported_at", "correction_reason",
             "definition_version");
+    private static final List<String> HELD_COLUMNS = java.util.stream.Stream.of(List.of("id"), COLUMNS,
+            List.of("status", "is_current")).flatMap(List::stream).toList();
+    private static final List<String> FLAG_COLUMNS = List.of("kind", "status", "subject_code", "indicator_code",
+            "period", "value_id", "value", "detail", "raised_at");
 
     private final SubjectRepository subjects;
     private final IndicatorVersionRepository indicators;
@@ -274,14 +279,11 @@ public class ValueImportService {
                 }
             }
         });
-        // flagged rows are held for review (few): stored one by one with their flags, no event yet
-        for (Checked x : ok) {
-            if (x.held()) {
-                ValueService.Report r = x.row().report();
-                IndicatorValue v = ValueService.reported(r, x.indicator(), x.score(), x.light(), defaultSource,
-                        who.subject(), now, x.correction());
-                valueService.hold(v, x.findings(), now);
-            }
+        // flagged rows are held for review, not counted and without an event yet: written by COPY too, with ids
+        // drawn from the values' sequence first, so that each of their flags can name its value
+        List<Checked> held = ok.stream().filter(Checked::held).toList();
+        if (!held.isEmpty()) {
+            em.unwrap(org.hibernate.Session.class).doWork(c -> writeHeld(c, held, who, defaultSource, now));
         }
         progress.written(ok.size());
         List<Outbox.Keyed> events = new ArrayList<>(counted.size());
@@ -293,10 +295,42 @@ public class ValueImportService {
         outbox.publishAll(config.topic(), IndicatorEvents.VALUE_RECORDED, events);
     }
 
+    private static void writeHeld(java.sql.Connection c, List<Checked> held, Importer who, String defaultSource,
+            java.time.OffsetDateTime now) throws java.sql.SQLException {
+        List<Long> ids = new ArrayList<>(held.size());
+        try (var next = c.prepareStatement("select nextval(pg_get_serial_sequence('indicator_value', 'id')) from "
+                + "generate_series(1, ?)")) {
+            next.setInt(1, held.size());
+            try (var rs = next.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        List<Object[]> values = new ArrayList<>(held.size());
+        List<Object[]> flagRows = new ArrayList<>(held.size());
+        for (int k = 0; k < held.size(); k++) {
+            Checked x = held.get(k);
+            ValueService.Report r = x.row().report();
+            values.add(new Object[]{ids.get(k), r.subject(), x.indicator().code, r.period(), r.value(), r.level(),
+                    x.score(), x.light().name(), r.source() == null ? defaultSource : r.source(), r.evidenceUrl(),
+                    who.subject(), now, x.correction() ? r.correctionReason() : null, x.indicator().definitionVersion,
+                    IndicatorValue.Status.HELD.name(), false});
+            for (QualityRules.Finding f : x.findings()) {
+                flagRows.add(new Object[]{f.kind().name(), QualityFlag.Status.OPEN.name(), r.subject(),
+                        x.indicator().code, r.period(), ids.get(k), r.value(), f.detail(), now});
+            }
+        }
+        Copy.into(c, "indicator_value", HELD_COLUMNS, values);
+        Copy.into(c, "quality_flag", FLAG_COLUMNS, flagRows);
+    }
+
     private List<IndicatorValue> heldOf(List<Checked> ok) {
         List<String> subjectCodes = ok.stream().map(x -> x.row().report().subject()).distinct().toList();
-        return em.createQuery("from IndicatorValue where status = :s and subjectCode in :c", IndicatorValue.class)
-                .setParameter("s", IndicatorValue.Status.HELD).setParameter("c", subjectCodes).getResultList();
+        List<String> periods = ok.stream().map(x -> x.row().report().period()).distinct().toList();
+        return em.createQuery("from IndicatorValue where status = :s and subjectCode in :c and period in :p",
+                IndicatorValue.class).setParameter("s", IndicatorValue.Status.HELD).setParameter("c", subjectCodes)
+                .setParameter("p", periods).getResultList();
     }
 
     private static String key(String subject, String indicator, String period) {

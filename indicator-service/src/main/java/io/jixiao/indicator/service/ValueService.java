@@ -203,12 +203,12 @@ public class ValueService {
 
     /**
      * Stores a value held for review (not counted, no event until an admin accepts it) with a flag per finding. Runs
-     * in the caller's transaction.
+     * in the caller's transaction. The insert gives the value its id at once (an identity column), so nothing is
+     * flushed here: a flush per held value made an import holding many values check every entity again each time.
      */
     List<QualityFlag> hold(IndicatorValue v, List<QualityRules.Finding> findings, OffsetDateTime now) {
         v.hold();
         values.persist(v);
-        values.flush();
         return findings.stream().map(f -> raise(v, f, now)).toList();
     }
 

@@ -222,8 +222,33 @@ class QualityFlagTest {
         assertEquals(1, reported(dept, "2025"));
         assertEquals(0, reported(dept, "2026"));
         assertEquals(1, events(dept, ind));
-        given().auth().oauth2(TestTokens.admin()).get("/api/v1/quality/flags?indicator=" + ind).then()
-                .body("items[0].kind", equalTo("SUSPICIOUS_HIGH")).body("items[0].period", equalTo("2026"));
+        int first = given().auth().oauth2(TestTokens.admin()).get("/api/v1/quality/flags?indicator=" + ind).then()
+                .body("items[0].kind", equalTo("SUSPICIOUS_HIGH")).body("items[0].period", equalTo("2026"))
+                .body("items[0].status", equalTo("OPEN")).extract().path("items[0].id");
+        given().auth().oauth2(TestTokens.department(dept)).get("/api/v1/subjects/{c}/values?period=2026&history=true",
+                dept).then().body("size()", equalTo(1)).body("[0].status", equalTo("HELD"))
+                .body("[0].current", equalTo(false)).body("[0].value", equalTo(99.9f));
+
+        // held again in a second import of 2026 (and 2027): the value held before is withdrawn with its flag;
+        // 2025's value, held nowhere, is not touched
+        given().auth().oauth2(TestTokens.department(dept)).contentType(ContentType.JSON)
+                .body(Map.of("values", List.of(ValueImportTest.row(dept, ind, "2026", 99.5),
+                        ValueImportTest.row(dept, ind, "2027", 99.7))))
+                .post("/api/v1/values/bulk").then().statusCode(200).body("held", equalTo(2));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/quality/flags/{id}", first).then()
+                .body("status", equalTo("WITHDRAWN"));
+        assertEquals(1, rows("select count(*) from indicator_value where indicator_code = ?1 and status = "
+                + "'WITHDRAWN'", ind));
+        Integer second = given().auth().oauth2(TestTokens.admin())
+                .get("/api/v1/quality/flags?status=OPEN&indicator=" + ind).then().body("totalItems", equalTo(2))
+                .extract().path("items.find { it.period == '2026' }.id");
+
+        // accepted: the value held by the import counts now and its event is published
+        review(TestTokens.admin(), second, "ACCEPT").then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        assertEquals(1, reported(dept, "2026"));
+        assertEquals(2, events(dept, ind));
+        given().auth().oauth2(TestTokens.department(dept)).get("/api/v1/subjects/{c}/values?period=2026", dept).then()
+                .body("size()", equalTo(1)).body("[0].value", equalTo(99.5f)).body("[0].status", equalTo("COUNTED"));
     }
 
     @Test
