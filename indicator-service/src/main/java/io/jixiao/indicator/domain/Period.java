@@ -49,15 +49,23 @@ public final class Period {
     }
 
     /**
-     * A PostgreSQL regular expression matching the periods of {@code period}'s kind ({@link #sameKind}). Within one
-     * kind, periods sort in time order as plain strings (byte order): 2026-09 before 2026-10, 2026-Q1 before 2026-Q2.
+     * How to find the stored periods of {@code period}'s kind ({@link #sameKind}) in SQL without a regular expression:
+     * {@code length(period) = length and substr(period, 6, 1) between first and last} (years have no sixth character,
+     * months a digit 0 or 1, halves and quarters their letter). Stored periods are all valid, so this is exact. Within
+     * one kind periods differ only in digits at the same places, so they sort in time order in any collation: a bound
+     * such as {@code period < '2026-05'} needs no {@code collate "C"} and can use an index on the column.
      */
-    public static String kindPattern(String period) {
+    public record KindFilter(int length, String first, String last) {
+    }
+
+    public static KindFilter kindFilter(String period) {
         if (period.length() == 4) {
-            return "^[0-9]{4}$";
+            return new KindFilter(4, "", "");
         }
         char c = period.charAt(5);
-        return c == 'H' || c == 'Q' ? "^[0-9]{4}-" + c : "^[0-9]{4}-[0-9]{2}$";
+        return c == 'H' || c == 'Q'
+                ? new KindFilter(7, String.valueOf(c), String.valueOf(c))
+                : new KindFilter(7, "0", "1");
     }
 
     /** The same period one year earlier (2026-Q3 → 2025-Q3). */

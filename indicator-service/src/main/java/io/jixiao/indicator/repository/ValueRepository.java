@@ -55,7 +55,7 @@ public class ValueRepository implements PanacheRepository<IndicatorValue> {
     /** Current numeric values in the periods of the given period's kind before it, for the subjects given. */
     private static final String EARLIER = "select subject_code, indicator_code, count(*), sum(actual), "
             + "sum(actual * actual) from indicator_value where is_current and actual is not null "
-            + "and subject_code = any(?) and period ~ ? and period collate \"C\" < ? ";
+            + "and subject_code = any(?) and period < ? and length(period) = ? and substr(period, 6, 1) between ? and ? ";
 
     /**
      * The moments of a subject's counted numeric values of an indicator in the periods of {@code period}'s kind before
@@ -83,10 +83,13 @@ public class ValueRepository implements PanacheRepository<IndicatorValue> {
             try (var ps = c.prepareStatement(EARLIER + (one ? "and indicator_code = ? " : "")
                     + "group by subject_code, indicator_code")) {
                 ps.setArray(1, c.createArrayOf("varchar", subjects.toArray()));
-                ps.setString(2, Period.kindPattern(period));
-                ps.setString(3, period);
+                Period.KindFilter kind = Period.kindFilter(period);
+                ps.setString(2, period);
+                ps.setInt(3, kind.length());
+                ps.setString(4, kind.first());
+                ps.setString(5, kind.last());
                 if (one) {
-                    ps.setString(4, indicators.iterator().next());
+                    ps.setString(6, indicators.iterator().next());
                 }
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {

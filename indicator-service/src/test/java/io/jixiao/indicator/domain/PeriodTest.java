@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 /** Periods in time: what orders indicator versions and earlier values. */
@@ -27,6 +29,22 @@ class PeriodTest {
         assertEquals("2026-06", Period.endingBefore(Period.startMonth("2026-Q3")));
         assertEquals("2025", Period.endingBefore(Period.startMonth("2026-01")));
         assertEquals("2026-01", Period.endingBefore(Period.startMonth("2026-02")));
+    }
+
+    @Test
+    void theSqlKindFilterSelectsExactlyThePeriodsOfTheSameKind() {
+        List<String> periods = List.of("2025", "2026", "2025-H1", "2026-H2", "2025-Q1", "2026-Q4", "2025-01", "2025-09",
+                "2026-10", "2026-12");
+        for (String p : periods) {
+            Period.KindFilter f = Period.kindFilter(p);
+            for (String stored : periods) {
+                // what PostgreSQL evaluates: length(period) = ? and substr(period, 6, 1) between ? and ?
+                String sixth = stored.length() > 5 ? stored.substring(5, 6) : "";
+                boolean selected = stored.length() == f.length() && sixth.compareTo(f.first()) >= 0
+                        && sixth.compareTo(f.last()) <= 0;
+                assertEquals(Period.sameKind(p, stored), selected, p + " selecting " + stored);
+            }
+        }
     }
 
     @Test
