@@ -267,11 +267,7 @@ public class ValueImportService {
                     }
                     List<Object[]> rows = new ArrayList<>(chunk.size());
                     for (Checked x : chunk) {
-                        ValueService.Report r = x.row().report();
-                        rows.add(new Object[]{r.subject(), x.indicator().code, r.period(), r.value(), r.level(),
-                                x.score(), x.light().name(), r.source() == null ? defaultSource : r.source(),
-                                r.evidenceUrl(), who.subject(), now, x.correction() ? r.correctionReason() : null,
-                                x.indicator().definitionVersion});
+                        rows.add(columns(x, who.subject(), defaultSource, now));
                     }
                     Copy.into(c, "indicator_value", COLUMNS, rows);
                     done += chunk.size();
@@ -295,6 +291,14 @@ public class ValueImportService {
         outbox.publishAll(config.topic(), IndicatorEvents.VALUE_RECORDED, events);
     }
 
+    /** A checked row's values in the order of {@link #COLUMNS}. */
+    private static Object[] columns(Checked x, String by, String defaultSource, java.time.OffsetDateTime now) {
+        ValueService.Report r = x.row().report();
+        return new Object[]{r.subject(), x.indicator().code, r.period(), r.value(), r.level(), x.score(),
+                x.light().name(), r.source() == null ? defaultSource : r.source(), r.evidenceUrl(), by, now,
+                x.correction() ? r.correctionReason() : null, x.indicator().definitionVersion};
+    }
+
     private static void writeHeld(java.sql.Connection c, List<Checked> held, Importer who, String defaultSource,
             java.time.OffsetDateTime now) throws java.sql.SQLException {
         List<Long> ids = new ArrayList<>(held.size());
@@ -312,10 +316,13 @@ public class ValueImportService {
         for (int k = 0; k < held.size(); k++) {
             Checked x = held.get(k);
             ValueService.Report r = x.row().report();
-            values.add(new Object[]{ids.get(k), r.subject(), x.indicator().code, r.period(), r.value(), r.level(),
-                    x.score(), x.light().name(), r.source() == null ? defaultSource : r.source(), r.evidenceUrl(),
-                    who.subject(), now, x.correction() ? r.correctionReason() : null, x.indicator().definitionVersion,
-                    IndicatorValue.Status.HELD.name(), false});
+            Object[] stored = columns(x, who.subject(), defaultSource, now);
+            Object[] row = new Object[stored.length + 3];
+            row[0] = ids.get(k);
+            System.arraycopy(stored, 0, row, 1, stored.length);
+            row[stored.length + 1] = IndicatorValue.Status.HELD.name();
+            row[stored.length + 2] = false;
+            values.add(row);
             for (QualityRules.Finding f : x.findings()) {
                 flagRows.add(new Object[]{f.kind().name(), QualityFlag.Status.OPEN.name(), r.subject(),
                         x.indicator().code, r.period(), ids.get(k), r.value(), f.detail(), now});
