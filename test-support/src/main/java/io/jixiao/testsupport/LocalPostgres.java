@@ -27,6 +27,11 @@ public final class LocalPostgres {
 
     /** The system property that starts the cluster with PostgreSQL's durable defaults. */
     public static final String DURABLE = "jixiao.pg.durable";
+    /**
+     * The system property that loads {@code pg_stat_statements} (tracking nested statements too, such as foreign-key
+     * checks), for a benchmark that prints where PostgreSQL's time went. Only when the machine has the extension.
+     */
+    public static final String STATEMENTS = "jixiao.pg.statements";
 
     private static LocalPostgres instance;
 
@@ -54,6 +59,19 @@ public final class LocalPostgres {
     /** Whether this JVM's cluster commits durably (see {@link #DURABLE}). */
     public static boolean durable() {
         return Boolean.getBoolean(DURABLE);
+    }
+
+    /** Whether {@code pg_stat_statements} was asked for and sits beside these server binaries (Debian's layout). */
+    static boolean statements(Path binDir) {
+        if (!Boolean.getBoolean(STATEMENTS)) {
+            return false;
+        }
+        boolean present = binDir.getParent() != null
+                && Files.exists(binDir.getParent().resolve("lib").resolve("pg_stat_statements.so"));
+        if (!present) {
+            System.err.println("[jixiao] pg_stat_statements is not installed beside " + binDir + ": not loaded");
+        }
+        return present;
     }
 
     public int port() {
@@ -107,7 +125,10 @@ public final class LocalPostgres {
             Files.deleteIfExists(pwFile);
             String opts = "-c listen_addresses=127.0.0.1 -c port=" + port + " -c unix_socket_directories=" + dir
                     + (durable() ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off")
-                    + " -c max_connections=300 -c shared_buffers=128MB";
+                    + " -c max_connections=300 -c shared_buffers=128MB"
+                    + (statements(bin)
+                            ? " -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
+                            : "");
             pg.pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.toString(), "-o", opts, "-l",
                     dir.resolve("server.log").toString(), "-w", "-t", "60", "start"));
             return pg;

@@ -140,6 +140,24 @@ class IndicatorBenchmarkTest {
                 + "calls on other subjects %s; in the measured %d ms the JIT compiled for %d ms and GC paused %d ms "
                 + "(target ≥ 20,000/s)%n", median(r), 100_000L * 1000 / Math.max(1, window), Arrays.toString(r),
                 warmUp.size(), warmUp, window, jit.getTotalCompilationTime() - jit0, gcMillis() - gc0);
+        if (Boolean.getBoolean(io.jixiao.testsupport.LocalPostgres.STATEMENTS)) {
+            statements();
+        }
+    }
+
+    /**
+     * With {@code -Djixiao.pg.statements=true}: PostgreSQL's own account of the whole run, the 15 statements that
+     * took the most time (a COPY's foreign-key checks are listed on their own, and counted in the COPY too).
+     */
+    @Transactional
+    void statements() {
+        em.createNativeQuery("create extension if not exists pg_stat_statements").executeUpdate();
+        for (Object line : em.createNativeQuery("select calls || ' calls, ' || round(total_exec_time) || ' ms, ' || "
+                + "round((total_exec_time / calls)::numeric, 2) || ' ms each, ' || rows || ' rows: ' || "
+                + "left(regexp_replace(query, '\\s+', ' ', 'g'), 140) from pg_stat_statements "
+                + "order by total_exec_time desc limit 15").getResultList()) {
+            System.out.println("INDICATOR PostgreSQL " + line);
+        }
     }
 
     static long gcMillis() {
