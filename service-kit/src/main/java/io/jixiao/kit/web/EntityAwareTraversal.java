@@ -6,11 +6,10 @@ import jakarta.inject.Singleton;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.MappedSuperclass;
-import jakarta.validation.Path;
-import jakarta.validation.TraversableResolver;
-
 import jakarta.persistence.spi.LoadState;
 import jakarta.persistence.spi.ProviderUtil;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 
 import org.hibernate.proxy.HibernateProxy;
 import org.hibernate.validator.BaseHibernateValidatorConfiguration;
@@ -35,16 +34,6 @@ public class EntityAwareTraversal implements ValidatorFactoryCustomizer {
     /** Reachable unless the owner is an entity whose property is not loaded; every reachable property cascades. */
     public static final class Resolver implements TraversableResolver {
 
-        private final ProviderUtil orm;
-
-        public Resolver() {
-            this(new io.quarkus.hibernate.orm.runtime.ProviderUtil());
-        }
-
-        Resolver(ProviderUtil orm) {
-            this.orm = orm;
-        }
-
         private static final ClassValue<Boolean> MAPPED = new ClassValue<>() {
             @Override
             protected Boolean computeValue(Class<?> type) {
@@ -57,6 +46,16 @@ public class EntityAwareTraversal implements ValidatorFactoryCustomizer {
                 return HibernateProxy.class.isAssignableFrom(type);
             }
         };
+
+        private final ProviderUtil orm;
+
+        public Resolver() {
+            this(new io.quarkus.hibernate.orm.runtime.ProviderUtil());
+        }
+
+        Resolver(ProviderUtil orm) {
+            this.orm = orm;
+        }
 
         @Override
         public boolean isReachable(Object owner, Path.Node property, Class<?> rootType, Path pathToOwner,

@@ -64,12 +64,10 @@ public final class QualityRules {
         }
     }
 
-    /** The findings that hold a new value: {@code earlier} are the subject's values of earlier periods. */
-    public static List<Finding> check(boolean satisfaction, BigDecimal value, Collection<BigDecimal> earlier) {
-        return check(satisfaction, value, Moments.of(earlier));
-    }
-
-    /** The same, from the earlier values' moments. */
+    /**
+     * The findings that hold a new value: {@code earlier} are the moments of the subject's values of earlier periods
+     * ({@link Moments#of} when the values themselves are at hand).
+     */
     public static List<Finding> check(boolean satisfaction, BigDecimal value, Moments earlier) {
         List<Finding> found = new ArrayList<>(2);
         if (value == null) {

@@ -28,8 +28,8 @@ class QualityRulesTest {
     }
 
     static List<Kind> kinds(boolean satisfaction, String value, String... earlier) {
-        return QualityRules.check(satisfaction, d(value), java.util.Arrays.stream(earlier).map(BigDecimal::new)
-                .toList()).stream().map(QualityRules.Finding::kind).toList();
+        return QualityRules.check(satisfaction, d(value), QualityRules.Moments.of(java.util.Arrays.stream(earlier)
+                .map(BigDecimal::new).toList())).stream().map(QualityRules.Finding::kind).toList();
     }
 
     @Test
@@ -39,8 +39,10 @@ class QualityRulesTest {
         assertEquals(List.of(Kind.SUSPICIOUS_HIGH), kinds(true, "100"));
         // only satisfaction-type indicators: 100 of something else is just 100
         assertEquals(List.of(), kinds(false, "100"));
-        assertEquals(List.of(), QualityRules.check(true, null, List.of()).stream().map(QualityRules.Finding::kind)
-                .toList(), "a qualitative level is never suspicious");
+        assertEquals(List.of(),
+                QualityRules.check(true, null, QualityRules.Moments.NONE).stream().map(QualityRules.Finding::kind)
+                        .toList(),
+                "a qualitative level is never suspicious");
     }
 
     @Test
@@ -55,7 +57,8 @@ class QualityRulesTest {
         assertEquals(List.of(), kinds(false, "50", "50", "50", "50", "50"));
         // both at once
         assertEquals(List.of(Kind.SUSPICIOUS_HIGH, Kind.OUTLIER), kinds(true, "99.9", "80", "81", "79", "80"));
-        String detail = QualityRules.check(false, d("15"), List.of(d("10"), d("12"), d("11"), d("13"))).get(0)
+        String detail = QualityRules.check(false, d("15"), QualityRules.Moments.of(List.of(d("10"), d("12"), d("11"),
+                d("13")))).get(0)
                 .detail();
         assertTrue(detail.contains("3.13 standard deviations") && detail.contains("mean 11.5"), detail);
     }
