@@ -82,6 +82,10 @@ public class ValueRepository implements PanacheRepository<IndicatorValue> {
             // by subject (the current-value index leads with it); one indicator is in the index too
             try (var ps = c.prepareStatement(EARLIER + (one ? "and indicator_code = ? " : "")
                     + "group by subject_code, indicator_code")) {
+                // planned for each call's own values, never once for all: a generic plan cannot see how many rows the
+                // period and kind keep, expects one, and sorts the whole history for the group by; a custom plan
+                // (with the statistics of migration V6) aggregates by hash
+                ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
                 ps.setArray(1, c.createArrayOf("varchar", subjects.toArray()));
                 Period.KindFilter kind = Period.kindFilter(period);
                 ps.setString(2, period);
