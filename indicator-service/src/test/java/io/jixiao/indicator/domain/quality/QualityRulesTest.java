@@ -52,6 +52,11 @@ class QualityRulesTest {
         assertEquals(List.of(), kinds(false, "14.8", "10", "12", "11", "13"), "3.3 away < 3σ");
         assertEquals(List.of(Kind.OUTLIER), kinds(false, "8.1", "10", "12", "11", "13"), "3.4 below > 3σ");
         assertEquals(List.of(), kinds(false, "100", "10", "12", "13"), "three earlier values are not a history");
+        // 9, 11, 9, 11: mean 10, σ = 1 exactly; 3σ away is not more than 3σ, a hundred-millionth further is
+        assertEquals(List.of(), kinds(false, "13", "9", "11", "9", "11"));
+        assertEquals(List.of(), kinds(false, "7", "9", "11", "9", "11"));
+        assertEquals(List.of(Kind.OUTLIER), kinds(false, "13.00000001", "9", "11", "9", "11"));
+        assertEquals(List.of(Kind.OUTLIER), kinds(false, "6.99999999", "9", "11", "9", "11"));
         // identical history: σ = 0, any other value is more than 3σ away, the same value is not
         assertEquals(List.of(Kind.OUTLIER), kinds(false, "50.5", "50", "50", "50", "50"));
         assertEquals(List.of(), kinds(false, "50", "50", "50", "50", "50"));
@@ -63,19 +68,27 @@ class QualityRulesTest {
         assertTrue(detail.contains("3.13 standard deviations") && detail.contains("mean 11.5"), detail);
     }
 
-    /** The mean and population σ as the rule was first written: every squared deviation from the mean, summed. */
-    record Spread(BigDecimal mean, BigDecimal sd) {
+    /**
+     * The mean and population variance as the rule was first written: every squared deviation from the mean, summed.
+     * A value is an outlier when its distance from the mean is more than 3σ, that is (both sides squared, exactly) when
+     * the squared distance is more than 9 variances.
+     */
+    record Spread(BigDecimal mean, BigDecimal variance) {
         static Spread of(List<BigDecimal> earlier) {
             MathContext mc = MathContext.DECIMAL64;
             BigDecimal n = BigDecimal.valueOf(earlier.size());
             BigDecimal mean = earlier.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(n, mc);
-            BigDecimal sd = earlier.stream().map(x -> x.subtract(mean).pow(2)).reduce(BigDecimal.ZERO,
-                    BigDecimal::add).divide(n, mc).sqrt(mc);
-            return new Spread(mean, sd);
+            BigDecimal variance = earlier.stream().map(x -> x.subtract(mean).pow(2)).reduce(BigDecimal.ZERO,
+                    BigDecimal::add).divide(n, mc);
+            return new Spread(mean, variance);
+        }
+
+        BigDecimal sd() {
+            return variance.sqrt(MathContext.DECIMAL64);
         }
 
         boolean outlier(BigDecimal value) {
-            return value.subtract(mean).abs().compareTo(QualityRules.SIGMAS.multiply(sd)) > 0;
+            return value.subtract(mean).pow(2).compareTo(QualityRules.SIGMAS.pow(2).multiply(variance)) > 0;
         }
     }
 
