@@ -26,7 +26,8 @@ public final class Copy {
             throws SQLException {
         String sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin";
         var api = connection.unwrap(PGConnection.class).getCopyAPI();
-        StringBuilder b = new StringBuilder(64 * 1024);
+        Text text = new Text();
+        StringBuilder b = text.b;
         long n = 0;
         try {
             for (Object[] row : rows) {
@@ -34,7 +35,7 @@ public final class Copy {
                     if (i > 0) {
                         b.append('\t');
                     }
-                    append(b, row[i]);
+                    text.append(row[i]);
                 }
                 b.append('\n');
                 if (b.length() > CHUNK_CHARS) {
@@ -51,23 +52,51 @@ public final class Copy {
         return n;
     }
 
-    private static void append(StringBuilder b, Object v) {
-        if (v == null) {
-            b.append("\\N");
-            return;
-        }
-        String s = v instanceof BigDecimal d
-                ? d.toPlainString()
-                : v instanceof OffsetDateTime t ? t.toString() : v.toString();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> b.append(c);
+    /**
+     * One COPY's text. The rows of an import or an event batch usually share one timestamp object, which is formatted
+     * once (formatting it for every row was a third of a 10,000-row COPY's time on the Java side).
+     */
+    private static final class Text {
+        final StringBuilder b = new StringBuilder(64 * 1024);
+        private OffsetDateTime lastTime;
+        private String lastTimeText;
+
+        void append(Object v) {
+            if (v == null) {
+                b.append("\\N");
+            } else if (v instanceof BigDecimal d) {
+                b.append(d.toPlainString()); // digits, sign and point only
+            } else if (v instanceof OffsetDateTime t) {
+                if (t != lastTime) {
+                    lastTime = t;
+                    lastTimeText = t.toString();
+                }
+                b.append(lastTimeText);
+            } else if (v instanceof Number || v instanceof Boolean || v instanceof java.util.UUID) {
+                b.append(v);
+            } else {
+                escaped(b, v.toString());
             }
         }
+    }
+
+    /** {@code s} in COPY's text format: backslash, tab, newline and carriage return escaped. */
+    private static void escaped(StringBuilder b, String s) {
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String escape = switch (c) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escape != null) {
+                b.append(s, start, i).append(escape);
+                start = i + 1;
+            }
+        }
+        b.append(s, start, s.length());
     }
 }
