@@ -111,20 +111,22 @@ class IndicatorBenchmarkTest {
         // 3. the bulk endpoint: 10 calls of 10,000 values each for the city's subjects, one new period each. First
         // the service is warmed up on subjects of its own (their history does not touch the measured ones'): the
         // first calls into a fresh JVM run interpreted code and the JIT compilers take a core for a while, which a
-        // deployed service did long ago. Warm-up calls go on until a call compiles for less than a tenth of its time.
+        // deployed service did long ago. Warm-up calls go on until three calls in a row each compile for less than a
+        // tenth of their time (one quiet call is not enough: C2 takes up Hibernate's query methods half a second
+        // each, late, since they run only a few hundred times a call). Each warm-up call prints as rate/JIT ms.
         load("W", 50, 200, List.of(), false);
         String admin = TestTokens.admin();
         var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        List<Long> warmUp = new ArrayList<>();
-        for (int call = 0; call < 60; call++) {
+        List<String> warmUp = new ArrayList<>();
+        int quiet = 0;
+        for (int call = 0; call < 90 && quiet < 3; call++) {
             long jit0 = jit.getTotalCompilationTime();
             long t0 = System.nanoTime();
-            warmUp.add(bulkCall(http, admin, "WS", String.format("%04d-%02d", 2043 + call / 12, call % 12 + 1), call));
+            long rate = bulkCall(http, admin, "WS", String.format("%04d-%02d", 2043 + call / 12, call % 12 + 1), call);
             long compiled = jit.getTotalCompilationTime() - jit0;
-            if (call >= 9 && compiled * 10 < (System.nanoTime() - t0) / 1_000_000) {
-                break;
-            }
+            warmUp.add(rate + "/" + compiled);
+            quiet = call >= 9 && compiled * 10 < (System.nanoTime() - t0) / 1_000_000 ? quiet + 1 : 0;
         }
         long jit0 = jit.getTotalCompilationTime();
         long gc0 = gcMillis();
