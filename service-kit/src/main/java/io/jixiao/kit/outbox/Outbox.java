@@ -48,7 +48,7 @@ public class Outbox {
     @Transactional(TxType.MANDATORY)
     public UUID publish(String topic, String type, String subjectCode, Object payload) {
         OutboxEvent e = new OutboxEvent();
-        e.id = UUID.randomUUID();
+        e.id = EventIds.next();
         e.topic = topic;
         e.type = type;
         e.key = subjectCode;
@@ -86,7 +86,7 @@ public class Outbox {
         List<Object[]> rows = new java.util.ArrayList<>(events.size());
         for (Keyed k : events) {
             try {
-                rows.add(new Object[]{UUID.randomUUID(), topic, type, k.subjectCode(), source,
+                rows.add(new Object[]{EventIds.next(), topic, type, k.subjectCode(), source,
                         mapper.writeValueAsString(k.payload()), correlation, now});
             } catch (JsonProcessingException ex) {
                 throw new IllegalStateException("event payload not serializable: " + type, ex);
