@@ -114,8 +114,9 @@ class QualityFlagTest {
                 .body("reviewedBy", equalTo("admin-1"));
         assertEquals(2, events(dept, ind));
         assertEquals(1, rows("select count(*) from outbox_event where event_type = "
-                + "'jixiao.indicator.value.recorded.v1' and payload->>'indicator' = ?1 and payload->'flags' @> "
-                + "'[\"SUSPICIOUS_HIGH\"]' and (payload->>'correction')::boolean", ind));
+                + "'jixiao.indicator.value.recorded.v1' and payload->>'indicator' = ?1 "
+                + "and cast(payload as jsonb)->'flags' @> '[\"SUSPICIOUS_HIGH\"]' and (payload->>'correction')::boolean",
+                ind));
         given().auth().oauth2(TestTokens.department(dept)).get("/api/v1/subjects/{c}/values?period=2026", dept).then()
                 .body("size()", equalTo(1)).body("[0].value", equalTo(99.6f)).body("[0].status", equalTo("COUNTED"));
         review(TestTokens.admin(), flag, "ACCEPT").then().statusCode(409);

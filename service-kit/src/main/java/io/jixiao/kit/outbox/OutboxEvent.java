@@ -39,7 +39,7 @@ public class OutboxEvent {
     public String source;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false, columnDefinition = "jsonb")
+    @Column(nullable = false, columnDefinition = "json")
     public String payload;
 
     @Column(name = "correlation_id")
