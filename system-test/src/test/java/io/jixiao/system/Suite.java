@@ -37,6 +37,8 @@ final class Suite {
 
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** How each process was launched (module, system properties), to launch it again after a kill. */
+    private final Map<String, Map.Entry<String, Map<String, String>>> launches = new LinkedHashMap<>();
     private final Path root;
     private final Path logs;
 
@@ -268,6 +270,11 @@ final class Suite {
         return "http://127.0.0.1:" + ports.get(name);
     }
 
+    /** The port a service listens on. */
+    int port(String name) {
+        return ports.get(name);
+    }
+
     String gateway() {
         return "http://127.0.0.1:" + ports.get("gateway");
     }
@@ -350,8 +357,37 @@ final class Suite {
         props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", jar.toString()));
         File log = logs.resolve(name + ".log").toFile();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+        // a relaunched service writes on after its first life's log
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(processes.containsKey(name)
+                ? ProcessBuilder.Redirect.appendTo(log)
+                : ProcessBuilder.Redirect.to(log)).start();
         processes.put(name, p);
+        launches.put(name, Map.entry(module, props));
+    }
+
+    /** Kills a service's process at once (SIGKILL: no shutdown hook, no clean close of its connections). */
+    void kill(String name) {
+        Process p = processes.get(name);
+        p.destroyForcibly();
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " did not die");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Launches a killed service again as it was first launched (same port, database, broker) and waits until ready. */
+    void relaunch(String name) {
+        Map.Entry<String, Map<String, String>> l = launches.get(name);
+        try {
+            launch(name, l.getKey(), l.getValue());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        awaitReady(name, ports.get(name));
     }
 
     /** The most recently changed file under {@code dirs}, or null when there is none. */

@@ -91,6 +91,24 @@ public final class LocalKafka {
         }
     }
 
+    /**
+     * Stops the broker (the controller keeps running), as an outage would: clients keep their bootstrap address and
+     * reconnect once {@link #startBroker()} brings it back on the same port with the same log.
+     */
+    public synchronized void stopBroker() {
+        cluster.brokers().values().forEach(b -> b.shutdown());
+    }
+
+    /** Starts the broker stopped by {@link #stopBroker()} again and waits until it serves. */
+    public synchronized void startBroker() {
+        try {
+            cluster.brokers().values().forEach(b -> b.startup());
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("the in-process Kafka broker did not come back", e);
+        }
+    }
+
     public synchronized void stop() {
         try {
             cluster.close();

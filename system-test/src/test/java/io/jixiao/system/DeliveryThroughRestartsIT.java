@@ -1,0 +1,429 @@
+package io.jixiao.system;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.testsupport.LocalKafka;
+import io.jixiao.testsupport.LocalPostgres;
+import io.jixiao.testsupport.TestTokens;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig;
+
+/**
+ * Nothing accepted is lost, and nothing is applied twice, when the broker or a service goes down in between. Values
+ * are accepted (201) while the broker is stopped; the producing service is killed (SIGKILL) with events still in its
+ * outbox; both consumers of those events are killed while events stream to them. Afterwards every event the outbox
+ * holds for the accepted values is on the topic, has been applied once by each consumer (its id in the consumer's
+ * inbox, its effect in the consumer's tables), and nothing else was.
+ */
+class DeliveryThroughRestartsIT {
+
+    static final String VALUE_RECORDED = "jixiao.indicator.value.recorded.v1";
+    static final String SCORECARD_COMPUTED = "jixiao.indicator.scorecard.computed.v1";
+    static final int INDICATORS = 10;
+    /** evaluation-service's ledger appender's advisory lock ({@code LedgerAppender.LOCK_KEY}). */
+    static final long LEDGER_APPENDER_LOCK = 0x6C65646765L;
+    static final Duration OUTAGE = Duration.ofSeconds(25);
+    static final Duration RECOVERY = Duration.ofSeconds(180);
+
+    static final String PREFIX = "DR" + System.nanoTime() % 10000;
+    static final List<String> SUBJECTS = List.of(PREFIX + "A", PREFIX + "B");
+
+    /** The values accepted: subject|indicator|period → the score indicator-service answered with. */
+    final Map<String, Number> accepted = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void suite() {
+        Suite.atGateway();
+        String admin = TestTokens.admin();
+        for (String s : SUBJECTS) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", s, "nameZh", "断点续传单位",
+                    "level", "DEPARTMENT")).post("/api/v1/subjects").then().statusCode(201);
+        }
+        for (int i = 0; i < INDICATORS; i++) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", PREFIX + "I" + i,
+                    "nameZh", "断点续传指标" + i, "dimension", List.of("POLITICAL", "PUBLIC", "FINANCIAL", "PROCESS",
+                            "LEARNING").get(i % 5),
+                    "kind", "QUANTITATIVE", "target", 100, "weight", 10, "subjects", SUBJECTS))
+                    .post("/api/v1/indicators").then().statusCode(201);
+        }
+    }
+
+    @Test
+    void everyAcceptedValueReachesEveryConsumerOnceThroughBrokerAndServiceRestarts() throws Exception {
+        Suite suite = Suite.started();
+        LocalKafka kafka = LocalKafka.shared();
+
+        // 1. the broker is down for longer than the relay's delivery timeout (20 s): values are still accepted, their
+        // events wait in the outbox, the relay's sends fail and are tried again
+        kafka.stopBroker();
+        long down = System.nanoTime();
+        try {
+            post("2031", SUBJECTS);
+            assertEquals(2L * accepted.size(), unpublished(), "every event of a value accepted while the broker is"
+                    + " down waits in the outbox");
+            Suite.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - down) / 1_000_000));
+            assertEquals(2L * accepted.size(), unpublished(), "nothing was marked published while the broker was"
+                    + " down");
+        } finally {
+            kafka.startBroker();
+        }
+
+        // 2. the producer dies with events not yet published; they leave with its next life
+        kafka.stopBroker();
+        long stillWaiting;
+        try {
+            post("2032", SUBJECTS);
+            suite.kill("indicator");
+        } finally {
+            kafka.startBroker();
+        }
+        stillWaiting = unpublished();
+        assertTrue(stillWaiting >= 2L * SUBJECTS.size() * INDICATORS, "the killed producer's events are still in"
+                + " its outbox: " + stillWaiting);
+        suite.relaunch("indicator");
+
+        // 3. both consumers die, having applied events whose offsets they may not have committed yet, while more
+        // events stream to them; they take up where their committed offsets say, and their inboxes skip what they
+        // had applied already
+        post("2033", SUBJECTS.subList(0, 1));
+        awaitApplied("sys_budget", 20);
+        suite.kill("budget");
+        suite.kill("evaluation");
+        post("2033", SUBJECTS.subList(1, 2));
+        long relaunched = System.nanoTime();
+        suite.relaunch("budget");
+        suite.relaunch("evaluation");
+
+        Delivery d = awaitDelivered(relaunched);
+        System.out.printf("[restarts] %d values accepted across a broker outage, a producer kill and two consumer"
+                + " kills; %d events in the outbox, %d records on the topic (%d published twice); every consumer"
+                + " caught up %.1f s after the relaunch; events received again and skipped by the relaunched"
+                + " consumers: budget %.0f, evaluation %.0f%n", accepted.size(), d.outbox.size(), d.records,
+                d.records - d.distinctOnTopic, d.seconds, duplicatesSkipped(suite, "budget"),
+                duplicatesSkipped(suite, "evaluation"));
+    }
+
+    /** Waits until a consumer has applied at least {@code n} of this test's events in period 2033. */
+    private static void awaitApplied(String database, int n) throws SQLException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Set<UUID> applied = inbox(database);
+            long count = outbox().stream().filter(e -> "2033".equals(e.period()) && applied.contains(e.id()))
+                    .count();
+            if (count >= n) {
+                return;
+            }
+            Suite.sleep(100);
+        }
+        throw new AssertionError(database + " did not apply the first events within 30 s");
+    }
+
+    /** The inbox's count of events a service received again and skipped, since it was launched (its metrics). */
+    private static double duplicatesSkipped(Suite suite, String service) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                + suite.port(service) + "/q/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+        return metrics.lines().filter(l -> l.startsWith("jixiao_inbox_duplicates_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /**
+     * Ratings are linked into their cycle's hash chain after they commit. Here the test holds the appender's lock,
+     * as another replica in the middle of a batch would, so accepted ratings stay queued; evaluation-service is killed
+     * with all of them unlinked and the broker down. Its next life links them before anyone reads the ledger (reading
+     * it would link the queue itself) and publishes their {@code rating.submitted} events.
+     */
+    @Test
+    void ratingsAcceptedJustBeforeTheServiceDiesAreLinkedAndPublishedByItsNextLife() throws Exception {
+        Suite suite = Suite.started();
+        LocalKafka kafka = LocalKafka.shared();
+        List<String> subjects = List.of(PREFIX + "R0", PREFIX + "R1");
+        String cycle = RatingLoadBenchmarkIT.cycleWith(subjects, 4, "2034");
+        Set<UUID> ratings = new TreeSet<>();
+        kafka.stopBroker();
+        long pendingAtKill;
+        try (Connection otherReplica = connect("sys_evaluation")) {
+            try (PreparedStatement lock = otherReplica.prepareStatement("select pg_advisory_lock(?)")) {
+                lock.setLong(1, LEDGER_APPENDER_LOCK);
+                lock.execute();
+            }
+            for (int e = 0; e < 4; e++) {
+                for (String subject : subjects) {
+                    ratings.add(UUID.fromString(given().auth().oauth2(TestTokens.superior("ev" + e))
+                            .contentType(ContentType.JSON).body(RatingLoadBenchmarkIT.rating(subject, 60 + 5 * e))
+                            .post("/api/v1/cycles/{id}/ratings", cycle).then().statusCode(201).extract()
+                            .path("id")));
+                }
+            }
+            suite.kill("evaluation");
+            pendingAtKill = count("select count(*) from ledger_pending where cycle_id = ?::uuid", cycle);
+        } finally {
+            kafka.startBroker();
+        }
+        assertEquals(ratings.size(), pendingAtKill, "every accepted rating was queued, none linked, at the kill");
+        suite.relaunch("evaluation");
+
+        long deadline = System.nanoTime() + RECOVERY.toNanos();
+        while (count("select count(*) from ledger_pending where cycle_id = ?::uuid", cycle) > 0
+                || count("select count(*) from outbox_event where event_type = '"
+                        + "jixiao.evaluation.rating.submitted.v1' and payload->>'cycle' = ? and published_at is not"
+                        + " null", cycle) < ratings.size()) {
+            assertTrue(System.nanoTime() < deadline, "the relaunched service did not link and publish every rating");
+            Suite.sleep(250);
+        }
+        assertEquals(ratings.size(), count("select count(*) from outbox_event where event_type = '"
+                + "jixiao.evaluation.rating.submitted.v1' and payload->>'cycle' = ?", cycle), "one event per rating");
+        List<String> linked = given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/ledger", cycle).then()
+                .statusCode(200).extract().jsonPath().getList("ratingId");
+        assertEquals(ratings, new TreeSet<>(linked.stream().map(UUID::fromString).toList()),
+                "every accepted rating is linked once");
+        assertEquals(ratings.size(), linked.size(), "no rating is linked twice");
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/ledger/verify", cycle).then()
+                .statusCode(200).body("valid", org.hamcrest.Matchers.equalTo(true));
+        System.out.printf("[restarts] %d ratings accepted with the broker down and the ledger's lock held elsewhere,"
+                + " evaluation-service killed with all of them unlinked: all linked, chained and published by its next"
+                + " life%n", ratings.size());
+    }
+
+    /** A count from evaluation-service's database; {@code sql} takes one text parameter. */
+    private static long count(String sql, String parameter) throws SQLException {
+        try (Connection c = connect("sys_evaluation"); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** One value per subject and indicator in {@code period}, through the gateway by a system client. */
+    private void post(String period, List<String> subjects) {
+        String token = TestTokens.system("restart-system");
+        for (String s : subjects) {
+            for (int i = 0; i < INDICATORS; i++) {
+                int value = 40 + (i * 7 + period.hashCode() % 13 + s.length()) % 60;
+                // the score as an exact decimal (this request's config only: other tests read floats)
+                Number score = given().config(RestAssured.config().jsonConfig(JsonConfig.jsonConfig()
+                        .numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL))).auth().oauth2(token)
+                        .contentType(ContentType.JSON).body(Map.of("subject", s,
+                                "indicator", PREFIX + "I" + i, "period", period, "value", value))
+                        .post("/api/v1/values")
+                        .then().statusCode(201).extract().path("value.score");
+                accepted.put(s + "|" + PREFIX + "I" + i + "|" + period, score);
+            }
+        }
+    }
+
+    record OutboxEvent(UUID id, String type, String subject, String indicator, String period) {
+    }
+
+    record Delivery(List<OutboxEvent> outbox, int records, int distinctOnTopic, double seconds) {
+    }
+
+    /**
+     * Waits until every consumer has applied every event, then checks each one's inbox and effects, and the topic.
+     * A check that still fails at the deadline fails the test with what is missing.
+     */
+    private Delivery awaitDelivered(long since) throws Exception {
+        long deadline = System.nanoTime() + RECOVERY.toNanos();
+        AssertionError last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                List<OutboxEvent> outbox = outbox();
+                checkConsumers(outbox);
+                double seconds = (System.nanoTime() - since) / 1e9;
+                Map<UUID, Integer> onTopic = topicRecords();
+                Set<UUID> ids = new TreeSet<>();
+                outbox.forEach(e -> ids.add(e.id()));
+                assertEquals(ids, new TreeSet<>(onTopic.keySet()), "the topic holds exactly the outbox's events");
+                int records = onTopic.values().stream().mapToInt(Integer::intValue).sum();
+                return new Delivery(outbox, records, onTopic.size(), seconds);
+            } catch (AssertionError e) {
+                last = e;
+                Suite.sleep(1000);
+            }
+        }
+        throw last;
+    }
+
+    /** Each consumer's inbox holds the outbox's events of the types it takes, and its tables show their effects. */
+    private void checkConsumers(List<OutboxEvent> outbox) throws SQLException {
+        Set<UUID> values = new TreeSet<>();
+        Set<UUID> scorecards = new TreeSet<>();
+        Map<String, UUID> lastScorecard = new HashMap<>();
+        Map<String, UUID> valueEvent = new HashMap<>();
+        for (OutboxEvent e : outbox) {
+            if (e.type().equals(VALUE_RECORDED)) {
+                values.add(e.id());
+                valueEvent.put(e.subject() + "|" + e.indicator() + "|" + e.period(), e.id());
+            } else {
+                scorecards.add(e.id());
+                lastScorecard.put(e.subject() + "|" + e.period(), e.id());
+            }
+        }
+        assertEquals(accepted.keySet(), valueEvent.keySet(), "one value.recorded event per accepted value");
+        assertEquals(accepted.size(), values.size(), "no value event twice in the outbox");
+
+        Set<UUID> budgetInbox = inbox("sys_budget");
+        Set<UUID> evaluationInbox = inbox("sys_evaluation");
+        assertTrue(budgetInbox.containsAll(values), "budget applied every value event: missing "
+                + missing(values, budgetInbox));
+        assertTrue(budgetInbox.containsAll(scorecards), "budget applied every scorecard event: missing "
+                + missing(scorecards, budgetInbox));
+        assertTrue(evaluationInbox.containsAll(scorecards), "evaluation applied every scorecard event: missing "
+                + missing(scorecards, evaluationInbox));
+
+        // the effects: budget keeps each value's score with the event that brought it, evaluation each scorecard's
+        // latest total with its event
+        Map<String, Object[]> scores = rows("sys_budget", "select subject_code || '|' || indicator_code || '|' ||"
+                + " period, score, event_id from indicator_score where subject_code like ?");
+        assertEquals(accepted.keySet(), scores.keySet(), "budget holds a score for exactly the accepted values");
+        for (Map.Entry<String, Number> a : accepted.entrySet()) {
+            Object[] row = scores.get(a.getKey());
+            assertEquals(0, new java.math.BigDecimal(a.getValue().toString()).compareTo((java.math.BigDecimal) row[0]),
+                    "budget's score of " + a.getKey());
+            assertEquals(valueEvent.get(a.getKey()), row[1], "budget's score of " + a.getKey() + " came from its"
+                    + " event");
+        }
+        Map<String, Object[]> inputs = rows("sys_evaluation", "select subject_code || '|' || period, total, event_id"
+                + " from scorecard_input where subject_code like ?");
+        assertEquals(new TreeSet<>(lastScorecard.keySet()), new TreeSet<>(inputs.keySet()),
+                "evaluation holds a scorecard for each subject and period");
+        lastScorecard.forEach((k, id) -> assertEquals(id, inputs.get(k)[1], "evaluation's scorecard of " + k
+                + " is the last one computed"));
+    }
+
+    private static Set<UUID> missing(Set<UUID> wanted, Set<UUID> have) {
+        Set<UUID> m = new TreeSet<>(wanted);
+        m.removeAll(have);
+        return m;
+    }
+
+    /** indicator-service's outbox events for this test's subjects, in the order they were written. */
+    private static List<OutboxEvent> outbox() throws SQLException {
+        List<OutboxEvent> events = new ArrayList<>();
+        try (Connection c = connect("sys_indicator");
+                PreparedStatement ps = c.prepareStatement("select id,"
+                        + " event_type, record_key, payload->>'indicator', payload->>'period' from outbox_event"
+                        + " where record_key like ? and event_type in (?, ?) order by seq")) {
+            ps.setString(1, PREFIX + "%");
+            ps.setString(2, VALUE_RECORDED);
+            ps.setString(3, SCORECARD_COMPUTED);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new OutboxEvent(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5)));
+                }
+            }
+        }
+        return events;
+    }
+
+    /** How many of this test's events indicator-service has not published yet. */
+    private static long unpublished() throws SQLException {
+        try (Connection c = connect("sys_indicator");
+                PreparedStatement ps = c.prepareStatement("select count(*)"
+                        + " from outbox_event where record_key like ? and published_at is null")) {
+            ps.setString(1, PREFIX + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static Set<UUID> inbox(String database) throws SQLException {
+        Set<UUID> ids = new TreeSet<>();
+        try (Connection c = connect(database);
+                PreparedStatement ps = c.prepareStatement("select event_id from"
+                        + " processed_event where event_type in (?, ?)")) {
+            ps.setString(1, VALUE_RECORDED);
+            ps.setString(2, SCORECARD_COMPUTED);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Rows keyed by their first column, the rest as values; {@code sql} takes the subject pattern. */
+    private static Map<String, Object[]> rows(String database, String sql) throws SQLException {
+        Map<String, Object[]> rows = new TreeMap<>();
+        try (Connection c = connect(database); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, PREFIX + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(rs.getString(1), new Object[]{rs.getObject(2), rs.getObject(3)});
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Connection connect(String database) throws SQLException {
+        LocalPostgres pg = Suite.postgres();
+        return DriverManager.getConnection(pg.jdbcUrl(database), pg.username(), pg.password());
+    }
+
+    /** Every record of this test's subjects on indicator-service's topic, counted by event id ({@code ce_id}). */
+    private static Map<UUID, Integer> topicRecords() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalKafka.shared().bootstrapServers());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        Map<UUID, Integer> seen = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = consumer.partitionsFor("jixiao.indicator.events").stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    Header id = r.headers().lastHeader("ce_id");
+                    Header type = r.headers().lastHeader("ce_type");
+                    String t = type == null ? "" : new String(type.value(), StandardCharsets.UTF_8);
+                    if (r.key() != null && r.key().startsWith(PREFIX) && id != null && (t.equals(VALUE_RECORDED)
+                            || t.equals(SCORECARD_COMPUTED))) {
+                        seen.merge(UUID.fromString(new String(id.value(), StandardCharsets.UTF_8)), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return seen;
+    }
+}
