@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,12 @@ class ThinSliceIT {
         // numbers as exact decimals, so that the last decimal is checked, not a float's approximation
         RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig()
                 .numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+    }
+
+    /** The test classes after this one in the same JVM read numbers as RestAssured does by default. */
+    @AfterAll
+    static void defaultNumbers() {
+        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig());
     }
 
     /** The JSON number equals this decimal exactly (an integral number arrives as Integer, others as BigDecimal). */
