@@ -46,6 +46,25 @@ public class ValueRepository implements PanacheRepository<IndicatorValue> {
                 .setParameter("s", subject).setParameter("p", period).getResultList());
     }
 
+    /** The counted value and the value waiting for review of a subject, indicator and period; either may be null. */
+    public record Slot(IndicatorValue current, IndicatorValue held) {
+    }
+
+    /** {@link #current} and {@link #held} in one query (a held value is never current). */
+    public Slot slot(String subject, String indicator, String period) {
+        IndicatorValue current = null;
+        IndicatorValue held = null;
+        for (IndicatorValue v : list("subjectCode = ?1 and indicatorCode = ?2 and period = ?3 and (current = true"
+                + " or status = ?4)", subject, indicator, period, IndicatorValue.Status.HELD)) {
+            if (v.current) {
+                current = v;
+            } else {
+                held = v;
+            }
+        }
+        return new Slot(current, held);
+    }
+
     /** A value reported for the subject, indicator and period that waits for review, if any. */
     public Optional<IndicatorValue> held(String subject, String indicator, String period) {
         return find("subjectCode = ?1 and indicatorCode = ?2 and period = ?3 and status = ?4", subject, indicator,

@@ -141,7 +141,51 @@ public class ScorecardService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Computed recompute(String subject, String period) {
         scorecards.lock(subject, period);
-        Result r = compute(subject, period);
+        return recompute(subject, period, compute(subject, period));
+    }
+
+    /**
+     * What a caller has read of a subject's period after taking its recompute lock ({@link #lockAndRead}): the
+     * definitions in force, the subject's overrides and its settings (null when it has none). A configuration writes
+     * its overrides, then takes the same lock to recompute; so whichever of the two commits second computes from the
+     * other's committed state, as when the recompute read them again after the lock.
+     */
+    public record Known(List<Indicator> inForce, List<ScorecardLine> lines, ScorecardConfig config) {
+
+        /** The light thresholds in force. */
+        public Light.Thresholds thresholds() {
+            return config == null
+                    ? Light.Thresholds.DEFAULT
+                    : new Light.Thresholds(config.greenThreshold, config.yellowThreshold);
+        }
+    }
+
+    /**
+     * Takes the recompute lock of a subject's period, then reads what a recompute needs besides the values, for a
+     * caller that changes a value and recomputes in this transaction ({@link #recompute(String, String, Known)}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Known lockAndRead(String subject, String period) {
+        scorecards.lock(subject, period);
+        return new Known(indicators.inForce(period), scorecards.lines(subject, period),
+                scorecards.config(subject, period).orElse(null));
+    }
+
+    /**
+     * The same recompute, under the lock {@link #lockAndRead} took and from what it read: a single value's transaction
+     * reads the definitions, overrides and settings once, not once to score the value and again to recompute.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Computed recompute(String subject, String period, Known known) {
+        Map<String, ScorecardLine> overrides = new HashMap<>();
+        known.lines().forEach(l -> overrides.put(l.indicatorCode, l));
+        List<Indicator> applicable = known.inForce().stream().filter(i -> i.appliesTo(subject)).toList();
+        return recompute(subject, period, calculate(applicable, overrides, values.currentScores(subject, period),
+                known.config()));
+    }
+
+    /** Stores and publishes a computed result if it differs from the last snapshot; the caller holds the lock. */
+    private Computed recompute(String subject, String period, Result r) {
         ScorecardComputed event = toEvent(subject, period, r);
         String detail = json(new Object[]{event.dimensions(), event.gate(), event.completeness(), event.grade()});
         ScorecardSnapshot snap = scorecards.snapshot(subject, period).orElse(null);

@@ -28,7 +28,6 @@ import io.jixiao.indicator.domain.scoring.Scores;
 import io.jixiao.indicator.messaging.IndicatorEvents;
 import io.jixiao.indicator.messaging.IndicatorEvents.ValueRecorded;
 import io.jixiao.indicator.repository.IndicatorRepository;
-import io.jixiao.indicator.repository.IndicatorVersionRepository;
 import io.jixiao.indicator.repository.QualityFlagRepository;
 import io.jixiao.indicator.repository.ScorecardRepository;
 import io.jixiao.indicator.repository.SubjectRepository;
@@ -63,7 +62,6 @@ public class ValueService {
 
     private final SubjectRepository subjects;
     private final IndicatorRepository indicators;
-    private final IndicatorVersionRepository versions;
     private final QualityFlagRepository flags;
     private final ScorecardBatch batch;
     private final ValueRepository values;
@@ -73,12 +71,11 @@ public class ValueService {
     private final IndicatorConfig config;
 
     public ValueService(SubjectRepository subjects, IndicatorRepository indicators,
-            IndicatorVersionRepository versions, QualityFlagRepository flags, ScorecardBatch batch,
+            QualityFlagRepository flags, ScorecardBatch batch,
             ValueRepository values, ScorecardRepository scorecards, ScorecardService scorecardService, Outbox outbox,
             IndicatorConfig config) {
         this.subjects = subjects;
         this.indicators = indicators;
-        this.versions = versions;
         this.flags = flags;
         this.batch = batch;
         this.values = values;
@@ -116,14 +113,19 @@ public class ValueService {
         }
     }
 
+    /**
+     * Scores and stores a value, then recomputes its scorecard. The scorecard's lock is taken first, and the
+     * definitions, overrides and settings read under it serve both the value and the recompute.
+     */
     private Recorded store(Report r, String reportedBy, boolean system) {
-        Indicator ind = definition(r.indicator(), r.period());
+        ScorecardService.Known known = scorecardService.lockAndRead(r.subject(), r.period());
+        Indicator ind = definition(r.indicator(), r.period(), known.inForce());
         if (!ind.appliesTo(r.subject())) {
             throw new RuleViolationException("indicator", "indicator " + ind.code + " is not on " + r.subject()
                     + "'s scorecard");
         }
-        ScorecardLine override = scorecards.lines(r.subject(), r.period()).stream()
-                .filter(l -> l.indicatorCode.equals(ind.code)).findFirst().orElse(null);
+        ScorecardLine override = known.lines().stream().filter(l -> l.indicatorCode.equals(ind.code)).findFirst()
+                .orElse(null);
         if (override != null && override.notApplicable) {
             throw new RuleViolationException("indicator", "indicator " + ind.code + " is marked not applicable for "
                     + r.subject() + " in " + r.period());
@@ -131,21 +133,26 @@ public class ValueService {
         IndicatorSpec spec = ind.spec(override == null ? null : override.target);
         BigDecimal score = score(spec, r);
 
-        IndicatorValue previous = values.current(r.subject(), ind.code, r.period()).orElse(null);
+        ValueRepository.Slot slot = values.slot(r.subject(), ind.code, r.period());
+        IndicatorValue previous = slot.current();
         if (previous != null && (r.correctionReason() == null || r.correctionReason().isBlank())) {
             throw new ConflictException("a value of " + ind.code + " for " + r.subject() + " in " + r.period()
                     + " exists already: a correction needs a correctionReason");
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        withdrawHeld(r.subject(), ind.code, r.period(), now);
+        if (slot.held() != null) {
+            withdraw(slot.held(), now);
+        }
         List<QualityRules.Finding> findings = QualityRules.check(ind.satisfaction, r.value(), r.value() == null
                 ? QualityRules.Moments.NONE
                 : values.earlierMoments(r.subject(), ind.code, r.period()));
 
-        IndicatorValue v = reported(r, ind, Scores.stored(score), scorecardService.thresholds(r.subject(),
-                r.period()).of(score), system ? "SYSTEM" : "MANUAL", reportedBy, now, previous != null);
+        IndicatorValue v = reported(r, ind, Scores.stored(score), known.thresholds().of(score), system
+                ? "SYSTEM"
+                : "MANUAL", reportedBy, now, previous != null);
         if (!findings.isEmpty()) {
-            return new Recorded(v, hold(v, findings, now), scorecardService.recompute(r.subject(), r.period()));
+            return new Recorded(v, hold(v, findings, now), scorecardService.recompute(r.subject(), r.period(),
+                    known));
         }
         if (previous != null) {
             previous.supersede();
@@ -153,7 +160,7 @@ public class ValueService {
         }
         values.persist(v);
         publish(v, previous != null, List.of());
-        return new Recorded(v, List.of(), scorecardService.recompute(r.subject(), r.period()));
+        return new Recorded(v, List.of(), scorecardService.recompute(r.subject(), r.period(), known));
     }
 
     /**
@@ -179,12 +186,13 @@ public class ValueService {
         return v;
     }
 
-    /** The definition of an indicator in force in a period. */
-    private Indicator definition(String code, String period) {
-        return versions.inForce(code, period).orElseThrow(() -> indicators.findByIdOptional(code).isEmpty()
-                ? new RuleViolationException("indicator", "indicator " + code + " does not exist")
-                : new RuleViolationException("indicator", "indicator " + code + " has no version in force in "
-                        + period));
+    /** The definition of an indicator in force in a period, from the period's definitions {@code inForce}. */
+    private Indicator definition(String code, String period, List<Indicator> inForce) {
+        return inForce.stream().filter(i -> i.code.equals(code)).findFirst().orElseThrow(() -> indicators
+                .findByIdOptional(code).isEmpty()
+                        ? new RuleViolationException("indicator", "indicator " + code + " does not exist")
+                        : new RuleViolationException("indicator", "indicator " + code + " has no version in force in "
+                                + period));
     }
 
     private QualityFlag raise(IndicatorValue v, QualityRules.Finding f, OffsetDateTime now) {
@@ -214,10 +222,12 @@ public class ValueService {
 
     /** A new report replaces a value still waiting for review: it is withdrawn with its open flags. */
     void withdrawHeld(String subject, String indicator, String period, OffsetDateTime now) {
-        values.held(subject, indicator, period).ifPresent(held -> {
-            held.discard(IndicatorValue.Status.WITHDRAWN);
-            flags.openOn(held.id).forEach(f -> f.withdraw(now));
-        });
+        values.held(subject, indicator, period).ifPresent(held -> withdraw(held, now));
+    }
+
+    private void withdraw(IndicatorValue held, OffsetDateTime now) {
+        held.discard(IndicatorValue.Status.WITHDRAWN);
+        flags.openOn(held.id).forEach(f -> f.withdraw(now));
     }
 
     private void publish(IndicatorValue v, boolean correction, List<String> flagKinds) {
