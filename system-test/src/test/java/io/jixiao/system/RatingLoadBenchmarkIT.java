@@ -103,7 +103,9 @@ class RatingLoadBenchmarkIT {
         String cycle = cycleWith(subjects, CONCURRENCY, "2032");
         long[] before = Suite.started().cpuTicks();
         Map<String, Long> cpuBefore = Suite.started().cpuByProcess();
+        Statements.reset();
         long[] r = closedLoop(cycle, subjects, CONCURRENCY, SECONDS);
+        Statements.print("rating", r[0]);
         double jit = Suite.jitShare(before, Suite.started().cpuTicks());
         Suite.printCpuPerCall("rating", cpuBefore, Suite.started().cpuByProcess(), r);
         double ratingTps = r[0] / (double) SECONDS;

@@ -93,7 +93,9 @@ class SurveyLoadBenchmarkIT {
         String survey = openSurvey(subject);
         long[] before = Suite.started().cpuTicks();
         Map<String, Long> cpuBefore = Suite.started().cpuByProcess();
+        Statements.reset();
         long[] r = load(survey, SECONDS);
+        Statements.print("response", r[0]);
         double jit = Suite.jitShare(before, Suite.started().cpuTicks());
         Suite.printCpuPerCall("response", cpuBefore, Suite.started().cpuByProcess(), r);
         double rate = r[0] / (double) SECONDS;

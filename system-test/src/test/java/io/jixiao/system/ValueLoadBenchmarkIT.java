@@ -60,9 +60,11 @@ class ValueLoadBenchmarkIT {
     void singleValuesThroughTheGatewayAgainstPgbench() throws Exception {
         int[] year = {3000};
         Suite.warmUntilJitSettles("single values", 18, () -> load(10, year[0] += 200));
+        Statements.reset();
         long[] before = Suite.started().cpuTicks();
         Map<String, Long> cpuBefore = Suite.started().cpuByProcess();
         long[] r = load(SECONDS, 8000);
+        Statements.print("value", r[0]);
         double jit = Suite.jitShare(before, Suite.started().cpuTicks());
         Suite.printCpuPerCall("value", cpuBefore, Suite.started().cpuByProcess(), r);
         double rate = r[0] / (double) SECONDS;
