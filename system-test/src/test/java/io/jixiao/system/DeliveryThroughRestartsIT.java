@@ -101,14 +101,13 @@ class DeliveryThroughRestartsIT {
 
         // 2. the producer dies with events not yet published; they leave with its next life
         kafka.stopBroker();
-        long stillWaiting;
         try {
             post("2032", SUBJECTS);
             suite.kill("indicator");
         } finally {
             kafka.startBroker();
         }
-        stillWaiting = unpublished();
+        long stillWaiting = unpublished();
         assertTrue(stillWaiting >= 2L * SUBJECTS.size() * INDICATORS, "the killed producer's events are still in"
                 + " its outbox: " + stillWaiting);
         suite.relaunch("indicator");
