@@ -59,5 +59,17 @@ final class Statements {
             System.out.printf("[bench] PostgreSQL: these 20 statements executed for %.3f ms per %s%n", total / accepted,
                     what);
         }
+        try (Connection c = connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select d.datname, sum(s.calls), sum(s.total_exec_time), count(*)"
+                        + " from pg_stat_statements s join pg_database d on d.oid = s.dbid group by d.datname"
+                        + " order by 2 desc")) {
+            while (rs.next()) {
+                System.out.printf(
+                        "[bench] PostgreSQL %s, every statement: %.2f calls and %.3f ms per %s (%d distinct)%n",
+                        rs.getString(1), rs.getLong(2) / (double) accepted, rs.getDouble(3) / accepted, what,
+                        rs.getLong(4));
+            }
+        }
     }
 }

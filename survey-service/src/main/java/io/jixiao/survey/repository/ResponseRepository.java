@@ -61,9 +61,11 @@ public class ResponseRepository implements PanacheRepositoryBase<SurveyResponse,
     }
 
     /**
-     * Inserts a new response and, when it counts towards the index, marks its subject-period for recompute, in one
-     * statement (an existing mark is left alone, not locked). This path never changes a response afterwards, so it is
-     * written directly rather than through the persistence context; its JSON columns are read back by the entity.
+     * Inserts a new response and, when it counts towards the index, its own recompute mark for its subject-period, in
+     * one statement. The mark is the response's own, not shared with other responses, so a recompute that cannot see
+     * the response yet cannot take its mark either, and no response waits on another's lock. This path never changes a
+     * response afterwards, so it is written directly rather than through the persistence context; its JSON columns are
+     * read back by the entity.
      */
     public void insert(SurveyResponse r, boolean markDirty) {
         getEntityManager().unwrap(Session.class).createNativeQuery("""
@@ -73,8 +75,7 @@ public class ResponseRepository implements PanacheRepositoryBase<SurveyResponse,
                                    cast(?13 as jsonb), ?14)
                            returning subject_code, period)
                 insert into satisfaction_dirty (subject_code, period)
-                select subject_code, period from r where ?15
-                on conflict do nothing""")
+                select subject_code, period from r where ?15""")
                 .setParameter(1, r.id).setParameter(2, r.surveyId).setParameter(3, r.subjectCode)
                 .setParameter(4, r.period).setParameter(5, r.respondent.name()).setParameter(6, r.channel.name())
                 .setParameter(7, r.fingerprint).setParameter(8, r.tokenBatch, UUID.class)
@@ -91,18 +92,26 @@ public class ResponseRepository implements PanacheRepositoryBase<SurveyResponse,
         }
     }
 
-    /** Marks the subject-period for recompute (a held response accepted on review); no lock on an existing mark. */
+    /** Marks the subject-period for recompute (a held response accepted on review), with a mark of its own. */
     public void markDirty(String subject, String period) {
-        getEntityManager().createNativeQuery("insert into satisfaction_dirty (subject_code, period) values (?1, ?2)"
-                + " on conflict do nothing").setParameter(1, subject).setParameter(2, period).executeUpdate();
+        getEntityManager().createNativeQuery("insert into satisfaction_dirty (subject_code, period) values (?1, ?2)")
+                .setParameter(1, subject).setParameter(2, period).executeUpdate();
     }
 
-    /** Takes one marked subject-period (skipping those another recompute holds); empty when none. */
+    /**
+     * Takes one marked subject-period, skipping marks another recompute holds, and deletes every mark of it this
+     * statement can see; empty when none. A mark committed later, with a response the caller's reads may miss, stays
+     * for the next round. Two recomputes of one subject-period run one after the other: the second waits on the
+     * first's deleted marks, then reads after the first has committed.
+     */
     @SuppressWarnings("unchecked")
-    public List<Object[]> takeDirty(int max) {
-        return getEntityManager().createNativeQuery("delete from satisfaction_dirty where ctid in (select ctid from"
-                + " satisfaction_dirty limit ?1 for update skip locked) returning subject_code, period")
-                .setParameter(1, max).getResultList();
+    public List<Object[]> takeDirty() {
+        return getEntityManager().createNativeQuery("""
+                with taken as (select subject_code, period from satisfaction_dirty limit 1 for update skip locked),
+                     gone as (delete from satisfaction_dirty d using taken t
+                              where d.subject_code = t.subject_code and d.period = t.period
+                              returning d.subject_code, d.period)
+                select distinct subject_code, period from gone""").getResultList();
     }
 
     /** Per-group n, mean and sample standard deviation of the counted responses, computed by PostgreSQL. */

@@ -56,11 +56,11 @@ public class SatisfactionService {
     }
 
     @Scheduled(every = "${jixiao.survey.recompute-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void recomputeDirty() {
+    public void recomputeDirty() {
         boolean more = true;
         while (more) {
             more = QuarkusTransaction.requiringNew().call(() -> {
-                List<Object[]> taken = responses.takeDirty(1);
+                List<Object[]> taken = responses.takeDirty();
                 for (Object[] t : taken) {
                     recompute((String) t[0], (String) t[1]);
                 }

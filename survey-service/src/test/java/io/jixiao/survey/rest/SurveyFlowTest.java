@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -11,6 +12,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,7 +33,12 @@ import io.jixiao.testsupport.JixiaoTestResource;
 import io.jixiao.testsupport.TestDb;
 import io.jixiao.testsupport.TestTokens;
 import io.jixiao.testsupport.TopicProbe;
+import io.jixiao.survey.domain.Channel;
+import io.jixiao.survey.domain.index.RespondentGroup;
 import io.jixiao.survey.domain.index.ResponseScorer;
+import io.jixiao.survey.service.ResponseService;
+import io.jixiao.survey.service.SatisfactionService;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,6 +56,15 @@ class SurveyFlowTest {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    ResponseService responses;
+
+    @Inject
+    SatisfactionService satisfaction;
+
+    @Inject
+    Scheduler scheduler;
 
     long count(String sql, Object... params) {
         return TestDb.count(em, sql, params);
@@ -117,6 +137,61 @@ class SurveyFlowTest {
         } catch (Exception e) {
             return null;
         }
+    }
+
+    /**
+     * A response that commits while its subject's index is being recomputed is counted by the next round. The test
+     * holds the order: a first response's mark waits; a second response is written but not committed; the index is
+     * recomputed (taking the first mark, seeing one response); then the second commits. Its mark must still be there.
+     * A mark shared by every response of a subject-period, left alone when it already existed, was taken by that
+     * recompute, and the second response stayed out of the index until some later response came.
+     */
+    @Test
+    void aResponseCommittedWhileItsIndexIsRecomputedIsCountedByTheNextRound() throws Exception {
+        String s = subject();
+        String survey = openSurvey(s);
+        scheduler.pause();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Thread.sleep(300); // a round the scheduler had begun ends
+            satisfaction.recomputeDirty();
+            answer(survey, "CITIZEN", Map.of("question", "q1", "value", 5));
+            assertEquals(1, marks(s), "the first response's mark waits");
+
+            CountDownLatch written = new CountDownLatch(1);
+            CountDownLatch commit = new CountDownLatch(1);
+            Future<?> second = other.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                responses.submit(UUID.fromString(survey), new ResponseService.NewResponse(RespondentGroup.CITIZEN,
+                        Channel.WEB, List.of(new ResponseScorer.Answer("q1", new BigDecimal(3), null, null, null)),
+                        45000L, "203.0.113.7", "device-" + UUID.randomUUID(), null));
+                written.countDown();
+                try {
+                    commit.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertTrue(written.await(30, TimeUnit.SECONDS), "the second response was written");
+            satisfaction.recomputeDirty();
+            assertEquals(1, count("select sample_size from satisfaction where subject_code = ?1", s),
+                    "the recompute saw the"
+                            + " committed response only");
+            commit.countDown();
+            second.get(30, TimeUnit.SECONDS);
+
+            assertTrue(marks(s) > 0, "the second response's mark outlived the recompute that could not see it");
+            satisfaction.recomputeDirty();
+            given().auth().oauth2(TestTokens.admin()).queryParam("period", "2026")
+                    .get("/api/v1/subjects/{c}/satisfaction", s).then().statusCode(200).body("n", equalTo(2));
+            assertEquals(0, marks(s));
+        } finally {
+            other.shutdownNow();
+            scheduler.resume();
+        }
+    }
+
+    long marks(String subject) {
+        return count("select count(*) from satisfaction_dirty where subject_code = ?1", subject);
     }
 
     @Test
