@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -187,7 +188,8 @@ class DeliveryThroughRestartsIT {
                 }
             }
             suite.kill("evaluation");
-            pendingAtKill = count("select count(*) from ledger_pending where cycle_id = ?::uuid", cycle);
+            pendingAtKill = count("sys_evaluation", "select count(*) from ledger_pending where cycle_id = ?::uuid",
+                    cycle);
         } finally {
             kafka.startBroker();
         }
@@ -195,14 +197,14 @@ class DeliveryThroughRestartsIT {
         suite.relaunch("evaluation");
 
         long deadline = System.nanoTime() + RECOVERY.toNanos();
-        while (count("select count(*) from ledger_pending where cycle_id = ?::uuid", cycle) > 0
-                || count("select count(*) from outbox_event where event_type = '"
+        while (count("sys_evaluation", "select count(*) from ledger_pending where cycle_id = ?::uuid", cycle) > 0
+                || count("sys_evaluation", "select count(*) from outbox_event where event_type = '"
                         + "jixiao.evaluation.rating.submitted.v1' and payload->>'cycle' = ? and published_at is not"
                         + " null", cycle) < ratings.size()) {
             assertTrue(System.nanoTime() < deadline, "the relaunched service did not link and publish every rating");
             Suite.sleep(250);
         }
-        assertEquals(ratings.size(), count("select count(*) from outbox_event where event_type = '"
+        assertEquals(ratings.size(), count("sys_evaluation", "select count(*) from outbox_event where event_type = '"
                 + "jixiao.evaluation.rating.submitted.v1' and payload->>'cycle' = ?", cycle), "one event per rating");
         List<String> linked = given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/ledger", cycle).then()
                 .statusCode(200).extract().jsonPath().getList("ratingId");
@@ -216,15 +218,92 @@ class DeliveryThroughRestartsIT {
                 + " life%n", ratings.size());
     }
 
-    /** A count from evaluation-service's database; {@code sql} takes one text parameter. */
-    private static long count(String sql, String parameter) throws SQLException {
-        try (Connection c = connect("sys_evaluation"); PreparedStatement ps = c.prepareStatement(sql)) {
+    /**
+     * Responses only mark their subject's period; a recompute takes the marks, reads the responses and stores and
+     * publishes the index, all in one transaction. Here the test holds the index table, as a slow transaction would,
+     * so the recompute that took the marks of the accepted responses is stuck before its commit when survey-service is
+     * killed; evaluation-service, which keeps the published index, is down meanwhile. The marks come back with the
+     * dead transaction, and survey-service's next life counts every response and publishes the index that
+     * evaluation-service, relaunched, keeps with its event id.
+     */
+    @Test
+    void responsesAcceptedJustBeforeTheServiceDiesAreCountedAndPublishedByItsNextLife() throws Exception {
+        Suite suite = Suite.started();
+        String subject = PREFIX + "P";
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("code", subject, "nameZh",
+                "断点续传问卷单位", "level", "DEPARTMENT")).post("/api/v1/subjects").then().statusCode(201);
+        String survey = SurveyLoadBenchmarkIT.openSurvey(subject);
+        suite.kill("evaluation");
+        int responses = 6;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (count("sys_survey", "select count(*) from satisfaction_dirty where subject_code like ?", "%") > 0) {
+            assertTrue(System.nanoTime() < deadline, "earlier tests' responses were counted");
+            Suite.sleep(100);
+        }
+        try (Connection slow = connect("sys_survey"); Statement st = slow.createStatement()) {
+            slow.setAutoCommit(false);
+            st.execute("lock table satisfaction in exclusive mode");
+            for (int i = 0; i < responses; i++) {
+                given().header("User-Agent", "restart-device-" + i).contentType(ContentType.JSON)
+                        .body(Map.of("group", "CITIZEN", "durationMs", 42000, "answers", List.of(Map.of("question",
+                                "q1", "value", 1 + i % 5))))
+                        .post("/api/v1/public/surveys/{id}/responses", survey).then().statusCode(201);
+            }
+            deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (count("sys_survey", "select count(*) from pg_locks where not granted and relation = ?::regclass",
+                    "satisfaction") == 0) {
+                assertTrue(System.nanoTime() < deadline, "a recompute took the responses' marks and waits to store"
+                        + " their index");
+                Suite.sleep(100);
+            }
+            assertEquals(0, count("sys_survey", "select count(*) from satisfaction where subject_code = ?", subject),
+                    "no index of these responses was stored before the kill");
+            suite.kill("survey");
+            slow.rollback();
+        }
+        suite.relaunch("survey");
+        suite.relaunch("evaluation");
+
+        deadline = System.nanoTime() + RECOVERY.toNanos();
+        String published = "select id::text from outbox_event where event_type = 'jixiao.survey.satisfaction.computed.v1'"
+                + " and record_key = ? and (payload->>'n')::int = " + responses + " and published_at is not null";
+        while (count("sys_survey", "select count(*) from satisfaction where subject_code = ? and sample_size = "
+                + responses, subject) == 0
+                || count("sys_survey", published.replace("id::text", "count(*)"), subject) == 0
+                || count("sys_evaluation", "select count(*) from satisfaction_input where subject_code"
+                        + " = ? and sample_size = " + responses, subject) == 0) {
+            assertTrue(System.nanoTime() < deadline, "the relaunched services did not count and keep every response");
+            Suite.sleep(250);
+        }
+        Map<String, Object[]> kept = rows("sys_evaluation", "select subject_code, event_id::text, sample_size from"
+                + " satisfaction_input where subject_code = ?", subject);
+        assertEquals(List.of(kept.get(subject)[0]), strings("sys_survey", published, subject), "evaluation keeps the"
+                + " index published once with every response, with that event's id");
+        assertEquals(1, count("sys_evaluation", "select count(*) from processed_event where event_id = ?::uuid",
+                (String) kept.get(subject)[0]), "evaluation applied that event once");
+        System.out.printf("[restarts] %d survey responses accepted while their recompute was stuck, survey-service"
+                + " killed before it committed and evaluation-service down: the next lives counted all %d and"
+                + " evaluation keeps the index from event %s%n", responses, responses, kept.get(subject)[0]);
+    }
+
+    /** A count from a service's database; {@code sql} takes one text parameter. */
+    private static long count(String database, String sql, String parameter) throws SQLException {
+        List<String> first = strings(database, sql, parameter);
+        return Long.parseLong(first.get(0));
+    }
+
+    /** The first column of every row, as text; {@code sql} takes one text parameter. */
+    private static List<String> strings(String database, String sql, String parameter) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = connect(database); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, parameter);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
             }
         }
+        return values;
     }
 
     /** One value per subject and indicator in {@code period}, through the gateway by a system client. */
@@ -307,7 +386,7 @@ class DeliveryThroughRestartsIT {
         // the effects: budget keeps each value's score with the event that brought it, evaluation each scorecard's
         // latest total with its event
         Map<String, Object[]> scores = rows("sys_budget", "select subject_code || '|' || indicator_code || '|' ||"
-                + " period, score, event_id from indicator_score where subject_code like ?");
+                + " period, score, event_id from indicator_score where subject_code like ?", PREFIX + "%");
         assertEquals(accepted.keySet(), scores.keySet(), "budget holds a score for exactly the accepted values");
         for (Map.Entry<String, Number> a : accepted.entrySet()) {
             Object[] row = scores.get(a.getKey());
@@ -317,7 +396,7 @@ class DeliveryThroughRestartsIT {
                     + " event");
         }
         Map<String, Object[]> inputs = rows("sys_evaluation", "select subject_code || '|' || period, total, event_id"
-                + " from scorecard_input where subject_code like ?");
+                + " from scorecard_input where subject_code like ?", PREFIX + "%");
         assertEquals(new TreeSet<>(lastScorecard.keySet()), new TreeSet<>(inputs.keySet()),
                 "evaluation holds a scorecard for each subject and period");
         lastScorecard.forEach((k, id) -> assertEquals(id, inputs.get(k)[1], "evaluation's scorecard of " + k
@@ -379,11 +458,11 @@ class DeliveryThroughRestartsIT {
         return ids;
     }
 
-    /** Rows keyed by their first column, the rest as values; {@code sql} takes the subject pattern. */
-    private static Map<String, Object[]> rows(String database, String sql) throws SQLException {
+    /** Rows keyed by their first column, the next two as values; {@code sql} takes one text parameter. */
+    private static Map<String, Object[]> rows(String database, String sql, String parameter) throws SQLException {
         Map<String, Object[]> rows = new TreeMap<>();
         try (Connection c = connect(database); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, PREFIX + "%");
+            ps.setString(1, parameter);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.put(rs.getString(1), new Object[]{rs.getObject(2), rs.getObject(3)});
