@@ -98,20 +98,22 @@ public class ResponseRepository implements PanacheRepositoryBase<SurveyResponse,
                 .setParameter(1, subject).setParameter(2, period).executeUpdate();
     }
 
-    /**
-     * Takes one marked subject-period, skipping marks another recompute holds, and deletes every mark of it this
-     * statement can see; empty when none. A mark committed later, with a response the caller's reads may miss, stays
-     * for the next round. Two recomputes of one subject-period run one after the other: the second waits on the
-     * first's deleted marks, then reads after the first has committed.
-     */
+    /** The subject-periods with a recompute mark. */
     @SuppressWarnings("unchecked")
-    public List<Object[]> takeDirty() {
-        return getEntityManager().createNativeQuery("""
-                with taken as (select subject_code, period from satisfaction_dirty limit 1 for update skip locked),
-                     gone as (delete from satisfaction_dirty d using taken t
-                              where d.subject_code = t.subject_code and d.period = t.period
-                              returning d.subject_code, d.period)
-                select distinct subject_code, period from gone""").getResultList();
+    public List<Object[]> marked() {
+        return getEntityManager().createNativeQuery("select distinct subject_code, period from satisfaction_dirty")
+                .getResultList();
+    }
+
+    /**
+     * Deletes the marks of a subject-period that this statement can see, and says how many. A mark committed later,
+     * with a response the caller's reads may miss, stays for the next round. When another recompute of the same
+     * subject-period holds marks (another replica), this waits for it to commit and then reads after it, so an older
+     * index never overwrites a newer one.
+     */
+    public int takeMarks(String subject, String period) {
+        return getEntityManager().createNativeQuery("delete from satisfaction_dirty where subject_code = ?1 and"
+                + " period = ?2").setParameter(1, subject).setParameter(2, period).executeUpdate();
     }
 
     /** Per-group n, mean and sample standard deviation of the counted responses, computed by PostgreSQL. */

@@ -55,16 +55,20 @@ public class SatisfactionService {
         this.config = config;
     }
 
+    /**
+     * One round: every subject-period marked when the round starts is recomputed once, each in its own transaction
+     * that first deletes the marks it can see. Marks that arrive meanwhile wait for the next round, so a survey
+     * answered without pause is recomputed once per interval, not over and over.
+     */
     @Scheduled(every = "${jixiao.survey.recompute-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void recomputeDirty() {
-        boolean more = true;
-        while (more) {
-            more = QuarkusTransaction.requiringNew().call(() -> {
-                List<Object[]> taken = responses.takeDirty();
-                for (Object[] t : taken) {
-                    recompute((String) t[0], (String) t[1]);
+        for (Object[] marked : QuarkusTransaction.requiringNew().call(responses::marked)) {
+            String subject = (String) marked[0];
+            String period = (String) marked[1];
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (responses.takeMarks(subject, period) > 0) {
+                    recompute(subject, period);
                 }
-                return !taken.isEmpty();
             });
         }
     }
