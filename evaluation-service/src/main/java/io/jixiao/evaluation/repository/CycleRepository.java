@@ -23,6 +23,24 @@ public class CycleRepository implements PanacheRepositoryBase<Cycle, UUID> {
     }
 
     /**
+     * Taken by every rating before it reads its cycle, until it commits: shared with the cycle's other ratings,
+     * exclusive with {@link #lockStatus}. An advisory lock, so concurrent ratings write nothing to the cycle's row.
+     */
+    public void lockForRating(UUID cycle) {
+        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock_shared(hashtextextended(?1,"
+                + " 0))) l").setParameter(1, "cycle/" + cycle).getSingleResult();
+    }
+
+    /**
+     * Taken before a change of the cycle's status that ends its ratings (close): waits for every rating in flight to
+     * commit, and holds back new ones until the change has committed; they then read the new status.
+     */
+    public void lockStatus(UUID cycle) {
+        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
+                .setParameter(1, "cycle/" + cycle).getSingleResult();
+    }
+
+    /**
      * A cycle for reading only (a rating checks its lifecycle and rights list): Hibernate keeps no snapshot of it for
      * dirty checking. Its rights list is JSON, and the snapshot and the checks at each of a rating's flushes
      * serialized and parsed it again. Changes to the returned cycle are not saved.

@@ -111,6 +111,12 @@ public class CycleService {
         return cycles.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("cycle", id));
     }
 
+    /** The cycle a rating is submitted to, read after the rating's lock on its status ({@link #close}). */
+    public Cycle readForRating(UUID id) {
+        cycles.lockForRating(id);
+        return read(id);
+    }
+
     /** The cycle, for reading only: changes to it are not saved (see {@link CycleRepository#findReadOnly}). */
     public Cycle read(UUID id) {
         return cycles.findReadOnly(id).orElseThrow(() -> new ResourceNotFoundException("cycle", id));
@@ -133,8 +139,13 @@ public class CycleService {
         return withSubjects(c);
     }
 
+    /**
+     * Closes the cycle once every rating in flight has committed: a rating either commits before the close, and is in
+     * the results, or reads the closed cycle and is refused. None commits after the close.
+     */
     @Transactional
     public Cycle close(UUID id) {
+        cycles.lockStatus(id);
         Cycle c = get(id);
         c.close();
         return withSubjects(c);

@@ -79,7 +79,7 @@ public class RatingService {
 
     /** Not intercepted: a refused entry of a bulk submission must not roll back the accepted ones. */
     private Accepted doSubmit(UUID cycleId, NewRating n, CurrentUser caller) {
-        Cycle c = cycles.read(cycleId);
+        Cycle c = cycles.readForRating(cycleId);
         c.requireAcceptingRatings();
         if (!cycles.includes(c.id, n.subject())) {
             throw new RuleViolationException("subject", "subject " + n.subject() + " is not in the cycle");

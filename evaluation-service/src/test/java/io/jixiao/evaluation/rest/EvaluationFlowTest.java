@@ -5,13 +5,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -48,6 +57,9 @@ class EvaluationFlowTest {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    DataSource dataSource;
 
     static String unique(String p) {
         return p + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
@@ -242,6 +254,64 @@ class EvaluationFlowTest {
         registerSubject(after);
         Eventually.until("the consumer goes on after a poison record", Duration.ofSeconds(30),
                 () -> count("select count(*) from known_subject where code = ?1", after) == 1);
+    }
+
+    /**
+     * A close waits for the ratings in flight, and a rating that comes while the close waits reads the closed cycle.
+     * The test holds the first rating inside its transaction (it holds the rating's slot lock from its own
+     * connection), so the rating has read its cycle as OPEN when the close is sent. Without the cycle's status lock the
+     * close committed at once, and the rating committed after it: accepted after the close, and missing from results
+     * finalized in between.
+     */
+    @Test
+    void aCloseWaitsForTheRatingsInFlightAndRatingsAfterItAreRefused() throws Exception {
+        String s = unique("W");
+        registerSubject(s);
+        Eventually.until("subject known", Duration.ofSeconds(30),
+                () -> count("select count(*) from known_subject where code = ?1", s) == 1);
+        String cycle = createCycle(List.of(s));
+        assign(cycle, "SUPERIOR", "early", s);
+        assign(cycle, "SUPERIOR", "late", s);
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<Integer> inFlight;
+            Future<Integer> close;
+            Future<Integer> late;
+            try (Connection holder = dataSource.getConnection(); Statement st = holder.createStatement()) {
+                // a session lock on a pooled connection: released below, not by closing the connection
+                st.execute("select pg_advisory_lock(hashtextextended('rating/" + cycle + "/" + s
+                        + "/SUPERIOR/early', 0))");
+                try {
+                    inFlight = pool.submit(() -> rate(TestTokens.superior("early"), cycle, s, "SUPERIOR",
+                            one("GOAL_ACHIEVEMENT", 70)).extract().statusCode());
+                    awaitWaiting(1, "the first rating waits inside its transaction");
+                    close = pool.submit(() -> given().auth().oauth2(TestTokens.admin())
+                            .post("/api/v1/cycles/{id}/close", cycle).then().extract().statusCode());
+                    awaitWaiting(2, "the close waits for the rating in flight");
+                    late = pool.submit(() -> rate(TestTokens.superior("late"), cycle, s, "SUPERIOR",
+                            one("GOAL_ACHIEVEMENT", 90)).extract().statusCode());
+                    awaitWaiting(3, "the later rating waits behind the close");
+                    assertFalse(close.isDone(), "the close has not returned while the rating is in flight");
+                } finally {
+                    st.execute("select pg_advisory_unlock_all()");
+                }
+            }
+            assertEquals(201, inFlight.get(30, TimeUnit.SECONDS), "the rating in flight is accepted");
+            assertEquals(200, close.get(30, TimeUnit.SECONDS));
+            assertEquals(409, late.get(30, TimeUnit.SECONDS), "the rating after the close is refused");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, count("select count(*) from rating where cycle_id = cast(?1 as uuid)", cycle));
+    }
+
+    /** Waits until {@code n} advisory locks of this database are waited for. */
+    void awaitWaiting(int n, String what) {
+        Eventually.until(what, Duration.ofSeconds(10), () -> count("select count(*) from pg_locks where locktype ="
+                + " 'advisory' and not granted and database = (select oid from pg_database where datname ="
+                + " current_database())") == n);
     }
 
     @Test
