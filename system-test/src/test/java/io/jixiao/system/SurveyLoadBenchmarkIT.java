@@ -67,20 +67,23 @@ class SurveyLoadBenchmarkIT {
         String device = "(md5(:d::text) || md5(:d::text))::bpchar";
         return String.join("\n", "\\set d random(1, 2000000000)", "begin;",
                 "select s.version from survey s, (select pg_advisory_xact_lock(hashtextextended(" + device
-                        + "::text, 7))) l where s.id = '" + survey + "';",
+                        + "::text, 7)), pg_advisory_xact_lock_shared(hashtextextended('survey/" + survey + "', 0))) l"
+                        + " where s.id = '" + survey + "';",
                 "select count(*) filter (where survey_id = '" + survey + "' and submitted_at >= now() - interval"
                         + " '1 hour'), min(submitted_at) filter (where survey_id = '" + survey + "' and submitted_at"
                         + " >= now() - interval '1 hour'), count(*) filter (where submitted_at >= now() - interval"
                         + " '60 seconds') from survey_response where fingerprint = " + device
                         + " and submitted_at >= now() - interval '1 hour';",
                 "with r as (insert into survey_response (id, survey_id, subject_code, period, respondent, channel,"
-                        + " fingerprint, token_batch, duration_ms, score, status, flags, answers, submitted_at) values"
-                        + " (gen_random_uuid(), '" + survey + "', '" + subject + "', '2026', 'CITIZEN', 'WEB', "
+                        + " fingerprint, token_batch, duration_ms, score, status, flags, answers, submitted_at) select"
+                        + " gen_random_uuid(), '" + survey + "', '" + subject + "', '2026', 'CITIZEN', 'WEB', "
                         + device + ", null, 42000, 75.0000000000, 'COUNTED', '[]', '[{\"question\": \"q1\","
                         + " \"value\": 4, \"choice\": null, \"choices\": null, \"text\": null}, {\"question\":"
                         + " \"q2\", \"value\": null, \"choice\": \"SATISFIED\", \"choices\": null, \"text\":"
-                        + " null}]', now()) returning subject_code, period) insert into satisfaction_dirty"
-                        + " (subject_code, period) select subject_code, period from r where true;",
+                        + " null}]', now() where exists (select 1 from survey where id = '" + survey + "' and"
+                        + " version = (select version from survey where id = '" + survey + "')) returning subject_code,"
+                        + " period), m as (insert into satisfaction_dirty (subject_code, period) select subject_code,"
+                        + " period from r where true) select count(*) from r;",
                 "commit;", "");
     }
 

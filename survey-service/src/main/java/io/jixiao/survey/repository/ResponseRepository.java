@@ -34,13 +34,17 @@ public class ResponseRepository implements PanacheRepositoryBase<SurveyResponse,
 
     /**
      * Locks the device (a transaction-scoped advisory lock on its fingerprint, so that its concurrent submissions are
-     * counted one after the other) and reads the survey's version, in one statement. Empty when there is no such
-     * survey.
+     * counted one after the other), takes the survey's lock shared ({@link SurveyRepository#lockForChange}: a change
+     * to the survey waits for this response to commit), and reads the survey's version, in one statement. Empty when
+     * there is no such survey. The version is read with the statement's snapshot, taken before the locks were granted,
+     * so {@link #insert} checks it again.
      */
     public Optional<Long> lockDeviceAndReadSurveyVersion(String fingerprint, UUID survey) {
         List<?> version = getEntityManager().createNativeQuery("select s.version from survey s,"
-                + " (select pg_advisory_xact_lock(hashtextextended(?1, 7))) l where s.id = ?2")
-                .setParameter(1, fingerprint).setParameter(2, survey).getResultList();
+                + " (select pg_advisory_xact_lock(hashtextextended(?1, 7)),"
+                + " pg_advisory_xact_lock_shared(hashtextextended(?3, 0))) l where s.id = ?2")
+                .setParameter(1, fingerprint).setParameter(2, survey).setParameter(3, SurveyRepository.lockKey(survey))
+                .getResultList();
         return version.stream().findFirst().map(v -> ((Number) v).longValue());
     }
 
@@ -62,26 +66,30 @@ public class ResponseRepository implements PanacheRepositoryBase<SurveyResponse,
 
     /**
      * Inserts a new response and, when it counts towards the index, its own recompute mark for its subject-period, in
-     * one statement. The mark is the response's own, not shared with other responses, so a recompute that cannot see
+     * one statement; false, inserting nothing, when the survey is no longer at {@code surveyVersion} (it changed, or
+     * closed, while this response was checked against it). The mark is the response's own, not shared with other responses, so a recompute that cannot see
      * the response yet cannot take its mark either, and no response waits on another's lock. This path never changes a
      * response afterwards, so it is written directly rather than through the persistence context; its JSON columns are
      * read back by the entity.
      */
-    public void insert(SurveyResponse r, boolean markDirty) {
-        getEntityManager().unwrap(Session.class).createNativeQuery("""
+    public boolean insert(SurveyResponse r, boolean markDirty, long surveyVersion) {
+        return ((Number) getEntityManager().unwrap(Session.class).createNativeQuery("""
                 with r as (insert into survey_response (id, survey_id, subject_code, period, respondent, channel,
                                fingerprint, token_batch, duration_ms, score, status, flags, answers, submitted_at)
-                           values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, cast(?12 as jsonb),
-                                   cast(?13 as jsonb), ?14)
-                           returning subject_code, period)
-                insert into satisfaction_dirty (subject_code, period)
-                select subject_code, period from r where ?15""")
+                           select ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, cast(?12 as jsonb),
+                                  cast(?13 as jsonb), ?14
+                            where exists (select 1 from survey where id = ?2 and version = ?16)
+                           returning subject_code, period),
+                     m as (insert into satisfaction_dirty (subject_code, period)
+                           select subject_code, period from r where ?15)
+                select count(*) from r""")
                 .setParameter(1, r.id).setParameter(2, r.surveyId).setParameter(3, r.subjectCode)
                 .setParameter(4, r.period).setParameter(5, r.respondent.name()).setParameter(6, r.channel.name())
                 .setParameter(7, r.fingerprint).setParameter(8, r.tokenBatch, UUID.class)
                 .setParameter(9, r.durationMs, Long.class).setParameter(10, r.score, BigDecimal.class)
                 .setParameter(11, r.status.name()).setParameter(12, json(r.flags)).setParameter(13, json(r.answers))
-                .setParameter(14, r.submittedAt).setParameter(15, markDirty).executeUpdate();
+                .setParameter(14, r.submittedAt).setParameter(15, markDirty).setParameter(16, surveyVersion)
+                .getSingleResult()).intValue() == 1;
     }
 
     private String json(Object column) {

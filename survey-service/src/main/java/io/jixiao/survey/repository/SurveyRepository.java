@@ -18,6 +18,21 @@ public class SurveyRepository implements PanacheRepositoryBase<Survey, UUID> {
         return find("subjectCode = ?1 and period = ?2 order by createdAt desc", subject, period).firstResultOptional();
     }
 
+    /** The key of a survey's advisory lock: shared by the responses in flight, exclusive for a change. */
+    public static String lockKey(UUID survey) {
+        return "survey/" + survey;
+    }
+
+    /**
+     * Taken before a survey is revised, opened or closed, until that commits: waits for the responses in flight (each
+     * holds the lock shared from its first statement, see {@code ResponseRepository#lockDeviceAndReadSurveyVersion})
+     * and holds back new ones, which then find the survey at its new version.
+     */
+    public void lockForChange(UUID survey) {
+        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
+                .setParameter(1, lockKey(survey)).getSingleResult();
+    }
+
     /**
      * A survey for reading only (the public form, and the survey a response is scored against): Hibernate keeps no
      * snapshot of it for dirty checking. Its questions and group weights are JSON, and the snapshot and the check

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import io.jixiao.kit.problem.Problem;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
+import io.jixiao.kit.problem.ProblemException.ConflictException;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.problem.ProblemException.TooManyRequestsException;
@@ -117,7 +118,10 @@ public class ResponseService {
         r.flags = List.copyOf(flags);
         r.answers = n.answers();
         r.submittedAt = now;
-        responses.insert(r, r.status == SurveyResponse.Status.COUNTED && r.score != null);
+        if (!responses.insert(r, r.status == SurveyResponse.Status.COUNTED && r.score != null, version)) {
+            throw new ConflictException("this survey was changed or closed while the response was being sent: load"
+                    + " it again");
+        }
         return r;
     }
 

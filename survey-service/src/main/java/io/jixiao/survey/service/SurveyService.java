@@ -85,6 +85,7 @@ public class SurveyService {
      */
     @Transactional
     public Survey revise(UUID id, Long expectedVersion, Revision r) {
+        surveys.lockForChange(id);
         Survey s = get(id);
         if (expectedVersion != null && expectedVersion != s.version) {
             throw new PreconditionFailedException("the survey changed since version " + expectedVersion
@@ -108,6 +109,8 @@ public class SurveyService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         int closed = 0;
         for (Survey s : surveys.list("status = ?1 and closesAt <= ?2", SurveyStatus.OPEN, now)) {
+            surveys.lockForChange(s.id);
+            surveys.getEntityManager().refresh(s);
             if (s.closeIfEnded(now)) {
                 closed++;
             }
@@ -206,6 +209,7 @@ public class SurveyService {
 
     @Transactional
     public Survey open(UUID id) {
+        surveys.lockForChange(id);
         Survey s = get(id);
         s.open();
         return s;
@@ -213,6 +217,7 @@ public class SurveyService {
 
     @Transactional
     public Survey close(UUID id) {
+        surveys.lockForChange(id);
         Survey s = get(id);
         s.close();
         return s;

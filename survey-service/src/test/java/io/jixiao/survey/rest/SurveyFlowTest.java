@@ -4,10 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -65,6 +70,9 @@ class SurveyFlowTest {
 
     @Inject
     Scheduler scheduler;
+
+    @Inject
+    DataSource dataSource;
 
     long count(String sql, Object... params) {
         return TestDb.count(em, sql, params);
@@ -188,6 +196,83 @@ class SurveyFlowTest {
             other.shutdownNow();
             scheduler.resume();
         }
+    }
+
+    /**
+     * A revision of a survey waits for the responses in flight. The test holds a response inside its transaction and
+     * sends a revision of the group weights: the revision waits, and once the response commits it is refused, since
+     * the survey now has a response. Without the survey's lock the revision saw no response and changed the weights,
+     * and the response committed, scored against a survey that no longer existed.
+     */
+    @Test
+    void aRevisionWaitsForTheResponsesInFlight() throws Exception {
+        String s = subject();
+        String survey = openSurvey(s);
+        ExecutorService other = Executors.newFixedThreadPool(2);
+        CountDownLatch commit = new CountDownLatch(1);
+        try {
+            CountDownLatch written = new CountDownLatch(1);
+            Future<?> response = other.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                responses.submit(UUID.fromString(survey), new ResponseService.NewResponse(RespondentGroup.CITIZEN,
+                        Channel.WEB, List.of(new ResponseScorer.Answer("q1", new BigDecimal(4), null, null, null)),
+                        45000L, "203.0.113.8", "device-" + UUID.randomUUID(), null));
+                written.countDown();
+                try {
+                    commit.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertTrue(written.await(30, TimeUnit.SECONDS), "the response was written");
+            Map<String, Object> form = given().auth().oauth2(TestTokens.admin()).get("/api/v1/surveys/{id}", survey)
+                    .then().statusCode(200).extract().jsonPath().getMap("");
+            Future<Integer> revision = other.submit(() -> given().auth().oauth2(TestTokens.admin())
+                    .contentType(ContentType.JSON).body(Map.of("titleZh", form.get("titleZh"), "groupWeights",
+                            Map.of("CITIZEN", 50, "ENTERPRISE", 50), "questions", form.get("questions")))
+                    .put("/api/v1/surveys/{id}", survey).then().extract().statusCode());
+            Eventually.until("the revision waits for the response in flight", Duration.ofSeconds(10),
+                    () -> count("select count(*) from pg_locks where locktype = 'advisory' and not granted and"
+                            + " database = (select oid from pg_database where datname = current_database())") == 1);
+            assertFalse(revision.isDone());
+            commit.countDown();
+            response.get(30, TimeUnit.SECONDS);
+            assertEquals(409, revision.get(30, TimeUnit.SECONDS), "a survey with a response keeps its weights");
+        } finally {
+            commit.countDown();
+            other.shutdownNow();
+        }
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/surveys/{id}", survey).then().statusCode(200)
+                .body("groupWeights.CITIZEN", equalTo(60));
+        assertEquals(1, count("select count(*) from survey_response where survey_id = cast(?1 as uuid)", survey));
+    }
+
+    /**
+     * A response that waited for a change to its survey is checked against the survey as changed. Its first
+     * statement reads the survey's version with a snapshot taken before the change committed, so the insert checks
+     * the version again: the response is refused (409) and nothing is stored, rather than stored as answered to the
+     * survey before the change.
+     */
+    @Test
+    void aResponseThatWaitedForAChangeToItsSurveyIsRefused() throws Exception {
+        String survey = openSurvey(subject());
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (Connection change = dataSource.getConnection(); Statement st = change.createStatement()) {
+            change.setAutoCommit(false);
+            st.execute("select pg_advisory_xact_lock(hashtextextended('survey/" + survey + "', 0))");
+            Future<Integer> response = other.submit(() -> given().header("User-Agent", "device-" + UUID.randomUUID())
+                    .contentType(ContentType.JSON).body(Map.of("group", "CITIZEN", "answers", List.of(Map.of(
+                            "question", "q1", "value", 4)), "durationMs", 45000))
+                    .post("/api/v1/public/surveys/{id}/responses", survey).then().extract().statusCode());
+            Eventually.until("the response waits for the change", Duration.ofSeconds(10),
+                    () -> count("select count(*) from pg_locks where locktype = 'advisory' and not granted and"
+                            + " database = (select oid from pg_database where datname = current_database())") == 1);
+            st.execute("update survey set title_zh = '改过的标题', version = version + 1 where id = '" + survey + "'");
+            change.commit();
+            assertEquals(409, response.get(30, TimeUnit.SECONDS));
+        } finally {
+            other.shutdownNow();
+        }
+        assertEquals(0, count("select count(*) from survey_response where survey_id = cast(?1 as uuid)", survey));
     }
 
     long marks(String subject) {
