@@ -34,6 +34,26 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class IndicatorVersionRepository implements PanacheRepository<IndicatorVersion> {
 
+    /**
+     * The advisory lock between scoring and changes to the definitions: every transaction that scores values (a value,
+     * an import, a recompute) holds it shared from before it reads the definitions until it commits; a new version
+     * takes it exclusively before it reads the values it rescores. So a version waits for the values being scored under
+     * the definitions before it, and rescores them; a value that comes while it waits reads the new version.
+     */
+    public static final long CATALOGUE_LOCK = 0x636174616CL; // "catal"
+
+    /** Takes {@link #CATALOGUE_LOCK} shared, until the transaction ends. */
+    public void lockForScoring() {
+        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock_shared(" + CATALOGUE_LOCK
+                + ")) l").getSingleResult();
+    }
+
+    /** Takes {@link #CATALOGUE_LOCK} exclusively, until the transaction ends. */
+    public void lockForChange() {
+        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(" + CATALOGUE_LOCK + ")) l")
+                .getSingleResult();
+    }
+
     /** One version's definition and the months it covers. */
     private record Entry(int fromMonth, Integer toMonth, Indicator definition) {
         boolean inForce(int month) {

@@ -60,9 +60,14 @@ public class ScorecardRepository {
                 .setParameter("p", period).executeUpdate();
     }
 
-    /** Serializes recomputes of one subject and period across transactions (and replicas). */
+    /**
+     * Serializes recomputes of one subject and period across transactions (and replicas), and takes the catalogue's
+     * lock shared ({@link IndicatorVersionRepository#CATALOGUE_LOCK}) in the same statement: the caller reads the
+     * definitions after this.
+     */
     public void lock(String subject, String period) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:k))").setParameter("k", subject + "/" + period)
-                .getSingleResult();
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock_shared("
+                + IndicatorVersionRepository.CATALOGUE_LOCK + "), pg_advisory_xact_lock(hashtext(:k))) l")
+                .setParameter("k", subject + "/" + period).getSingleResult();
     }
 }

@@ -68,10 +68,13 @@ public class IndicatorService {
     /**
      * Adds a version of an indicator, in force from {@code validFrom}: the open-ended version in force then ends the
      * period before; any other overlap is refused (409). Values already reported for the periods it now covers are
-     * rescored under it (a history row each) and their scorecards recomputed; earlier periods keep their versions.
+     * rescored under it (a history row each) and their scorecards recomputed; earlier periods keep their versions. A
+     * value being scored when the version comes is waited for and rescored; one that comes meanwhile waits and is
+     * scored under the new version.
      */
     @Transactional
     public Versioned addVersion(String code, NewVersion nv, String by) {
+        versions.lockForChange(); // waits for the values being scored now, so that they are rescored below
         Indicator current = indicators.findByIdOptional(code)
                 .orElseThrow(() -> new ResourceNotFoundException("indicator", code));
         check(nv.definition());

@@ -74,6 +74,7 @@ public class ScorecardBatch {
         if (periods.isEmpty() || periods.size() > 120) {
             throw new InvalidInputException("periods", "between 1 and 120 periods");
         }
+        indicators.lockForScoring();
         return run(periods, null);
     }
 

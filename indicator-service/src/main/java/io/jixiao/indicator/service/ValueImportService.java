@@ -135,6 +135,7 @@ public class ValueImportService {
                         + "department");
             }
         }
+        indicators.lockForScoring(); // the definitions read below stay in force until this commits
         // what is read here is only read: no dirty checking, and no flush before each lookup query
         em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
         em.unwrap(org.hibernate.Session.class).setDefaultReadOnly(true);

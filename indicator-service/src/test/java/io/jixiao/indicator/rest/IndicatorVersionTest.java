@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.indicator.repository.IndicatorVersionRepository;
+import io.jixiao.testsupport.Eventually;
 import io.jixiao.testsupport.JixiaoTestResource;
 import io.jixiao.testsupport.TestDb;
 import io.jixiao.testsupport.TestTokens;
@@ -187,6 +189,52 @@ class IndicatorVersionTest {
         report(dept, ind, "2027", 120);
         given().auth().oauth2(TestTokens.department(dept)).get("/api/v1/subjects/{c}/values?period=2027", dept).then()
                 .body("[0].definitionVersion", equalTo(2)).body("[0].score", equalTo(75f));
+    }
+
+    /**
+     * A new version waits for a value being scored under the version before it, then rescores it. The test holds the
+     * value inside its transaction (it holds the scorecard's stored result, which the value's recompute updates after
+     * the value was scored and inserted). Without the catalogue's lock the version found no value to rescore (it waited
+     * only to recompute the scorecard), and the value kept version 1's score in a period version 2 covers.
+     */
+    @Test
+    void aNewVersionWaitsForAValueBeingScoredAndRescoresIt() throws Exception {
+        String dept = IndicatorApiTest.unique("W");
+        String ind = IndicatorApiTest.unique("WI");
+        String other = IndicatorApiTest.unique("WO");
+        IndicatorApiTest.subject(dept);
+        IndicatorApiTest.indicator(ind, "PROCESS", 100, dept);
+        IndicatorApiTest.indicator(other, "PROCESS", 100, dept);
+        report(dept, other, "2026", 50);
+        Map<String, Object> v2 = definition(dept, 160);
+        v2.put("validFrom", "2026");
+        v2.put("reason", "2026年目标上调");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Connection holder = dataSource.getConnection(); Statement st = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            st.execute("select 1 from scorecard_result where subject_code = '" + dept + "' and period = '2026' for"
+                    + " update");
+            Future<Integer> value = pool.submit(() -> given().auth().oauth2(TestTokens.department(dept))
+                    .contentType(ContentType.JSON).body(Map.of("subject", dept, "indicator", ind, "period", "2026",
+                            "value", 80))
+                    .post("/api/v1/values").then().extract().statusCode());
+            Eventually.until("the value waits inside its transaction", Duration.ofSeconds(10),
+                    () -> rows("select count(*) from pg_locks where locktype = 'transactionid' and not granted") == 1);
+            Future<Integer> version = pool.submit(() -> version(TestTokens.admin(), ind, v2).then().extract()
+                    .statusCode());
+            Eventually.until("the version waits", Duration.ofSeconds(10), () -> rows("select count(*) from pg_locks"
+                    + " where locktype = 'advisory' and not granted and database = (select oid from pg_database"
+                    + " where datname = current_database())") == 1);
+            holder.commit();
+            assertEquals(201, value.get(30, TimeUnit.SECONDS));
+            assertEquals(201, version.get(30, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+        // rescored under version 2: 80 of 160 is 50 points
+        given().auth().oauth2(TestTokens.department(dept)).get("/api/v1/subjects/{c}/values?period=2026", dept).then()
+                .body("find { it.indicator == '" + ind + "' }.definitionVersion", equalTo(2))
+                .body("find { it.indicator == '" + ind + "' }.score", equalTo(50f));
     }
 
     @Test
