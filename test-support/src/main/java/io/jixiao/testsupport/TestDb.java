@@ -25,6 +25,16 @@ public final class TestDb {
     }
 
     /**
+     * Waits until {@code n} advisory locks of the service's database are waited for: a test that holds a write inside
+     * its transaction sees the writes and changes it sent queue behind it.
+     */
+    public static void awaitWaitingAdvisoryLocks(EntityManager em, int n, String what) {
+        Eventually.until(what, Duration.ofSeconds(10), () -> count(em, "select count(*) from pg_locks where locktype ="
+                + " 'advisory' and not granted and database = (select oid from pg_database where datname ="
+                + " current_database())") == n);
+    }
+
+    /**
      * Registers a new subject as indicator-service would (its {@code subject.registered} event on the broker) and waits
      * until the service under test has it in its {@code known_subject} copy. Returns the code.
      */

@@ -286,13 +286,13 @@ class EvaluationFlowTest {
                 try {
                     inFlight = pool.submit(() -> rate(TestTokens.superior("early"), cycle, s, "SUPERIOR",
                             one("GOAL_ACHIEVEMENT", 70)).extract().statusCode());
-                    awaitWaiting(1, "the first rating waits inside its transaction");
+                    TestDb.awaitWaitingAdvisoryLocks(em, 1, "the first rating waits inside its transaction");
                     close = pool.submit(() -> given().auth().oauth2(TestTokens.admin())
                             .post("/api/v1/cycles/{id}/close", cycle).then().extract().statusCode());
-                    awaitWaiting(2, "the close waits for the rating in flight");
+                    TestDb.awaitWaitingAdvisoryLocks(em, 2, "the close waits for the rating in flight");
                     late = pool.submit(() -> rate(TestTokens.superior("late"), cycle, s, "SUPERIOR",
                             one("GOAL_ACHIEVEMENT", 90)).extract().statusCode());
-                    awaitWaiting(3, "the later rating waits behind the close");
+                    TestDb.awaitWaitingAdvisoryLocks(em, 3, "the later rating waits behind the close");
                     assertFalse(close.isDone(), "the close has not returned while the rating is in flight");
                 } finally {
                     st.execute("select pg_advisory_unlock_all()");
@@ -305,13 +305,6 @@ class EvaluationFlowTest {
             pool.shutdownNow();
         }
         assertEquals(1, count("select count(*) from rating where cycle_id = cast(?1 as uuid)", cycle));
-    }
-
-    /** Waits until {@code n} advisory locks of this database are waited for. */
-    void awaitWaiting(int n, String what) {
-        Eventually.until(what, Duration.ofSeconds(10), () -> count("select count(*) from pg_locks where locktype ="
-                + " 'advisory' and not granted and database = (select oid from pg_database where datname ="
-                + " current_database())") == n);
     }
 
     @Test

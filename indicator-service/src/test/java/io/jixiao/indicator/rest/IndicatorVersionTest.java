@@ -222,9 +222,7 @@ class IndicatorVersionTest {
                     () -> rows("select count(*) from pg_locks where locktype = 'transactionid' and not granted") == 1);
             Future<Integer> version = pool.submit(() -> version(TestTokens.admin(), ind, v2).then().extract()
                     .statusCode());
-            Eventually.until("the version waits", Duration.ofSeconds(10), () -> rows("select count(*) from pg_locks"
-                    + " where locktype = 'advisory' and not granted and database = (select oid from pg_database"
-                    + " where datname = current_database())") == 1);
+            TestDb.awaitWaitingAdvisoryLocks(em, 1, "the version waits");
             holder.commit();
             assertEquals(201, value.get(30, TimeUnit.SECONDS));
             assertEquals(201, version.get(30, TimeUnit.SECONDS));

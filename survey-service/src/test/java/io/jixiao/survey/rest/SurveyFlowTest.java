@@ -159,33 +159,18 @@ class SurveyFlowTest {
         String s = subject();
         String survey = openSurvey(s);
         scheduler.pause();
-        ExecutorService other = Executors.newSingleThreadExecutor();
         try {
             Thread.sleep(300); // a round the scheduler had begun ends
             satisfaction.recomputeDirty();
             answer(survey, "CITIZEN", Map.of("question", "q1", "value", 5));
             assertEquals(1, marks(s), "the first response's mark waits");
 
-            CountDownLatch written = new CountDownLatch(1);
-            CountDownLatch commit = new CountDownLatch(1);
-            Future<?> second = other.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                responses.submit(UUID.fromString(survey), new ResponseService.NewResponse(RespondentGroup.CITIZEN,
-                        Channel.WEB, List.of(new ResponseScorer.Answer("q1", new BigDecimal(3), null, null, null)),
-                        45000L, "203.0.113.7", "device-" + UUID.randomUUID(), null));
-                written.countDown();
-                try {
-                    commit.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            assertTrue(written.await(30, TimeUnit.SECONDS), "the second response was written");
-            satisfaction.recomputeDirty();
-            assertEquals(1, count("select sample_size from satisfaction where subject_code = ?1", s),
-                    "the recompute saw the"
-                            + " committed response only");
-            commit.countDown();
-            second.get(30, TimeUnit.SECONDS);
+            try (HeldResponse second = new HeldResponse(survey, 3)) {
+                satisfaction.recomputeDirty();
+                assertEquals(1, count("select sample_size from satisfaction where subject_code = ?1", s),
+                        "the recompute saw the committed response only");
+                second.commit();
+            }
 
             assertTrue(marks(s) > 0, "the second response's mark outlived the recompute that could not see it");
             satisfaction.recomputeDirty();
@@ -193,7 +178,6 @@ class SurveyFlowTest {
                     .get("/api/v1/subjects/{c}/satisfaction", s).then().statusCode(200).body("n", equalTo(2));
             assertEquals(0, marks(s));
         } finally {
-            other.shutdownNow();
             scheduler.resume();
         }
     }
@@ -208,37 +192,19 @@ class SurveyFlowTest {
     void aRevisionWaitsForTheResponsesInFlight() throws Exception {
         String s = subject();
         String survey = openSurvey(s);
-        ExecutorService other = Executors.newFixedThreadPool(2);
-        CountDownLatch commit = new CountDownLatch(1);
-        try {
-            CountDownLatch written = new CountDownLatch(1);
-            Future<?> response = other.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                responses.submit(UUID.fromString(survey), new ResponseService.NewResponse(RespondentGroup.CITIZEN,
-                        Channel.WEB, List.of(new ResponseScorer.Answer("q1", new BigDecimal(4), null, null, null)),
-                        45000L, "203.0.113.8", "device-" + UUID.randomUUID(), null));
-                written.countDown();
-                try {
-                    commit.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            assertTrue(written.await(30, TimeUnit.SECONDS), "the response was written");
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (HeldResponse response = new HeldResponse(survey, 4)) {
             Map<String, Object> form = given().auth().oauth2(TestTokens.admin()).get("/api/v1/surveys/{id}", survey)
                     .then().statusCode(200).extract().jsonPath().getMap("");
             Future<Integer> revision = other.submit(() -> given().auth().oauth2(TestTokens.admin())
                     .contentType(ContentType.JSON).body(Map.of("titleZh", form.get("titleZh"), "groupWeights",
                             Map.of("CITIZEN", 50, "ENTERPRISE", 50), "questions", form.get("questions")))
                     .put("/api/v1/surveys/{id}", survey).then().extract().statusCode());
-            Eventually.until("the revision waits for the response in flight", Duration.ofSeconds(10),
-                    () -> count("select count(*) from pg_locks where locktype = 'advisory' and not granted and"
-                            + " database = (select oid from pg_database where datname = current_database())") == 1);
+            TestDb.awaitWaitingAdvisoryLocks(em, 1, "the revision waits for the response in flight");
             assertFalse(revision.isDone());
-            commit.countDown();
-            response.get(30, TimeUnit.SECONDS);
+            response.commit();
             assertEquals(409, revision.get(30, TimeUnit.SECONDS), "a survey with a response keeps its weights");
         } finally {
-            commit.countDown();
             other.shutdownNow();
         }
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/surveys/{id}", survey).then().statusCode(200)
@@ -263,9 +229,7 @@ class SurveyFlowTest {
                     .contentType(ContentType.JSON).body(Map.of("group", "CITIZEN", "answers", List.of(Map.of(
                             "question", "q1", "value", 4)), "durationMs", 45000))
                     .post("/api/v1/public/surveys/{id}/responses", survey).then().extract().statusCode());
-            Eventually.until("the response waits for the change", Duration.ofSeconds(10),
-                    () -> count("select count(*) from pg_locks where locktype = 'advisory' and not granted and"
-                            + " database = (select oid from pg_database where datname = current_database())") == 1);
+            TestDb.awaitWaitingAdvisoryLocks(em, 1, "the response waits for the change");
             st.execute("update survey set title_zh = '改过的标题', version = version + 1 where id = '" + survey + "'");
             change.commit();
             assertEquals(409, response.get(30, TimeUnit.SECONDS));
@@ -273,6 +237,41 @@ class SurveyFlowTest {
             other.shutdownNow();
         }
         assertEquals(0, count("select count(*) from survey_response where survey_id = cast(?1 as uuid)", survey));
+    }
+
+    /** A response written by the real service and held inside its transaction until {@link #commit}. */
+    final class HeldResponse implements AutoCloseable {
+
+        private final ExecutorService thread = Executors.newSingleThreadExecutor();
+        private final CountDownLatch commit = new CountDownLatch(1);
+        private final Future<?> transaction;
+
+        HeldResponse(String survey, int likert) throws InterruptedException {
+            CountDownLatch written = new CountDownLatch(1);
+            transaction = thread.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                responses.submit(UUID.fromString(survey), new ResponseService.NewResponse(RespondentGroup.CITIZEN,
+                        Channel.WEB, List.of(new ResponseScorer.Answer("q1", new BigDecimal(likert), null, null, null)),
+                        45000L, "203.0.113.7", "device-" + UUID.randomUUID(), null));
+                written.countDown();
+                try {
+                    commit.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertTrue(written.await(30, TimeUnit.SECONDS), "the held response was written");
+        }
+
+        void commit() throws Exception {
+            commit.countDown();
+            transaction.get(30, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            commit.countDown();
+            thread.shutdownNow();
+        }
     }
 
     long marks(String subject) {
