@@ -68,7 +68,7 @@ class SurveyLoadBenchmarkIT {
         return String.join("\n", "\\set d random(1, 2000000000)", "begin;",
                 "select s.version from survey s, (select pg_advisory_xact_lock(hashtextextended(" + device
                         + "::text, 7)), pg_advisory_xact_lock_shared(hashtextextended('survey/" + survey + "', 0))) l"
-                        + " where s.id = '" + survey + "';",
+                        + " where s.id = '" + survey + "' \\gset",
                 "select count(*) filter (where survey_id = '" + survey + "' and submitted_at >= now() - interval"
                         + " '1 hour'), min(submitted_at) filter (where survey_id = '" + survey + "' and submitted_at"
                         + " >= now() - interval '1 hour'), count(*) filter (where submitted_at >= now() - interval"
@@ -81,7 +81,7 @@ class SurveyLoadBenchmarkIT {
                         + " \"value\": 4, \"choice\": null, \"choices\": null, \"text\": null}, {\"question\":"
                         + " \"q2\", \"value\": null, \"choice\": \"SATISFIED\", \"choices\": null, \"text\":"
                         + " null}]', now() where exists (select 1 from survey where id = '" + survey + "' and"
-                        + " version = (select version from survey where id = '" + survey + "')) returning subject_code,"
+                        + " version = :version) returning subject_code,"
                         + " period), m as (insert into satisfaction_dirty (subject_code, period) select subject_code,"
                         + " period from r where true) select count(*) from r;",
                 "commit;", "");

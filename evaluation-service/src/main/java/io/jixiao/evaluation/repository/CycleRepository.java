@@ -9,6 +9,7 @@ import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
 import io.jixiao.evaluation.domain.Cycle;
+import io.jixiao.kit.tx.WriteGate;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -22,13 +23,9 @@ public class CycleRepository implements PanacheRepositoryBase<Cycle, UUID> {
                 .getSingleResult()).intValue() > 0;
     }
 
-    /**
-     * Taken by every rating before it reads its cycle, until it commits: shared with the cycle's other ratings,
-     * exclusive with {@link #lockStatus}. An advisory lock, so concurrent ratings write nothing to the cycle's row.
-     */
+    /** Taken by every rating before it reads its cycle, until it commits ({@link WriteGate#shared}). */
     public void lockForRating(UUID cycle) {
-        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock_shared(hashtextextended(?1,"
-                + " 0))) l").setParameter(1, "cycle/" + cycle).getSingleResult();
+        WriteGate.shared(getEntityManager(), "cycle/" + cycle);
     }
 
     /**
@@ -36,8 +33,7 @@ public class CycleRepository implements PanacheRepositoryBase<Cycle, UUID> {
      * commit, and holds back new ones until the change has committed; they then read the new status.
      */
     public void lockStatus(UUID cycle) {
-        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
-                .setParameter(1, "cycle/" + cycle).getSingleResult();
+        WriteGate.exclusive(getEntityManager(), "cycle/" + cycle);
     }
 
     /**

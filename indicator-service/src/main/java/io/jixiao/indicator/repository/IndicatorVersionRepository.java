@@ -17,6 +17,7 @@ import org.hibernate.query.NativeQuery;
 import io.jixiao.indicator.domain.Indicator;
 import io.jixiao.indicator.domain.IndicatorVersion;
 import io.jixiao.indicator.domain.Period;
+import io.jixiao.kit.tx.WriteGate;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 /**
@@ -35,23 +36,21 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 public class IndicatorVersionRepository implements PanacheRepository<IndicatorVersion> {
 
     /**
-     * The advisory lock between scoring and changes to the definitions: every transaction that scores values (a value,
-     * an import, a recompute) holds it shared from before it reads the definitions until it commits; a new version
-     * takes it exclusively before it reads the values it rescores. So a version waits for the values being scored under
-     * the definitions before it, and rescores them; a value that comes while it waits reads the new version.
+     * The key of the {@link WriteGate} between scoring and changes to the definitions: every transaction that scores
+     * values (a value, an import, a recompute) passes it before it reads the definitions; a new version closes it
+     * before it reads the values it rescores. So a version waits for the values being scored under the definitions
+     * before it, and rescores them; a value that comes while it waits reads the new version.
      */
-    public static final long CATALOGUE_LOCK = 0x636174616CL; // "catal"
+    public static final String CATALOGUE_GATE = "catalogue";
 
-    /** Takes {@link #CATALOGUE_LOCK} shared, until the transaction ends. */
+    /** Passes {@link #CATALOGUE_GATE} to score, until the transaction ends. */
     public void lockForScoring() {
-        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock_shared(" + CATALOGUE_LOCK
-                + ")) l").getSingleResult();
+        WriteGate.shared(getEntityManager(), CATALOGUE_GATE);
     }
 
-    /** Takes {@link #CATALOGUE_LOCK} exclusively, until the transaction ends. */
+    /** Closes {@link #CATALOGUE_GATE} for a new version, until the transaction ends. */
     public void lockForChange() {
-        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(" + CATALOGUE_LOCK + ")) l")
-                .getSingleResult();
+        WriteGate.exclusive(getEntityManager(), CATALOGUE_GATE);
     }
 
     /** One version's definition and the months it covers. */

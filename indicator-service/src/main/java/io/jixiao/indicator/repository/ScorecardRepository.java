@@ -61,13 +61,14 @@ public class ScorecardRepository {
     }
 
     /**
-     * Serializes recomputes of one subject and period across transactions (and replicas), and takes the catalogue's
-     * lock shared ({@link IndicatorVersionRepository#CATALOGUE_LOCK}) in the same statement: the caller reads the
-     * definitions after this.
+     * Serializes recomputes of one subject and period across transactions (and replicas), and passes the catalogue's
+     * gate ({@link IndicatorVersionRepository#CATALOGUE_GATE}) in the same statement: the caller reads the definitions
+     * after this.
      */
     public void lock(String subject, String period) {
-        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock_shared("
-                + IndicatorVersionRepository.CATALOGUE_LOCK + "), pg_advisory_xact_lock(hashtext(:k))) l")
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock_shared(hashtextextended(:g, 0)),"
+                + " pg_advisory_xact_lock(hashtext(:k))) l")
+                .setParameter("g", IndicatorVersionRepository.CATALOGUE_GATE)
                 .setParameter("k", subject + "/" + period).getSingleResult();
     }
 }

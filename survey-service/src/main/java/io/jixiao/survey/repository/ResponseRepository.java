@@ -34,8 +34,8 @@ public class ResponseRepository implements PanacheRepositoryBase<SurveyResponse,
 
     /**
      * Locks the device (a transaction-scoped advisory lock on its fingerprint, so that its concurrent submissions are
-     * counted one after the other), takes the survey's lock shared ({@link SurveyRepository#lockForChange}: a change
-     * to the survey waits for this response to commit), and reads the survey's version, in one statement. Empty when
+     * counted one after the other), passes the survey's {@link io.jixiao.kit.tx.WriteGate} (a change to the survey
+     * waits for this response to commit), and reads the survey's version, in one statement. Empty when
      * there is no such survey. The version is read with the statement's snapshot, taken before the locks were granted,
      * so {@link #insert} checks it again.
      */
@@ -67,10 +67,10 @@ public class ResponseRepository implements PanacheRepositoryBase<SurveyResponse,
     /**
      * Inserts a new response and, when it counts towards the index, its own recompute mark for its subject-period, in
      * one statement; false, inserting nothing, when the survey is no longer at {@code surveyVersion} (it changed, or
-     * closed, while this response was checked against it). The mark is the response's own, not shared with other responses, so a recompute that cannot see
-     * the response yet cannot take its mark either, and no response waits on another's lock. This path never changes a
-     * response afterwards, so it is written directly rather than through the persistence context; its JSON columns are
-     * read back by the entity.
+     * closed, while this response was checked against it). The mark is the response's own, not shared with other
+     * responses, so a recompute that cannot see the response yet cannot take its mark either, and no response waits on
+     * another's lock. This path never changes a response afterwards, so it is written directly rather than through the
+     * persistence context; its JSON columns are read back by the entity.
      */
     public boolean insert(SurveyResponse r, boolean markDirty, long surveyVersion) {
         return ((Number) getEntityManager().unwrap(Session.class).createNativeQuery("""

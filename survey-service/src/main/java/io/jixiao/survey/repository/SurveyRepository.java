@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
 
 import io.jixiao.survey.domain.Survey;
+import io.jixiao.kit.tx.WriteGate;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -18,7 +19,7 @@ public class SurveyRepository implements PanacheRepositoryBase<Survey, UUID> {
         return find("subjectCode = ?1 and period = ?2 order by createdAt desc", subject, period).firstResultOptional();
     }
 
-    /** The key of a survey's advisory lock: shared by the responses in flight, exclusive for a change. */
+    /** The key of a survey's {@link WriteGate}: passed by the responses in flight, closed for a change. */
     public static String lockKey(UUID survey) {
         return "survey/" + survey;
     }
@@ -29,8 +30,7 @@ public class SurveyRepository implements PanacheRepositoryBase<Survey, UUID> {
      * and holds back new ones, which then find the survey at its new version.
      */
     public void lockForChange(UUID survey) {
-        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
-                .setParameter(1, lockKey(survey)).getSingleResult();
+        WriteGate.exclusive(getEntityManager(), lockKey(survey));
     }
 
     /**
