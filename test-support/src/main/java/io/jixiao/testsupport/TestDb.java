@@ -35,6 +35,15 @@ public final class TestDb {
     }
 
     /**
+     * Waits until {@code n} sessions of the service's database wait for a lock of any kind (a row another transaction
+     * changed, or an advisory lock).
+     */
+    public static void awaitSessionsWaitingForLocks(EntityManager em, int n, String what) {
+        Eventually.until(what, Duration.ofSeconds(10), () -> count(em, "select count(*) from pg_stat_activity where"
+                + " datname = current_database() and wait_event_type = 'Lock'") == n);
+    }
+
+    /**
      * Registers a new subject as indicator-service would (its {@code subject.registered} event on the broker) and waits
      * until the service under test has it in its {@code known_subject} copy. Returns the code.
      */

@@ -33,6 +33,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.testsupport.EventSamples;
 import io.jixiao.testsupport.Eventually;
+import io.jixiao.evaluation.service.CycleService;
+import io.jixiao.testsupport.HeldTransaction;
 import io.jixiao.testsupport.JixiaoTestResource;
 import io.jixiao.testsupport.TestDb;
 import io.jixiao.testsupport.TestTokens;
@@ -60,6 +62,9 @@ class EvaluationFlowTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    CycleService cycleService;
 
     static String unique(String p) {
         return p + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
@@ -305,6 +310,38 @@ class EvaluationFlowTest {
             pool.shutdownNow();
         }
         assertEquals(1, count("select count(*) from rating where cycle_id = cast(?1 as uuid)", cycle));
+    }
+
+    /**
+     * Two admins open the same cycle at once. The test holds one open inside its transaction, written but not committed;
+     * the other, sent meanwhile, read the cycle before that commit, and its version check fails when it commits. That
+     * failure comes wrapped by the commit, and was answered with a 500. It is a 409, and the loser changed nothing.
+     */
+    @Test
+    void aChangeThatLosesItsVersionCheckAtCommitIsAConflict() throws Exception {
+        String s = unique("V");
+        registerSubject(s);
+        Eventually.until("subject known", Duration.ofSeconds(30),
+                () -> count("select count(*) from known_subject where code = ?1", s) == 1);
+        String cycle = createCycle(List.of(s));
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (HeldTransaction first = HeldTransaction.of(() -> {
+            cycleService.open(UUID.fromString(cycle));
+            em.flush();
+        })) {
+            Future<io.restassured.response.Response> second = other.submit(() -> given().auth()
+                    .oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/open", cycle).then().extract().response());
+            TestDb.awaitSessionsWaitingForLocks(em, 1, "the second open waits for the first one's row at its commit");
+            first.commit();
+            var refused = second.get(30, TimeUnit.SECONDS);
+            assertEquals(409, refused.statusCode(), refused.asString());
+            assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
+            assertEquals("https://jixiao.io/problems/conflict", refused.path("type"));
+        } finally {
+            other.shutdownNow();
+        }
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}", cycle).then().statusCode(200)
+                .body("status", equalTo("OPEN")).body("version", equalTo(1));
     }
 
     @Test

@@ -126,6 +126,9 @@ public class ProblemMappers {
         if (json != null) {
             return json;
         }
+        if (staleAtCommit(e)) {
+            return stale(e instanceof RuntimeException r ? r : new RuntimeException(e), uri);
+        }
         Response concurrent = fromConcurrentWrite(e, uri);
         if (concurrent != null) {
             return concurrent;
@@ -137,6 +140,20 @@ public class ProblemMappers {
         LOG.errorf(e, "unexpected error on %s", uri == null ? "?" : uri.getPath());
         return respond(500, "internal", "Internal error",
                 "the server could not handle the request; quote the request id when reporting it", uri, List.of());
+    }
+
+    /**
+     * A version check that failed when the transaction flushed at commit: the interceptor's commit wraps it (a
+     * {@code RollbackException} inside Arc's undeclared-throwable wrapper), so {@link #stale} does not see it. Two
+     * admins opening the same cycle at once, or voiding the same review: the later one changed nothing.
+     */
+    static boolean staleAtCommit(Throwable e) {
+        for (Throwable c = e; c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof OptimisticLockException || c instanceof StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
