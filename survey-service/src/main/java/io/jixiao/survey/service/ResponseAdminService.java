@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.jixiao.kit.problem.ProblemException.ConflictException;
@@ -53,10 +54,15 @@ public class ResponseAdminService {
         return Paged.of(q.page(page.page(), page.size()).list(), page, q.count());
     }
 
-    /** A held response counted after all (it enters the index) or rejected for good. Only held ones are reviewed. */
+    /**
+     * A held response counted after all (it enters the index) or rejected for good. Only held ones are reviewed, once:
+     * the row is locked as it is read, so of two decisions sent at the same time the later reads the first and is
+     * refused.
+     */
     @Transactional
     public SurveyResponse review(UUID surveyId, UUID responseId, Decision decision, CurrentUser caller) {
-        SurveyResponse r = responses.findByIdOptional(responseId).filter(x -> x.surveyId.equals(surveyId))
+        SurveyResponse r = responses.findByIdOptional(responseId, LockModeType.PESSIMISTIC_WRITE)
+                .filter(x -> x.surveyId.equals(surveyId))
                 .orElseThrow(() -> new ResourceNotFoundException("response", responseId));
         if (r.status != SurveyResponse.Status.HELD) {
             throw new ConflictException("response " + r.id + " is " + r.status + ": only held responses are reviewed");

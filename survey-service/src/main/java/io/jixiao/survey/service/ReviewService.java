@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
@@ -110,10 +111,14 @@ public class ReviewService {
         return reviews.page(scoped, range.from(), range.to(), page);
     }
 
-    /** An appeal upheld: the rating is void, and so is its rectification case (answered or not). */
+    /**
+     * An appeal upheld: the rating is void, and so is its rectification case (answered or not). The review's row is
+     * locked as it is read, so a second void sent at the same time reads the first one's result and is refused.
+     */
     @Transactional
     public ServiceReview voidReview(UUID id, ServiceReview.VoidReason reason, String note, CurrentUser caller) {
-        ServiceReview r = reviews.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("review", id));
+        ServiceReview r = reviews.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new ResourceNotFoundException("review", id));
         r.voidAs(reason, note, caller.subject(), OffsetDateTime.now(ZoneOffset.UTC));
         cases.ofReview(r.id).ifPresent(RectificationCase::voidWithReview);
         return r;

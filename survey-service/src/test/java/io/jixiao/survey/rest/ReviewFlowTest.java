@@ -13,6 +13,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.testsupport.EventSamples;
+import io.jixiao.testsupport.HeldTransaction;
 import io.jixiao.testsupport.JixiaoTestResource;
 import io.jixiao.testsupport.TestDb;
 import io.jixiao.testsupport.TestTokens;
@@ -178,5 +183,35 @@ class ReviewFlowTest {
         assertEquals(0, e.get("goodRate").decimalValue().compareTo(new BigDecimal("33.3333")));
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/rectifications/{id}", caseId).then().statusCode(200)
                 .body("closingNote", equalTo("整改完成"));
+    }
+
+    /**
+     * Two admins void the same review at once (a good review: no rectification case to trip on). The test holds the
+     * first void inside its transaction and sends the second. Without the row lock the second read the review as
+     * ACTIVE before the first committed and voided it again: two 200s, the later reason and note kept. It now waits,
+     * reads VOIDED and is refused.
+     */
+    @Test
+    void aReviewIsVoidedOnceWhenTwoAdminsVoidItAtOnce() throws Exception {
+        String s = TestDb.registeredSubject(em, bootstrap, "V");
+        String review = given().auth().oauth2(hall).contentType(ContentType.JSON)
+                .body(review("V-" + java.util.UUID.randomUUID(), s, "SATISFIED", OffsetDateTime.now(ZoneOffset.UTC)
+                        .minusHours(1).toString()))
+                .post("/api/v1/reviews").then().statusCode(201).extract().path("id");
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (HeldTransaction first = HeldTransaction.of(() -> em.createNativeQuery("update service_review set status ="
+                + " 'VOIDED', void_reason = 'MISTAKEN', void_note = 'first', voided_by = 'first-admin', voided_at ="
+                + " now() where id = cast(?1 as uuid)").setParameter(1, review).executeUpdate())) {
+            Future<Integer> second = other.submit(() -> given().auth().oauth2(TestTokens.admin())
+                    .contentType(ContentType.JSON).body(Map.of("reason", "MALICIOUS", "note", "second"))
+                    .post("/api/v1/reviews/{id}/void", review).then().extract().statusCode());
+            TestDb.awaitSessionsWaitingForLocks(em, 1, "the second void waits for the first");
+            first.commit();
+            assertEquals(409, second.get(30, TimeUnit.SECONDS));
+        } finally {
+            other.shutdownNow();
+        }
+        assertEquals(1, count("select count(*) from service_review where id = cast(?1 as uuid) and void_note ="
+                + " 'first' and voided_by = 'first-admin'", review));
     }
 }

@@ -16,6 +16,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,9 +29,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.testsupport.Eventually;
+import io.jixiao.testsupport.HeldTransaction;
 import io.jixiao.testsupport.JixiaoTestResource;
 import io.jixiao.testsupport.TestDb;
 import io.jixiao.testsupport.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -169,6 +175,40 @@ class SurveyAccessTest {
                 .post("/api/v1/surveys/{id}/responses/{r}/review", survey, held.get(0)).then().statusCode(400);
         Eventually.until("the reviewed response is counted", Duration.ofSeconds(30), () -> count(
                 "select count(*) from satisfaction where subject_code = ?1 and sample_size = 5", s) == 1);
+    }
+
+    /**
+     * Two admins decide the same held response at once. The test holds the first decision (COUNT) inside its
+     * transaction and sends the second (REJECT). Without the row lock the second read the response as HELD before the
+     * first committed, and overwrote COUNTED with REJECTED: two decisions answered 200, the last one kept. The second
+     * now waits for the first, reads COUNTED and is refused.
+     */
+    @Test
+    void aHeldResponseIsDecidedOnceWhenTwoAdminsDecideAtOnce() throws Exception {
+        String s = TestDb.registeredSubject(em, bootstrap, "D");
+        String survey = survey(s, "PUBLIC");
+        String response = given().header("User-Agent", "kiosk-" + UUID.randomUUID()).contentType(ContentType.JSON)
+                .body(body(4, null)).post("/api/v1/public/surveys/{id}/responses", survey).then().statusCode(201)
+                .extract().path("id");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update survey_response set status = 'HELD' where id = cast(?1 as uuid)").setParameter(1, response)
+                .executeUpdate());
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (HeldTransaction first = HeldTransaction.of(() -> em.createNativeQuery("update survey_response set status"
+                + " = 'COUNTED', reviewed_by = 'first-admin', reviewed_at = now() where id = cast(?1 as uuid)")
+                .setParameter(1, response).executeUpdate())) {
+            Future<Integer> second = other.submit(() -> given().auth().oauth2(TestTokens.admin())
+                    .contentType(ContentType.JSON).body(Map.of("decision", "REJECT"))
+                    .post("/api/v1/surveys/{id}/responses/{r}/review", survey, response).then().extract()
+                    .statusCode());
+            TestDb.awaitSessionsWaitingForLocks(em, 1, "the second decision waits for the first");
+            first.commit();
+            assertEquals(409, second.get(30, TimeUnit.SECONDS));
+        } finally {
+            other.shutdownNow();
+        }
+        assertEquals(1, count("select count(*) from survey_response where id = cast(?1 as uuid) and status ="
+                + " 'COUNTED' and reviewed_by = 'first-admin'", response));
     }
 
     @Test

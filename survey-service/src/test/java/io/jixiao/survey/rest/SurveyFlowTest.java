@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.testsupport.EventSamples;
 import io.jixiao.testsupport.Eventually;
+import io.jixiao.testsupport.HeldTransaction;
 import io.jixiao.testsupport.JixiaoTestResource;
 import io.jixiao.testsupport.TestDb;
 import io.jixiao.testsupport.TestTokens;
@@ -165,7 +165,7 @@ class SurveyFlowTest {
             answer(survey, "CITIZEN", Map.of("question", "q1", "value", 5));
             assertEquals(1, marks(s), "the first response's mark waits");
 
-            try (HeldResponse second = new HeldResponse(survey, 3)) {
+            try (HeldTransaction second = heldResponse(survey, 3)) {
                 satisfaction.recomputeDirty();
                 assertEquals(1, count("select sample_size from satisfaction where subject_code = ?1", s),
                         "the recompute saw the committed response only");
@@ -193,7 +193,7 @@ class SurveyFlowTest {
         String s = subject();
         String survey = openSurvey(s);
         ExecutorService other = Executors.newSingleThreadExecutor();
-        try (HeldResponse response = new HeldResponse(survey, 4)) {
+        try (HeldTransaction response = heldResponse(survey, 4)) {
             Map<String, Object> form = given().auth().oauth2(TestTokens.admin()).get("/api/v1/surveys/{id}", survey)
                     .then().statusCode(200).extract().jsonPath().getMap("");
             Future<Integer> revision = other.submit(() -> given().auth().oauth2(TestTokens.admin())
@@ -239,39 +239,12 @@ class SurveyFlowTest {
         assertEquals(0, count("select count(*) from survey_response where survey_id = cast(?1 as uuid)", survey));
     }
 
-    /** A response written by the real service and held inside its transaction until {@link #commit}. */
-    final class HeldResponse implements AutoCloseable {
-
-        private final ExecutorService thread = Executors.newSingleThreadExecutor();
-        private final CountDownLatch commit = new CountDownLatch(1);
-        private final Future<?> transaction;
-
-        HeldResponse(String survey, int likert) throws InterruptedException {
-            CountDownLatch written = new CountDownLatch(1);
-            transaction = thread.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                responses.submit(UUID.fromString(survey), new ResponseService.NewResponse(RespondentGroup.CITIZEN,
-                        Channel.WEB, List.of(new ResponseScorer.Answer("q1", new BigDecimal(likert), null, null, null)),
-                        45000L, "203.0.113.7", "device-" + UUID.randomUUID(), null));
-                written.countDown();
-                try {
-                    commit.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            assertTrue(written.await(30, TimeUnit.SECONDS), "the held response was written");
-        }
-
-        void commit() throws Exception {
-            commit.countDown();
-            transaction.get(30, TimeUnit.SECONDS);
-        }
-
-        @Override
-        public void close() {
-            commit.countDown();
-            thread.shutdownNow();
-        }
+    /** A response written by the real service and held inside its transaction until it commits. */
+    HeldTransaction heldResponse(String survey, int likert) throws InterruptedException {
+        return HeldTransaction.of(() -> responses.submit(UUID.fromString(survey), new ResponseService.NewResponse(
+                RespondentGroup.CITIZEN, Channel.WEB,
+                List.of(new ResponseScorer.Answer("q1", new BigDecimal(likert), null, null, null)), 45000L,
+                "203.0.113.7", "device-" + UUID.randomUUID(), null)));
     }
 
     long marks(String subject) {
