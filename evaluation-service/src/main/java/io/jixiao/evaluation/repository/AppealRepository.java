@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.jixiao.evaluation.domain.Appeal;
+import io.jixiao.kit.tx.WriteGate;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -15,6 +16,16 @@ public class AppealRepository implements PanacheRepositoryBase<Appeal, UUID> {
         return subjectOrNull == null
                 ? list("cycleId = ?1 order by submittedAt", cycle)
                 : list("cycleId = ?1 and subjectCode = ?2 order by submittedAt", cycle, subjectOrNull);
+    }
+
+    /**
+     * Taken first by every decision on a cycle's appeals, until it commits: an accepted appeal recomputes and re-ranks
+     * the whole cycle from its frozen results, so two decisions at once would each miss the other's amendment (the
+     * later one failed on the results' versions). They now run one after the other, and each reads the results the
+     * previous one left.
+     */
+    public void lockDecisions(UUID cycle) {
+        WriteGate.exclusive(getEntityManager(), "appeals/" + cycle);
     }
 
     public boolean hasOpen(UUID cycle, String subject) {

@@ -102,6 +102,7 @@ public class AppealService {
 
     @Transactional
     public Appeal reject(UUID cycleId, UUID appealId, String note, CurrentUser caller) {
+        appeals.lockDecisions(cycleId);
         Appeal a = find(cycleId, appealId);
         a.reject(caller.subject(), note);
         return a;
@@ -109,6 +110,7 @@ public class AppealService {
 
     @Transactional
     public Appeal accept(UUID cycleId, UUID appealId, String note, Amendment amendment, CurrentUser caller) {
+        appeals.lockDecisions(cycleId);
         Appeal a = find(cycleId, appealId);
         Cycle c = cycles.get(cycleId);
         if (c.status.ordinal() < CycleStatus.FINALIZED.ordinal()) {

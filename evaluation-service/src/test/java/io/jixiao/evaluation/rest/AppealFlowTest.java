@@ -4,9 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,6 +41,9 @@ class AppealFlowTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataSource dataSource;
 
     long count(String sql, Object... params) {
         return TestDb.count(em, sql, params);
@@ -86,9 +97,7 @@ class AppealFlowTest {
         given().auth().oauth2(TestTokens.department(b)).get("/api/v1/cycles/{id}/appeals", cycle).then()
                 .statusCode(200).body("size()", equalTo(0));
 
-        String rating = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select cast(id as varchar) from rating where cycle_id = cast(?1 as uuid) and subject_code = ?2 and is_current")
-                .setParameter(1, cycle).setParameter(2, a).getSingleResult().toString());
+        String rating = currentRating(cycle, a);
         given().auth().oauth2(TestTokens.department(a)).contentType(ContentType.JSON).body(Map.of("note", "x"))
                 .post("/api/v1/cycles/{id}/appeals/{ap}/accept", cycle, appeal).then().statusCode(403);
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
@@ -112,6 +121,63 @@ class AppealFlowTest {
                 .statusCode(200).body("valid", equalTo(true)).body("checked", equalTo(3));
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("note", "again"))
                 .post("/api/v1/cycles/{id}/appeals/{ap}/reject", cycle, appeal).then().statusCode(409);
+    }
+
+    /**
+     * Two appeals of one cycle accepted at the same moment. Each recomputes and re-ranks the whole cycle from its
+     * frozen results, so each must see the other's amendment: they run one after the other. The test holds the
+     * cycle's decision lock so that both are sent before either runs. Without that lock the two ran side by side and
+     * the later one failed on the results' versions, or missed the earlier amendment.
+     */
+    @Test
+    void twoAppealsAcceptedAtOnceAreBothInTheResults() throws Exception {
+        String a = subject();
+        String b = subject();
+        String cycle = publishedCycle(a, b, 10);
+        Map<String, String> appeals = new java.util.HashMap<>();
+        for (String s : List.of(a, b)) {
+            appeals.put(s, given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON)
+                    .body(Map.of("reason", "复核上级评分")).post("/api/v1/cycles/{id}/appeals", cycle).then()
+                    .statusCode(201).extract().path("id"));
+        }
+        Map<String, Integer> amended = Map.of(a, 90, b, 60); // a was 70, b 80: the ranks swap
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> accepts = new java.util.ArrayList<>();
+            try (Connection holder = dataSource.getConnection(); Statement st = holder.createStatement()) {
+                st.execute("select pg_advisory_lock(hashtextextended('appeals/" + cycle + "', 0))");
+                try {
+                    for (String s : List.of(a, b)) {
+                        String rating = currentRating(cycle, s);
+                        accepts.add(pool.submit(() -> given().auth().oauth2(TestTokens.admin())
+                                .contentType(ContentType.JSON).body(Map.of("note", "核实后更正", "ratings",
+                                        List.of(Map.of("rating", rating, "criteria", List.of(Map.of("code",
+                                                "GOAL_ACHIEVEMENT", "score", amended.get(s)))))))
+                                .post("/api/v1/cycles/{id}/appeals/{ap}/accept", cycle, appeals.get(s)).then()
+                                .extract().statusCode()));
+                    }
+                    TestDb.awaitWaitingAdvisoryLocks(em, 2, "both decisions wait for the cycle's decision lock");
+                } finally {
+                    st.execute("select pg_advisory_unlock_all()");
+                }
+            }
+            for (Future<Integer> accept : accepts) {
+                assertEquals(200, accept.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/results", cycle).then().statusCode(200)
+                .body("subject", equalTo(List.of(a, b))).body("composite", equalTo(List.of(90, 60)))
+                .body("rank", equalTo(List.of(1, 2)));
+        assertEquals(2, count("select count(*) from appeal where cycle_id = cast(?1 as uuid) and status = 'ACCEPTED'",
+                cycle));
+    }
+
+    String currentRating(String cycle, String subject) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select cast(id as varchar) from"
+                + " rating where cycle_id = cast(?1 as uuid) and subject_code = ?2 and is_current")
+                .setParameter(1, cycle).setParameter(2, subject).getSingleResult().toString());
     }
 
     @Test
