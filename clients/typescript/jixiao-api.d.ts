@@ -523,7 +523,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -726,7 +729,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: components["schemas"]["UUID"];
                 };
@@ -2703,7 +2709,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: components["schemas"]["UUID"];
                 };
@@ -4834,7 +4843,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -6822,7 +6834,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -6903,7 +6918,10 @@ export interface paths {
                 query?: {
                     partial?: boolean;
                 };
-                header?: never;
+                header?: {
+                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };

@@ -24,6 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.budget.domain.Execution;
 import io.jixiao.budget.service.ExecutionService;
+import io.jixiao.kit.idempotency.Idempotent;
+import io.jixiao.kit.idempotency.IdempotentInterceptor;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import io.jixiao.kit.security.CurrentUser;
 
 @Path("/api/v1/budget/projects/{id}/executions")
@@ -53,6 +59,8 @@ public class ExecutionResource {
         this.caller = caller;
     }
 
+    @Idempotent
+    @Parameter(name = IdempotentInterceptor.HEADER, in = ParameterIn.HEADER, description = IdempotentInterceptor.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, pattern = IdempotentInterceptor.PATTERN))
     @POST
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.SYSTEM, CurrentUser.DEPARTMENT})
     public Response record(@PathParam("id") UUID id, @Valid @NotNull RecordExecutionRequest r) {

@@ -28,6 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.jixiao.budget.domain.BudgetProject;
 import io.jixiao.budget.domain.rules.Category;
 import io.jixiao.budget.service.ProjectService;
+import io.jixiao.kit.idempotency.Idempotent;
+import io.jixiao.kit.idempotency.IdempotentInterceptor;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
@@ -61,6 +67,8 @@ public class ProjectResource {
         this.caller = caller;
     }
 
+    @Idempotent
+    @Parameter(name = IdempotentInterceptor.HEADER, in = ParameterIn.HEADER, description = IdempotentInterceptor.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, pattern = IdempotentInterceptor.PATTERN))
     @POST
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN})
     public Response create(@Valid @NotNull CreateProjectRequest r) {

@@ -104,6 +104,27 @@ class MonitoringApiTest {
                 .then().statusCode(409);
     }
 
+    /**
+     * A finance system that lost the answer to a spending record sends it again with its {@code Idempotency-Key}: the
+     * first answer comes back and the spending is recorded once. Without the key the same retry is a second spending.
+     */
+    @Test
+    void aSpendingSentAgainWithItsIdempotencyKeyIsRecordedOnce() {
+        String project = project(subject(), 2026, "X");
+        String key = UUID.randomUUID().toString();
+        String body = "{\"amount\":120.50,\"spentOn\":\"2026-05-06\",\"note\":\"设备采购\"}";
+        String first = given().auth().oauth2(TestTokens.finance()).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/api/v1/budget/projects/{id}/executions", project)
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(TestTokens.finance()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/budget/projects/{id}/executions", project).then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        assertEquals(1, count("select count(*) from execution where project_id = cast(?1 as uuid)", project));
+        given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/budget/projects/{id}/executions", project).then().statusCode(201);
+        assertEquals(2, count("select count(*) from execution where project_id = cast(?1 as uuid)", project));
+    }
+
     @Test
     void spendingRulesAndObjectLevelChecks() {
         String s = subject();

@@ -27,6 +27,12 @@ import io.jixiao.evaluation.domain.RatingParty;
 import io.jixiao.evaluation.domain.composite.Criterion;
 import io.jixiao.evaluation.service.BulkRatingService;
 import io.jixiao.evaluation.service.RatingService;
+import io.jixiao.kit.idempotency.Idempotent;
+import io.jixiao.kit.idempotency.IdempotentInterceptor;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import io.jixiao.kit.security.CurrentUser;
 
 @Path("/api/v1/cycles/{id}/ratings")
@@ -68,6 +74,8 @@ public class RatingResource {
     }
 
     /** Submits, or replaces while the cycle is open, the caller's rating of a subject. */
+    @Idempotent
+    @Parameter(name = IdempotentInterceptor.HEADER, in = ParameterIn.HEADER, description = IdempotentInterceptor.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, pattern = IdempotentInterceptor.PATTERN))
     @POST
     @RolesAllowed({CurrentUser.SUPERIOR, CurrentUser.ASSESSOR, CurrentUser.DEPARTMENT})
     public Response submit(@PathParam("id") UUID id, @Valid @NotNull SubmitRatingRequest r) {

@@ -1,9 +1,5 @@
 package io.jixiao.evaluation.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,7 +9,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.jixiao.evaluation.repository.IdempotencyRepository;
+import io.jixiao.kit.idempotency.IdempotencyStore;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.security.CurrentUser;
 
@@ -29,10 +25,10 @@ public class BulkRatingService {
     }
 
     private final RatingService ratings;
-    private final IdempotencyRepository keys;
+    private final IdempotencyStore keys;
     private final ObjectMapper mapper;
 
-    public BulkRatingService(RatingService ratings, IdempotencyRepository keys, ObjectMapper mapper) {
+    public BulkRatingService(RatingService ratings, IdempotencyStore keys, ObjectMapper mapper) {
         this.ratings = ratings;
         this.keys = keys;
         this.mapper = mapper;
@@ -41,7 +37,7 @@ public class BulkRatingService {
     @Transactional
     public Report submit(UUID cycle, String key, String canonicalBody, List<RatingService.NewRating> list,
             CurrentUser caller) {
-        String hash = sha256(cycle + "\n" + canonicalBody);
+        String hash = IdempotencyStore.sha256(cycle + "\n" + canonicalBody);
         var stored = keys.find(caller.subject(), key);
         if (stored.isPresent()) {
             if (!stored.get().requestHash().equals(hash)) {
@@ -72,15 +68,6 @@ public class BulkRatingService {
         try {
             return mapper.writeValueAsString(r);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -344,6 +344,33 @@ class EvaluationFlowTest {
                 .body("status", equalTo("OPEN")).body("version", equalTo(1));
     }
 
+    /**
+     * An assessor's system that lost the answer to its rating sends it again with its {@code Idempotency-Key}: the
+     * first answer comes back and the ledger has one rating. Without the key the retry is a replacement (a second
+     * version of the evaluator's rating, on the ledger).
+     */
+    @Test
+    void aRatingSentAgainWithItsIdempotencyKeyIsStoredOnce() {
+        String s = unique("K");
+        registerSubject(s);
+        Eventually.until("subject known", Duration.ofSeconds(30),
+                () -> count("select count(*) from known_subject where code = ?1", s) == 1);
+        String cycle = createCycle(List.of(s));
+        assign(cycle, "SUPERIOR", "retrier", s);
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        String key = UUID.randomUUID().toString();
+        var body = Map.of("subject", s, "party", "SUPERIOR", "criteria", one("GOAL_ACHIEVEMENT", 77));
+        String first = given().auth().oauth2(TestTokens.superior("retrier")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/api/v1/cycles/{id}/ratings", cycle).then()
+                .statusCode(201).extract().path("id");
+        given().auth().oauth2(TestTokens.superior("retrier")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/api/v1/cycles/{id}/ratings", cycle).then()
+                .statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        assertEquals(1, count("select count(*) from rating where cycle_id = cast(?1 as uuid)", cycle));
+        rate(TestTokens.superior("retrier"), cycle, s, "SUPERIOR", one("GOAL_ACHIEVEMENT", 77)).statusCode(201);
+        assertEquals(2, count("select count(*) from rating where cycle_id = cast(?1 as uuid)", cycle));
+    }
+
     @Test
     void cycleRulesAreEnforced() {
         String s = unique("C");

@@ -34,6 +34,12 @@ import io.jixiao.indicator.domain.scoring.Scores;
 import io.jixiao.indicator.service.ValueImportService;
 import io.jixiao.indicator.service.ValueImports;
 import io.jixiao.indicator.service.ValueService;
+import io.jixiao.kit.idempotency.Idempotent;
+import io.jixiao.kit.idempotency.IdempotentInterceptor;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import io.jixiao.kit.problem.Problem;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
@@ -95,6 +101,8 @@ public class ValueResource {
         this.caller = caller;
     }
 
+    @Idempotent
+    @Parameter(name = IdempotentInterceptor.HEADER, in = ParameterIn.HEADER, description = IdempotentInterceptor.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, pattern = IdempotentInterceptor.PATTERN))
     @POST
     @RolesAllowed({CurrentUser.DEPARTMENT, CurrentUser.SYSTEM, CurrentUser.ADMIN})
     public Response report(@Valid @NotNull ReportValueRequest r) {
@@ -108,6 +116,8 @@ public class ValueResource {
                 .build();
     }
 
+    @Idempotent
+    @Parameter(name = IdempotentInterceptor.HEADER, in = ParameterIn.HEADER, description = IdempotentInterceptor.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, pattern = IdempotentInterceptor.PATTERN))
     @POST
     @Path("/bulk")
     @RolesAllowed({CurrentUser.DEPARTMENT, CurrentUser.SYSTEM, CurrentUser.ADMIN})

@@ -5,12 +5,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -151,6 +156,62 @@ class IndicatorApiTest {
         given().auth().oauth2(TestTokens.admin()).queryParam("period", "2026-Q1").queryParam("history", true)
                 .get("/api/v1/subjects/{c}/values", dept).then().statusCode(200)
                 .body("size()", equalTo(2)).body("current", equalTo(List.of(false, true)));
+    }
+
+    /**
+     * A system that lost the answer to its POST sends it again with the same {@code Idempotency-Key}: it gets the first
+     * answer (201, the same value), and nothing is written twice. Without a key that retry is a correction without a
+     * reason (409). Four copies of one correction sent at once with one key are stored once, and all four get its
+     * answer. The same key with another body is refused (422), and so is a key that is not one (400).
+     */
+    @Test
+    void aValueSentAgainWithItsIdempotencyKeyIsStoredOnce() throws Exception {
+        String dept = unique("D");
+        String ind = unique("I");
+        subject(dept);
+        indicator(ind, "LEARNING", 50, dept);
+        String system = TestTokens.system("hotline-12345");
+        var body = Map.of("subject", dept, "indicator", ind, "period", "2026-Q2", "value", 25);
+        String key = UUID.randomUUID().toString();
+        String first = given().auth().oauth2(system).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/values").then().statusCode(201).header("Idempotent-Replayed", nullValue())
+                .extract().asString();
+        String again = given().auth().oauth2(system).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/values").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", containsString("/api/v1/subjects/" + dept + "/values")).extract().asString();
+        assertEquals(first, again, "the first answer, to the byte");
+        given().auth().oauth2(system).contentType(ContentType.JSON).body(body).post("/api/v1/values").then()
+                .statusCode(409);
+        given().auth().oauth2(system).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(Map.of("subject", dept, "indicator", ind, "period", "2026-Q2", "value", 26))
+                .post("/api/v1/values")
+                .then().statusCode(422).body("violations[0].field", equalTo("Idempotency-Key"));
+        given().auth().oauth2(system).header("Idempotency-Key", "not a key").contentType(ContentType.JSON).body(body)
+                .post("/api/v1/values").then().statusCode(400).body("violations[0].field", equalTo("Idempotency-Key"));
+
+        var correction = Map.of("subject", dept, "indicator", ind, "period", "2026-Q2", "value", 40, "correctionReason",
+                "the hotline's monthly figure was revised");
+        String once = UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<io.restassured.response.Response>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sent.add(pool.submit(() -> given().auth().oauth2(system).header("Idempotency-Key", once)
+                        .contentType(ContentType.JSON).body(correction).post("/api/v1/values").then().extract()
+                        .response()));
+            }
+            java.util.Set<Object> ids = new java.util.HashSet<>();
+            for (var f : sent) {
+                var r = f.get(60, TimeUnit.SECONDS);
+                assertEquals(201, r.statusCode(), r.asString());
+                ids.add(r.path("value.id"));
+            }
+            assertEquals(1, ids.size(), "all four got the one correction's answer");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2, count("select count(*) from indicator_value where subject_code = ?1 and indicator_code = ?2",
+                dept, ind), "the first value and one correction");
     }
 
     @Test

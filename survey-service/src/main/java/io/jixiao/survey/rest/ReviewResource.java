@@ -22,6 +22,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.jixiao.kit.idempotency.Idempotent;
+import io.jixiao.kit.idempotency.IdempotentInterceptor;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
@@ -89,6 +95,8 @@ public class ReviewResource {
     }
 
     /** A service-hall or app system posts the citizen's rating of one case; a bad one opens a rectification case. */
+    @Idempotent
+    @Parameter(name = IdempotentInterceptor.HEADER, in = ParameterIn.HEADER, description = IdempotentInterceptor.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, pattern = IdempotentInterceptor.PATTERN))
     @POST
     @RolesAllowed(CurrentUser.SYSTEM)
     public Response post(@Valid @NotNull PostReviewRequest r) {

@@ -214,4 +214,25 @@ class ReviewFlowTest {
         assertEquals(1, count("select count(*) from service_review where id = cast(?1 as uuid) and void_note ="
                 + " 'first' and voided_by = 'first-admin'", review));
     }
+
+    /**
+     * A service-hall system that lost the answer to its review sends it again with its {@code Idempotency-Key}: the
+     * first answer (201, the same review and case) comes back. Without the key the same retry is a duplicate case
+     * number (409).
+     */
+    @Test
+    void aReviewSentAgainWithItsIdempotencyKeyGetsItsFirstAnswer() {
+        String s = TestDb.registeredSubject(em, bootstrap, "K");
+        String key = java.util.UUID.randomUUID().toString();
+        var body = review("K-" + key, s, "DISSATISFIED", OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).toString());
+        var first = given().auth().oauth2(hall).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/reviews").then().statusCode(201).extract();
+        given().auth().oauth2(hall).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/reviews").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first.path("id")))
+                .body("rectification.id", equalTo(first.path("rectification.id")));
+        given().auth().oauth2(hall).contentType(ContentType.JSON).body(body).post("/api/v1/reviews").then()
+                .statusCode(409);
+        assertEquals(1, count("select count(*) from rectification_case where subject_code = ?1", s));
+    }
 }
