@@ -270,10 +270,7 @@ class EvaluationFlowTest {
      */
     @Test
     void aCloseWaitsForTheRatingsInFlightAndRatingsAfterItAreRefused() throws Exception {
-        String s = unique("W");
-        registerSubject(s);
-        Eventually.until("subject known", Duration.ofSeconds(30),
-                () -> count("select count(*) from known_subject where code = ?1", s) == 1);
+        String s = TestDb.registeredSubject(em, bootstrap, "W");
         String cycle = createCycle(List.of(s));
         assign(cycle, "SUPERIOR", "early", s);
         assign(cycle, "SUPERIOR", "late", s);
@@ -319,10 +316,7 @@ class EvaluationFlowTest {
      */
     @Test
     void aChangeThatLosesItsVersionCheckAtCommitIsAConflict() throws Exception {
-        String s = unique("V");
-        registerSubject(s);
-        Eventually.until("subject known", Duration.ofSeconds(30),
-                () -> count("select count(*) from known_subject where code = ?1", s) == 1);
+        String s = TestDb.registeredSubject(em, bootstrap, "V");
         String cycle = createCycle(List.of(s));
         ExecutorService other = Executors.newSingleThreadExecutor();
         try (HeldTransaction first = HeldTransaction.of(() -> {
@@ -351,10 +345,7 @@ class EvaluationFlowTest {
      */
     @Test
     void aRatingSentAgainWithItsIdempotencyKeyIsStoredOnce() {
-        String s = unique("K");
-        registerSubject(s);
-        Eventually.until("subject known", Duration.ofSeconds(30),
-                () -> count("select count(*) from known_subject where code = ?1", s) == 1);
+        String s = TestDb.registeredSubject(em, bootstrap, "K");
         String cycle = createCycle(List.of(s));
         assign(cycle, "SUPERIOR", "retrier", s);
         given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
@@ -373,10 +364,7 @@ class EvaluationFlowTest {
 
     @Test
     void cycleRulesAreEnforced() {
-        String s = unique("C");
-        registerSubject(s);
-        Eventually.until("subject known", Duration.ofSeconds(30),
-                () -> count("select count(*) from known_subject where code = ?1", s) == 1);
+        String s = TestDb.registeredSubject(em, bootstrap, "C");
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "period", "2026", "subjects", List.of(s), "weights",
                         Map.of("SUPERIOR", 50, "PUBLIC", 30, "THIRD_PARTY", 20, "PEER", 10)))
