@@ -5772,7 +5772,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get */
+        /** A subject's scorecard for a period, with its configuration's revision as ETag (send it back as If-Match when you change the configuration) */
         get: {
             parameters: {
                 query?: never;
@@ -5828,11 +5828,13 @@ export interface paths {
                 };
             };
         };
-        /** Configure */
+        /** Sets the scorecard's dimension weights, light thresholds and per-indicator weights, targets and not-applicable marks, and recomputes it; with If-Match, only if the configuration is still at that revision (412 otherwise) */
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
                 path: {
                     code: string;
                     period: string;

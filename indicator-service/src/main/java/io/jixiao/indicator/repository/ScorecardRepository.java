@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import io.jixiao.indicator.domain.ScorecardConfig;
 import io.jixiao.indicator.domain.ScorecardLine;
@@ -23,6 +24,17 @@ public class ScorecardRepository {
 
     public Optional<ScorecardConfig> config(String subject, String period) {
         return Optional.ofNullable(em.find(ScorecardConfig.class, new SubjectPeriod(subject, period)));
+    }
+
+    /** The configuration, its row locked until the transaction ends. */
+    public Optional<ScorecardConfig> configForChange(String subject, String period) {
+        return Optional.ofNullable(em.find(ScorecardConfig.class, new SubjectPeriod(subject, period),
+                LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** Raises a configuration's version now, so that a change of its lines alone changes its revision too. */
+    public void raiseVersion(ScorecardConfig cfg) {
+        em.lock(cfg, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
     }
 
     public List<ScorecardLine> lines(String subject, String period) {
@@ -53,6 +65,10 @@ public class ScorecardRepository {
 
     public void persist(Object entity) {
         em.persist(entity);
+    }
+
+    public void flush() {
+        em.flush();
     }
 
     public void deleteLines(String subject, String period) {

@@ -14,11 +14,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.jixiao.indicator.domain.Indicator;
 import io.jixiao.indicator.domain.scoring.Dimension;
@@ -27,9 +30,11 @@ import io.jixiao.indicator.domain.scoring.Light;
 import io.jixiao.indicator.domain.scoring.ScorecardCalculator;
 import io.jixiao.indicator.domain.scoring.ScorecardCalculator.Result;
 import io.jixiao.indicator.domain.scoring.Scores;
+import io.jixiao.indicator.service.ScorecardConfigurator;
 import io.jixiao.indicator.service.ScorecardService;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.IfMatch;
 
 @Path("/api/v1/subjects/{code}/scorecards/{period}")
 @Tag(name = "Scorecards", description = "A subject's indicators, weights, targets and computed scores for a period")
@@ -90,28 +95,38 @@ public class ScorecardResource {
     }
 
     private final ScorecardService service;
+    private final ScorecardConfigurator configurator;
     private final CurrentUser caller;
 
-    public ScorecardResource(ScorecardService service, CurrentUser caller) {
+    public ScorecardResource(ScorecardService service, ScorecardConfigurator configurator, CurrentUser caller) {
         this.service = service;
+        this.configurator = configurator;
         this.caller = caller;
     }
 
     @GET
     @RolesAllowed(CurrentUser.ANY_ROLE)
-    public ScorecardResponse get(@PathParam("code") String code,
+    @Operation(summary = "A subject's scorecard for a period, with its configuration's revision as ETag (send it"
+            + " back as If-Match when you change the configuration)")
+    public RestResponse<ScorecardResponse> get(@PathParam("code") String code,
             @PathParam("period") @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period) {
         if (caller.hasRole(CurrentUser.DEPARTMENT) && caller.dept().filter(code::equals).isEmpty()) {
             throw new AccessDeniedException("a department sees only its own scorecard");
         }
-        return ScorecardResponse.from(service.view(code, period), service.definitions(period));
+        long revision = service.revision(code, period); // before the view: an ETag never newer than the body
+        return RestResponse.ResponseBuilder
+                .ok(ScorecardResponse.from(service.view(code, period), service.definitions(period)))
+                .tag(String.valueOf(revision)).build();
     }
 
     @PUT
     @RolesAllowed(CurrentUser.ADMIN)
-    public ScorecardResponse configure(@PathParam("code") String code,
+    @Operation(summary = "Sets the scorecard's dimension weights, light thresholds and per-indicator weights, targets"
+            + " and not-applicable marks, and recomputes it; with If-Match, only if the configuration is still at that"
+            + " revision (412 otherwise)")
+    public RestResponse<ScorecardResponse> configure(@PathParam("code") String code,
             @PathParam("period") @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period,
-            @Valid @NotNull ConfigureScorecardRequest request) {
+            @HeaderParam(IfMatch.HEADER) String ifMatch, @Valid @NotNull ConfigureScorecardRequest request) {
         Map<Dimension, BigDecimal> weights = new EnumMap<>(request.dimensionWeights());
         var lines = request.lines() == null
                 ? List.<ScorecardService.LineOverride>of()
@@ -121,6 +136,9 @@ public class ScorecardResource {
                 request.greenThreshold() == null ? Light.Thresholds.DEFAULT.green() : request.greenThreshold(),
                 request.yellowThreshold() == null ? Light.Thresholds.DEFAULT.yellow() : request.yellowThreshold(),
                 lines);
-        return ScorecardResponse.from(service.configure(code, period, cfg), service.definitions(period));
+        var configured = configurator.configure(code, period, IfMatch.version(ifMatch), cfg, caller.subject());
+        return RestResponse.ResponseBuilder
+                .ok(ScorecardResponse.from(configured.computed(), service.definitions(period)))
+                .tag(String.valueOf(configured.revision())).build();
     }
 }

@@ -38,6 +38,7 @@ import io.jixiao.indicator.repository.SubjectRepository;
 import io.jixiao.indicator.repository.ValueRepository;
 import io.jixiao.kit.outbox.Outbox;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
+import io.jixiao.kit.problem.ProblemException.PreconditionFailedException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 
 /** Computes a subject's scorecard for a period and publishes it whenever its score changes. */
@@ -91,10 +92,37 @@ public class ScorecardService {
         return byCode;
     }
 
-    /** Sets dimension weights, thresholds and per-indicator overrides, then recomputes. */
+    /** A configured scorecard, with its configuration's new revision. */
+    public record Configured(Computed computed, long revision) {
+    }
+
+    /**
+     * The revision of a scorecard's configuration, its ETag: 0 while it has none (the defaults), then a larger number
+     * after each change. Revisions are compared for equality only.
+     */
     @Transactional
-    public Computed configure(String subject, String period, Configuration c) {
+    public long revision(String subject, String period) {
+        return scorecards.config(subject, period).map(c -> c.version + 1).orElse(0L);
+    }
+
+    /**
+     * Sets dimension weights, thresholds and per-indicator overrides ({@link ScorecardConfigurator} rescores the
+     * values under them and recomputes). {@code expectedRevision} (from If-Match, null when not given) must be the
+     * configuration's current revision, or nothing changes (412). The scorecard is locked as a value's write locks it
+     * (so values in flight finish first, and new ones wait), and the configuration's version is raised even when only
+     * the lines change, so two offices editing one scorecard from the same revision cannot both succeed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ScorecardConfig applyConfiguration(String subject, String period, Long expectedRevision, Configuration c) {
         requireSubject(subject);
+        scorecards.lock(subject, period);
+        Optional<ScorecardConfig> existing = scorecards.configForChange(subject, period);
+        long current = existing.map(x -> x.version).map(v -> v + 1).orElse(0L);
+        if (expectedRevision != null && expectedRevision != current) {
+            throw new PreconditionFailedException("the scorecard of " + subject + " for " + period
+                    + " changed since revision " + expectedRevision + " (it is at " + current + "): load it again");
+        }
+        existing.ifPresent(scorecards::raiseVersion);
         BigDecimal sum = c.dimensionWeights().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (sum.compareTo(HUNDRED) != 0) {
             throw new RuleViolationException("dimensionWeights", "dimension weights must sum to 100 (they sum to "
@@ -111,7 +139,6 @@ public class ScorecardService {
                         + "'s scorecard");
             }
         }
-        Optional<ScorecardConfig> existing = scorecards.config(subject, period);
         ScorecardConfig cfg = existing.orElseGet(ScorecardConfig::new);
         cfg.id = new SubjectPeriod(subject, period);
         cfg.dimensionWeights = new EnumMap<>(c.dimensionWeights());
@@ -131,7 +158,20 @@ public class ScorecardService {
             line.notApplicable = l.notApplicable();
             scorecards.persist(line);
         }
-        return recompute(subject, period);
+        scorecards.flush();
+        return cfg;
+    }
+
+    /** The revision of a configuration changed in this transaction, once its changes are written. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long revisionOf(ScorecardConfig cfg) {
+        scorecards.flush();
+        return cfg.version + 1;
+    }
+
+    /** The indicators on a subject's scorecard for a period, as defined in force in it. */
+    public List<Indicator> applicable(String subject, String period) {
+        return indicators.applicableTo(subject, period);
     }
 
     /**

@@ -320,6 +320,56 @@ public class ValueService {
         return new Rescored(changed, batch.recompute(touched).scorecards());
     }
 
+    /**
+     * Rescores a subject's counted values of a period under its scorecard's configuration as just set: the targets of
+     * its lines and its light thresholds. A value whose score or light changes gets a history row and its event;
+     * the others are left alone. A target the configuration sets that cannot score a value (a target of 0 for a
+     * ratio, say) refuses the configuration: 422, nothing written. Returns how many values changed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int rescoreUnderConfiguration(String subject, String period, List<Indicator> applicable, String by) {
+        Map<String, Indicator> defs = new HashMap<>();
+        applicable.forEach(i -> defs.put(i.code, i));
+        Map<String, ScorecardLine> overrides = new HashMap<>();
+        scorecards.lines(subject, period).forEach(l -> overrides.put(l.indicatorCode, l));
+        Light.Thresholds thresholds = scorecardService.thresholds(subject, period);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Problem.Violation> refused = new ArrayList<>();
+        int changed = 0;
+        for (IndicatorValue old : values.currentFor(subject, period)) {
+            Indicator def = defs.get(old.indicatorCode);
+            ScorecardLine o = overrides.get(old.indicatorCode);
+            if (def == null || old.status != IndicatorValue.Status.COUNTED || (o != null && o.notApplicable)) {
+                continue;
+            }
+            BigDecimal score;
+            try {
+                score = score(def.spec(o == null ? null : o.target), new Report(subject, def.code, period, old.actual,
+                        old.level, null, null, null));
+            } catch (InvalidInputException e) {
+                refused.add(new Problem.Violation("lines", "the value of " + def.code + " cannot be scored under"
+                        + " this configuration: " + e.getMessage()));
+                continue;
+            }
+            Light light = thresholds.of(score);
+            if (Scores.stored(score).compareTo(old.score) == 0 && light == old.light) {
+                continue;
+            }
+            old.supersede();
+            values.flush();
+            IndicatorValue v = old.rescored(Scores.stored(score), light, old.definitionVersion, by, now,
+                    "rescored under the scorecard of " + subject + " for " + period + " as configured");
+            values.persist(v);
+            publish(v, true, List.of());
+            changed++;
+        }
+        if (!refused.isEmpty()) {
+            throw new RuleViolationException(refused.subList(0, Math.min(20, refused.size())));
+        }
+        values.flush();
+        return changed;
+    }
+
     public List<IndicatorValue> list(String subject, String period, boolean history, CurrentUser caller) {
         if (subjects.findByIdOptional(subject).isEmpty()) {
             throw new ResourceNotFoundException("subject", subject);

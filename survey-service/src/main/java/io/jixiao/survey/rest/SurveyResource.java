@@ -27,9 +27,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.jixiao.kit.problem.Problem;
-import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.IfMatch;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
 import io.jixiao.survey.domain.Access;
@@ -121,24 +120,10 @@ public class SurveyResource {
     @RolesAllowed(CurrentUser.ADMIN)
     public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateSurveyRequest r) {
-        Survey s = service.revise(id, version(ifMatch), new SurveyService.Revision(r.titleZh(), r.titleEn(),
+        Survey s = service.revise(id, IfMatch.version(ifMatch), new SurveyService.Revision(r.titleZh(), r.titleEn(),
                 r.serviceItem(), r.opensAt(), r.closesAt(), r.groupWeights(),
                 r.questions().stream().map(QuestionRequest::toQuestion).toList()));
         return Response.ok(SurveyResponse.from(s)).tag(String.valueOf(s.version)).build();
-    }
-
-    /** The version in an If-Match header ({@code "3"}, {@code W/"3"} or {@code 3}); null when absent or {@code *}. */
-    static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        String v = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(
-                    List.of(new Problem.Violation("If-Match", "must be a version such as \"3\"")));
-        }
     }
 
     @GET
