@@ -161,7 +161,7 @@ class IndicatorApiTest {
     /**
      * A system that lost the answer to its POST sends it again with the same {@code Idempotency-Key}: it gets the first
      * answer (201, the same value), and nothing is written twice. Without a key that retry is a correction without a
-     * reason (409). Four copies of one correction sent at once with one key are stored once, and all four get its
+     * reason (409), and so is another system's request under the same key. Four copies of one correction sent at once with one key are stored once, and all four get its
      * answer. The same key with another body is refused (422), and so is a key that is not one (400).
      */
     @Test
@@ -182,6 +182,10 @@ class IndicatorApiTest {
         assertEquals(first, again, "the first answer, to the byte");
         given().auth().oauth2(system).contentType(ContentType.JSON).body(body).post("/api/v1/values").then()
                 .statusCode(409);
+        // keys are per caller: another system's request under the same key is its own, and sees no one's answer
+        given().auth().oauth2(TestTokens.system("service-hall")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/api/v1/values").then().statusCode(409)
+                .header("Idempotent-Replayed", nullValue());
         given().auth().oauth2(system).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body(Map.of("subject", dept, "indicator", ind, "period", "2026-Q2", "value", 26))
                 .post("/api/v1/values")
