@@ -204,7 +204,7 @@
       (prev && prev.total !== null ? ' <span class="' + (sc.total >= prev.total ? 'up' : 'down') + '">' + (sc.total >= prev.total ? '▲' : '▼') +
         num(Math.abs(sc.total - prev.total)) + '</span> <span class="muted">' + t('lastYear') + ' ' + num(prev.shownTotal) + '</span>' : '') +
       '</p><div id="radar" role="img" aria-label="' + t('radar') + '"></div>' +
-      '<table><thead><tr><th>' + t('period') + '</th>' + DIMS.map(x => '<th class="num">' + esc(dimLabel(sc, x)) + '</th>').join('') +
+      '<table class="dims"><thead><tr><th>' + t('period') + '</th>' + DIMS.map(x => '<th class="num">' + esc(dimLabel(sc, x)) + '</th>').join('') +
       '</tr></thead><tbody><tr><td>' + esc(state.period) + '</td>' + DIMS.map(x => '<td class="num">' + num(dimScore(sc, x)) + '</td>').join('') +
       '</tr>' + (prev ? '<tr class="muted"><td>' + t('lastYear') + '</td>' + DIMS.map(x => '<td class="num">' + num(dimScore(prev, x)) + '</td>').join('') + '</tr>' : '') +
       '</tbody></table>';
@@ -238,7 +238,9 @@
       const series = [{ name: state.period, value: DIMS.map(x => dimScore(sc, x) || 0), areaStyle: { opacity: 0.2 } }];
       if (prev) series.push({ name: t('lastYear'), value: DIMS.map(x => dimScore(prev, x) || 0), lineStyle: { type: 'dashed' } });
       state.chart.setOption({ animation: false, color: ['#a8271b', '#5b6775'], legend: { bottom: 0 }, tooltip: {},
-        radar: { indicator: DIMS.map(x => ({ name: dimLabel(sc, x), max: 100 })), radius: '58%' },
+        radar: { indicator: DIMS.map(x => ({ name: dimLabel(sc, x), max: 100 })), radius: '58%',
+          // long English labels ("Learning and growth") on two lines, inside the card
+          axisName: { formatter: name => name.length > 12 ? name.replace(' ', '\n') : name } },
         series: [{ type: 'radar', data: series }] });
     }
     ready('dept', started);
