@@ -2426,7 +2426,10 @@ export interface paths {
         /** Entries */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    size?: number;
+                };
                 header?: never;
                 path: {
                     id: components["schemas"]["UUID"];
@@ -2441,7 +2444,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EntryResponse"][];
+                        "application/json": components["schemas"]["PagedEntryResponse"];
                     };
                 };
                 /** @description Not Authorized */
@@ -8219,6 +8222,17 @@ export interface components {
         };
         PagedCycleResponse: {
             items?: components["schemas"]["CycleResponse"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            totalItems?: number;
+            /** Format: int32 */
+            totalPages?: number;
+        };
+        PagedEntryResponse: {
+            items?: components["schemas"]["EntryResponse"][];
             /** Format: int32 */
             page?: number;
             /** Format: int32 */

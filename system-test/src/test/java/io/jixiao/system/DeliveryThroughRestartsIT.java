@@ -206,8 +206,9 @@ class DeliveryThroughRestartsIT {
         }
         assertEquals(ratings.size(), count("sys_evaluation", "select count(*) from outbox_event where event_type = '"
                 + "jixiao.evaluation.rating.submitted.v1' and payload->>'cycle' = ?", cycle), "one event per rating");
-        List<String> linked = given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/ledger", cycle).then()
-                .statusCode(200).extract().jsonPath().getList("ratingId");
+        List<String> linked = given().auth().oauth2(TestTokens.admin()).queryParam("size", 100)
+                .get("/api/v1/cycles/{id}/ledger", cycle).then().statusCode(200).extract().jsonPath()
+                .getList("items.ratingId");
         assertEquals(ratings, new TreeSet<>(linked.stream().map(UUID::fromString).toList()),
                 "every accepted rating is linked once");
         assertEquals(ratings.size(), linked.size(), "no rating is linked twice");

@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.jixiao.evaluation.domain.LedgerEntry;
 import io.jixiao.evaluation.domain.ledger.HashChain;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, Long> {
@@ -21,6 +24,12 @@ public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, Long
     public String lastHash(UUID cycle) {
         return find("cycleId = ?1 order by seq desc", cycle).firstResultOptional().map(e -> e.hash)
                 .orElse(HashChain.GENESIS);
+    }
+
+    /** One page of a cycle's chain, in link order. */
+    public Paged<LedgerEntry> page(UUID cycle, PageRequest page) {
+        var q = find("cycleId = ?1", Sort.by("seq"), cycle);
+        return Paged.of(q.page(page.page(), page.size()).list(), page, q.count());
     }
 
     public List<LedgerEntry> chain(UUID cycle) {

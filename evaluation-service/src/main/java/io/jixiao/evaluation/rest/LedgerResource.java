@@ -1,7 +1,6 @@
 package io.jixiao.evaluation.rest;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -16,6 +16,8 @@ import io.jixiao.evaluation.domain.LedgerEntry;
 import io.jixiao.evaluation.domain.ledger.HashChain;
 import io.jixiao.evaluation.service.LedgerService;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 
 @Path("/api/v1/cycles/{id}/ledger")
 @Tag(name = "Ledger", description = "The hash-chained rating ledger and its verification")
@@ -36,8 +38,9 @@ public class LedgerResource {
 
     @GET
     @RolesAllowed(CurrentUser.ADMIN)
-    public List<EntryResponse> entries(@PathParam("id") UUID id) {
-        return service.entries(id).stream().map(EntryResponse::from).toList();
+    public Paged<EntryResponse> entries(@PathParam("id") UUID id, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return service.entries(id, PageRequest.of(page, size)).map(EntryResponse::from);
     }
 
     @POST

@@ -12,6 +12,8 @@ import io.jixiao.evaluation.domain.Rating;
 import io.jixiao.evaluation.domain.ledger.Canonical;
 import io.jixiao.evaluation.domain.ledger.HashChain;
 import io.jixiao.evaluation.repository.LedgerRepository;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 import io.jixiao.evaluation.repository.RatingRepository;
 
 /** Reads and verifies a cycle's rating ledger. */
@@ -31,11 +33,11 @@ public class LedgerService {
         this.appender = appender;
     }
 
-    /** The chain with every rating accepted so far linked (the queue is drained first). */
-    public List<LedgerEntry> entries(UUID cycleId) {
+    /** A page of the chain, with every rating accepted so far linked (the queue is drained first). */
+    public Paged<LedgerEntry> entries(UUID cycleId, PageRequest page) {
         UUID id = cycles.get(cycleId).id;
         appender.drain();
-        return ledger.chain(id);
+        return ledger.page(id, page);
     }
 
     /**

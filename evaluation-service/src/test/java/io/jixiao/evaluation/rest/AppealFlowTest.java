@@ -119,6 +119,13 @@ class AppealFlowTest {
         // the amended rating is on the ledger and the chain still holds
         given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/ledger/verify", cycle).then()
                 .statusCode(200).body("valid", equalTo(true)).body("checked", equalTo(3));
+        // the chain reads in pages, in link order: the amended rating is the last link
+        given().auth().oauth2(TestTokens.admin()).queryParam("size", 2).queryParam("page", 1)
+                .get("/api/v1/cycles/{id}/ledger", cycle).then().statusCode(200).body("totalItems", equalTo(3))
+                .body("totalPages", equalTo(2)).body("items.size()", equalTo(1))
+                .body("items[0].ratingId", equalTo(currentRating(cycle, a)));
+        given().auth().oauth2(TestTokens.department(a)).get("/api/v1/cycles/{id}/ledger", cycle).then()
+                .statusCode(403);
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("note", "again"))
                 .post("/api/v1/cycles/{id}/appeals/{ap}/reject", cycle, appeal).then().statusCode(409);
     }
