@@ -25,18 +25,9 @@ public final class TestDb {
     }
 
     /**
-     * Waits until {@code n} advisory locks of the service's database are waited for: a test that holds a write inside
-     * its transaction sees the writes and changes it sent queue behind it.
-     */
-    public static void awaitWaitingAdvisoryLocks(EntityManager em, int n, String what) {
-        Eventually.until(what, Duration.ofSeconds(10), () -> count(em, "select count(*) from pg_locks where locktype ="
-                + " 'advisory' and not granted and database = (select oid from pg_database where datname ="
-                + " current_database())") == n);
-    }
-
-    /**
      * Waits until {@code n} sessions of the service's database wait for a lock of any kind (a row another transaction
-     * changed, or an advisory lock).
+     * changed, or an advisory lock): a test that holds a write inside its transaction sees the writes and changes it
+     * sent queue behind it.
      */
     public static void awaitSessionsWaitingForLocks(EntityManager em, int n, String what) {
         Eventually.until(what, Duration.ofSeconds(10), () -> count(em, "select count(*) from pg_stat_activity where"

@@ -163,7 +163,7 @@ class AppealFlowTest {
                                 .post("/api/v1/cycles/{id}/appeals/{ap}/accept", cycle, appeals.get(s)).then()
                                 .extract().statusCode()));
                     }
-                    TestDb.awaitWaitingAdvisoryLocks(em, 2, "both decisions wait for the cycle's decision lock");
+                    TestDb.awaitSessionsWaitingForLocks(em, 2, "both decisions wait for the cycle's decision lock");
                 } finally {
                     st.execute("select pg_advisory_unlock_all()");
                 }

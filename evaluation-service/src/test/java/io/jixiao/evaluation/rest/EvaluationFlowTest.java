@@ -288,13 +288,13 @@ class EvaluationFlowTest {
                 try {
                     inFlight = pool.submit(() -> rate(TestTokens.superior("early"), cycle, s, "SUPERIOR",
                             one("GOAL_ACHIEVEMENT", 70)).extract().statusCode());
-                    TestDb.awaitWaitingAdvisoryLocks(em, 1, "the first rating waits inside its transaction");
+                    TestDb.awaitSessionsWaitingForLocks(em, 1, "the first rating waits inside its transaction");
                     close = pool.submit(() -> given().auth().oauth2(TestTokens.admin())
                             .post("/api/v1/cycles/{id}/close", cycle).then().extract().statusCode());
-                    TestDb.awaitWaitingAdvisoryLocks(em, 2, "the close waits for the rating in flight");
+                    TestDb.awaitSessionsWaitingForLocks(em, 2, "the close waits for the rating in flight");
                     late = pool.submit(() -> rate(TestTokens.superior("late"), cycle, s, "SUPERIOR",
                             one("GOAL_ACHIEVEMENT", 90)).extract().statusCode());
-                    TestDb.awaitWaitingAdvisoryLocks(em, 3, "the later rating waits behind the close");
+                    TestDb.awaitSessionsWaitingForLocks(em, 3, "the later rating waits behind the close");
                     assertFalse(close.isDone(), "the close has not returned while the rating is in flight");
                 } finally {
                     st.execute("select pg_advisory_unlock_all()");

@@ -26,12 +26,6 @@ public class ScorecardRepository {
         return Optional.ofNullable(em.find(ScorecardConfig.class, new SubjectPeriod(subject, period)));
     }
 
-    /** The configuration, its row locked until the transaction ends. */
-    public Optional<ScorecardConfig> configForChange(String subject, String period) {
-        return Optional.ofNullable(em.find(ScorecardConfig.class, new SubjectPeriod(subject, period),
-                LockModeType.PESSIMISTIC_WRITE));
-    }
-
     /** Raises a configuration's version now, so that a change of its lines alone changes its revision too. */
     public void raiseVersion(ScorecardConfig cfg) {
         em.lock(cfg, LockModeType.PESSIMISTIC_FORCE_INCREMENT);

@@ -109,14 +109,15 @@ public class ScorecardService {
      * Sets dimension weights, thresholds and per-indicator overrides ({@link ScorecardConfigurator} rescores the
      * values under them and recomputes). {@code expectedRevision} (from If-Match, null when not given) must be the
      * configuration's current revision, or nothing changes (412). The scorecard is locked as a value's write locks it
-     * (so values in flight finish first, and new ones wait), and the configuration's version is raised even when only
-     * the lines change, so two offices editing one scorecard from the same revision cannot both succeed.
+     * (so values in flight finish first, new ones wait, and two configurations run one after the other), and the
+     * configuration's version is raised even when only the lines change, so two offices editing one scorecard from
+     * the same revision cannot both succeed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public ScorecardConfig applyConfiguration(String subject, String period, Long expectedRevision, Configuration c) {
         requireSubject(subject);
         scorecards.lock(subject, period);
-        Optional<ScorecardConfig> existing = scorecards.configForChange(subject, period);
+        Optional<ScorecardConfig> existing = scorecards.config(subject, period); // read under the lock above
         long current = existing.map(x -> x.version).map(v -> v + 1).orElse(0L);
         if (expectedRevision != null && expectedRevision != current) {
             throw new PreconditionFailedException("the scorecard of " + subject + " for " + period

@@ -282,8 +282,7 @@ public class ValueService {
         for (IndicatorValue v : affected) {
             ScorecardLine o = overrides.get(v.subjectCode + "|" + v.period);
             try {
-                rescored.add(score(def.spec(o == null ? null : o.target), new Report(v.subjectCode, def.code,
-                        v.period, v.actual, v.level, null, null, null)));
+                rescored.add(scoreAgain(def, o, v));
             } catch (InvalidInputException e) {
                 refused.add(new Problem.Violation("definition", "the value of " + v.subjectCode + " in " + v.period
                         + " cannot be scored under the new version: " + e.getMessage()));
@@ -303,15 +302,10 @@ public class ValueService {
                 old.definitionVersion = version.versionNo;
                 continue;
             }
-            old.supersede();
-            values.flush();
-            IndicatorValue v = old.rescored(Scores.stored(score), scorecardService.thresholds(old.subjectCode,
-                    old.period).of(score), version.versionNo, by, now, "rescored under version " + version.versionNo
-                            + " of " + def.code + ": " + (version.reason == null
-                                    ? "a new definition"
-                                    : version.reason));
-            values.persist(v);
-            publish(v, true, List.of());
+            replace(old, old.rescored(Scores.stored(score), scorecardService.thresholds(old.subjectCode, old.period)
+                    .of(score), version.versionNo, by, now,
+                    "rescored under version " + version.versionNo + " of "
+                            + def.code + ": " + (version.reason == null ? "a new definition" : version.reason)));
             changed++;
         }
         scorecards.resultsOf().stream().filter(sp -> version.inForce(Period.startMonth(sp.period())))
@@ -344,8 +338,7 @@ public class ValueService {
             }
             BigDecimal score;
             try {
-                score = score(def.spec(o == null ? null : o.target), new Report(subject, def.code, period, old.actual,
-                        old.level, null, null, null));
+                score = scoreAgain(def, o, old);
             } catch (InvalidInputException e) {
                 refused.add(new Problem.Violation("lines", "the value of " + def.code + " cannot be scored under"
                         + " this configuration: " + e.getMessage()));
@@ -355,12 +348,8 @@ public class ValueService {
             if (Scores.stored(score).compareTo(old.score) == 0 && light == old.light) {
                 continue;
             }
-            old.supersede();
-            values.flush();
-            IndicatorValue v = old.rescored(Scores.stored(score), light, old.definitionVersion, by, now,
-                    "rescored under the scorecard of " + subject + " for " + period + " as configured");
-            values.persist(v);
-            publish(v, true, List.of());
+            replace(old, old.rescored(Scores.stored(score), light, old.definitionVersion, by, now,
+                    "rescored under the scorecard of " + subject + " for " + period + " as configured"));
             changed++;
         }
         if (!refused.isEmpty()) {
@@ -368,6 +357,20 @@ public class ValueService {
         }
         values.flush();
         return changed;
+    }
+
+    /** A stored value's actual or level, scored again under a definition and its subject's line (its target). */
+    private static BigDecimal scoreAgain(Indicator def, ScorecardLine line, IndicatorValue v) {
+        return score(def.spec(line == null ? null : line.target), new Report(v.subjectCode, def.code, v.period,
+                v.actual, v.level, null, null, null));
+    }
+
+    /** A rescored copy becomes the current value, the old one its history, and the copy's event is published. */
+    private void replace(IndicatorValue old, IndicatorValue rescored) {
+        old.supersede();
+        values.flush();
+        values.persist(rescored);
+        publish(rescored, true, List.of());
     }
 
     public List<IndicatorValue> list(String subject, String period, boolean history, CurrentUser caller) {

@@ -222,7 +222,7 @@ class IndicatorVersionTest {
                     () -> rows("select count(*) from pg_locks where locktype = 'transactionid' and not granted") == 1);
             Future<Integer> version = pool.submit(() -> version(TestTokens.admin(), ind, v2).then().extract()
                     .statusCode());
-            TestDb.awaitWaitingAdvisoryLocks(em, 1, "the version waits");
+            TestDb.awaitSessionsWaitingForLocks(em, 2, "the version waits too");
             holder.commit();
             assertEquals(201, value.get(30, TimeUnit.SECONDS));
             assertEquals(201, version.get(30, TimeUnit.SECONDS));

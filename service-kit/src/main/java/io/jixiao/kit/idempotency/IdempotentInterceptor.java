@@ -65,13 +65,13 @@ public class IdempotentInterceptor {
     @AroundInvoke
     Object around(InvocationContext ctx) throws Exception {
         String key = request.getHeader(HEADER);
-        if (key == null) {
-            return ctx.proceed();
+        if (key == null || identity.isAnonymous()) {
+            return ctx.proceed(); // keys are per caller: an anonymous one would share them with every other
         }
         if (!KEY.matcher(key).matches()) {
             throw new InvalidInputException(HEADER, "1 to 128 letters, digits or . _ : - (a UUID will do)");
         }
-        String caller = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        String caller = identity.getPrincipal().getName();
         String hash = IdempotencyStore.sha256(request.method() + " " + request.path() + "?" + request.query() + "\n"
                 + mapper.writeValueAsString(ctx.getParameters()));
         return QuarkusTransaction.joiningExisting().call(() -> {

@@ -200,7 +200,7 @@ class SurveyFlowTest {
                     .contentType(ContentType.JSON).body(Map.of("titleZh", form.get("titleZh"), "groupWeights",
                             Map.of("CITIZEN", 50, "ENTERPRISE", 50), "questions", form.get("questions")))
                     .put("/api/v1/surveys/{id}", survey).then().extract().statusCode());
-            TestDb.awaitWaitingAdvisoryLocks(em, 1, "the revision waits for the response in flight");
+            TestDb.awaitSessionsWaitingForLocks(em, 1, "the revision waits for the response in flight");
             assertFalse(revision.isDone());
             response.commit();
             assertEquals(409, revision.get(30, TimeUnit.SECONDS), "a survey with a response keeps its weights");
@@ -229,7 +229,7 @@ class SurveyFlowTest {
                     .contentType(ContentType.JSON).body(Map.of("group", "CITIZEN", "answers", List.of(Map.of(
                             "question", "q1", "value", 4)), "durationMs", 45000))
                     .post("/api/v1/public/surveys/{id}/responses", survey).then().extract().statusCode());
-            TestDb.awaitWaitingAdvisoryLocks(em, 1, "the response waits for the change");
+            TestDb.awaitSessionsWaitingForLocks(em, 1, "the response waits for the change");
             st.execute("update survey set title_zh = '改过的标题', version = version + 1 where id = '" + survey + "'");
             change.commit();
             assertEquals(409, response.get(30, TimeUnit.SECONDS));
