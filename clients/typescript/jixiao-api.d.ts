@@ -881,6 +881,8 @@ export interface paths {
         get: {
             parameters: {
                 query: {
+                    page?: number;
+                    size?: number;
                     subject?: string;
                     year: number;
                 };
@@ -896,7 +898,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ProposalResponse"][];
+                        "application/json": components["schemas"]["PagedProposalResponse"];
                     };
                 };
                 /** @description Not Authorized */
@@ -2151,7 +2153,12 @@ export interface paths {
         /** List */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    party?: components["schemas"]["RatingParty"];
+                    size?: number;
+                    subject?: string;
+                };
                 header?: never;
                 path: {
                     id: components["schemas"]["UUID"];
@@ -2166,7 +2173,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AssignmentResponse"][];
+                        "application/json": components["schemas"]["PagedAssignmentResponse"];
                     };
                 };
                 /** @description Not Authorized */
@@ -2876,7 +2883,10 @@ export interface paths {
         /** Table */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    size?: number;
+                };
                 header?: never;
                 path: {
                     id: components["schemas"]["UUID"];
@@ -2891,7 +2901,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ResultView"][];
+                        "application/json": components["schemas"]["PagedResultView"];
                     };
                 };
                 /** @description Not Authorized */
@@ -8209,6 +8219,17 @@ export interface components {
             scorecardsRecomputed?: number;
             errors?: components["schemas"]["RowError"][];
         };
+        PagedAssignmentResponse: {
+            items?: components["schemas"]["AssignmentResponse"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            totalItems?: number;
+            /** Format: int32 */
+            totalPages?: number;
+        };
         PagedCaseResponse: {
             items?: components["schemas"]["CaseResponse"][];
             /** Format: int32 */
@@ -8275,8 +8296,30 @@ export interface components {
             /** Format: int32 */
             totalPages?: number;
         };
+        PagedProposalResponse: {
+            items?: components["schemas"]["ProposalResponse"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            totalItems?: number;
+            /** Format: int32 */
+            totalPages?: number;
+        };
         PagedResponseRow: {
             items?: components["schemas"]["ResponseRow"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            totalItems?: number;
+            /** Format: int32 */
+            totalPages?: number;
+        };
+        PagedResultView: {
+            items?: components["schemas"]["ResultView"][];
             /** Format: int32 */
             page?: number;
             /** Format: int32 */

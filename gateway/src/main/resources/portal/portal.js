@@ -14,7 +14,7 @@
       indicator: '指标', score: '得分', status: '状态', breakdown: '360度评价构成', party: '评价方', weight: '权重',
       counted: '计入', trimmed: '剔除', satisfaction: '公众满意度', sample: '样本量', interval: '95%区间',
       budget: '预算执行', approved: '批复', spent: '已执行', project: '项目', cases: '差评整改', due: '期限',
-      back: '返回排名', provisional: '暂定', cycle: '考评周期', updated: '更新',
+      back: '返回排名', provisional: '暂定', cycle: '考评周期', updated: '更新', shownOf: '显示前 %n 名，共 %t 个部门',
       SUPERIOR: '上级', PUBLIC: '公众', THIRD_PARTY: '第三方', PEER: '同级', SELF: '自评',
       EXCELLENT: '优秀', GOOD: '良好', PASS: '合格', FAIL: '不合格',
       scorecard: '指标得分', result: '考评结果', warning: '预算预警', OPEN: '待答复', ANSWERED: '已答复', CLOSED: '已办结',
@@ -35,7 +35,7 @@
       breakdown: '360° breakdown', party: 'Party', weight: 'Weight', counted: 'Counted', trimmed: 'Trimmed',
       satisfaction: 'Public satisfaction', sample: 'n', interval: '95% interval', budget: 'Budget', approved: 'Approved',
       spent: 'Spent', project: 'Project', cases: 'Bad-review cases', due: 'Due', back: 'Back to the league',
-      provisional: 'provisional', cycle: 'Cycle', updated: 'updated',
+      provisional: 'provisional', cycle: 'Cycle', updated: 'updated', shownOf: 'Showing the top %n of %t departments',
       SUPERIOR: 'Superior', PUBLIC: 'Public', THIRD_PARTY: 'Third party', PEER: 'Peer', SELF: 'Self',
       EXCELLENT: 'Excellent', GOOD: 'Good', PASS: 'Pass', FAIL: 'Fail', scorecard: 'Scorecard', result: 'Result',
       warning: 'Budget warning', OPEN: 'Open', ANSWERED: 'Answered', CLOSED: 'Closed',
@@ -173,7 +173,8 @@
           '</td><td>' + esc(name(r.subject)) + (r.provisional ? ' <small class="muted">(' + t('provisional') + ')</small>' : '') +
           '</td><td class="num">' + num(r.shownComposite) + '</td><td>' + gradeBadge(r.grade) + '</td><td>' + dot(r.light) +
           '</td><td class="num">' + num(r.coverage, 0) + '%</td><td>' + flags(r.flags) + '</td></tr>').join('') +
-      '</tbody></table>';
+      '</tbody></table>' + (d.totalResults > d.results.length ? '<p class="muted" id="league-head">' +
+        esc(t('shownOf').replace('%n', d.results.length).replace('%t', d.totalResults)) + '</p>' : '');
     const warn = () => {
       const red = w.panels.budget.status === 'OK' ? w.panels.budget.data.red : [];
       const od = w.panels.overdueRectifications.status === 'OK' ? w.panels.overdueRectifications.data.items : [];

@@ -1,6 +1,7 @@
 package io.jixiao.system;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,6 +126,12 @@ class PortalIT {
         assertEquals(a, rows.get(0).getAttribute("data-subject"), "the better department ranks first");
         assertTrue(rows.get(0).getText().contains("市水务局"), rows.get(0).getText());
         assertTrue(browser.findElements(By.cssSelector("#league .grade")).size() >= 2, "grades shown");
+        assertTrue(browser.findElements(By.id("league-head")).isEmpty(), "the whole table fits its first page");
+        // the read model behind it: the head of the cycle's paged league table, with the table's size
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/league?period=" + PERIOD).then()
+                .statusCode(200).body("panels.evaluation.data.results.subject", equalTo(List.of(a, b)))
+                .body("panels.evaluation.data.totalResults", equalTo(2))
+                .body("panels.evaluation.data.cycle.status", equalTo("PUBLISHED"));
         Chromium.shot(browser, "portal-league-zh");
 
         rows.get(0).click();

@@ -212,10 +212,11 @@ class RatingLoadBenchmarkIT {
             long stopAt = Long.MAX_VALUE;
             long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (System.nanoTime() < Math.min(stopAt, giveUpAt)) {
-                String body = reader.get("/api/v1/cycles/" + cycle + "/results", true, LeanHttp.bearer(admin)).body();
+                String body = reader.get("/api/v1/cycles/" + cycle + "/results?size=" + slots, true,
+                        LeanHttp.bearer(admin)).body();
                 long at = System.nanoTime();
                 reads++;
-                for (JsonNode result : JSON.readTree(body)) {
+                for (JsonNode result : JSON.readTree(body).path("items")) {
                     int slot = subjects.indexOf(result.path("subject").asText());
                     double mean = superiorMean(result);
                     for (int k = 1; slot >= 0 && k <= Math.min(perSubject, (int) mean); k++) {

@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.jixiao.budget.domain.Proposal;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -23,6 +25,14 @@ public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID>
             list("fiscalYear = ?1 and projectId in ?2", year, projects).forEach(p -> m.put(p.projectId, p));
         }
         return m;
+    }
+
+    /** One page of a fiscal year's proposals, by subject code and project, of one subject when it is given. */
+    public Paged<Proposal> page(int year, String subjectOrNull, PageRequest page) {
+        var q = subjectOrNull == null
+                ? find("fiscalYear = ?1 order by subjectCode, projectId", year)
+                : find("fiscalYear = ?1 and subjectCode = ?2 order by projectId", year, subjectOrNull);
+        return Paged.of(q.page(page.page(), page.size()).list(), page, q.count());
     }
 
     public List<Proposal> forYear(int year, String subjectOrNull) {

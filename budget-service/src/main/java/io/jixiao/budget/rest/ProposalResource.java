@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
@@ -24,6 +25,8 @@ import io.jixiao.budget.service.ProposalService;
 import io.jixiao.kit.sheets.Sheets;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.Decimals;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 
 @Path("/api/v1/budget/proposals")
 @Tag(name = "Budget proposals", description = "Next year's recommended amounts, each with its explanation")
@@ -48,12 +51,16 @@ public class ProposalResource {
         this.caller = caller;
     }
 
-    /** The proposals for a fiscal year; a department sees its own. */
+    /**
+     * A fiscal year's proposals in pages, by subject code and project, of one subject when {@code subject} is given;
+     * a department sees its own.
+     */
     @GET
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.DEPARTMENT, CurrentUser.SUPERIOR})
-    public List<ProposalResponse> list(@QueryParam("year") @NotNull @Min(2000) @Max(2101) Integer year,
-            @QueryParam("subject") String subject) {
-        return proposals.forYear(year, subject, caller).stream().map(ProposalResponse::from).toList();
+    public Paged<ProposalResponse> list(@QueryParam("year") @NotNull @Min(2000) @Max(2101) Integer year,
+            @QueryParam("subject") @Size(max = 32) String subject, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return proposals.forYear(year, subject, PageRequest.of(page, size), caller).map(ProposalResponse::from);
     }
 
     /** The year's proposals as an Excel workbook, for the finance bureau's own tools. */

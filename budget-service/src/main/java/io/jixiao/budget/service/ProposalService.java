@@ -9,6 +9,8 @@ import io.jixiao.budget.repository.ProjectRepository;
 import io.jixiao.budget.repository.ProposalRepository;
 import io.jixiao.kit.sheets.Sheets;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 
 @ApplicationScoped
 public class ProposalService {
@@ -44,13 +46,25 @@ public class ProposalService {
                 "动作 action", "规则 rule", "说明 explanation"), rows);
     }
 
-    /** The proposals for a fiscal year: all for finance and the office, its own for a department. */
-    public List<Proposal> forYear(int year, String subject, CurrentUser caller) {
-        return forYear(year, caller).stream().filter(p -> subject == null || p.subjectCode.equals(subject)).toList();
+    /**
+     * One page of a fiscal year's proposals, of one subject when it is given: all of them for finance and the office,
+     * a department's own for a department (another subject's page is empty).
+     */
+    public Paged<Proposal> forYear(int year, String subject, PageRequest page, CurrentUser caller) {
+        String dept = ownOnly(caller);
+        if (dept != null && subject != null && !subject.equals(dept)) {
+            return Paged.of(List.of(), page, 0);
+        }
+        return proposals.page(year, dept != null ? dept : subject, page);
     }
 
+    /** The proposals for a fiscal year: all for finance and the office, its own for a department. */
     public List<Proposal> forYear(int year, CurrentUser caller) {
-        String dept = caller.hasRole(CurrentUser.DEPARTMENT) ? caller.dept().orElse("") : null;
-        return proposals.forYear(year, dept);
+        return proposals.forYear(year, ownOnly(caller));
+    }
+
+    /** The only subject a caller may see proposals of, or null for all. */
+    private static String ownOnly(CurrentUser caller) {
+        return caller.hasRole(CurrentUser.DEPARTMENT) ? caller.dept().orElse("") : null;
     }
 }

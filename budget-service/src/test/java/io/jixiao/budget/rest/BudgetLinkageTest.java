@@ -1,6 +1,7 @@
 package io.jixiao.budget.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,26 +78,33 @@ class BudgetLinkageTest {
         result(s, "2026", "FAIL", 52.3);
         Eventually.until("two proposals", Duration.ofSeconds(30),
                 () -> count("select count(*) from proposal where subject_code = ?1", s) == 2);
-        given().auth().oauth2(TestTokens.finance()).queryParam("year", 2027).get("/api/v1/budget/proposals").then()
-                .statusCode(200)
-                .body("find { it.project == '" + general + "' }.proposed", equalTo(600000.00f))
-                .body("find { it.project == '" + general + "' }.adjustmentPercent", equalTo(-40))
-                .body("find { it.project == '" + general + "' }.rule", equalTo("GRADE_FAIL+POLITICAL_PENALTY"))
-                .body("find { it.project == '" + livelihood + "' }.proposed", equalTo(2250000.45f))
-                .body("find { it.project == '" + livelihood + "' }.rule",
+        given().auth().oauth2(TestTokens.finance()).queryParam("year", 2027).queryParam("subject", s)
+                .get("/api/v1/budget/proposals").then().statusCode(200).body("totalItems", equalTo(2))
+                .body("items.find { it.project == '" + general + "' }.proposed", equalTo(600000.00f))
+                .body("items.find { it.project == '" + general + "' }.adjustmentPercent", equalTo(-40))
+                .body("items.find { it.project == '" + general + "' }.rule", equalTo("GRADE_FAIL+POLITICAL_PENALTY"))
+                .body("items.find { it.project == '" + livelihood + "' }.proposed", equalTo(2250000.45f))
+                .body("items.find { it.project == '" + livelihood + "' }.rule",
                         equalTo("GRADE_FAIL+POLITICAL_PENALTY+LIVELIHOOD_CAP"))
-                .body("find { it.project == '" + general + "' }.explanation",
+                .body("items.find { it.project == '" + general + "' }.explanation",
                         hasItem("1,000,000.00 × (1 − 0.4) = 600,000.00"));
         var events = TopicProbe.await(bootstrap, "jixiao.budget.events", r -> s.equals(r.key()), 2,
                 Duration.ofSeconds(20));
         assertEquals(2, events.size());
         assertEquals(List.of(), EventSamples.shapeDifferences("jixiao.budget.adjustment.proposed.v1",
                 events.get(0).value()));
-        // a department sees its own proposals only
+        // a department sees its own proposals only, also when it names another subject; the year reads in pages
         given().auth().oauth2(TestTokens.department("OTHER")).queryParam("year", 2027).get("/api/v1/budget/proposals")
-                .then().statusCode(200).body("size()", equalTo(0));
+                .then().statusCode(200).body("items", empty()).body("totalItems", equalTo(0));
+        given().auth().oauth2(TestTokens.department("OTHER")).queryParam("year", 2027).queryParam("subject", s)
+                .get("/api/v1/budget/proposals").then().statusCode(200).body("totalItems", equalTo(0));
         given().auth().oauth2(TestTokens.department(s)).queryParam("year", 2027).get("/api/v1/budget/proposals")
-                .then().statusCode(200).body("size()", equalTo(2));
+                .then().statusCode(200).body("items.subject", equalTo(List.of(s, s))).body("totalItems", equalTo(2));
+        given().auth().oauth2(TestTokens.department(s)).queryParam("year", 2027).queryParam("size", 1)
+                .queryParam("page", 1).get("/api/v1/budget/proposals").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("totalPages", equalTo(2));
+        given().auth().oauth2(TestTokens.finance()).queryParam("year", 2027).queryParam("size", 101)
+                .get("/api/v1/budget/proposals").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
@@ -109,9 +117,10 @@ class BudgetLinkageTest {
         result(s, "2026", "FAIL", 45);
         Eventually.until("proposal", Duration.ofSeconds(30),
                 () -> count("select count(*) from proposal where subject_code = ?1", s) == 1);
-        given().auth().oauth2(TestTokens.admin()).queryParam("year", 2027).get("/api/v1/budget/proposals").then()
-                .statusCode(200).body("find { it.project == '" + general + "' }.action", equalTo("CANCEL"))
-                .body("find { it.project == '" + general + "' }.proposed", equalTo(0.0f));
+        given().auth().oauth2(TestTokens.admin()).queryParam("year", 2027).queryParam("subject", s)
+                .get("/api/v1/budget/proposals").then().statusCode(200)
+                .body("items.find { it.project == '" + general + "' }.action", equalTo("CANCEL"))
+                .body("items.find { it.project == '" + general + "' }.proposed", equalTo(0.0f));
     }
 
     @Test

@@ -84,8 +84,8 @@ class RulesImportExportApiTest {
                 () -> count("select count(*) from proposal where project_id = cast(?1 as uuid)", p) == 1);
         // a street-level cut of 89.16% (source paper 000): 1,000,000.00 → 108,400.00
         given().auth().oauth2(TestTokens.finance()).queryParam("year", 2022).queryParam("subject", s)
-                .get("/api/v1/budget/proposals").then().statusCode(200).body("[0].proposed", equalTo(108400.00f))
-                .body("[0].rule", equalTo("BAND_0_40")).body("[0].ruleTableVersion", equalTo(1));
+                .get("/api/v1/budget/proposals").then().statusCode(200).body("items[0].proposed", equalTo(108400.00f))
+                .body("items[0].rule", equalTo("BAND_0_40")).body("items[0].ruleTableVersion", equalTo(1));
 
         // a second version without the band; the recompute applies it and keeps the history of versions
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(rules(List.of()))
@@ -93,8 +93,8 @@ class RulesImportExportApiTest {
         given().auth().oauth2(TestTokens.finance()).queryParam("basedOnYear", 2021)
                 .post("/api/v1/budget/proposals/recompute").then().statusCode(200);
         given().auth().oauth2(TestTokens.finance()).queryParam("year", 2022).queryParam("subject", s)
-                .get("/api/v1/budget/proposals").then().statusCode(200).body("[0].proposed", equalTo(700000.00f))
-                .body("[0].ruleTableVersion", equalTo(2));
+                .get("/api/v1/budget/proposals").then().statusCode(200).body("items[0].proposed", equalTo(700000.00f))
+                .body("items[0].ruleTableVersion", equalTo(2));
         given().auth().oauth2(TestTokens.finance()).get("/api/v1/budget/rules/2021/versions").then().statusCode(200)
                 .body("version", equalTo(List.of(1, 2)));
     }

@@ -1,13 +1,17 @@
 package io.jixiao.evaluation.repository;
 
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.jixiao.evaluation.domain.Assignment;
 import io.jixiao.evaluation.domain.RatingParty;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class AssignmentRepository implements PanacheRepositoryBase<Assignment, UUID> {
@@ -23,11 +27,31 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
                 .getResultList().isEmpty();
     }
 
-    public List<Assignment> byCycle(UUID cycle) {
-        return list("cycleId = ?1 order by party, evaluator, subjectCode", cycle);
+    public Optional<Assignment> one(UUID cycle, RatingParty party, String evaluator, String subject) {
+        return find("cycleId = ?1 and party = ?2 and evaluator = ?3 and subjectCode = ?4", cycle, party, evaluator,
+                subject).firstResultOptional();
     }
 
-    public List<Assignment> byCycleAndEvaluator(UUID cycle, String evaluator) {
-        return list("cycleId = ?1 and evaluator = ?2 order by party, subjectCode", cycle, evaluator);
+    /**
+     * One page of a cycle's assignments, by party, evaluator and subject; each filter applies when it is given, and
+     * {@code evaluator} limits the page to one evaluator's own.
+     */
+    public Paged<Assignment> page(UUID cycle, RatingParty party, String evaluator, String subject, PageRequest page) {
+        StringBuilder where = new StringBuilder("cycleId = :cycle");
+        Parameters params = Parameters.with("cycle", cycle);
+        if (party != null) {
+            where.append(" and party = :party");
+            params.and("party", party);
+        }
+        if (evaluator != null) {
+            where.append(" and evaluator = :evaluator");
+            params.and("evaluator", evaluator);
+        }
+        if (subject != null) {
+            where.append(" and subjectCode = :subject");
+            params.and("subject", subject);
+        }
+        var q = find(where.toString(), Sort.by("party").and("evaluator").and("subjectCode"), params);
+        return Paged.of(q.page(page.page(), page.size()).list(), page, q.count());
     }
 }

@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.jixiao.evaluation.domain.SubjectResult;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -14,6 +16,12 @@ public class ResultRepository implements PanacheRepositoryBase<SubjectResult, Su
 
     public List<SubjectResult> byCycle(UUID cycle) {
         return list("cycleId = ?1 order by rank nulls last, subjectCode", cycle);
+    }
+
+    /** One page of a cycle's frozen league table, by rank (unranked last), then subject code. */
+    public Paged<SubjectResult> page(UUID cycle, PageRequest page) {
+        var q = find("cycleId = ?1 order by rank nulls last, subjectCode", cycle);
+        return Paged.of(q.page(page.page(), page.size()).list(), page, q.count());
     }
 
     public Optional<SubjectResult> one(UUID cycle, String subject) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -20,6 +21,8 @@ import io.jixiao.evaluation.domain.Assignment;
 import io.jixiao.evaluation.domain.RatingParty;
 import io.jixiao.evaluation.service.AssignmentService;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 
 @Path("/api/v1/cycles/{id}/assignments")
 @Tag(name = "Assignments", description = "Which evaluator rates which subject for which party")
@@ -46,6 +49,7 @@ public class AssignmentResource {
         this.caller = caller;
     }
 
+    /** Adds assignments (all or none); the answer is the request's assignments, with their ids, in its order. */
     @POST
     @RolesAllowed(CurrentUser.ADMIN)
     public List<AssignmentResponse> assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest r) {
@@ -54,9 +58,15 @@ public class AssignmentResource {
                 .stream().map(AssignmentResponse::from).toList();
     }
 
+    /**
+     * The cycle's assignments in pages, by party, evaluator and subject, filtered by {@code party} and
+     * {@code subject} when given: all of them for the office, an evaluator's own for everyone else.
+     */
     @GET
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.ASSESSOR, CurrentUser.DEPARTMENT})
-    public List<AssignmentResponse> list(@PathParam("id") UUID id) {
-        return service.list(id, caller).stream().map(AssignmentResponse::from).toList();
+    public Paged<AssignmentResponse> list(@PathParam("id") UUID id, @QueryParam("party") RatingParty party,
+            @QueryParam("subject") @Size(max = 32) String subject, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return service.list(id, party, subject, PageRequest.of(page, size), caller).map(AssignmentResponse::from);
     }
 }

@@ -1,18 +1,20 @@
 package io.jixiao.evaluation.rest;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.evaluation.service.ResultService;
 import io.jixiao.evaluation.service.ResultView;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 
 @Path("/api/v1/cycles/{id}/results")
 @Tag(name = "Results", description = "The league table and each subject's explained result")
@@ -26,11 +28,15 @@ public class ResultResource {
         this.caller = caller;
     }
 
-    /** Ranked results: provisional while the cycle runs, frozen once finalized. */
+    /**
+     * The league table in pages, by rank (unranked subjects last), then subject code: provisional while the cycle
+     * runs, frozen once finalized.
+     */
     @GET
     @RolesAllowed(CurrentUser.ANY_ROLE)
-    public List<ResultView> table(@PathParam("id") UUID id) {
-        return service.table(id, caller);
+    public Paged<ResultView> table(@PathParam("id") UUID id, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return service.table(id, PageRequest.of(page, size), caller);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.jixiao.evaluation.service;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,8 @@ import io.jixiao.evaluation.domain.RatingParty;
 import io.jixiao.evaluation.repository.AssignmentRepository;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 
 /** Who rates whom, for which party: the object-level rights behind every rating. */
 @ApplicationScoped
@@ -28,7 +31,10 @@ public class AssignmentService {
         this.assignments = assignments;
     }
 
-    /** Adds assignments (all or none); an existing identical assignment is left as it is. */
+    /**
+     * Adds assignments (all or none) and answers them in the request's order; an existing identical assignment is
+     * left as it is and answered as it was.
+     */
     @Transactional
     public List<Assignment> assign(UUID cycleId, List<NewAssignment> list) {
         Cycle c = cycles.get(cycleId);
@@ -47,21 +53,29 @@ public class AssignmentService {
                         "no department rates itself as a peer (use a SELF rating)");
             }
         }
+        List<Assignment> out = new ArrayList<>(list.size());
         for (NewAssignment a : list) {
-            if (!assignments.exists(c.id, a.party(), a.evaluator(), a.subject())) {
-                assignments.persist(new Assignment(c.id, a.party(), a.evaluator(), a.subject()));
-            }
+            out.add(assignments.one(c.id, a.party(), a.evaluator(), a.subject()).orElseGet(() -> {
+                Assignment created = new Assignment(c.id, a.party(), a.evaluator(), a.subject());
+                assignments.persist(created);
+                return created;
+            }));
         }
-        return assignments.byCycle(c.id);
+        return out;
     }
 
-    /** The office sees every assignment; an evaluator sees its own. */
-    public List<Assignment> list(UUID cycleId, CurrentUser caller) {
+    /**
+     * One page of a cycle's assignments, filtered by party and subject when they are given. The office sees every
+     * assignment; an evaluator sees its own, and anyone else an empty page.
+     */
+    @Transactional
+    public Paged<Assignment> list(UUID cycleId, RatingParty party, String subject, PageRequest page,
+            CurrentUser caller) {
         Cycle c = cycles.get(cycleId);
         if (caller.hasRole(CurrentUser.ADMIN)) {
-            return assignments.byCycle(c.id);
+            return assignments.page(c.id, party, null, subject, page);
         }
         String me = RatingService.evaluatorIdentity(caller);
-        return me == null ? List.of() : assignments.byCycleAndEvaluator(c.id, me);
+        return me == null ? Paged.of(List.of(), page, 0) : assignments.page(c.id, party, me, subject, page);
     }
 }

@@ -33,6 +33,8 @@ import io.jixiao.evaluation.repository.ResultRepository;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 
 /** Computes results (provisional while a cycle runs, frozen once finalized) and explains every number. */
 @ApplicationScoped
@@ -93,14 +95,20 @@ public class ResultService {
         this.mapper = mapper;
     }
 
-    /** The league table: frozen results once finalized, otherwise computed now (provisional). */
+    /**
+     * One page of the league table, by rank (unranked subjects last), then subject code: frozen results once
+     * finalized, otherwise computed now (provisional). A provisional page ranks the whole cycle, then cuts the page.
+     */
     @Transactional
-    public List<ResultView> table(UUID cycleId, CurrentUser caller) {
+    public Paged<ResultView> table(UUID cycleId, PageRequest page, CurrentUser caller) {
         Cycle c = readable(cycleId, caller);
         if (c.status.ordinal() >= CycleStatus.FINALIZED.ordinal()) {
-            return results.byCycle(cycleId).stream().map(r -> ResultView.parse(mapper, r.breakdown)).toList();
+            return results.page(cycleId, page).map(r -> ResultView.parse(mapper, r.breakdown));
         }
-        return computeAll(c, true).stream().map(e -> ResultView.of(e, c)).toList();
+        List<Explained> all = computeAll(c, true);
+        int from = (int) Math.min(all.size(), (long) page.offset());
+        return Paged.of(all.subList(from, Math.min(all.size(), from + page.size())).stream()
+                .map(e -> ResultView.of(e, c)).toList(), page, all.size());
     }
 
     @Transactional

@@ -82,7 +82,7 @@ class AppealFlowTest {
         String b = subject();
         String cycle = publishedCycle(a, b, 10);
         given().auth().oauth2(TestTokens.department(a)).get("/api/v1/cycles/{id}/results", cycle).then()
-                .statusCode(200).body("subject", equalTo(List.of(b, a)));
+                .statusCode(200).body("items.subject", equalTo(List.of(b, a)));
 
         // the wrong users: a superior, a department outside the cycle; then the right one
         given().auth().oauth2(TestTokens.superior("boss")).contentType(ContentType.JSON).body(Map.of("reason", "x"))
@@ -107,8 +107,8 @@ class AppealFlowTest {
                 .body("status", equalTo("ACCEPTED"));
 
         given().auth().oauth2(TestTokens.department(a)).get("/api/v1/cycles/{id}/results", cycle).then()
-                .statusCode(200).body("subject", equalTo(List.of(a, b))).body("[0].composite", equalTo(90))
-                .body("[0].rank", equalTo(1));
+                .statusCode(200).body("items.subject", equalTo(List.of(a, b))).body("items[0].composite", equalTo(90))
+                .body("items[0].rank", equalTo(1));
         var amended = TopicProbe.await(bootstrap, "jixiao.evaluation.events",
                 r -> (a.equals(r.key()) || b.equals(r.key()))
                         && "jixiao.evaluation.result.amended.v1".equals(TopicProbe.header(r, "ce_type")),
@@ -175,8 +175,8 @@ class AppealFlowTest {
             pool.shutdownNow();
         }
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/results", cycle).then().statusCode(200)
-                .body("subject", equalTo(List.of(a, b))).body("composite", equalTo(List.of(90, 60)))
-                .body("rank", equalTo(List.of(1, 2)));
+                .body("items.subject", equalTo(List.of(a, b))).body("items.composite", equalTo(List.of(90, 60)))
+                .body("items.rank", equalTo(List.of(1, 2)));
         assertEquals(2, count("select count(*) from appeal where cycle_id = cast(?1 as uuid) and status = 'ACCEPTED'",
                 cycle));
     }

@@ -1,6 +1,7 @@
 package io.jixiao.evaluation.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -181,6 +182,16 @@ class EvaluationFlowTest {
                 .body("parties.find { it.party == 'SUPERIOR' }.trimmedRatings.size()", equalTo(2))
                 .body("parties.find { it.party == 'PEER' }.score", equalTo(80))
                 .body("flags", not(hasItem("INCOMPLETE")));
+        // the provisional table in pages of one: S2 (95) before S (78.80)
+        given().auth().oauth2(TestTokens.admin()).queryParam("size", 1).get("/api/v1/cycles/{id}/results", cycle)
+                .then().statusCode(200).body("items.subject", equalTo(List.of(s2))).body("items[0].rank", equalTo(1))
+                .body("items[0].provisional", equalTo(true)).body("totalItems", equalTo(2))
+                .body("totalPages", equalTo(2));
+        given().auth().oauth2(TestTokens.admin()).queryParam("size", 1).queryParam("page", 1)
+                .get("/api/v1/cycles/{id}/results", cycle).then().statusCode(200)
+                .body("items.subject", equalTo(List.of(s))).body("items[0].composite", equalTo(78.8f));
+        given().auth().oauth2(TestTokens.admin()).queryParam("page", 5).get("/api/v1/cycles/{id}/results", cycle)
+                .then().statusCode(200).body("items", empty()).body("totalItems", equalTo(2));
         // departments see nothing before publication
         given().auth().oauth2(TestTokens.department(s)).get("/api/v1/cycles/{id}/results", cycle).then()
                 .statusCode(403);
@@ -192,10 +203,18 @@ class EvaluationFlowTest {
                 .body("status", equalTo("FINALIZED"));
 
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/results", cycle).then().statusCode(200)
-                .body("subject", equalTo(List.of(s2, s))).body("rank", equalTo(List.of(1, 2)))
-                .body("[0].composite", equalTo(95)).body("[0].coverage", equalTo(40))
-                .body("[0].flags", hasItem("INCOMPLETE")).body("[1].provisional", equalTo(false))
-                .body("light", equalTo(List.of("GREEN", "YELLOW")));
+                .body("items.subject", equalTo(List.of(s2, s))).body("items.rank", equalTo(List.of(1, 2)))
+                .body("items[0].composite", equalTo(95)).body("items[0].coverage", equalTo(40))
+                .body("items[0].flags", hasItem("INCOMPLETE")).body("items[1].provisional", equalTo(false))
+                .body("items.light", equalTo(List.of("GREEN", "YELLOW"))).body("totalItems", equalTo(2));
+        // the frozen table in pages of one: the second page is the second rank
+        given().auth().oauth2(TestTokens.admin()).queryParam("size", 1).queryParam("page", 1)
+                .get("/api/v1/cycles/{id}/results", cycle).then().statusCode(200)
+                .body("items.subject", equalTo(List.of(s))).body("items[0].rank", equalTo(2))
+                .body("page", equalTo(1)).body("size", equalTo(1)).body("totalItems", equalTo(2))
+                .body("totalPages", equalTo(2));
+        given().auth().oauth2(TestTokens.admin()).queryParam("size", 101).get("/api/v1/cycles/{id}/results", cycle)
+                .then().statusCode(400).contentType("application/problem+json");
 
         var events = TopicProbe.await(bootstrap, "jixiao.evaluation.events",
                 r -> s.equals(r.key())
@@ -229,6 +248,57 @@ class EvaluationFlowTest {
                 "select seq from ledger_entry where cycle_id = cast(?1 as uuid) order by seq offset 3 limit 1", cycle);
         given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/ledger/verify", cycle).then()
                 .statusCode(200).body("valid", equalTo(false)).body("firstBrokenSeq", equalTo((int) fourth));
+    }
+
+    @Test
+    void assignmentsAreListedInPagesAndEachEvaluatorSeesOnlyItsOwn() {
+        String a = TestDb.registeredSubject(em, bootstrap, "G");
+        String b = TestDb.registeredSubject(em, bootstrap, "H");
+        String cycle = createCycle(List.of(a, b));
+        String boss = unique("boss");
+        List<Map<String, String>> first = List.of(Map.of("party", "SUPERIOR", "evaluator", boss, "subject", a),
+                Map.of("party", "SUPERIOR", "evaluator", boss, "subject", b),
+                Map.of("party", "PEER", "evaluator", b, "subject", a));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("assignments", first))
+                .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200)
+                .body("subject", equalTo(List.of(a, b, a))).body("party", equalTo(List.of("SUPERIOR", "SUPERIOR",
+                        "PEER")));
+        // adding one more answers that one and the one already there, not the whole cycle
+        String again = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("assignments", List.of(Map.of("party", "THIRD_PARTY", "evaluator", "ORG-Q", "subject",
+                        b), first.get(0))))
+                .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200)
+                .body("party", equalTo(List.of("THIRD_PARTY", "SUPERIOR"))).extract().path("[1].id");
+
+        // the office: all four, in pages, ordered by party (by name), evaluator, subject; then filtered
+        given().auth().oauth2(TestTokens.admin()).queryParam("size", 3).get("/api/v1/cycles/{id}/assignments", cycle)
+                .then().statusCode(200).body("totalItems", equalTo(4)).body("totalPages", equalTo(2))
+                .body("items.party", equalTo(List.of("PEER", "SUPERIOR", "SUPERIOR")))
+                .body("items.subject", equalTo(List.of(a, a, b))).body("items[1].id", equalTo(again));
+        given().auth().oauth2(TestTokens.admin()).queryParam("size", 3).queryParam("page", 1)
+                .get("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200)
+                .body("items.evaluator", equalTo(List.of("ORG-Q")));
+        given().auth().oauth2(TestTokens.admin()).queryParam("subject", a).get("/api/v1/cycles/{id}/assignments",
+                cycle).then().statusCode(200).body("items.party", equalTo(List.of("PEER", "SUPERIOR")));
+        given().auth().oauth2(TestTokens.admin()).queryParam("party", "SUPERIOR").queryParam("subject", b)
+                .get("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200)
+                .body("items.evaluator", equalTo(List.of(boss))).body("totalItems", equalTo(1));
+
+        // each evaluator its own; the subject filter cannot widen that; a stranger sees an empty page
+        given().auth().oauth2(TestTokens.superior(boss)).get("/api/v1/cycles/{id}/assignments", cycle).then()
+                .statusCode(200).body("items.subject", equalTo(List.of(a, b))).body("totalItems", equalTo(2));
+        given().auth().oauth2(TestTokens.department(b)).queryParam("subject", b)
+                .get("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200).body("totalItems", equalTo(0));
+        given().auth().oauth2(TestTokens.department(b)).get("/api/v1/cycles/{id}/assignments", cycle).then()
+                .statusCode(200).body("items.party", equalTo(List.of("PEER"))).body("items[0].subject", equalTo(a));
+        given().auth().oauth2(TestTokens.assessor("x-1", "ORG-Q")).get("/api/v1/cycles/{id}/assignments", cycle)
+                .then().statusCode(200).body("items.subject", equalTo(List.of(b)));
+        given().auth().oauth2(TestTokens.superior(unique("other"))).get("/api/v1/cycles/{id}/assignments", cycle)
+                .then().statusCode(200).body("items", empty()).body("totalItems", equalTo(0));
+        given().auth().oauth2(TestTokens.finance()).get("/api/v1/cycles/{id}/assignments", cycle).then()
+                .statusCode(403);
+        given().auth().oauth2(TestTokens.admin()).queryParam("size", 0).get("/api/v1/cycles/{id}/assignments", cycle)
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

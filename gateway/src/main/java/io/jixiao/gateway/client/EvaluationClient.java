@@ -29,6 +29,8 @@ import io.smallrye.mutiny.Uni;
 @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
 public class EvaluationClient {
 
+    /** The ranks the portal's league table shows: one page at the largest size the API allows. */
+    static final int LEAGUE_SIZE = 100;
     private static final List<String> PRECEDENCE = List.of("PUBLISHED", "FINALIZED", "CLOSED", "OPEN");
     private static final Panel NO_CYCLE = new Panel(Panel.Status.NOT_FOUND, null,
             "no evaluation cycle for this period");
@@ -39,20 +41,30 @@ public class EvaluationClient {
         this.rest = rest;
     }
 
-    /** The league table of the period's cycle: {@code {cycle, results}}. */
+    /**
+     * The head of the period's cycle's league table: {@code {cycle, results, totalResults}}, the first
+     * {@value #LEAGUE_SIZE} ranks and how many subjects the table has in all.
+     */
     @Fallback(UnavailablePanel.class)
     public Uni<Panel> league(String period, Caller c) {
-        return inCycle(period, c, cycle -> rest.results(cycle, c.authorization(), c.requestId()));
+        return inCycle(period, c, cycle -> rest.results(cycle, LEAGUE_SIZE, c.authorization(), c.requestId())
+                .map(page -> {
+                    ObjectNode head = JsonNodeFactory.instance.objectNode();
+                    head.set("results", page.path("items"));
+                    head.put("totalResults", page.path("totalItems").asLong());
+                    return head;
+                }));
     }
 
     /** One subject's result with its breakdown in the period's cycle: {@code {cycle, results}}. */
     @Fallback(UnavailablePanel.class)
     public Uni<Panel> result(String period, String subject, Caller c) {
-        return inCycle(period, c, cycle -> rest.result(cycle, subject, c.authorization(), c.requestId()));
+        return inCycle(period, c, cycle -> rest.result(cycle, subject, c.authorization(), c.requestId())
+                .map(r -> JsonNodeFactory.instance.objectNode().set("results", r)));
     }
 
-    /** Finds the period's cycle, then asks {@code call} with its id; the answer wrapped with the cycle's summary. */
-    private Uni<Panel> inCycle(String period, Caller c, Function<String, Uni<JsonNode>> call) {
+    /** Finds the period's cycle, then asks {@code call} with its id; the answer's fields next to the cycle's summary. */
+    private Uni<Panel> inCycle(String period, Caller c, Function<String, Uni<ObjectNode>> call) {
         return Panel.of(rest.cycles(100, c.authorization(), c.requestId()))
                 .flatMap(cycles -> !cycles.isOk()
                         ? Uni.createFrom().item(cycles)
@@ -75,14 +87,14 @@ public class EvaluationClient {
         return Optional.ofNullable(best);
     }
 
-    private static JsonNode wrap(JsonNode cycle, JsonNode results) {
+    private static JsonNode wrap(JsonNode cycle, ObjectNode fields) {
         ObjectNode summary = JsonNodeFactory.instance.objectNode();
         for (String f : List.of("id", "name", "period", "status", "weights", "publishedAt")) {
             summary.set(f, cycle.get(f));
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.set("cycle", summary);
-        out.set("results", results);
+        out.setAll(fields);
         return out;
     }
 }

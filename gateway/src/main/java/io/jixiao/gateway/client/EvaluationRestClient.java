@@ -22,8 +22,8 @@ interface EvaluationRestClient {
 
     @GET
     @Path("/{id}/results")
-    Uni<JsonNode> results(@PathParam("id") String cycle, @HeaderParam("Authorization") String auth,
-            @HeaderParam("X-Request-Id") String rid);
+    Uni<JsonNode> results(@PathParam("id") String cycle, @QueryParam("size") int size,
+            @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid);
 
     @GET
     @Path("/{id}/results/{subject}")
