@@ -249,7 +249,10 @@ export interface paths {
                 query?: {
                     partial?: boolean;
                 };
-                header?: never;
+                header?: {
+                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };

@@ -13,16 +13,24 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.budget.service.ExecutionService;
+import io.jixiao.kit.idempotency.Idempotent;
+import io.jixiao.kit.idempotency.IdempotentInterceptor;
 import io.jixiao.kit.sheets.Sheets;
 import io.jixiao.kit.security.CurrentUser;
 
 /**
  * Spending in bulk, from the finance system: a CSV or .xlsx file, or a JSON array, with the columns project, amount,
  * spentOn, note, overspend. One bad row refuses the whole (400, each bad row named as {@code rows[n]}: the file's line,
- * or the array index); {@code partial=true} records the good rows and reports the others.
+ * or the array index); {@code partial=true} records the good rows and reports the others. A finance system that
+ * lost the answer sends the same file again with the same {@code Idempotency-Key}: it gets the first report back and
+ * nothing is recorded twice.
  */
 @Path("/api/v1/budget/executions/import")
 @Tag(name = "Budget execution")
@@ -39,6 +47,8 @@ public class ExecutionImportResource {
         this.caller = caller;
     }
 
+    @Idempotent
+    @Parameter(name = IdempotentInterceptor.HEADER, in = ParameterIn.HEADER, description = IdempotentInterceptor.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, pattern = IdempotentInterceptor.PATTERN))
     @POST
     @Consumes("text/csv")
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.SYSTEM})
@@ -47,6 +57,8 @@ public class ExecutionImportResource {
     }
 
     /** The same rows as JSON: {@code [{"project": "…", "amount": 100.5, "spentOn": "2026-02-01", …}]}. */
+    @Idempotent
+    @Parameter(name = IdempotentInterceptor.HEADER, in = ParameterIn.HEADER, description = IdempotentInterceptor.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, pattern = IdempotentInterceptor.PATTERN))
     @POST
     @Consumes("application/json")
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.SYSTEM})
@@ -62,6 +74,8 @@ public class ExecutionImportResource {
         return service.importRows(lines, partial, caller);
     }
 
+    @Idempotent
+    @Parameter(name = IdempotentInterceptor.HEADER, in = ParameterIn.HEADER, description = IdempotentInterceptor.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, pattern = IdempotentInterceptor.PATTERN))
     @POST
     @Consumes(Sheets.XLSX)
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.SYSTEM})

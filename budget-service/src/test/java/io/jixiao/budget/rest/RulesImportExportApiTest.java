@@ -99,6 +99,53 @@ class RulesImportExportApiTest {
                 .body("version", equalTo(List.of(1, 2)));
     }
 
+    /**
+     * A finance system's spending file sent again after a lost answer, with its {@code Idempotency-Key}: the first
+     * report comes back and nothing is recorded twice. Another file under the same key is refused and writes nothing.
+     * Without the key, the same file is a second set of spending.
+     */
+    @Test
+    void aSpendingFileSentAgainWithItsIdempotencyKeyIsRecordedOnce() {
+        String p = project(subject(), 2026, "1000");
+        String csv = "project,amount,spentOn,note\n" + p + ",100.50,2026-02-01,首笔拨付\n" + p + ",20,2026-02-02,\n";
+        String key = UUID.randomUUID().toString();
+        String system = TestTokens.system("finance-system");
+        String first = given().auth().oauth2(system).header("Idempotency-Key", key).contentType("text/csv").body(csv)
+                .post("/api/v1/budget/executions/import").then().statusCode(200).body("accepted", equalTo(2))
+                .extract().asString();
+        String again = given().auth().oauth2(system).header("Idempotency-Key", key).contentType("text/csv")
+                .body(csv).post("/api/v1/budget/executions/import").then().statusCode(200).extract().asString();
+        assertEquals(first, again);
+        assertEquals(2, count("select count(*) from execution where project_id = cast(?1 as uuid)", p));
+
+        // the same key with another file, as CSV or as a workbook: 422, nothing written
+        given().auth().oauth2(system).header("Idempotency-Key", key).contentType("text/csv")
+                .body(csv.replace("100.50", "100.51")).post("/api/v1/budget/executions/import").then()
+                .statusCode(422).contentType("application/problem+json");
+        byte[] xlsx = Sheets.writeXlsx("spending", List.of("project", "amount", "spentOn"),
+                List.of(List.of(p, new java.math.BigDecimal("5"), java.time.LocalDate.of(2026, 3, 1))));
+        given().auth().oauth2(system).header("Idempotency-Key", key).contentType(Sheets.XLSX).body(xlsx)
+                .post("/api/v1/budget/executions/import").then().statusCode(422);
+        assertEquals(2, count("select count(*) from execution where project_id = cast(?1 as uuid)", p));
+
+        // the workbook under its own key, twice; the JSON form likewise; and the CSV again without a key
+        String book = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(system).header("Idempotency-Key", book).contentType(Sheets.XLSX).body(xlsx)
+                    .post("/api/v1/budget/executions/import").then().statusCode(200).body("accepted", equalTo(1));
+        }
+        String rows = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(system).header("Idempotency-Key", rows).contentType(ContentType.JSON)
+                    .body(List.of(Map.of("project", p, "amount", 7, "spentOn", "2026-04-01")))
+                    .post("/api/v1/budget/executions/import").then().statusCode(200).body("accepted", equalTo(1));
+        }
+        assertEquals(4, count("select count(*) from execution where project_id = cast(?1 as uuid)", p));
+        given().auth().oauth2(system).contentType("text/csv").body(csv).post("/api/v1/budget/executions/import")
+                .then().statusCode(200);
+        assertEquals(6, count("select count(*) from execution where project_id = cast(?1 as uuid)", p));
+    }
+
     @Test
     void anImportIsAllOrNothingWithAPerRowReportUnlessPartial() throws Exception {
         String s = subject();

@@ -31,7 +31,7 @@ import io.vertx.core.http.HttpServerRequest;
  *
  * <p>
  * The request is identified by the method, path, query and the method's parameters as JSON (the body as the
- * resource read it), hashed with SHA-256. Keys are per caller (the token's principal). A refused request (a 4xx
+ * resource read it; a file read as bytes by its SHA-256), hashed with SHA-256. Keys are per caller (the token's principal). A refused request (a 4xx
  * problem) rolls back and stores nothing, so it may be corrected and sent again with the same key. A replayed
  * answer carries {@code Idempotent-Replayed: true} where the method answers with a {@link Response}.
  */
@@ -73,7 +73,7 @@ public class IdempotentInterceptor {
         }
         String caller = identity.getPrincipal().getName();
         String hash = IdempotencyStore.sha256(request.method() + " " + request.path() + "?" + request.query() + "\n"
-                + mapper.writeValueAsString(ctx.getParameters()));
+                + mapper.writeValueAsString(fingerprints(ctx.getParameters())));
         return QuarkusTransaction.joiningExisting().call(() -> {
             var stored = store.find(caller, key);
             if (stored.isPresent()) {
@@ -87,6 +87,17 @@ public class IdempotentInterceptor {
             store.save(caller, key, hash, record(answer));
             return answer;
         });
+    }
+
+    /** The parameters as they are hashed: a file's bytes by their own SHA-256, not copied into the JSON as base64. */
+    private static Object[] fingerprints(Object[] parameters) {
+        Object[] out = parameters.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof byte[] bytes) {
+                out[i] = "sha256:" + IdempotencyStore.sha256(bytes);
+            }
+        }
+        return out;
     }
 
     private String record(Object answer) throws JsonProcessingException {
