@@ -1515,7 +1515,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get */
+        /** A year's holidays and make-up working days, with the calendar's revision as ETag (send it back as If-Match when you replace them) */
         get: {
             parameters: {
                 query?: never;
@@ -1570,11 +1570,13 @@ export interface paths {
                 };
             };
         };
-        /** Put */
+        /** Replaces a year's holidays and make-up working days; with If-Match, only if the calendar is still at that revision (412 otherwise). Due dates already set are kept; new ones follow the calendar */
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
                 path: {
                     year: number;
                 };

@@ -9,13 +9,17 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.IfMatch;
 import io.jixiao.survey.service.CalendarService;
 
 /** Public holidays and make-up working days (调休) per year, which set rectification due dates. */
@@ -38,15 +42,21 @@ public class CalendarResource {
 
     @GET
     @RolesAllowed(CurrentUser.ANY_ROLE)
-    public List<CalendarService.Day> get(@PathParam("year") @Min(2000) @Max(2100) int year) {
-        return calendar.year(year);
+    @Operation(summary = "A year's holidays and make-up working days, with the calendar's revision as ETag (send it"
+            + " back as If-Match when you replace them)")
+    public RestResponse<List<CalendarService.Day>> get(@PathParam("year") @Min(2000) @Max(2100) int year) {
+        long revision = calendar.revision(year); // before the days: an ETag never newer than the body
+        return RestResponse.ResponseBuilder.ok(calendar.year(year)).tag(String.valueOf(revision)).build();
     }
 
     @PUT
     @RolesAllowed(CurrentUser.ADMIN)
-    public List<CalendarService.Day> put(@PathParam("year") @Min(2000) @Max(2100) int year,
-            @Valid @NotNull YearRequest r) {
-        return calendar.replaceYear(year,
+    @Operation(summary = "Replaces a year's holidays and make-up working days; with If-Match, only if the calendar is"
+            + " still at that revision (412 otherwise). Due dates already set are kept; new ones follow the calendar")
+    public RestResponse<List<CalendarService.Day>> put(@PathParam("year") @Min(2000) @Max(2100) int year,
+            @HeaderParam(IfMatch.HEADER) String ifMatch, @Valid @NotNull YearRequest r) {
+        CalendarService.Revised revised = calendar.replaceYear(year, IfMatch.version(ifMatch),
                 r.days().stream().map(d -> new CalendarService.Day(d.date(), d.kind(), d.name())).toList());
+        return RestResponse.ResponseBuilder.ok(revised.days()).tag(String.valueOf(revised.revision())).build();
     }
 }
