@@ -7028,7 +7028,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "text/csv": string;
+                    "text/csv": unknown;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };

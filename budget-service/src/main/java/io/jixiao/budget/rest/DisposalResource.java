@@ -14,7 +14,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.budget.domain.DisposalTask;
@@ -55,6 +59,7 @@ public class DisposalResource {
     @POST
     @Path("/{id}/close")
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN})
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rectify", summary = "Close a red project's disposal task", value = ApiExamples.DISPOSAL_CLOSE)))
     public DisposalResponse close(@PathParam("id") UUID id, @Valid @NotNull CloseRequest r) {
         return DisposalResponse.from(service.close(id, r.action(), r.note(), caller));
     }

@@ -16,7 +16,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.budget.domain.exante.ExAnteAssessment;
@@ -54,6 +58,7 @@ public class ExAnteResource {
 
     @POST
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN})
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "three years", summary = "A project over three years at 5%", value = ApiExamples.EX_ANTE)))
     public AssessResponse assess(@Valid @NotNull AssessRequest r) {
         ExAnteAssessment.Result x = service.assess(new ExAnteAssessment.Input(r.initialCost(), r.discountRate(),
                 r.years().stream().map(y -> new ExAnteAssessment.Year(y.year(), y.cost(), y.benefit())).toList(),

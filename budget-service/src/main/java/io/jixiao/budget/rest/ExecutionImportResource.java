@@ -12,11 +12,15 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.budget.service.ExecutionService;
@@ -52,6 +56,7 @@ public class ExecutionImportResource {
     @POST
     @Consumes("text/csv")
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.SYSTEM})
+    @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", summary = "A CSV file with a header row", value = ApiExamples.EXECUTION_CSV)))
     public ExecutionService.ImportReport csv(byte[] body, @QueryParam("partial") boolean partial) {
         return service.importRows(Sheets.readCsv(body, COLUMNS), partial, caller);
     }
@@ -62,6 +67,7 @@ public class ExecutionImportResource {
     @POST
     @Consumes("application/json")
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.SYSTEM})
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rows", summary = "Spending rows from a finance system", value = ApiExamples.EXECUTION_ROWS)))
     public ExecutionService.ImportReport json(
             @NotNull @Size(min = 1, max = Sheets.MAX_ROWS) List<@NotNull Map<String, Object>> rows,
             @QueryParam("partial") boolean partial) {

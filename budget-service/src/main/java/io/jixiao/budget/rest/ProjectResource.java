@@ -21,8 +21,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.budget.domain.BudgetProject;
@@ -71,6 +75,7 @@ public class ProjectResource {
     @Parameter(name = IdempotentInterceptor.HEADER, in = ParameterIn.HEADER, description = IdempotentInterceptor.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, pattern = IdempotentInterceptor.PATTERN))
     @POST
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN})
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "livelihood project", summary = "A livelihood project linked to an indicator", value = ApiExamples.PROJECT)))
     public Response create(@Valid @NotNull CreateProjectRequest r) {
         BudgetProject p = service.create(new ProjectService.NewProject(r.subject(), r.fiscalYear(), r.category(),
                 r.name(), r.approvedAmount(), r.linkedIndicators()));

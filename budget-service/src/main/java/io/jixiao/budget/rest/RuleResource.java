@@ -18,8 +18,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.budget.domain.RuleTableRow;
@@ -85,6 +89,7 @@ public class RuleResource {
     @POST
     @Path("/{year}")
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN})
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rule table", summary = "Grade adjustments, a score band and monitoring thresholds", value = ApiExamples.RULES)))
     public Response publish(@PathParam("year") @Min(2000) @Max(2100) int year, @Valid @NotNull RulesRequest r) {
         RuleTableRow row = service.publish(year, new RuleTableRow.Rules(r.gradeAdjustment(), r.excellentCeiling(),
                 r.cancelAfterFailYears(), r.politicalThreshold(), r.politicalPenalty(), r.livelihoodMaxCut(),

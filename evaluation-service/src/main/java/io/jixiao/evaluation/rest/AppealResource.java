@@ -18,8 +18,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.evaluation.domain.Appeal;
@@ -68,6 +72,7 @@ public class AppealResource {
     /** The department appeals its own result (the subject is the token's department). */
     @POST
     @RolesAllowed(CurrentUser.DEPARTMENT)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "appeal", summary = "A department's appeal with its reason", value = ApiExamples.APPEAL)))
     public Response appeal(@PathParam("id") UUID id, @Valid @NotNull AppealRequest r) {
         Appeal a = service.submit(id, r.reason(), caller);
         return Response.created(URI.create("/api/v1/cycles/" + id + "/appeals/" + a.id))
@@ -83,6 +88,7 @@ public class AppealResource {
     @POST
     @Path("/{appeal}/accept")
     @RolesAllowed(CurrentUser.ADMIN)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "amend a rating", summary = "Accept with an amended rating", value = ApiExamples.ACCEPT)))
     public AppealResponse accept(@PathParam("id") UUID id, @PathParam("appeal") UUID appeal,
             @Valid @NotNull AcceptRequest r) {
         var amendment = new AppealService.Amendment(r.ratings() == null
@@ -96,6 +102,7 @@ public class AppealResource {
     @POST
     @Path("/{appeal}/reject")
     @RolesAllowed(CurrentUser.ADMIN)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "reject", summary = "Reject with the office's note", value = ApiExamples.REJECT)))
     public AppealResponse reject(@PathParam("id") UUID id, @PathParam("appeal") UUID appeal,
             @Valid @NotNull RejectRequest r) {
         return AppealResponse.from(service.reject(id, appeal, r.note(), caller));

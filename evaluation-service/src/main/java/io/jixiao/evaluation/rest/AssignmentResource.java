@@ -14,7 +14,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.evaluation.domain.Assignment;
@@ -52,6 +56,7 @@ public class AssignmentResource {
     /** Adds assignments (all or none); the answer is the request's assignments, with their ids, in its order. */
     @POST
     @RolesAllowed(CurrentUser.ADMIN)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "three parties", summary = "A superior, an assessor organization and a peer department", value = ApiExamples.ASSIGNMENTS)))
     public List<AssignmentResponse> assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest r) {
         return service.assign(id, r.assignments().stream()
                 .map(i -> new AssignmentService.NewAssignment(i.party(), i.evaluator(), i.subject())).toList())

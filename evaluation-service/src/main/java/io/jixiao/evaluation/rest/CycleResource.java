@@ -25,8 +25,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.evaluation.domain.Cycle;
@@ -81,6 +85,7 @@ public class CycleResource {
 
     @POST
     @RolesAllowed(CurrentUser.ADMIN)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "annual cycle", summary = "The annual 360 cycle with the default party weights", value = ApiExamples.CYCLE)))
     public Response create(@Valid @NotNull CreateCycleRequest r) {
         Cycle c = service.create(new CycleService.NewCycle(r.name(), r.period(), new LinkedHashSet<>(r.subjects()),
                 r.weights(), r.objectiveShare(), r.selfShare(), r.missingPolicy(), r.minPublicSample(),

@@ -19,8 +19,12 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.evaluation.domain.RatingParty;
@@ -78,6 +82,9 @@ public class RatingResource {
     @Parameter(name = IdempotentInterceptor.HEADER, in = ParameterIn.HEADER, description = IdempotentInterceptor.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, pattern = IdempotentInterceptor.PATTERN))
     @POST
     @RolesAllowed({CurrentUser.SUPERIOR, CurrentUser.ASSESSOR, CurrentUser.DEPARTMENT})
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "assessor", summary = "A third-party assessor's weighted criteria", value = ApiExamples.RATING),
+            @ExampleObject(name = "superior", summary = "A superior's rating", value = ApiExamples.SUPERIOR_RATING)}))
     public Response submit(@PathParam("id") UUID id, @Valid @NotNull SubmitRatingRequest r) {
         var accepted = service.submit(id, new RatingService.NewRating(r.subject(), r.party(),
                 r.criteria().stream().map(c -> new Criterion(c.code(), c.score(), c.weight())).toList(), r.comment(),
@@ -101,6 +108,7 @@ public class RatingResource {
     @POST
     @Path("/bulk")
     @RolesAllowed({CurrentUser.ASSESSOR, CurrentUser.SUPERIOR, CurrentUser.DEPARTMENT})
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "assessor batch", summary = "An assessor system's batch", value = ApiExamples.BULK_RATINGS)))
     public BulkRatingService.Report bulk(@PathParam("id") UUID id,
             @HeaderParam("Idempotency-Key") @NotBlank @Size(max = 128) @Pattern(regexp = "^[A-Za-z0-9._:-]+$", message = "letters, digits and . _ : - only") String key,
             @Valid @NotNull BulkRequest r) throws com.fasterxml.jackson.core.JsonProcessingException {

@@ -18,9 +18,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.indicator.domain.Indicator;
@@ -130,6 +134,9 @@ public class IndicatorResource {
 
     @POST
     @RolesAllowed(CurrentUser.ADMIN)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "quantitative", summary = "A quantitative indicator, higher is better", value = ApiExamples.INDICATOR),
+            @ExampleObject(name = "qualitative", summary = "A qualitative gate indicator with a rubric", value = ApiExamples.QUALITATIVE_INDICATOR)}))
     public Response define(@Valid @NotNull CreateIndicatorRequest request) {
         if (request.code() == null || request.code().isBlank()) {
             throw new InvalidInputException("code", "must not be blank");
@@ -147,6 +154,7 @@ public class IndicatorResource {
     @Operation(summary = "A new version of the definition, in force from validFrom (to validTo, if given); the "
             + "open-ended version before it ends the period before; overlapping another version is refused (409). "
             + "Values already reported for the periods it covers are rescored; earlier periods keep their version")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "new target", summary = "A new definition from 2027 on, with its reason", value = ApiExamples.INDICATOR_VERSION)))
     public Response addVersion(@PathParam("code") String code, @Valid @NotNull CreateIndicatorRequest request) {
         if (request.code() != null && !request.code().equals(code)) {
             throw new InvalidInputException("code", "must be " + code + " (the indicator in the path) or absent");

@@ -15,8 +15,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.indicator.domain.QualityFlag;
@@ -88,6 +92,7 @@ public class QualityResource {
     @RolesAllowed(CurrentUser.ADMIN)
     @Operation(summary = "An admin's decision on an open flag: ACCEPT or REJECT a held value; ACCEPT (keep) or "
             + "RETIRE a zombie indicator")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "accept", summary = "Keep a held value after checking it", value = ApiExamples.FLAG_REVIEW)))
     public FlagView review(@PathParam("id") long id, @Valid @NotNull ReviewRequest r) {
         return FlagView.from(service.review(id, r.decision(), r.note(), caller.subject()));
     }
@@ -97,6 +102,7 @@ public class QualityResource {
     @RolesAllowed(CurrentUser.ADMIN)
     @Operation(summary = "Flags every indicator whose values changed by less than 1% from the year before for every "
             + "subject (ZOMBIE: a candidate for retirement)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "year", summary = "Scan a year for zombie indicators", value = ApiExamples.ZOMBIE_SCAN)))
     public ZombieScanResponse scan(@Valid @NotNull ZombieScanRequest r) {
         QualityService.ZombieScan s = service.scanZombies(r.year());
         return new ZombieScanResponse(s.year(), s.indicatorsCompared(), s.raised().stream().map(FlagView::from)

@@ -18,8 +18,12 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -124,6 +128,7 @@ public class ScorecardResource {
     @Operation(summary = "Sets the scorecard's dimension weights, light thresholds and per-indicator weights, targets"
             + " and not-applicable marks, and recomputes it; with If-Match, only if the configuration is still at that"
             + " revision (412 otherwise)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "configuration", summary = "Dimension weights, thresholds, a subject-specific target and a not-applicable mark", value = ApiExamples.SCORECARD)))
     public RestResponse<ScorecardResponse> configure(@PathParam("code") String code,
             @PathParam("period") @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period,
             @HeaderParam(IfMatch.HEADER) String ifMatch, @Valid @NotNull ConfigureScorecardRequest request) {

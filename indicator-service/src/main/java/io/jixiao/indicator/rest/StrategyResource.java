@@ -14,9 +14,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.indicator.domain.Mission;
@@ -66,6 +70,7 @@ public class StrategyResource {
     @POST
     @Path("/missions")
     @RolesAllowed(CurrentUser.ADMIN)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "mission", summary = "The city government's mission", value = ApiExamples.MISSION)))
     public Response defineMission(@Valid @NotNull CreateMissionRequest r) {
         Mission m = new Mission();
         m.code = r.code();
@@ -103,6 +108,7 @@ public class StrategyResource {
     @Path("/objectives")
     @RolesAllowed(CurrentUser.ADMIN)
     @Operation(summary = "A strategic objective of a mission; its causes must lie lower on the strategy map")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "objective", summary = "A PUBLIC objective caused by a PROCESS one", value = ApiExamples.OBJECTIVE)))
     public Response defineObjective(@Valid @NotNull CreateObjectiveRequest r) {
         StrategicObjective o = service.defineObjective(new StrategyService.NewObjective(r.code(), r.mission(),
                 r.dimension(), r.nameZh(), r.nameEn(), r.causes()));

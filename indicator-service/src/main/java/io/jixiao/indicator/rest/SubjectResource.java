@@ -14,8 +14,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.indicator.domain.Subject;
@@ -59,6 +63,7 @@ public class SubjectResource {
 
     @POST
     @RolesAllowed(CurrentUser.ADMIN)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unit", summary = "A school under the education bureau", value = ApiExamples.SUBJECT)))
     public Response register(@Valid @NotNull CreateSubjectRequest request) {
         if (request.activeFrom() != null && request.activeTo() != null
                 && request.activeTo().isBefore(request.activeFrom())) {

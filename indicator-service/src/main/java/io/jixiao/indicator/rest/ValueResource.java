@@ -22,9 +22,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.indicator.domain.IndicatorValue;
@@ -105,6 +109,10 @@ public class ValueResource {
     @Parameter(name = IdempotentInterceptor.HEADER, in = ParameterIn.HEADER, description = IdempotentInterceptor.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, pattern = IdempotentInterceptor.PATTERN))
     @POST
     @RolesAllowed({CurrentUser.DEPARTMENT, CurrentUser.SYSTEM, CurrentUser.ADMIN})
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "quantitative", summary = "A reported number with its source and evidence", value = ApiExamples.VALUE),
+            @ExampleObject(name = "qualitative", summary = "A rubric level", value = ApiExamples.QUALITATIVE_VALUE),
+            @ExampleObject(name = "correction", summary = "A correction of a value already reported", value = ApiExamples.CORRECTION)}))
     public Response report(@Valid @NotNull ReportValueRequest r) {
         ValueService.Recorded rec = service.record(new ValueService.Report(r.subject(), r.indicator(), r.period(),
                 r.value(), r.level(), r.source(), r.evidenceUrl(), r.correctionReason()), caller);
@@ -123,6 +131,7 @@ public class ValueResource {
     @RolesAllowed({CurrentUser.DEPARTMENT, CurrentUser.SYSTEM, CurrentUser.ADMIN})
     @Operation(summary = "Many values at once: all stored or none (?partial=true stores the valid ones), each row's "
             + "problem reported; touched scorecards are recomputed once")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "monthly feed", summary = "Another government system's monthly feed", value = ApiExamples.BULK)))
     public ValueImportService.Outcome bulk(@Valid @NotNull BulkRequest r, @QueryParam("partial") boolean partial) {
         List<ValueImportService.Row> rows = new ArrayList<>();
         for (int i = 0; i < r.values().size(); i++) {
@@ -142,6 +151,9 @@ public class ValueResource {
     @RolesAllowed({CurrentUser.DEPARTMENT, CurrentUser.SYSTEM, CurrentUser.ADMIN})
     @Operation(summary = "A CSV or Excel file of values (columns subject, indicator, period, value, level, source, "
             + "evidenceUrl, correctionReason), imported in the background: 202 and a job to follow")
+    @RequestBody(content = {
+            @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", summary = "A CSV file with a header row", value = ApiExamples.CSV)),
+            @Content(mediaType = Sheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response importFile(byte[] body, @HeaderParam("Content-Type") String type,
             @QueryParam("partial") boolean partial) {
         if (body == null || body.length == 0) {

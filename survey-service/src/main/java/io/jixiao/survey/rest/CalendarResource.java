@@ -13,8 +13,12 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -53,6 +57,7 @@ public class CalendarResource {
     @RolesAllowed(CurrentUser.ADMIN)
     @Operation(summary = "Replaces a year's holidays and make-up working days; with If-Match, only if the calendar is"
             + " still at that revision (412 otherwise). Due dates already set are kept; new ones follow the calendar")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "national day", summary = "Holidays and a make-up working day", value = ApiExamples.CALENDAR)))
     public RestResponse<List<CalendarService.Day>> put(@PathParam("year") @Min(2000) @Max(2100) int year,
             @HeaderParam(IfMatch.HEADER) String ifMatch, @Valid @NotNull YearRequest r) {
         CalendarService.Revised revised = calendar.replaceYear(year, IfMatch.version(ifMatch),

@@ -21,8 +21,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.survey.domain.Channel;
@@ -84,6 +88,7 @@ public class PublicSurveyResource {
 
     @POST
     @Path("/responses")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "citizen", summary = "A citizen's answers from the web page", value = ApiExamples.RESPONSE)))
     public Response submit(@PathParam("id") UUID id, @Valid @NotNull SubmitRequest r,
             @HeaderParam("X-Forwarded-For") String forwardedFor, @HeaderParam("User-Agent") String userAgent,
             @Context HttpServerRequest http) {

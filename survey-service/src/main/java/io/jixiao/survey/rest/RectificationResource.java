@@ -14,7 +14,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.kit.security.CurrentUser;
@@ -74,6 +78,7 @@ public class RectificationResource {
     @POST
     @Path("/{id}/answer")
     @RolesAllowed(CurrentUser.DEPARTMENT)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "answer", summary = "The department's answer", value = ApiExamples.ANSWER)))
     public CaseResponse answer(@PathParam("id") UUID id, @Valid @NotNull AnswerRequest r) {
         return CaseResponse.of(service.answer(id, r.answer(), caller));
     }
@@ -81,6 +86,7 @@ public class RectificationResource {
     @POST
     @Path("/{id}/close")
     @RolesAllowed({CurrentUser.DEPARTMENT, CurrentUser.ADMIN})
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "close", summary = "Close after a return visit", value = ApiExamples.CLOSE)))
     public CaseResponse close(@PathParam("id") UUID id, @Valid @NotNull CloseRequest r) {
         return CaseResponse.of(service.close(id, r.note(), caller));
     }

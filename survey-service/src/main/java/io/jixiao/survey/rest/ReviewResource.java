@@ -18,8 +18,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.kit.idempotency.Idempotent;
@@ -99,6 +103,7 @@ public class ReviewResource {
     @Parameter(name = IdempotentInterceptor.HEADER, in = ParameterIn.HEADER, description = IdempotentInterceptor.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, pattern = IdempotentInterceptor.PATTERN))
     @POST
     @RolesAllowed(CurrentUser.SYSTEM)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "bad review", summary = "A service hall's dissatisfied case", value = ApiExamples.REVIEW)))
     public Response post(@Valid @NotNull PostReviewRequest r) {
         var posted = service.post(new ReviewService.NewReview(r.caseNo(), r.subject(), r.serviceItem(), r.level(),
                 r.channel(), r.comment(), r.ratedAt()), caller);
@@ -127,6 +132,7 @@ public class ReviewResource {
     @POST
     @Path("/{id}/void")
     @RolesAllowed(CurrentUser.ADMIN)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "malicious", summary = "Void a malicious review on appeal", value = ApiExamples.VOID)))
     public ReviewResponse voidReview(@PathParam("id") UUID id, @Valid @NotNull VoidRequest r) {
         ServiceReview v = service.voidReview(id, r.reason(), r.note(), caller);
         return ReviewResponse.of(v, service.rectificationOf(v.id));

@@ -23,8 +23,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.kit.security.CurrentUser;
@@ -107,6 +111,7 @@ public class SurveyResource {
 
     @POST
     @RolesAllowed(CurrentUser.ADMIN)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "public survey", summary = "Two respondent groups, four question types", value = ApiExamples.SURVEY)))
     public Response create(@Valid @NotNull CreateSurveyRequest r) {
         Survey s = service.create(new SurveyService.NewSurvey(r.subject(), r.period(), r.titleZh(), r.titleEn(),
                 r.access(), r.groupWeights(), r.questions().stream().map(QuestionRequest::toQuestion).toList(),
@@ -118,6 +123,7 @@ public class SurveyResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(CurrentUser.ADMIN)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "revision", summary = "New titles, the scored questions unchanged", value = ApiExamples.SURVEY_REVISION)))
     public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateSurveyRequest r) {
         Survey s = service.revise(id, IfMatch.version(ifMatch), new SurveyService.Revision(r.titleZh(), r.titleEn(),

@@ -13,8 +13,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.kit.security.CurrentUser;
@@ -63,6 +67,7 @@ public class SurveyResponsesResource {
     @POST
     @Path("/{response}/review")
     @RolesAllowed(CurrentUser.ADMIN)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "count", summary = "Count a held response", value = ApiExamples.RESPONSE_REVIEW)))
     public ResponseRow review(@PathParam("id") UUID id, @PathParam("response") UUID response,
             @Valid @NotNull ReviewRequest r) {
         return ResponseRow.of(service.review(id, response, r.decision(), caller));

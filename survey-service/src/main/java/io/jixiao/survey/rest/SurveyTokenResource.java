@@ -14,8 +14,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.kit.security.CurrentUser;
@@ -49,6 +53,7 @@ public class SurveyTokenResource {
     /** A batch of invitations; {@code format=csv|xlsx} downloads it instead of JSON. */
     @POST
     @RolesAllowed(CurrentUser.ADMIN)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "hall", summary = "500 invitations for a service hall", value = ApiExamples.TOKENS)))
     public Response generate(@PathParam("id") UUID id, @QueryParam("format") String format,
             @Valid @NotNull GenerateRequest r) {
         TokenService.Batch b = tokens.generate(id, r.count(), r.channel());
