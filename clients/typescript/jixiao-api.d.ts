@@ -6136,7 +6136,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get */
+        /** A survey, with its version as ETag (send it back as If-Match when you revise it) */
         get: {
             parameters: {
                 query?: never;

@@ -16,6 +16,7 @@ final class ApiExamples {
             {"assignments": [
               {"party": "SUPERIOR", "evaluator": "mayor", "subject": "EDU"},
               {"party": "THIRD_PARTY", "evaluator": "ORG-ZJU-EVAL", "subject": "EDU"},
+              {"party": "THIRD_PARTY", "evaluator": "ORG-ZJU-EVAL", "subject": "HEALTH"},
               {"party": "PEER", "evaluator": "HEALTH", "subject": "EDU"}]}""";
 
     static final String RATING = """

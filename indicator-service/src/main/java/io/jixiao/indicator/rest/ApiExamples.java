@@ -15,12 +15,16 @@ final class ApiExamples {
              "nameEn": "A service-oriented government the people are satisfied with",
              "statement": "以人民为中心，提升政务服务效能和公众满意度"}""";
 
+    static final String PROCESS_OBJECTIVE = """
+            {"code": "OBJ-PRO-ONE-NET", "mission": "CITY-2026", "dimension": "PROCESS", "nameZh": "推进“一网通办”",
+             "nameEn": "Handle matters online in one place"}""";
+
     static final String OBJECTIVE = """
             {"code": "OBJ-PUB-SERVICE", "mission": "CITY-2026", "dimension": "PUBLIC", "nameZh": "提升政务服务满意度",
              "nameEn": "Raise satisfaction with public services", "causes": ["OBJ-PRO-ONE-NET"]}""";
 
     static final String INDICATOR = """
-            {"code": "PUB-HOTLINE", "nameZh": "12345热线按时办结率", "nameEn": "12345 hotline cases closed on time",
+            {"code": "PUB-REVISIT", "nameZh": "12345热线回访满意率", "nameEn": "12345 hotline callers satisfied on return call",
              "dimension": "PUBLIC", "objective": "OBJ-PUB-SERVICE", "kind": "QUANTITATIVE", "unit": "%",
              "polarity": "HIGHER_BETTER", "baseline": 88, "target": 95, "floor": 70, "weight": 10,
              "frequency": "MONTHLY", "dataSource": "12345热线系统", "validFrom": "2026"}""";
@@ -31,7 +35,7 @@ final class ApiExamples {
              "gate": true, "weight": 10, "frequency": "YEARLY", "dataSource": "市委考核办", "validFrom": "2026"}""";
 
     static final String INDICATOR_VERSION = """
-            {"nameZh": "12345热线按时办结率", "nameEn": "12345 hotline cases closed on time", "dimension": "PUBLIC",
+            {"nameZh": "12345热线回访满意率", "nameEn": "12345 hotline callers satisfied on return call", "dimension": "PUBLIC",
              "objective": "OBJ-PUB-SERVICE", "kind": "QUANTITATIVE", "unit": "%", "polarity": "HIGHER_BETTER",
              "target": 97, "floor": 75, "weight": 10, "frequency": "MONTHLY", "dataSource": "12345热线系统",
              "validFrom": "2027", "reason": "2027年起目标值上调至97%"}""";
@@ -43,14 +47,14 @@ final class ApiExamples {
                        {"indicator": "LRN-DIGITAL", "notApplicable": true}]}""";
 
     static final String VALUE = """
-            {"subject": "EDU", "indicator": "PUB-HOTLINE", "period": "2026", "value": 96.4,
-             "source": "12345热线系统", "evidenceUrl": "https://12345.example.gov.cn/reports/2026/EDU"}""";
+            {"subject": "EDU", "indicator": "PUB-HOTLINE", "period": "2027", "value": 96.4,
+             "source": "12345热线系统", "evidenceUrl": "https://12345.example.gov.cn/reports/2027/EDU"}""";
 
     static final String QUALITATIVE_VALUE = """
-            {"subject": "EDU", "indicator": "POL-RESP", "period": "2026", "level": "B", "source": "市委考核办"}""";
+            {"subject": "EDU", "indicator": "POL-RESP", "period": "2027", "level": "B", "source": "市委考核办"}""";
 
     static final String CORRECTION = """
-            {"subject": "EDU", "indicator": "PUB-HOTLINE", "period": "2026", "value": 95.8,
+            {"subject": "EDU", "indicator": "PUB-HOTLINE", "period": "2027", "value": 95.8,
              "source": "12345热线系统", "correctionReason": "剔除3件重复工单后重新统计"}""";
 
     static final String BULK = """
@@ -59,13 +63,13 @@ final class ApiExamples {
                "source": "12345热线系统"},
               {"subject": "HEALTH", "indicator": "PUB-HOTLINE", "period": "2026-03", "value": 91.2,
                "source": "12345热线系统"},
-              {"subject": "EDU", "indicator": "POL-RESP", "period": "2026", "level": "A"}]}""";
+              {"subject": "HEALTH", "indicator": "POL-RESP", "period": "2027", "level": "A"}]}""";
 
     static final String CSV = """
             subject,indicator,period,value,level,source,evidenceUrl,correctionReason
             EDU,PUB-HOTLINE,2026-03,96.4,,12345热线系统,,
             HEALTH,PUB-HOTLINE,2026-03,91.2,,12345热线系统,,
-            EDU,POL-RESP,2026,,A,市委考核办,,
+            FIN,POL-RESP,2027,,A,市委考核办,,
             """;
 
     static final String FLAG_REVIEW = """

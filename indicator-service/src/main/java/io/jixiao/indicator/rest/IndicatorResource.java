@@ -154,7 +154,7 @@ public class IndicatorResource {
     @Operation(summary = "A new version of the definition, in force from validFrom (to validTo, if given); the "
             + "open-ended version before it ends the period before; overlapping another version is refused (409). "
             + "Values already reported for the periods it covers are rescored; earlier periods keep their version")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "new target", summary = "A new definition from 2027 on, with its reason", value = ApiExamples.INDICATOR_VERSION)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "new target", summary = "A new definition of PUB-REVISIT from 2027 on, with its reason", value = ApiExamples.INDICATOR_VERSION)))
     public Response addVersion(@PathParam("code") String code, @Valid @NotNull CreateIndicatorRequest request) {
         if (request.code() != null && !request.code().equals(code)) {
             throw new InvalidInputException("code", "must be " + code + " (the indicator in the path) or absent");

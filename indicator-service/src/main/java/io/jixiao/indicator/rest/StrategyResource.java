@@ -108,7 +108,9 @@ public class StrategyResource {
     @Path("/objectives")
     @RolesAllowed(CurrentUser.ADMIN)
     @Operation(summary = "A strategic objective of a mission; its causes must lie lower on the strategy map")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "objective", summary = "A PUBLIC objective caused by a PROCESS one", value = ApiExamples.OBJECTIVE)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "process", summary = "A PROCESS objective of the mission", value = ApiExamples.PROCESS_OBJECTIVE),
+            @ExampleObject(name = "public", summary = "A PUBLIC objective that the PROCESS one causes", value = ApiExamples.OBJECTIVE)}))
     public Response defineObjective(@Valid @NotNull CreateObjectiveRequest r) {
         StrategicObjective o = service.defineObjective(new StrategyService.NewObjective(r.code(), r.mission(),
                 r.dimension(), r.nameZh(), r.nameEn(), r.causes()));

@@ -53,7 +53,7 @@ public class SurveyTokenResource {
     /** A batch of invitations; {@code format=csv|xlsx} downloads it instead of JSON. */
     @POST
     @RolesAllowed(CurrentUser.ADMIN)
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "hall", summary = "500 invitations for a service hall", value = ApiExamples.TOKENS)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "hall", summary = "500 invitations for a service hall (a survey answered by TOKEN)", value = ApiExamples.TOKENS)))
     public Response generate(@PathParam("id") UUID id, @QueryParam("format") String format,
             @Valid @NotNull GenerateRequest r) {
         TokenService.Batch b = tokens.generate(id, r.count(), r.channel());
