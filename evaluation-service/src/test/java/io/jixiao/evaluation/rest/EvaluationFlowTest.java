@@ -250,6 +250,23 @@ class EvaluationFlowTest {
                 .statusCode(200).body("valid", equalTo(false)).body("firstBrokenSeq", equalTo((int) fourth));
     }
 
+    /** A rating's value of 90 (the mean of 88 and 92) is written 90, not in Jackson's default 9E+1. */
+    @Test
+    void decimalsAreWrittenAsPlainNumbers() {
+        String s = TestDb.registeredSubject(em, bootstrap, "N");
+        String cycle = createCycle(List.of(s));
+        assign(cycle, "SUPERIOR", "plain", s);
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        String body = rate(TestTokens.superior("plain"), cycle, s, "SUPERIOR",
+                List.of(Map.of("code", "GOAL_ACHIEVEMENT", "score", 88), Map.of("code", "STRATEGIC_FIT", "score", 92)))
+                .statusCode(201).extract().asString();
+        assertTrue(body.contains("\"value\":90,"), body);
+        String result = given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/results/{s}", cycle, s)
+                .then().statusCode(200).extract().asString();
+        assertFalse(java.util.regex.Pattern.compile("[:,\\[]-?\\d+(\\.\\d+)?[eE][+-]?\\d").matcher(result).find(),
+                result);
+    }
+
     @Test
     void assignmentsAreListedInPagesAndEachEvaluatorSeesOnlyItsOwn() {
         String a = TestDb.registeredSubject(em, bootstrap, "G");

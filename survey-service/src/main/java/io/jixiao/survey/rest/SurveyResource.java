@@ -26,10 +26,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.IfMatch;
@@ -141,8 +143,10 @@ public class SurveyResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.SYSTEM})
-    public SurveyResponse get(@PathParam("id") UUID id) {
-        return SurveyResponse.from(service.get(id));
+    @Operation(summary = "A survey, with its version as ETag (send it back as If-Match when you revise it)")
+    public RestResponse<SurveyResponse> get(@PathParam("id") UUID id) {
+        Survey s = service.get(id);
+        return RestResponse.ResponseBuilder.ok(SurveyResponse.from(s)).tag(String.valueOf(s.version)).build();
     }
 
     @POST

@@ -130,9 +130,11 @@ class SurveyScheduleTest {
         given().auth().oauth2(TestTokens.admin()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
                 .body(revision).put("/api/v1/surveys/{id}", id).then().statusCode(412)
                 .body("status", equalTo(412));
-        int version = given().auth().oauth2(TestTokens.admin()).get("/api/v1/surveys/{id}", id).then().extract()
-                .path("version");
-        given().auth().oauth2(TestTokens.admin()).header("If-Match", "\"" + version + "\"")
+        // the survey's GET answers its version as ETag, to send back as If-Match
+        var current = given().auth().oauth2(TestTokens.admin()).get("/api/v1/surveys/{id}", id).then().extract();
+        String etag = current.header("ETag");
+        assertEquals("\"" + current.path("version") + "\"", etag);
+        given().auth().oauth2(TestTokens.admin()).header("If-Match", etag)
                 .contentType(ContentType.JSON).body(revision).put("/api/v1/surveys/{id}", id).then().statusCode(200)
                 .body("questions[0].weight", equalTo(2)).body("titleZh", equalTo("不动产登记服务满意度"));
 
