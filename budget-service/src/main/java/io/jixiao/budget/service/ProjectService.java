@@ -17,7 +17,7 @@ import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
-import io.quarkus.panache.common.Parameters;
+import io.jixiao.kit.web.Where;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
@@ -50,18 +50,8 @@ public class ProjectService {
     /** Finance and the office see every project; a department its own. */
     public Paged<BudgetProject> list(Integer year, PageRequest page, CurrentUser caller) {
         String dept = caller.hasRole(CurrentUser.DEPARTMENT) ? caller.dept().orElse("") : null;
-        StringBuilder q = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (year != null) {
-            q.append(" and fiscalYear = :year");
-            params.and("year", year);
-        }
-        if (dept != null) {
-            q.append(" and subjectCode = :dept");
-            params.and("dept", dept);
-        }
-        var query = projects.find(q.toString(), Sort.by("subjectCode").and("fiscalYear").and("name").and("id"), params);
-        return Paged.of(query.page(page.page(), page.size()).list(), page, query.count());
+        return Where.all().eq("fiscalYear", year).eq("subjectCode", dept).page(projects,
+                Sort.by("subjectCode").and("fiscalYear").and("name").and("id"), page);
     }
 
     public BudgetProject get(UUID id, CurrentUser caller) {

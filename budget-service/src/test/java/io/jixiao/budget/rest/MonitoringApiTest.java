@@ -104,6 +104,25 @@ class MonitoringApiTest {
                 .then().statusCode(409);
     }
 
+    /** The project list filters by year, in pages, and a department's list has only its own projects. */
+    @Test
+    void projectsAreListedByYearAndADepartmentSeesOnlyItsOwn() {
+        String s = subject();
+        String other = subject();
+        String first = project(s, 2026, "X");
+        String next = project(s, 2027, "X");
+        String theirs = project(other, 2026, "X");
+        given().auth().oauth2(TestTokens.department(s)).get("/api/v1/budget/projects").then().statusCode(200)
+                .body("items.id", equalTo(List.of(first, next))).body("totalItems", equalTo(2));
+        given().auth().oauth2(TestTokens.department(s)).queryParam("year", 2027).get("/api/v1/budget/projects").then()
+                .statusCode(200).body("items.id", equalTo(List.of(next)));
+        given().auth().oauth2(TestTokens.department(s)).queryParam("size", 1).queryParam("page", 1)
+                .get("/api/v1/budget/projects").then().statusCode(200).body("items.id", equalTo(List.of(next)))
+                .body("totalPages", equalTo(2));
+        given().auth().oauth2(TestTokens.department(other)).get("/api/v1/budget/projects").then().statusCode(200)
+                .body("items.id", equalTo(List.of(theirs)));
+    }
+
     /**
      * A finance system that lost the answer to a spending record sends it again with its {@code Idempotency-Key}: the
      * first answer comes back and the spending is recorded once. Without the key the same retry is a second spending.

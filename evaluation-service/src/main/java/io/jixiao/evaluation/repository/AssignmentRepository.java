@@ -9,8 +9,8 @@ import io.jixiao.evaluation.domain.Assignment;
 import io.jixiao.evaluation.domain.RatingParty;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import io.jixiao.kit.web.Where;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
@@ -37,21 +37,7 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
      * {@code evaluator} limits the page to one evaluator's own.
      */
     public Paged<Assignment> page(UUID cycle, RatingParty party, String evaluator, String subject, PageRequest page) {
-        StringBuilder where = new StringBuilder("cycleId = :cycle");
-        Parameters params = Parameters.with("cycle", cycle);
-        if (party != null) {
-            where.append(" and party = :party");
-            params.and("party", party);
-        }
-        if (evaluator != null) {
-            where.append(" and evaluator = :evaluator");
-            params.and("evaluator", evaluator);
-        }
-        if (subject != null) {
-            where.append(" and subjectCode = :subject");
-            params.and("subject", subject);
-        }
-        var q = find(where.toString(), Sort.by("party").and("evaluator").and("subjectCode"), params);
-        return Paged.of(q.page(page.page(), page.size()).list(), page, q.count());
+        return Where.all().eq("cycleId", cycle).eq("party", party).eq("evaluator", evaluator).eq("subjectCode", subject)
+                .page(this, Sort.by("party").and("evaluator").and("subjectCode"), page);
     }
 }

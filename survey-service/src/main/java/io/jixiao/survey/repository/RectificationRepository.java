@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import io.jixiao.kit.web.Where;
 import io.jixiao.survey.domain.RectificationCase;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
@@ -23,21 +23,9 @@ public class RectificationRepository implements PanacheRepositoryBase<Rectificat
     /** Cases of a subject (or all), by status; {@code overdueOn} keeps the unanswered ones past their due date. */
     public Paged<RectificationCase> page(String subject, RectificationCase.Status status, LocalDate overdueOn,
             PageRequest page) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Parameters p = new Parameters();
-        if (subject != null) {
-            q.append(" and subjectCode = :subject");
-            p.and("subject", subject);
-        }
-        if (status != null) {
-            q.append(" and status = :status");
-            p.and("status", status);
-        }
-        if (overdueOn != null) {
-            q.append(" and status = :open and dueDate < :today");
-            p.and("open", RectificationCase.Status.OPEN).and("today", overdueOn);
-        }
-        var query = find(q.toString(), Sort.ascending("dueDate").and("openedAt"), p);
-        return Paged.of(query.page(page.page(), page.size()).list(), page, query.count());
+        return Where.all().eq("subjectCode", subject).eq("status", status)
+                .andIf(overdueOn != null, "status = :open and dueDate < :today", "open", RectificationCase.Status.OPEN,
+                        "today", overdueOn)
+                .page(this, Sort.ascending("dueDate").and("openedAt"), page);
     }
 }

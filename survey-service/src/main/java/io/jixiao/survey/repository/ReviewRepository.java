@@ -11,10 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import io.jixiao.kit.web.Where;
 import io.jixiao.survey.domain.ServiceReview;
 import io.jixiao.survey.domain.review.ReviewMetrics;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
@@ -26,14 +26,8 @@ public class ReviewRepository implements PanacheRepositoryBase<ServiceReview, UU
 
     /** Reviews rated in [from, to), optionally of one subject, newest first. */
     public Paged<ServiceReview> page(String subject, OffsetDateTime from, OffsetDateTime to, PageRequest page) {
-        StringBuilder q = new StringBuilder("ratedAt >= :from and ratedAt < :to");
-        Parameters p = Parameters.with("from", from).and("to", to);
-        if (subject != null) {
-            q.append(" and subjectCode = :subject");
-            p.and("subject", subject);
-        }
-        var query = find(q.toString(), Sort.descending("ratedAt").and("caseNo"), p);
-        return Paged.of(query.page(page.page(), page.size()).list(), page, query.count());
+        return Where.all().and("ratedAt >= :from and ratedAt < :to", "from", from, "to", to).eq("subjectCode", subject)
+                .page(this, Sort.descending("ratedAt").and("caseNo"), page);
     }
 
     /**
