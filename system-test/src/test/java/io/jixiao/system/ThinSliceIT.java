@@ -199,7 +199,7 @@ class ThinSliceIT {
         // 8. budget follows: GOOD (±0%) with POLITICAL 50 < 60 (−10%) → 900,000.00, explained
         Response proposals = until(Duration.ofSeconds(30), () -> given().auth().oauth2(TestTokens.finance())
                 .queryParam("year", 2027).queryParam("subject", DEPT).get("/api/v1/budget/proposals"),
-                r -> r.statusCode() == 200 && r.jsonPath().getInt("totalItems") == 1);
+                r -> r.statusCode() == 200 && r.jsonPath().getList("items").size() == 1);
         proposals.then().body("items[0].project", equalTo(project)).body("items[0].proposed", dec("900000.00"))
                 .body("items[0].rule", equalTo("GRADE_GOOD+POLITICAL_PENALTY"))
                 .body("items[0].explanation", hasItem("1,000,000.00 × (1 − 0.1) = 900,000.00"));
@@ -207,7 +207,7 @@ class ThinSliceIT {
         // 9. and a failing result turns into a reduced proposal: EDU FAIL (composite 40) −30% → 350,000.00
         Response failing = until(Duration.ofSeconds(30), () -> given().auth().oauth2(TestTokens.finance())
                 .queryParam("year", 2027).queryParam("subject", "EDU").get("/api/v1/budget/proposals"),
-                r -> r.statusCode() == 200 && r.jsonPath().getInt("totalItems") == 1);
+                r -> r.statusCode() == 200 && r.jsonPath().getList("items").size() == 1);
         failing.then().body("items[0].project", equalTo(eduProject)).body("items[0].proposed", dec("350000.00"))
                 .body("items[0].action", equalTo("REDUCE")).body("items[0].rule", equalTo("GRADE_FAIL"))
                 .body("items[0].explanation", hasItem("grade FAIL in 2026 (composite 40.00): −30%"))
