@@ -1,10 +1,13 @@
 package io.jixiao.testsupport;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -50,6 +53,26 @@ public final class HeldTransaction implements AutoCloseable {
     public void commit() throws Exception {
         commit.countDown();
         transaction.get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The race itself: sends {@code contender} from another thread, waits until PostgreSQL shows it waiting for a lock
+     * (so it is in flight behind this transaction and has not finished), commits this transaction, and answers what
+     * the contender answered.
+     */
+    public <T> T commitWhileWaitedOn(EntityManager em, String what, Callable<T> contender) throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<T> answer = other.submit(contender);
+            TestDb.awaitSessionsWaitingForLocks(em, 1, what);
+            if (answer.isDone()) {
+                throw new IllegalStateException(what + ": the contender finished without waiting: " + answer.get());
+            }
+            commit();
+            return answer.get(30, TimeUnit.SECONDS);
+        } finally {
+            other.shutdownNow();
+        }
     }
 
     @Override

@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.jixiao.budget.domain.Proposal;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import io.jixiao.kit.web.Where;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID> {
@@ -29,10 +31,8 @@ public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID>
 
     /** One page of a fiscal year's proposals, by subject code and project, of one subject when it is given. */
     public Paged<Proposal> page(int year, String subjectOrNull, PageRequest page) {
-        var q = subjectOrNull == null
-                ? find("fiscalYear = ?1 order by subjectCode, projectId", year)
-                : find("fiscalYear = ?1 and subjectCode = ?2 order by projectId", year, subjectOrNull);
-        return Paged.of(q.page(page.page(), page.size()).list(), page, q.count());
+        return Where.all().eq("fiscalYear", year).eq("subjectCode", subjectOrNull).page(this,
+                Sort.by("subjectCode").and("projectId"), page);
     }
 
     public List<Proposal> forYear(int year, String subjectOrNull) {

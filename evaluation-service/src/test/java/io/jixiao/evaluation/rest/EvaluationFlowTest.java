@@ -405,21 +405,16 @@ class EvaluationFlowTest {
     void aChangeThatLosesItsVersionCheckAtCommitIsAConflict() throws Exception {
         String s = TestDb.registeredSubject(em, bootstrap, "V");
         String cycle = createCycle(List.of(s));
-        ExecutorService other = Executors.newSingleThreadExecutor();
         try (HeldTransaction first = HeldTransaction.of(() -> {
             cycleService.open(UUID.fromString(cycle));
             em.flush();
         })) {
-            Future<io.restassured.response.Response> second = other.submit(() -> given().auth()
-                    .oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/open", cycle).then().extract().response());
-            TestDb.awaitSessionsWaitingForLocks(em, 1, "the second open waits for the first one's row at its commit");
-            first.commit();
-            var refused = second.get(30, TimeUnit.SECONDS);
+            var refused = first.commitWhileWaitedOn(em, "the second open waits for the first one's row at its commit",
+                    () -> given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/open", cycle).then()
+                            .extract().response());
             assertEquals(409, refused.statusCode(), refused.asString());
             assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
             assertEquals("https://jixiao.io/problems/conflict", refused.path("type"));
-        } finally {
-            other.shutdownNow();
         }
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}", cycle).then().statusCode(200)
                 .body("status", equalTo("OPEN")).body("version", equalTo(1));

@@ -13,10 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -198,18 +194,13 @@ class ReviewFlowTest {
                 .body(review("V-" + java.util.UUID.randomUUID(), s, "SATISFIED", OffsetDateTime.now(ZoneOffset.UTC)
                         .minusHours(1).toString()))
                 .post("/api/v1/reviews").then().statusCode(201).extract().path("id");
-        ExecutorService other = Executors.newSingleThreadExecutor();
         try (HeldTransaction first = HeldTransaction.of(() -> em.createNativeQuery("update service_review set status ="
                 + " 'VOIDED', void_reason = 'MISTAKEN', void_note = 'first', voided_by = 'first-admin', voided_at ="
                 + " now() where id = cast(?1 as uuid)").setParameter(1, review).executeUpdate())) {
-            Future<Integer> second = other.submit(() -> given().auth().oauth2(TestTokens.admin())
-                    .contentType(ContentType.JSON).body(Map.of("reason", "MALICIOUS", "note", "second"))
-                    .post("/api/v1/reviews/{id}/void", review).then().extract().statusCode());
-            TestDb.awaitSessionsWaitingForLocks(em, 1, "the second void waits for the first");
-            first.commit();
-            assertEquals(409, second.get(30, TimeUnit.SECONDS));
-        } finally {
-            other.shutdownNow();
+            assertEquals(409, first.commitWhileWaitedOn(em, "the second void waits for the first",
+                    () -> given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                            .body(Map.of("reason", "MALICIOUS", "note", "second"))
+                            .post("/api/v1/reviews/{id}/void", review).then().extract().statusCode()));
         }
         assertEquals(1, count("select count(*) from service_review where id = cast(?1 as uuid) and void_note ="
                 + " 'first' and voided_by = 'first-admin'", review));

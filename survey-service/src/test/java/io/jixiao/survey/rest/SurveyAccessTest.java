@@ -16,10 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -193,19 +189,14 @@ class SurveyAccessTest {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update survey_response set status = 'HELD' where id = cast(?1 as uuid)").setParameter(1, response)
                 .executeUpdate());
-        ExecutorService other = Executors.newSingleThreadExecutor();
         try (HeldTransaction first = HeldTransaction.of(() -> em.createNativeQuery("update survey_response set status"
                 + " = 'COUNTED', reviewed_by = 'first-admin', reviewed_at = now() where id = cast(?1 as uuid)")
                 .setParameter(1, response).executeUpdate())) {
-            Future<Integer> second = other.submit(() -> given().auth().oauth2(TestTokens.admin())
-                    .contentType(ContentType.JSON).body(Map.of("decision", "REJECT"))
-                    .post("/api/v1/surveys/{id}/responses/{r}/review", survey, response).then().extract()
-                    .statusCode());
-            TestDb.awaitSessionsWaitingForLocks(em, 1, "the second decision waits for the first");
-            first.commit();
-            assertEquals(409, second.get(30, TimeUnit.SECONDS));
-        } finally {
-            other.shutdownNow();
+            assertEquals(409, first.commitWhileWaitedOn(em, "the second decision waits for the first",
+                    () -> given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                            .body(Map.of("decision", "REJECT"))
+                            .post("/api/v1/surveys/{id}/responses/{r}/review", survey, response).then().extract()
+                            .statusCode()));
         }
         assertEquals(1, count("select count(*) from survey_response where id = cast(?1 as uuid) and status ="
                 + " 'COUNTED' and reviewed_by = 'first-admin'", response));

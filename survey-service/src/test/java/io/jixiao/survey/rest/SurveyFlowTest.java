@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -192,20 +191,15 @@ class SurveyFlowTest {
     void aRevisionWaitsForTheResponsesInFlight() throws Exception {
         String s = subject();
         String survey = openSurvey(s);
-        ExecutorService other = Executors.newSingleThreadExecutor();
         try (HeldTransaction response = heldResponse(survey, 4)) {
             Map<String, Object> form = given().auth().oauth2(TestTokens.admin()).get("/api/v1/surveys/{id}", survey)
                     .then().statusCode(200).extract().jsonPath().getMap("");
-            Future<Integer> revision = other.submit(() -> given().auth().oauth2(TestTokens.admin())
-                    .contentType(ContentType.JSON).body(Map.of("titleZh", form.get("titleZh"), "groupWeights",
-                            Map.of("CITIZEN", 50, "ENTERPRISE", 50), "questions", form.get("questions")))
-                    .put("/api/v1/surveys/{id}", survey).then().extract().statusCode());
-            TestDb.awaitSessionsWaitingForLocks(em, 1, "the revision waits for the response in flight");
-            assertFalse(revision.isDone());
-            response.commit();
-            assertEquals(409, revision.get(30, TimeUnit.SECONDS), "a survey with a response keeps its weights");
-        } finally {
-            other.shutdownNow();
+            assertEquals(409, response.commitWhileWaitedOn(em, "the revision waits for the response in flight",
+                    () -> given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                            .body(Map.of("titleZh", form.get("titleZh"), "groupWeights",
+                                    Map.of("CITIZEN", 50, "ENTERPRISE", 50), "questions", form.get("questions")))
+                            .put("/api/v1/surveys/{id}", survey).then().extract().statusCode()),
+                    "a survey with a response keeps its weights");
         }
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/surveys/{id}", survey).then().statusCode(200)
                 .body("groupWeights.CITIZEN", equalTo(60));
