@@ -7016,13 +7016,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A CSV or Excel file of values (columns subject, indicator, period, value, level, source, evidenceUrl, correctionReason), imported in the background: 202 and a job to follow */
+        /** A CSV or Excel file of values (columns subject, indicator, period, value, level, source, evidenceUrl, correctionReason), imported in the background: 202 and a job to follow. The file is stored with its job before the answer, and the job survives a restart of the service */
         post: {
             parameters: {
                 query?: {
                     partial?: boolean;
                 };
-                header?: never;
+                header?: {
+                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -8021,6 +8024,8 @@ export interface components {
             scorecardsRecomputed?: number;
             errors?: components["schemas"]["RowError"][];
             failure?: string;
+            /** Format: int32 */
+            attempts?: number;
             submittedAt?: components["schemas"]["OffsetDateTime"];
             finishedAt?: components["schemas"]["OffsetDateTime"];
         };

@@ -287,6 +287,70 @@ class DeliveryThroughRestartsIT {
                 + " evaluation keeps the index from event %s%n", responses, responses, kept.get(subject)[0]);
     }
 
+    /**
+     * A value file is answered 202 and imported in the background. Here the test holds the indicator catalogue, as a
+     * new indicator version would, so the import's run has claimed the job and waits inside its transaction when
+     * indicator-service is killed. The job and its file were stored before the answer: the next life runs it again,
+     * and every value and its event is written once.
+     */
+    @Test
+    void aValueFileAcceptedJustBeforeTheServiceDiesIsImportedByItsNextLife() throws Exception {
+        Suite suite = Suite.started();
+        String admin = TestTokens.admin();
+        String subject = "DI" + PREFIX.substring(2);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", subject, "nameZh",
+                "断点续传导入单位", "level", "DEPARTMENT")).post("/api/v1/subjects").then().statusCode(201);
+        StringBuilder csv = new StringBuilder("subject,indicator,period,value\n");
+        for (int i = 0; i < INDICATORS; i++) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", subject + "I" + i,
+                    "nameZh", "断点续传导入指标" + i, "dimension", "PROCESS", "kind", "QUANTITATIVE", "target", 100,
+                    "weight", 10, "subjects", List.of(subject))).post("/api/v1/indicators").then().statusCode(201);
+            csv.append(subject).append(',').append(subject).append('I').append(i).append(",2037,").append(50 + i)
+                    .append('\n');
+        }
+        String token = TestTokens.system("restart-importer");
+        String job;
+        try (Connection version = connect("sys_indicator")) {
+            try (PreparedStatement lock = version.prepareStatement("select pg_advisory_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, "catalogue");
+                lock.execute();
+            }
+            job = given().auth().oauth2(token).contentType("text/csv")
+                    .body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/values/import").then().statusCode(202).extract().path("id");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (count("sys_indicator", "select count(*) from value_import_progress where job_id = ?::uuid", job) == 0
+                    || count("sys_indicator", "select count(*) from pg_locks where not granted and locktype = "
+                            + "'advisory' and database = (select oid from pg_database where datname = ?)",
+                            "sys_indicator") == 0) {
+                assertTrue(System.nanoTime() < deadline, "the import's run claimed the job and waits at the catalogue");
+                Suite.sleep(100);
+            }
+            suite.kill("indicator");
+        }
+        assertEquals(0, count("sys_indicator", "select count(*) from indicator_value where subject_code = ?", subject),
+                "nothing of the killed run was written");
+        assertEquals(1, count("sys_indicator", "select count(*) from value_import_job where id = ?::uuid and "
+                + "finished_at is null and file is not null", job), "the accepted job and its file outlived the kill");
+        suite.relaunch("indicator");
+
+        long deadline = System.nanoTime() + RECOVERY.toNanos();
+        while (!"DONE".equals(given().auth().oauth2(token).get("/api/v1/values/imports/{id}", job).then().extract()
+                .path("status"))) {
+            assertTrue(System.nanoTime() < deadline, "the relaunched service did not run the accepted import");
+            Suite.sleep(250);
+        }
+        given().auth().oauth2(token).get("/api/v1/values/imports/{id}", job).then().statusCode(200)
+                .body("stored", org.hamcrest.Matchers.equalTo(INDICATORS))
+                .body("attempts", org.hamcrest.Matchers.equalTo(2));
+        assertEquals(INDICATORS, count("sys_indicator", "select count(*) from indicator_value where subject_code = ?",
+                subject), "each value once");
+        assertEquals(INDICATORS, count("sys_indicator", "select count(*) from outbox_event where record_key = ? and "
+                + "event_type = '" + VALUE_RECORDED + "'", subject), "each value's event once");
+        System.out.printf("[restarts] a file of %d values accepted (202), indicator-service killed while its import"
+                + " waited inside its transaction: the next life imported it, each value and event once%n", INDICATORS);
+    }
+
     /** A count from a service's database; {@code sql} takes one text parameter. */
     private static long count(String database, String sql, String parameter) throws SQLException {
         List<String> first = strings(database, sql, parameter);

@@ -36,6 +36,7 @@ import io.jixiao.indicator.domain.scoring.Grade;
 import io.jixiao.indicator.domain.scoring.Light;
 import io.jixiao.indicator.domain.scoring.Scores;
 import io.jixiao.indicator.service.ValueImportService;
+import io.jixiao.indicator.service.ValueFiles;
 import io.jixiao.indicator.service.ValueImports;
 import io.jixiao.indicator.service.ValueService;
 import io.jixiao.kit.idempotency.Idempotent;
@@ -53,9 +54,6 @@ import io.jixiao.kit.sheets.Sheets;
 @Path("/api/v1/values")
 @Tag(name = "Values", description = "Reported indicator values, with history")
 public class ValueResource {
-
-    /** The columns an import file must have; value or level, and the others, are per row. */
-    private static final String[] COLUMNS = {"subject", "indicator", "period"};
 
     public record ReportValueRequest(
             @NotBlank @Size(max = 32) String subject,
@@ -145,12 +143,15 @@ public class ValueResource {
         return o;
     }
 
+    @Idempotent
+    @Parameter(name = IdempotentInterceptor.HEADER, in = ParameterIn.HEADER, description = IdempotentInterceptor.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, pattern = IdempotentInterceptor.PATTERN))
     @POST
     @Path("/import")
     @Consumes({"text/csv", Sheets.XLSX})
     @RolesAllowed({CurrentUser.DEPARTMENT, CurrentUser.SYSTEM, CurrentUser.ADMIN})
     @Operation(summary = "A CSV or Excel file of values (columns subject, indicator, period, value, level, source, "
-            + "evidenceUrl, correctionReason), imported in the background: 202 and a job to follow")
+            + "evidenceUrl, correctionReason), imported in the background: 202 and a job to follow. The file is stored "
+            + "with its job before the answer, and the job survives a restart of the service")
     @RequestBody(content = {
             @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", summary = "A CSV file with a header row", value = ApiExamples.CSV)),
             @Content(mediaType = Sheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
@@ -159,22 +160,9 @@ public class ValueResource {
         if (body == null || body.length == 0) {
             throw new InvalidInputException("file", "the file is empty");
         }
-        List<Sheets.Line> lines = type != null && type.startsWith(Sheets.XLSX)
-                ? Sheets.readXlsx(body, COLUMNS)
-                : Sheets.readCsv(body, COLUMNS);
-        List<ValueImportService.Row> rows = new ArrayList<>(lines.size());
-        for (Sheets.Line l : lines) {
-            String v = l.get("value");
-            BigDecimal value = number(v);
-            rows.add(new ValueImportService.Row(l.number(), new ValueService.Report(l.get("subject"),
-                    l.get("indicator"), l.get("period"), value, l.get("level"), cap(l.get("source"), 64),
-                    cap(l.get("evidenceurl"), 500), cap(l.get("correctionreason"), 500)),
-                    v != null && value == null
-                            ? new ValueImportService.RowError(l.number(), "value",
-                                    "'" + cap(v, 40) + "' is not a number")
-                            : null));
-        }
-        ValueImports.JobView job = imports.submit(rows, importer(), partial);
+        boolean xlsx = type != null && type.startsWith(Sheets.XLSX);
+        int rows = ValueFiles.rows(body, xlsx).size(); // a file that is not a value file is refused here, no job
+        ValueImports.JobView job = imports.submit(body, xlsx, rows, importer(), partial);
         return Response.accepted(job).location(URI.create("/api/v1/values/imports/" + job.id())).build();
     }
 
@@ -194,21 +182,5 @@ public class ValueResource {
     private static ValueService.Report toReport(ReportValueRequest r) {
         return new ValueService.Report(r.subject(), r.indicator(), r.period(), r.value(), r.level(), r.source(),
                 r.evidenceUrl(), r.correctionReason());
-    }
-
-    private static BigDecimal number(String v) {
-        if (v == null) {
-            return null;
-        }
-        try {
-            BigDecimal d = new BigDecimal(v.replace(",", ""));
-            return d.abs().compareTo(new BigDecimal("1e15")) > 0 ? null : d;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String cap(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -2,25 +2,41 @@ package io.jixiao.indicator.service;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.jixiao.indicator.config.IndicatorConfig;
 import io.jixiao.kit.problem.ProblemException;
+import io.jixiao.kit.tx.BatchWorker;
+import io.jixiao.kit.web.Correlation;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 
 /**
- * File imports of values run after the upload has been answered (202): their progress (rows checked, rows written) and
- * outcome can be followed by whoever submitted them, or an admin. Kept in memory for a day (at most 500): the values
- * themselves are in the database or not at all (one transaction), so a lost status loses nothing.
+ * File imports of values, answered 202 and run in the background. An accepted file is stored as a job, in the
+ * request's transaction (and with its Idempotency-Key, if one was sent), before the answer. One worker per replica
+ * takes the oldest unfinished job nobody is running, woken by each commit of a new one and every poll interval.
+ *
+ * <p>
+ * A job runs in one transaction that holds its row from the claim to the end: the import's values, their events and
+ * the job's outcome commit together or not at all. A worker that dies (a crash, a restart, a lost connection) takes
+ * its transaction with it; the job is unfinished and nobody holds it, and the next worker to look runs it again from
+ * the start. Its progress (rows checked, rows written) is written in short transactions of its own, so the submitter
+ * can follow it from any replica. A job whose runs stop three times is failed rather than tried for ever.
  */
 @ApplicationScoped
 public class ValueImports {
@@ -29,104 +45,256 @@ public class ValueImports {
         QUEUED, CHECKING, WRITING, DONE, REJECTED, FAILED
     }
 
+    /** {@code attempts}: runs started (more than one when a worker stopped during the job). */
     public record JobView(UUID id, Status status, boolean partial, int rows, int checked, int written, Integer stored,
             Integer corrected, Integer held, Integer rejected, Integer scorecardsRecomputed,
-            List<ValueImportService.RowError> errors,
-            String failure, OffsetDateTime submittedAt, OffsetDateTime finishedAt) {
+            List<ValueImportService.RowError> errors, String failure, int attempts, OffsetDateTime submittedAt,
+            OffsetDateTime finishedAt) {
     }
 
-    private static final class Job {
-        final UUID id = UUID.randomUUID();
-        final String owner;
-        final boolean partial;
-        final int rows;
-        final AtomicInteger checked = new AtomicInteger();
-        final AtomicInteger written = new AtomicInteger();
-        final OffsetDateTime submittedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        volatile Status status = Status.QUEUED;
-        volatile ValueImportService.Outcome outcome;
-        volatile String failure;
-        volatile OffsetDateTime finishedAt;
-
-        Job(String owner, boolean partial, int rows) {
-            this.owner = owner;
-            this.partial = partial;
-            this.rows = rows;
-        }
-
-        JobView view() {
-            ValueImportService.Outcome o = outcome;
-            return new JobView(id, status, partial, rows, checked.get(), written.get(), o == null ? null : o.stored(),
-                    o == null ? null : o.corrected(), o == null ? null : o.held(), o == null ? null : o.rejected(),
-                    o == null ? null : o.scorecardsRecomputed(),
-                    o == null ? List.of() : o.errors().subList(0, Math.min(1000, o.errors().size())), failure,
-                    submittedAt, finishedAt);
-        }
-    }
-
+    static final int MAX_ATTEMPTS = 3;
+    /** Refused rows kept with a job's outcome (the counts are complete). */
+    static final int MAX_ERRORS = 1000;
     private static final Logger LOG = Logger.getLogger(ValueImports.class);
-    private static final int KEEP = 500;
+    /** Progress is written at most this often (and once at the end, with the outcome). */
+    private static final long PROGRESS_EVERY_MS = 250;
 
-    private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
     private final ValueImportService imports;
-    private final ManagedExecutor executor;
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final TransactionSynchronizationRegistry registry;
+    private final IndicatorConfig config;
+    private BatchWorker worker;
 
-    public ValueImports(ValueImportService imports, ManagedExecutor executor) {
+    public ValueImports(ValueImportService imports, EntityManager em, ObjectMapper mapper,
+            TransactionSynchronizationRegistry registry, IndicatorConfig config) {
         this.imports = imports;
-        this.executor = executor;
+        this.em = em;
+        this.mapper = mapper;
+        this.registry = registry;
+        this.config = config;
     }
 
-    public JobView submit(List<ValueImportService.Row> rows, ValueImportService.Importer who, boolean partial) {
-        forgetOld();
-        Job job = new Job(who.subject(), partial, rows.size());
-        jobs.put(job.id, job);
-        executor.runAsync(() -> run(job, rows, who));
-        return job.view();
+    void onStart(@Observes StartupEvent ev) {
+        worker = new BatchWorker("value-imports", config.imports().poll(), this::runNext, e -> {
+        });
+        worker.start();
     }
 
+    void onStop(@Observes ShutdownEvent ev) {
+        if (worker != null) {
+            worker.stop();
+        }
+    }
+
+    /** Stores an accepted file as a job, in the caller's transaction; the worker is woken once it commits. */
+    @Transactional
+    public JobView submit(byte[] file, boolean xlsx, int rows, ValueImportService.Importer who, boolean partial) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Object cid = MDC.get(Correlation.MDC_KEY);
+        em.createNativeQuery("insert into value_import_job (id, owner, is_admin, is_system, dept, partial, xlsx, file, "
+                + "row_count, status, submitted_at, correlation_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                + "?11, ?12)")
+                .setParameter(1, id).setParameter(2, who.subject()).setParameter(3, who.admin())
+                .setParameter(4, who.system()).setParameter(5, who.dept().orElse(null)).setParameter(6, partial)
+                .setParameter(7, xlsx).setParameter(8, file).setParameter(9, rows)
+                .setParameter(10, Status.QUEUED.name()).setParameter(11, now)
+                .setParameter(12, cid == null ? null : cid.toString()).executeUpdate();
+        if (worker != null) {
+            worker.wakeAfterCommit(registry);
+        }
+        return new JobView(id, Status.QUEUED, partial, rows, 0, 0, null, null, null, null, null, List.of(), null, 0,
+                now, null);
+    }
+
+    /** A job as its submitter, or an admin, sees it; nobody else learns that it exists. */
+    @Transactional
     public Optional<JobView> get(UUID id, ValueImportService.Importer who) {
-        return Optional.ofNullable(jobs.get(id)).filter(j -> who.admin() || j.owner.equals(who.subject()))
-                .map(Job::view);
+        List<?> found = em.createNativeQuery("select j.owner, j.status, j.partial, j.row_count, p.status, "
+                + "p.checked, p.written, p.attempts, cast(j.outcome as text), j.failure, j.submitted_at, "
+                + "j.finished_at from value_import_job j left join value_import_progress p on p.job_id = j.id "
+                + "where j.id = ?1").setParameter(1, id).getResultList();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = (Object[]) found.get(0);
+        if (!who.admin() && !who.subject().equals(r[0])) {
+            return Optional.empty();
+        }
+        boolean finished = r[11] != null;
+        Status status = Status.valueOf(finished || r[4] == null ? (String) r[1] : (String) r[4]);
+        ValueImportService.Outcome o = r[8] == null ? null : read((String) r[8]);
+        return Optional.of(new JobView(id, status, (Boolean) r[2], (Integer) r[3], intOf(r[5]), intOf(r[6]),
+                o == null ? null : o.stored(), o == null ? null : o.corrected(), o == null ? null : o.held(),
+                o == null ? null : o.rejected(), o == null ? null : o.scorecardsRecomputed(),
+                o == null ? List.of() : o.errors(), (String) r[9], intOf(r[7]), time(r[10]), time(r[11])));
     }
 
-    private void run(Job job, List<ValueImportService.Row> rows, ValueImportService.Importer who) {
-        job.status = Status.CHECKING;
+    /** A job that is claimed: what its run needs. */
+    private record Claimed(UUID id, ValueImportService.Importer who, boolean partial, boolean xlsx, byte[] file,
+            String correlationId) {
+    }
+
+    /** Runs the oldest unfinished job nobody holds, in the calling thread; false when there was none. */
+    public boolean runNext() {
+        UUID[] ran = new UUID[1];
         try {
-            ValueImportService.Outcome o = imports.importRows(rows, who, job.partial,
-                    new ValueImportService.Progress() {
-                        @Override
-                        public void checked(int n) {
-                            job.checked.set(n);
-                        }
-
-                        @Override
-                        public void written(int n) {
-                            job.status = Status.WRITING;
-                            job.written.set(n);
-                        }
-                    });
-            job.outcome = o;
-            job.status = o.stored() == 0 && o.rejected() > 0 ? Status.REJECTED : Status.DONE;
-        } catch (ProblemException e) {
-            job.failure = e.getMessage();
-            job.status = Status.REJECTED;
+            QuarkusTransaction.requiringNew().timeout((int) config.imports().timeout().toSeconds()).run(() -> {
+                Claimed job = claim();
+                if (job == null) {
+                    return;
+                }
+                ran[0] = job.id();
+                // the events the import causes carry the correlation id of the request that sent the file
+                if (job.correlationId() != null) {
+                    MDC.put(Correlation.MDC_KEY, job.correlationId());
+                }
+                try {
+                    run(job);
+                } finally {
+                    MDC.remove(Correlation.MDC_KEY);
+                }
+            });
+        } catch (ProblemException e) { // refused as a whole (another department's row): nothing was written
+            finish(ran[0], Status.REJECTED, null, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.errorf(e, "value import %s failed", job.id);
-            job.failure = "the import could not be completed; nothing was written";
-            job.status = Status.FAILED;
-        } finally {
-            job.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            if (ran[0] == null) {
+                throw e; // no job was claimed: the database is away; the worker backs off and looks again
+            }
+            LOG.warnf(e, "value import %s stopped; it is run again", ran[0]);
+            lastError(ran[0], e);
+        }
+        return ran[0] != null;
+    }
+
+    private Claimed claim() {
+        List<?> found = em.createNativeQuery("select id, owner, is_admin, is_system, dept, partial, xlsx, file, "
+                + "correlation_id from value_import_job where finished_at is null order by submitted_at limit 1 for no key update skip "
+                + "locked").getResultList();
+        if (found.isEmpty()) {
+            return null;
+        }
+        Object[] r = (Object[]) found.get(0);
+        return new Claimed((UUID) r[0], new ValueImportService.Importer((String) r[1], (Boolean) r[2],
+                (Boolean) r[3], Optional.ofNullable((String) r[4])), (Boolean) r[5], (Boolean) r[6], (byte[]) r[7],
+                (String) r[8]);
+    }
+
+    /** Inside the job's transaction. */
+    private void run(Claimed job) {
+        int attempt = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("insert into "
+                + "value_import_progress (job_id, status, attempts, checked, written, updated_at) values (?1, ?2, 1, "
+                + "0, 0, now()) on conflict (job_id) do update set status = excluded.status, attempts = "
+                + "value_import_progress.attempts + 1, checked = 0, written = 0, updated_at = now() returning attempts")
+                .setParameter(1, job.id()).setParameter(2, Status.CHECKING.name()).getSingleResult()).intValue());
+        if (attempt > MAX_ATTEMPTS) {
+            complete(job.id(), Status.FAILED, null, "the import stopped " + MAX_ATTEMPTS + " times before it could "
+                    + "finish; nothing was written");
+            return;
+        }
+        List<ValueImportService.Row> rows = ValueFiles.rows(job.file(), job.xlsx());
+        ValueImportService.Outcome o = imports.importRows(rows, job.who(), job.partial(), new Progress(job.id()));
+        List<ValueImportService.RowError> errors = o.errors();
+        o = new ValueImportService.Outcome(o.rows(), o.stored(), o.corrected(), o.held(), o.rejected(),
+                o.scorecardsRecomputed(), errors.subList(0, Math.min(MAX_ERRORS, errors.size())));
+        em.createNativeQuery("update value_import_progress set checked = ?2, written = ?3, updated_at = now() where "
+                + "job_id = ?1").setParameter(1, job.id()).setParameter(2, rows.size()).setParameter(3, o.stored())
+                .executeUpdate();
+        complete(job.id(), o.stored() == 0 && o.rejected() > 0 ? Status.REJECTED : Status.DONE, o, null);
+    }
+
+    /** Records a job's end in the current transaction; its file is no longer needed. */
+    private void complete(UUID id, Status status, ValueImportService.Outcome outcome, String failure) {
+        em.createNativeQuery("update value_import_job set status = ?2, outcome = cast(?3 as jsonb), failure = ?4, "
+                + "file = null, finished_at = now() where id = ?1 and finished_at is null").setParameter(1, id)
+                .setParameter(2, status.name()).setParameter(3, outcome == null ? null : write(outcome))
+                .setParameter(4, failure).executeUpdate();
+    }
+
+    /** Records a job's end after its transaction rolled back. */
+    private void finish(UUID id, Status status, ValueImportService.Outcome outcome, String failure) {
+        QuarkusTransaction.requiringNew().run(() -> complete(id, status, outcome, failure));
+    }
+
+    private void lastError(UUID id, RuntimeException e) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update value_import_progress set "
+                    + "last_error = ?2, updated_at = now() where job_id = ?1").setParameter(1, id)
+                    .setParameter(2, String.valueOf(e.getMessage())).executeUpdate());
+        } catch (RuntimeException ignored) {
+            // only a note for the logs' reader; the job is run again either way
         }
     }
 
-    private void forgetOld() {
-        OffsetDateTime dayAgo = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1);
-        jobs.values().removeIf(j -> j.finishedAt != null && j.finishedAt.isBefore(dayAgo));
-        for (Iterator<Job> it = jobs.values().iterator(); jobs.size() > KEEP && it.hasNext();) {
-            Job j = it.next();
-            if (j.finishedAt != null) {
-                it.remove();
-            }
+    /** Writes a running job's counts in short transactions of their own: at each change of phase, else every 250 ms. */
+    private final class Progress implements ValueImportService.Progress {
+        private final UUID id;
+        private Status phase = Status.CHECKING;
+        private int checked;
+        private int written;
+        private long last;
+
+        Progress(UUID id) {
+            this.id = id;
         }
+
+        @Override
+        public void checked(int rows) {
+            checked = rows;
+            save(Status.CHECKING);
+        }
+
+        @Override
+        public void written(int rows) {
+            written = rows;
+            save(Status.WRITING);
+        }
+
+        private void save(Status now) {
+            long t = System.currentTimeMillis();
+            if (now == phase && t - last < PROGRESS_EVERY_MS) {
+                return;
+            }
+            phase = now;
+            last = t;
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update value_import_progress set "
+                    + "status = ?2, checked = ?3, written = ?4, updated_at = now() where job_id = ?1")
+                    .setParameter(1, id).setParameter(2, now.name()).setParameter(3, checked)
+                    .setParameter(4, written).executeUpdate());
+        }
+    }
+
+    private String write(ValueImportService.Outcome o) {
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ValueImportService.Outcome read(String json) {
+        try {
+            return mapper.readValue(json, ValueImportService.Outcome.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int intOf(Object o) {
+        return o == null ? 0 : ((Number) o).intValue();
+    }
+
+    private static OffsetDateTime time(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (o instanceof java.time.Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) o).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

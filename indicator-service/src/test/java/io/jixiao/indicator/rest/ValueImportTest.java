@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.jixiao.kit.sheets.Sheets;
 import io.jixiao.testsupport.Eventually;
+import io.jixiao.testsupport.HeldTransaction;
 import io.jixiao.testsupport.JixiaoTestResource;
 import io.jixiao.testsupport.TestDb;
 import io.jixiao.testsupport.TestTokens;
@@ -142,6 +143,99 @@ class ValueImportTest {
         assertEquals(2, events(dept));
         given().auth().oauth2(token).contentType("text/csv").body(new byte[0]).post("/api/v1/values/import").then()
                 .statusCode(400);
+    }
+
+    @Inject
+    io.jixiao.indicator.service.ValueImports imports;
+
+    @Test
+    void anImportWhoseRunStoppedIsRunAgainFromItsStoredFileAndWrittenOnce() throws Exception {
+        String dept = IndicatorApiTest.unique("R");
+        String a = IndicatorApiTest.unique("A");
+        IndicatorApiTest.subject(dept);
+        IndicatorApiTest.indicator(a, "PROCESS", 100, dept);
+        String token = TestTokens.department(dept);
+        String csv = "subject,indicator,period,value\n" + dept + "," + a + ",2026-01,81\n" + dept + "," + a
+                + ",2026-02,82\n" + dept + "," + a + ",2026-03,83\n";
+        String job;
+        // a new indicator version holds the catalogue: the run claims the job, then waits inside its transaction
+        try (HeldTransaction version = HeldTransaction.of(() -> io.jixiao.kit.tx.WriteGate.exclusive(em,
+                io.jixiao.indicator.repository.IndicatorVersionRepository.CATALOGUE_GATE))) {
+            job = given().auth().oauth2(token).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/values/import").then().statusCode(202).extract().path("id");
+            TestDb.awaitSessionsWaitingForLocks(em, 1, "the import's run waiting at the catalogue");
+            // the run is stopped there, as when its service stops or its connection is lost: its transaction is gone
+            assertEquals(1, TestDb.count(em, "select count(pg_cancel_backend(pid)) from pg_stat_activity where "
+                    + "datname = current_database() and wait_event_type = 'Lock'"));
+            // the job is still there, unfinished, and the worker takes it again: a second run waits at the same place
+            Eventually.until("a second run of the import", Duration.ofSeconds(20), () -> TestDb.count(em,
+                    "select count(*) from value_import_progress where job_id = cast(?1 as uuid) and attempts = 2",
+                    job) == 1);
+            TestDb.awaitSessionsWaitingForLocks(em, 1, "the second run waiting at the catalogue");
+            assertEquals(0, values(dept), "nothing of the stopped run was written");
+            // a job that is being run is not run by another worker (another replica) at the same time
+            org.junit.jupiter.api.Assertions.assertFalse(imports.runNext(), "the running job was claimed twice");
+            given().auth().oauth2(token).get("/api/v1/values/imports/{id}", job).then().statusCode(200)
+                    .body("status", equalTo("CHECKING")).body("attempts", equalTo(2));
+            version.commit();
+        }
+        finished(token, job).then().body("status", equalTo("DONE")).body("stored", equalTo(3))
+                .body("attempts", equalTo(2)).body("checked", equalTo(3)).body("written", equalTo(3));
+        assertEquals(3, values(dept), "each value once");
+        assertEquals(3, events(dept), "each event once");
+        assertEquals(1, TestDb.count(em, "select count(*) from value_import_job where id = cast(?1 as uuid) and file "
+                + "is null", job), "the file is not kept once the job has finished");
+    }
+
+    @Test
+    void aJobAcceptedByAReplicaThatStoppedIsRunByAnother() {
+        String dept = IndicatorApiTest.unique("Q");
+        String a = IndicatorApiTest.unique("A");
+        IndicatorApiTest.subject(dept);
+        IndicatorApiTest.indicator(a, "PROCESS", 100, dept);
+        String csv = "subject,indicator,period,value\n" + dept + "," + a + ",2026-04,64\n";
+        // stored as the replica that accepted it stored it, by a request whose answer was sent; then it stopped
+        String job = java.util.UUID.randomUUID().toString();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into "
+                + "value_import_job (id, owner, is_admin, is_system, dept, partial, xlsx, file, row_count, status, "
+                + "submitted_at) values (cast(?1 as uuid), ?2, false, false, ?3, false, false, ?4, 1, 'QUEUED', now())")
+                .setParameter(1, job).setParameter(2, "user-" + dept).setParameter(3, dept)
+                .setParameter(4, csv.getBytes(StandardCharsets.UTF_8)).executeUpdate());
+        // no request woke this replica's worker: it finds the job when it next looks
+        finished(TestTokens.admin(), job).then().body("status", equalTo("DONE")).body("stored", equalTo(1))
+                .body("attempts", equalTo(1));
+        assertEquals(1, values(dept));
+        assertEquals(1, TestDb.count(em, "select count(*) from indicator_value where subject_code = ?1 and "
+                + "reported_by = ?2", dept, "user-" + dept), "written as its submitter");
+    }
+
+    @Test
+    void aFileSentAgainWithItsIdempotencyKeyStartsOneJob() {
+        String dept = IndicatorApiTest.unique("K");
+        String a = IndicatorApiTest.unique("A");
+        IndicatorApiTest.subject(dept);
+        IndicatorApiTest.indicator(a, "PROCESS", 100, dept);
+        String token = TestTokens.department(dept);
+        byte[] csv = ("subject,indicator,period,value,correctionReason\n" + dept + "," + a + ",2026-01,70,\n")
+                .getBytes(StandardCharsets.UTF_8);
+        String key = "values-" + dept;
+        Response first = given().auth().oauth2(token).header("Idempotency-Key", key).contentType("text/csv")
+                .body(csv).post("/api/v1/values/import");
+        first.then().statusCode(202);
+        String job = first.path("id");
+        finished(token, job).then().body("status", equalTo("DONE"));
+        // the answer was lost, and the file is sent again: the same job, nothing imported twice
+        given().auth().oauth2(token).header("Idempotency-Key", key).contentType("text/csv").body(csv)
+                .post("/api/v1/values/import").then().statusCode(202).header("Idempotent-Replayed", "true")
+                .header("Location", first.header("Location")).body("id", equalTo(job));
+        assertEquals(1, TestDb.count(em, "select count(*) from value_import_job where dept = ?1", dept));
+        // another file under the same key is refused, and starts nothing
+        given().auth().oauth2(token).header("Idempotency-Key", key).contentType("text/csv")
+                .body(("subject,indicator,period,value,correctionReason\n" + dept + "," + a + ",2026-01,75,复核更正\n")
+                        .getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/values/import").then().statusCode(422).contentType("application/problem+json");
+        assertEquals(1, TestDb.count(em, "select count(*) from value_import_job where dept = ?1", dept));
+        assertEquals(1, values(dept));
     }
 
     @Test

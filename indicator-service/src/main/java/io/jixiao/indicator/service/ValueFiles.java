@@ -1,0 +1,54 @@
+package io.jixiao.indicator.service;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.jixiao.kit.sheets.Sheets;
+
+/**
+ * A CSV or Excel file of values read into import rows: once when the file is accepted (a file that is not a value
+ * file is refused at once), and again when its job runs, from the bytes the job kept.
+ */
+public final class ValueFiles {
+
+    /** The columns an import file must have; value or level, and the others, are per row. */
+    private static final String[] COLUMNS = {"subject", "indicator", "period"};
+
+    private ValueFiles() {
+    }
+
+    /** Rows in file order; a value that is not a number is the row's error. Not a value file: 400. */
+    public static List<ValueImportService.Row> rows(byte[] file, boolean xlsx) {
+        List<Sheets.Line> lines = xlsx ? Sheets.readXlsx(file, COLUMNS) : Sheets.readCsv(file, COLUMNS);
+        List<ValueImportService.Row> rows = new ArrayList<>(lines.size());
+        for (Sheets.Line l : lines) {
+            String v = l.get("value");
+            BigDecimal value = number(v);
+            rows.add(new ValueImportService.Row(l.number(), new ValueService.Report(l.get("subject"),
+                    l.get("indicator"), l.get("period"), value, l.get("level"), cap(l.get("source"), 64),
+                    cap(l.get("evidenceurl"), 500), cap(l.get("correctionreason"), 500)),
+                    v != null && value == null
+                            ? new ValueImportService.RowError(l.number(), "value",
+                                    "'" + cap(v, 40) + "' is not a number")
+                            : null));
+        }
+        return rows;
+    }
+
+    private static BigDecimal number(String v) {
+        if (v == null) {
+            return null;
+        }
+        try {
+            BigDecimal d = new BigDecimal(v.replace(",", ""));
+            return d.abs().compareTo(new BigDecimal("1e15")) > 0 ? null : d;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String cap(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
