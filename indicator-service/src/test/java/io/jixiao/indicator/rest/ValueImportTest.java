@@ -62,6 +62,14 @@ class ValueImportTest {
         return Map.of("subject", dept, "indicator", ind, "period", period, "value", value);
     }
 
+    /** A new department with one PROCESS indicator of its own, {@code <dept>-A}: its code. */
+    static String department(String prefix) {
+        String dept = IndicatorApiTest.unique(prefix);
+        IndicatorApiTest.subject(dept);
+        IndicatorApiTest.indicator(dept + "-A", "PROCESS", 100, dept);
+        return dept;
+    }
+
     @Test
     void theBulkEndpointStoresAllOrNothingAndReportsEveryRefusedRow() {
         String dept = IndicatorApiTest.unique("B");
@@ -111,10 +119,8 @@ class ValueImportTest {
 
     @Test
     void aFileIsImportedInTheBackgroundWithProgressAndAnErrorPerRow() {
-        String dept = IndicatorApiTest.unique("F");
-        String a = IndicatorApiTest.unique("A");
-        IndicatorApiTest.subject(dept);
-        IndicatorApiTest.indicator(a, "PROCESS", 100, dept);
+        String dept = department("F");
+        String a = dept + "-A";
         String csv = "subject,indicator,period,value\n" + dept + "," + a + ",2026-01,88\n" + dept + "," + a
                 + ",2026-02,abc\n" + dept + "," + a + ",2026-13,70\n";
         String token = TestTokens.department(dept);
@@ -150,10 +156,8 @@ class ValueImportTest {
 
     @Test
     void anImportWhoseRunStoppedIsRunAgainFromItsStoredFileAndWrittenOnce() throws Exception {
-        String dept = IndicatorApiTest.unique("R");
-        String a = IndicatorApiTest.unique("A");
-        IndicatorApiTest.subject(dept);
-        IndicatorApiTest.indicator(a, "PROCESS", 100, dept);
+        String dept = department("R");
+        String a = dept + "-A";
         String token = TestTokens.department(dept);
         String csv = "subject,indicator,period,value\n" + dept + "," + a + ",2026-01,81\n" + dept + "," + a
                 + ",2026-02,82\n" + dept + "," + a + ",2026-03,83\n";
@@ -189,10 +193,8 @@ class ValueImportTest {
 
     @Test
     void aJobAcceptedByAReplicaThatStoppedIsRunByAnother() {
-        String dept = IndicatorApiTest.unique("Q");
-        String a = IndicatorApiTest.unique("A");
-        IndicatorApiTest.subject(dept);
-        IndicatorApiTest.indicator(a, "PROCESS", 100, dept);
+        String dept = department("Q");
+        String a = dept + "-A";
         String csv = "subject,indicator,period,value\n" + dept + "," + a + ",2026-04,64\n";
         // stored as the replica that accepted it stored it, by a request whose answer was sent; then it stopped
         String job = java.util.UUID.randomUUID().toString();
@@ -211,10 +213,8 @@ class ValueImportTest {
 
     @Test
     void aFileSentAgainWithItsIdempotencyKeyStartsOneJob() {
-        String dept = IndicatorApiTest.unique("K");
-        String a = IndicatorApiTest.unique("A");
-        IndicatorApiTest.subject(dept);
-        IndicatorApiTest.indicator(a, "PROCESS", 100, dept);
+        String dept = department("K");
+        String a = dept + "-A";
         String token = TestTokens.department(dept);
         byte[] csv = ("subject,indicator,period,value,correctionReason\n" + dept + "," + a + ",2026-01,70,\n")
                 .getBytes(StandardCharsets.UTF_8);
@@ -240,10 +240,8 @@ class ValueImportTest {
 
     @Test
     void aFileThatIsNotAValueFileIsRefusedAtOnceAndStartsNoJob() {
-        String dept = IndicatorApiTest.unique("N");
-        String a = IndicatorApiTest.unique("A");
-        IndicatorApiTest.subject(dept);
-        IndicatorApiTest.indicator(a, "PROCESS", 100, dept);
+        String dept = department("N");
+        String a = dept + "-A";
         String token = TestTokens.department(dept);
         // a JSON document sent as CSV, a header without the needed columns, a header and no rows, a binary file
         for (String file : List.of("{\"values\": []}",
@@ -262,10 +260,8 @@ class ValueImportTest {
 
     @Test
     void aNulCharacterIsBadInputNamingItsPlaceAndWritesNothing() {
-        String dept = IndicatorApiTest.unique("Z");
-        String a = IndicatorApiTest.unique("A");
-        IndicatorApiTest.subject(dept);
-        IndicatorApiTest.indicator(a, "PROCESS", 100, dept);
+        String dept = department("Z");
+        String a = dept + "-A";
         String admin = TestTokens.admin();
         // PostgreSQL cannot store U+0000 in text: before, this got past validation and failed the transaction (500)
         given().auth().oauth2(admin).contentType(ContentType.JSON)
@@ -296,10 +292,8 @@ class ValueImportTest {
         // the service kit's resolver is the one in force: request records are not checked for lazy loading
         org.junit.jupiter.api.Assertions.assertInstanceOf(io.jixiao.kit.web.EntityAwareTraversal.Resolver.class,
                 validation.getTraversableResolver());
-        String dept = IndicatorApiTest.unique("V");
-        String a = IndicatorApiTest.unique("A");
-        IndicatorApiTest.subject(dept);
-        IndicatorApiTest.indicator(a, "PROCESS", 100, dept);
+        String dept = department("V");
+        String a = dept + "-A";
         // every row's constraints are still reached: the third row's and the fifth row's are reported by place
         List<Map<String, Object>> rows = new java.util.ArrayList<>(List.of(row(dept, a, "2026", 1),
                 row(dept, a, "2026-01", 2), row(dept, a, "2026-13", 3), row(dept, a, "2026-02", 4)));
