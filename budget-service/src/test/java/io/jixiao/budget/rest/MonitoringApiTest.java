@@ -175,5 +175,14 @@ class MonitoringApiTest {
                 .get("/api/v1/budget/monitoring").then().statusCode(200)
                 .body("find { it.project == '" + project + "' }.executionRate", equalTo(1.00101f)) // 1,001.01 spent of 1,000
                 .body("find { it.project == '" + project + "' }.light", equalTo("GREEN"));
+        // query values not of their type name their parameter (the kit's QueryParams; JAX-RS alone answers 404)
+        given().auth().oauth2(TestTokens.department(s)).queryParam("year", "twenty").queryParam("asOf", "2026-12-31")
+                .get("/api/v1/budget/monitoring").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("year"))
+                .body("violations[0].message", equalTo("must be a whole number"));
+        given().auth().oauth2(TestTokens.department(s)).queryParam("year", 2026).queryParam("asOf", "31/12/2026")
+                .get("/api/v1/budget/monitoring").then().statusCode(400)
+                .body("violations[0].field", equalTo("asOf"))
+                .body("violations[0].message", equalTo("must be a date, yyyy-mm-dd"));
     }
 }

@@ -100,6 +100,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof ProblemException p) { // a parameter the kit's converters refused (QueryParams)
+            return domain(p, uri);
+        }
         Response json = fromJsonCause(e, uri);
         if (json != null) {
             return json;
