@@ -7085,6 +7085,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/values/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** File imports, newest first, with their state and counts: a department or system client sees the ones it sent, an admin every one (?submittedBy= narrows it to one sender) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    size?: number;
+                    status?: components["schemas"]["Status2"];
+                    submittedBy?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedJobSummary"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/values/imports/{id}": {
         parameters: {
             query?: never;
@@ -8002,6 +8075,27 @@ export interface components {
             evaluator: string;
             subject: string;
         };
+        JobSummary: {
+            id?: components["schemas"]["UUID"];
+            status?: components["schemas"]["Status2"];
+            submittedBy?: string;
+            partial?: boolean;
+            /** Format: int32 */
+            rows?: number;
+            /** Format: int32 */
+            checked?: number;
+            /** Format: int32 */
+            written?: number;
+            /** Format: int32 */
+            stored?: number;
+            /** Format: int32 */
+            rejected?: number;
+            /** Format: int32 */
+            attempts?: number;
+            failure?: string;
+            submittedAt?: components["schemas"]["OffsetDateTime"];
+            finishedAt?: components["schemas"]["OffsetDateTime"];
+        };
         JobView: {
             id?: components["schemas"]["UUID"];
             status?: components["schemas"]["Status2"];
@@ -8286,6 +8380,17 @@ export interface components {
         };
         PagedIndicatorResponse: {
             items?: components["schemas"]["IndicatorResponse"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            totalItems?: number;
+            /** Format: int32 */
+            totalPages?: number;
+        };
+        PagedJobSummary: {
+            items?: components["schemas"]["JobSummary"][];
             /** Format: int32 */
             page?: number;
             /** Format: int32 */

@@ -21,6 +21,7 @@ create table value_import_job (
     finished_at   timestamptz
 );
 create index value_import_job_waiting on value_import_job (submitted_at) where finished_at is null;
+create index value_import_job_by_owner on value_import_job (owner, submitted_at desc);
 
 -- What a running job has done so far, written in short transactions of their own while the job's transaction is
 -- still open (nobody else could see its counts otherwise). attempts counts the runs started: a file that stops the

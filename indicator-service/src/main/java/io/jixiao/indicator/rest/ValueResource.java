@@ -50,6 +50,8 @@ import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.sheets.Sheets;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 
 @Path("/api/v1/values")
 @Tag(name = "Values", description = "Reported indicator values, with history")
@@ -164,6 +166,17 @@ public class ValueResource {
         int rows = ValueFiles.rows(body, xlsx).size(); // a file that is not a value file is refused here, no job
         ValueImports.JobView job = imports.submit(body, xlsx, rows, importer(), partial);
         return Response.accepted(job).location(URI.create("/api/v1/values/imports/" + job.id())).build();
+    }
+
+    @GET
+    @Path("/imports")
+    @RolesAllowed({CurrentUser.DEPARTMENT, CurrentUser.SYSTEM, CurrentUser.ADMIN})
+    @Operation(summary = "File imports, newest first, with their state and counts: a department or system client sees "
+            + "the ones it sent, an admin every one (?submittedBy= narrows it to one sender)")
+    public Paged<ValueImports.JobSummary> importJobs(@QueryParam("status") ValueImports.Status status,
+            @QueryParam("submittedBy") @Size(max = 128) String submittedBy, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return imports.list(status, submittedBy, importer(), PageRequest.of(page, size));
     }
 
     @GET

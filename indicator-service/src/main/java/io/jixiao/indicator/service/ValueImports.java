@@ -2,6 +2,7 @@ package io.jixiao.indicator.service;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +23,8 @@ import io.jixiao.indicator.config.IndicatorConfig;
 import io.jixiao.kit.problem.ProblemException;
 import io.jixiao.kit.tx.BatchWorker;
 import io.jixiao.kit.web.Correlation;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -129,6 +132,64 @@ public class ValueImports {
                 o == null ? null : o.stored(), o == null ? null : o.corrected(), o == null ? null : o.held(),
                 o == null ? null : o.rejected(), o == null ? null : o.scorecardsRecomputed(),
                 o == null ? List.of() : o.errors(), (String) r[9], intOf(r[7]), time(r[10]), time(r[11])));
+    }
+
+    /** A job in a list: its state and counts, without its refused rows (those are in the job's own view). */
+    public record JobSummary(UUID id, Status status, String submittedBy, boolean partial, int rows, int checked,
+            int written, Integer stored, Integer rejected, int attempts, String failure, OffsetDateTime submittedAt,
+            OffsetDateTime finishedAt) {
+    }
+
+    /** The state a job shows: its end once finished, else its run's phase, else QUEUED. */
+    private static final String STATUS = "case when j.finished_at is not null then j.status else coalesce(p.status, "
+            + "'QUEUED') end";
+
+    /**
+     * Jobs newest first: a department or system client sees those it sent, an admin every one. The page and its total
+     * are read by one statement ({@code count(*) over ()}), so they always agree.
+     */
+    @Transactional
+    public Paged<JobSummary> list(Status statusOrNull, String submittedByOrNull, ValueImportService.Importer who,
+            PageRequest page) {
+        StringBuilder where = new StringBuilder(" from value_import_job j left join value_import_progress p on "
+                + "p.job_id = j.id where true");
+        List<Object> params = new ArrayList<>();
+        if (!who.admin()) {
+            where.append(" and j.owner = ?").append(params.size() + 1);
+            params.add(who.subject());
+        }
+        if (submittedByOrNull != null) {
+            where.append(" and j.owner = ?").append(params.size() + 1);
+            params.add(submittedByOrNull);
+        }
+        if (statusOrNull != null) {
+            where.append(" and ").append(STATUS).append(" = ?").append(params.size() + 1);
+            params.add(statusOrNull.name());
+        }
+        var q = em.createNativeQuery("select j.id, " + STATUS + ", j.owner, j.partial, j.row_count, p.checked, "
+                + "p.written, (j.outcome ->> 'stored')::int, (j.outcome ->> 'rejected')::int, p.attempts, j.failure, "
+                + "j.submitted_at, j.finished_at, count(*) over ()" + where + " order by j.submitted_at desc, j.id "
+                + "limit " + page.size() + " offset " + page.offset());
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter(i + 1, params.get(i));
+        }
+        List<JobSummary> items = new ArrayList<>();
+        long total = 0;
+        for (Object o : q.getResultList()) {
+            Object[] r = (Object[]) o;
+            items.add(new JobSummary((UUID) r[0], Status.valueOf((String) r[1]), (String) r[2], (Boolean) r[3],
+                    (Integer) r[4], intOf(r[5]), intOf(r[6]), (Integer) r[7], (Integer) r[8], intOf(r[9]),
+                    (String) r[10], time(r[11]), time(r[12])));
+            total = ((Number) r[13]).longValue();
+        }
+        if (items.isEmpty() && page.page() > 0) { // past the last page: the total needs a statement of its own
+            var count = em.createNativeQuery("select count(*)" + where);
+            for (int i = 0; i < params.size(); i++) {
+                count.setParameter(i + 1, params.get(i));
+            }
+            total = ((Number) count.getSingleResult()).longValue();
+        }
+        return Paged.of(items, page, total);
     }
 
     /** A job that is claimed: what its run needs. */

@@ -239,6 +239,56 @@ class ValueImportTest {
     }
 
     @Test
+    void eachSenderListsItsOwnImportsNewestFirstAndAnAdminListsEveryone() {
+        String dept = department("L");
+        String other = department("M");
+        String token = TestTokens.department(dept);
+        String rejected = given().auth().oauth2(token).contentType("text/csv").body(("subject,indicator,period,value\n"
+                + dept + "," + dept + "-A,2026,abc\n").getBytes(StandardCharsets.UTF_8)).post("/api/v1/values/import")
+                .then().statusCode(202).extract().path("id");
+        finished(token, rejected);
+        String done = given().auth().oauth2(token).contentType("text/csv").body(("subject,indicator,period,value\n"
+                + dept + "," + dept + "-A,2026,77\n").getBytes(StandardCharsets.UTF_8)).post("/api/v1/values/import")
+                .then().statusCode(202).extract().path("id");
+        finished(token, done);
+        String theirs = given().auth().oauth2(TestTokens.department(other)).contentType("text/csv")
+                .body(("subject,indicator,period,value\n" + other + "," + other + "-A,2026,66\n")
+                        .getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/values/import").then().statusCode(202).extract().path("id");
+
+        given().auth().oauth2(token).get("/api/v1/values/imports").then().statusCode(200)
+                .body("totalItems", equalTo(2)).body("items.id", equalTo(List.of(done, rejected)))
+                .body("items.status", equalTo(List.of("DONE", "REJECTED"))).body("items[0].stored", equalTo(1))
+                .body("items[1].rejected", equalTo(1)).body("items[0].submittedBy", equalTo("dept-" + dept));
+        given().auth().oauth2(token).queryParam("status", "REJECTED").get("/api/v1/values/imports").then()
+                .statusCode(200).body("items.id", equalTo(List.of(rejected))).body("totalItems", equalTo(1));
+        // another sender's imports are not listed, even when asked for by name
+        given().auth().oauth2(token).queryParam("submittedBy", "dept-" + other).get("/api/v1/values/imports").then()
+                .statusCode(200).body("totalItems", equalTo(0)).body("items", org.hamcrest.Matchers.empty());
+        given().auth().oauth2(TestTokens.admin()).queryParam("submittedBy", "dept-" + other)
+                .get("/api/v1/values/imports").then().statusCode(200).body("items.id", equalTo(List.of(theirs)));
+        // pages: the total is the same on every page, and a page past the end is empty
+        given().auth().oauth2(token).queryParam("size", 1).queryParam("page", 1).get("/api/v1/values/imports").then()
+                .statusCode(200).body("items.id", equalTo(List.of(rejected))).body("totalItems", equalTo(2))
+                .body("totalPages", equalTo(2));
+        given().auth().oauth2(token).queryParam("size", 1).queryParam("page", 5).get("/api/v1/values/imports").then()
+                .statusCode(200).body("items", org.hamcrest.Matchers.empty()).body("totalItems", equalTo(2));
+        // a query value not of its type is bad input naming the parameter (JAX-RS alone answers 404)
+        given().auth().oauth2(token).queryParam("status", "LOST").get("/api/v1/values/imports").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("status"))
+                .body("violations[0].message", containsString("one of QUEUED, CHECKING"));
+        given().auth().oauth2(token).queryParam("page", "two").get("/api/v1/values/imports").then().statusCode(400)
+                .body("violations[0].field", equalTo("page"));
+        given().auth().oauth2(token).queryParam("page", "").get("/api/v1/values/imports").then().statusCode(200)
+                .body("page", equalTo(0));
+        given().auth().oauth2(token).contentType("text/csv").queryParam("partial", "yes")
+                .body("subject,indicator,period,value\n".getBytes(StandardCharsets.UTF_8)).post("/api/v1/values/import")
+                .then().statusCode(400).body("violations[0].field", equalTo("partial"))
+                .body("violations[0].message", equalTo("must be true or false"));
+        given().auth().oauth2(TestTokens.superior("s")).get("/api/v1/values/imports").then().statusCode(403);
+    }
+
+    @Test
     void aFileThatIsNotAValueFileIsRefusedAtOnceAndStartsNoJob() {
         String dept = department("N");
         String a = dept + "-A";
