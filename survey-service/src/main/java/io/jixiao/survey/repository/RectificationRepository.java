@@ -26,6 +26,6 @@ public class RectificationRepository implements PanacheRepositoryBase<Rectificat
         return Where.all().eq("subjectCode", subject).eq("status", status)
                 .andIf(overdueOn != null, "status = :open and dueDate < :today", "open", RectificationCase.Status.OPEN,
                         "today", overdueOn)
-                .page(this, Sort.ascending("dueDate").and("openedAt"), page);
+                .page(this, Sort.ascending("dueDate").and("openedAt").and("id"), page); // id: a stable order across pages
     }
 }
