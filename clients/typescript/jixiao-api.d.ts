@@ -8845,6 +8845,8 @@ export interface components {
             /** Format: int64 */
             durationMs?: number;
             token?: string;
+            /** @description Optional: a UUID the page chose when it was loaded. Sent again with the same response (after a lost answer), it gets the first receipt, marked Idempotent-Replayed, and nothing is counted twice */
+            responseId?: components["schemas"]["UUID"];
         };
         /** @enum {string} */
         SurveyDecision: "COUNT" | "REJECT";

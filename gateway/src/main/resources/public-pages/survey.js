@@ -28,6 +28,15 @@
   var surveyId = location.pathname.split('/').filter(Boolean)[1] || '';
   var token = params.get('t');
   var started = Date.now();
+  // this response's id, chosen once: sent again after a lost answer, the service counts it once
+  var responseId = (function () {
+    var b = new Uint8Array(16);
+    crypto.getRandomValues(b);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join('');
+    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+  })();
   var survey = null;
   var group = null;
   var $ = function (id) { return document.getElementById(id); };
@@ -216,7 +225,8 @@
       if (first) { first.focus(); }
       return;
     }
-    var body = { group: group, channel: 'WEB', answers: c.answers, durationMs: Date.now() - started };
+    var body = { group: group, channel: 'WEB', answers: c.answers, durationMs: Date.now() - started,
+      responseId: responseId };
     if (token) { body.token = token; }
     $('submit').disabled = true;
     $('submit').textContent = t('sending');

@@ -125,12 +125,20 @@ class SurveyPageIT {
                 + ".length");
         assertEquals(0L, unlabeled);
         shot("survey-form-zh");
+        // the first send reaches the service, and its answer is lost on the way back (a phone between two cells)
+        ((JavascriptExecutor) browser).executeScript("var real = window.fetch, lost = false;"
+                + "window.fetch = function (u, o) { var p = real(u, o);"
+                + " if (o && o.method === 'POST' && !lost) { lost = true;"
+                + " return p.then(function () { throw new TypeError('answer lost'); }); } return p; };");
         browser.findElement(By.id("submit")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "网络连接失败"));
+        // the citizen tries again: the same response, received once
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("submit"))).click();
         WebElement thanks = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("thanks")));
         assertTrue(thanks.getText().contains("感谢您的参与"), thanks.getText());
         shot("survey-thanks-zh");
 
-        // stored as answered: Likert 4 → 75, 满意 → 80: score 77.5; the text kept
+        // stored once, as answered: Likert 4 → 75, 满意 → 80: score 77.5; the text kept
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/surveys/{id}/responses", id).then().statusCode(200)
                 .body("totalItems", equalTo(1)).body("items[0].score", equalTo(77.5f))
                 .body("items[0].group", equalTo("CITIZEN"));

@@ -28,8 +28,12 @@ public class ResponseRepository implements PanacheRepositoryBase<SurveyResponse,
         this.json = json;
     }
 
-    /** What one device did lately: answers to this survey within the throttle window, to anything in the burst one. */
-    public record DeviceActivity(long inWindowForSurvey, java.time.OffsetDateTime oldestInWindow, long inBurstWindow) {
+    /**
+     * What one device did lately: answers to this survey within the throttle window, to anything in the burst one; and
+     * the survey of the response that already has the id the page chose, if one has it (null otherwise).
+     */
+    public record DeviceActivity(long inWindowForSurvey, java.time.OffsetDateTime oldestInWindow, long inBurstWindow,
+            UUID surveyOfSameId) {
     }
 
     /**
@@ -48,20 +52,27 @@ public class ResponseRepository implements PanacheRepositoryBase<SurveyResponse,
         return version.stream().findFirst().map(v -> ((Number) v).longValue());
     }
 
-    /** The locked device's recent responses (see {@link #lockDeviceAndReadSurveyVersion}). */
+    /**
+     * The locked device's recent responses (see {@link #lockDeviceAndReadSurveyVersion}), and whether a response with
+     * {@code responseId} exists already. This statement runs after the device's lock was granted, so it sees a first
+     * attempt of the same response that committed while this one waited.
+     */
     public DeviceActivity deviceActivity(String fingerprint, UUID survey, java.time.OffsetDateTime windowStart,
-            java.time.OffsetDateTime burstStart) {
-        Object[] r = (Object[]) getEntityManager().createNativeQuery("""
+            java.time.OffsetDateTime burstStart, UUID responseId) {
+        Object[] r = (Object[]) getEntityManager().unwrap(Session.class).createNativeQuery("""
                 select count(*) filter (where survey_id = ?2 and submitted_at >= ?3),
                        min(submitted_at) filter (where survey_id = ?2 and submitted_at >= ?3),
-                       count(*) filter (where submitted_at >= ?4)
+                       count(*) filter (where submitted_at >= ?4),
+                       (select same.survey_id from survey_response same where same.id = ?6)
                   from survey_response
                  where fingerprint = ?1 and submitted_at >= ?5""")
                 .setParameter(1, fingerprint).setParameter(2, survey).setParameter(3, windowStart)
                 .setParameter(4, burstStart)
                 .setParameter(5, windowStart.isBefore(burstStart) ? windowStart : burstStart)
+                .setParameter(6, responseId, UUID.class)
                 .getSingleResult();
-        return new DeviceActivity(((Number) r[0]).longValue(), Rows.timestamp(r[1]), ((Number) r[2]).longValue());
+        return new DeviceActivity(((Number) r[0]).longValue(), Rows.timestamp(r[1]), ((Number) r[2]).longValue(),
+                (UUID) r[3]);
     }
 
     /**

@@ -26,17 +26,18 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.survey.domain.Channel;
 import io.jixiao.survey.domain.Survey;
-import io.jixiao.survey.domain.SurveyResponse;
 import io.jixiao.survey.domain.index.Question;
 import io.jixiao.survey.domain.index.ResponseScorer;
 import io.jixiao.survey.domain.index.RespondentGroup;
 import io.jixiao.survey.service.ResponseService;
 import io.jixiao.survey.service.SurveyService;
+import io.jixiao.kit.idempotency.IdempotentInterceptor;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Anonymous: the form of an open survey and the submission of a response. Reveals nothing of other respondents. */
@@ -59,7 +60,10 @@ public class PublicSurveyResource {
             Channel channel,
             @NotEmpty @Size(max = 100) List<@Valid @NotNull AnswerRequest> answers,
             @Min(0) @Max(86_400_000) Long durationMs,
-            @Size(max = 64) String token) {
+            @Size(max = 64) String token,
+            @Schema(description = "Optional: a UUID the page chose when it was loaded. Sent again with the same "
+                    + "response (after a lost answer), it gets the first receipt, marked Idempotent-Replayed, and "
+                    + "nothing is counted twice") UUID responseId) {
     }
 
     public record AnswerRequest(
@@ -96,11 +100,12 @@ public class PublicSurveyResource {
         String address = forwardedFor != null && !forwardedFor.isBlank()
                 ? forwardedFor.substring(forwardedFor.lastIndexOf(',') + 1).trim()
                 : http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
-        SurveyResponse saved = responses.submit(id, new ResponseService.NewResponse(r.group(), r.channel(),
+        ResponseService.Submitted saved = responses.submit(id, new ResponseService.NewResponse(r.group(), r.channel(),
                 r.answers().stream().map(a -> new ResponseScorer.Answer(a.question(), a.value(), a.choice(),
                         a.choices(), a.text())).toList(),
-                r.durationMs(), address, userAgent, r.token()));
-        return Response.status(Response.Status.CREATED).entity(new Receipt(saved.id, "感谢您的参与！",
-                Map.of("zh", "感谢您的参与！", "en", "Thank you for taking part!"))).build();
+                r.durationMs(), address, userAgent, r.token(), r.responseId()));
+        Response.ResponseBuilder b = Response.status(Response.Status.CREATED).entity(new Receipt(saved.id(),
+                "感谢您的参与！", Map.of("zh", "感谢您的参与！", "en", "Thank you for taking part!")));
+        return (saved.replayed() ? b.header(IdempotentInterceptor.REPLAYED, "true") : b).build();
     }
 }

@@ -37,8 +37,12 @@ public class ResponseService {
     public static final String STRAIGHT_LINING = "STRAIGHT_LINING";
     public static final String BURST = "BURST";
 
+    /**
+     * {@code responseId}: optional, chosen by the page when it was loaded; sent again after a lost answer, it gets the
+     * first receipt and nothing is counted twice.
+     */
     public record NewResponse(RespondentGroup group, Channel channel, List<ResponseScorer.Answer> answers,
-            Long durationMs, String clientAddress, String userAgent, String token) {
+            Long durationMs, String clientAddress, String userAgent, String token, UUID responseId) {
     }
 
     private final SurveyService surveys;
@@ -61,8 +65,12 @@ public class ResponseService {
      * with its recompute mark (plus the token's consumption when there is one). The form itself comes parsed from
      * memory when its version has not moved.
      */
+    /** The response's id, and whether it had been received before (nothing was written this time). */
+    public record Submitted(UUID id, boolean replayed) {
+    }
+
     @Transactional
-    public SurveyResponse submit(UUID surveyId, NewResponse n) {
+    public Submitted submit(UUID surveyId, NewResponse n) {
         String device = fingerprint(n.clientAddress(), n.userAgent());
         long version = responses.lockDeviceAndReadSurveyVersion(device, surveyId)
                 .orElseThrow(() -> new ResourceNotFoundException("survey", surveyId));
@@ -75,7 +83,13 @@ public class ResponseService {
         List<String> flags = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         ResponseRepository.DeviceActivity recent = responses.deviceActivity(device, s.id,
-                now.minus(config.throttle().window()), now.minus(config.throttle().burstWindow()));
+                now.minus(config.throttle().window()), now.minus(config.throttle().burstWindow()), n.responseId());
+        if (recent.surveyOfSameId() != null) {
+            if (!recent.surveyOfSameId().equals(s.id)) {
+                throw new ConflictException("responseId is the id of another response: load the survey again");
+            }
+            return new Submitted(n.responseId(), true); // received before: the first response stands
+        }
         if (anonymous && recent.inWindowForSurvey() >= config.throttle().perDevice()) {
             throttled.increment();
             long wait = java.time.Duration.between(now, recent.oldestInWindow().plus(config.throttle().window()))
@@ -104,7 +118,7 @@ public class ResponseService {
             flags.add(STRAIGHT_LINING);
         }
         SurveyResponse r = new SurveyResponse();
-        r.id = UUID.randomUUID();
+        r.id = n.responseId() == null ? UUID.randomUUID() : n.responseId();
         r.surveyId = s.id;
         r.subjectCode = s.subjectCode;
         r.period = s.period;
@@ -122,7 +136,7 @@ public class ResponseService {
             throw new ConflictException("this survey was changed or closed while the response was being sent: load"
                     + " it again");
         }
-        return r;
+        return new Submitted(r.id, false);
     }
 
     /** SHA-256 of salt ‖ address ‖ user agent: lets us throttle a device without ever storing its address. */

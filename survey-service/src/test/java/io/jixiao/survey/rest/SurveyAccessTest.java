@@ -123,6 +123,55 @@ class SurveyAccessTest {
     }
 
     @Test
+    void aResponseSentAgainWithTheIdItsPageChoseIsReceivedOnce() {
+        String s = TestDb.registeredSubject(em, bootstrap, "I");
+        String open = survey(s, "PUBLIC");
+        String invited = survey(s, "TOKEN");
+        String token = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("count", 1))
+                .post("/api/v1/surveys/{id}/tokens", invited).then().statusCode(201).extract()
+                .path("invitations[0].token");
+
+        // a public survey: the answer to the first send was lost, and the page sends the same response again
+        Map<String, Object> first = new java.util.HashMap<>(body(4, null));
+        String id = UUID.randomUUID().toString();
+        first.put("responseId", id);
+        given().contentType(ContentType.JSON).body(first).post("/api/v1/public/surveys/{id}/responses", open).then()
+                .statusCode(201).body("id", equalTo(id))
+                .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+        given().contentType(ContentType.JSON).body(first).post("/api/v1/public/surveys/{id}/responses", open).then()
+                .statusCode(201).body("id", equalTo(id)).header("Idempotent-Replayed", "true");
+        assertEquals(1, count("select count(*) from survey_response where survey_id = cast(?1 as uuid)", open),
+                "counted once");
+
+        // an invitation: the second send is the same response, not a second use of the invitation
+        Map<String, Object> invitedBody = new java.util.HashMap<>(body(5, token));
+        String invitedId = UUID.randomUUID().toString();
+        invitedBody.put("responseId", invitedId);
+        for (int i = 0; i < 2; i++) {
+            given().contentType(ContentType.JSON).body(invitedBody)
+                    .post("/api/v1/public/surveys/{id}/responses", invited).then().statusCode(201)
+                    .body("id", equalTo(invitedId));
+        }
+        // another response with the same invitation is still refused
+        invitedBody.put("responseId", UUID.randomUUID().toString());
+        given().contentType(ContentType.JSON).body(invitedBody).post("/api/v1/public/surveys/{id}/responses", invited)
+                .then().statusCode(409).body("detail", containsString("used already"));
+        assertEquals(1, count("select count(*) from survey_response where survey_id = cast(?1 as uuid)", invited));
+
+        // the id of a response to one survey cannot be sent to another, and says nothing about that response
+        String another = survey(s, "PUBLIC");
+        given().contentType(ContentType.JSON).body(first).post("/api/v1/public/surveys/{id}/responses", another).then()
+                .statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("responseId is the id of another response: load the survey again"));
+        Map<String, Object> bad = new java.util.HashMap<>(first);
+        bad.put("responseId", "not-a-uuid");
+        given().contentType(ContentType.JSON).body(bad).post("/api/v1/public/surveys/{id}/responses", open).then()
+                .statusCode(400).body("violations[0].field", equalTo("responseId"));
+        assertEquals(1, count("select count(*) from survey_response where survey_id = cast(?1 as uuid)", open));
+        assertEquals(0, count("select count(*) from survey_response where survey_id = cast(?1 as uuid)", another));
+    }
+
+    @Test
     void aDeviceIsThrottledAndItsBurstIsHeldForReview() {
         String s = TestDb.registeredSubject(em, bootstrap, "F");
         String survey = survey(s, "PUBLIC");

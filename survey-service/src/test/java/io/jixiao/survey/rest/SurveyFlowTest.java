@@ -238,7 +238,7 @@ class SurveyFlowTest {
         return HeldTransaction.of(() -> responses.submit(UUID.fromString(survey), new ResponseService.NewResponse(
                 RespondentGroup.CITIZEN, Channel.WEB,
                 List.of(new ResponseScorer.Answer("q1", new BigDecimal(likert), null, null, null)), 45000L,
-                "203.0.113.7", "device-" + UUID.randomUUID(), null)));
+                "203.0.113.7", "device-" + UUID.randomUUID(), null, null)));
     }
 
     long marks(String subject) {
