@@ -294,7 +294,11 @@ class EvaluationFlowTest {
                 .body("items.subject", equalTo(List.of(a, a, b))).body("items[1].id", equalTo(again));
         given().auth().oauth2(TestTokens.admin()).queryParam("size", 3).queryParam("page", 1)
                 .get("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200)
-                .body("items.evaluator", equalTo(List.of("ORG-Q")));
+                .body("items.evaluator", equalTo(List.of("ORG-Q"))).body("totalItems", equalTo(4));
+        // past the last page: no items, and still the total (counted on its own: no row carries it)
+        given().auth().oauth2(TestTokens.admin()).queryParam("size", 3).queryParam("page", 2)
+                .get("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200)
+                .body("items", empty()).body("totalItems", equalTo(4)).body("totalPages", equalTo(2));
         given().auth().oauth2(TestTokens.admin()).queryParam("subject", a).get("/api/v1/cycles/{id}/assignments",
                 cycle).then().statusCode(200).body("items.party", equalTo(List.of("PEER", "SUPERIOR")));
         given().auth().oauth2(TestTokens.admin()).queryParam("party", "SUPERIOR").queryParam("subject", b)

@@ -1,5 +1,12 @@
 package io.jixiao.kit.web;
 
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.TypedQuery;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -44,9 +51,51 @@ public final class Where {
         return applies ? and(condition, namesAndValues) : this;
     }
 
-    /** One page of the matching rows in the given order, with their total. */
+    /**
+     * One page of the matching rows in the given order, with their total, read by one statement ({@code count(*) over
+     * ()}): the page and its total see the same rows, however many are written meanwhile. A page past the last one
+     * has no row to carry the total, and counts in a statement of its own.
+     */
     public <E> Paged<E> page(PanacheRepositoryBase<E, ?> repository, Sort sort, PageRequest page) {
-        var query = repository.find(clause.toString(), sort, params);
-        return Paged.of(query.page(page.page(), page.size()).list(), page, query.count());
+        Class<?> entity = entityOf(repository.getClass());
+        StringBuilder hql = new StringBuilder("select e, count(*) over () from ").append(entity.getName())
+                .append(" e where ").append(clause);
+        String separator = " order by ";
+        for (Sort.Column c : sort.getColumns()) {
+            hql.append(separator).append("e.").append(c.getName())
+                    .append(c.getDirection() == Sort.Direction.Descending ? " desc" : " asc");
+            if (c.getNullPrecedence() != null) {
+                hql.append(c.getNullPrecedence() == Sort.NullPrecedence.NULLS_FIRST ? " nulls first" : " nulls last");
+            }
+            separator = ", ";
+        }
+        TypedQuery<Object[]> q = repository.getEntityManager().createQuery(hql.toString(), Object[].class);
+        params.map().forEach(q::setParameter);
+        List<Object[]> rows = q.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        List<E> items = new ArrayList<>(rows.size());
+        long total = 0;
+        for (Object[] r : rows) {
+            @SuppressWarnings("unchecked")
+            E e = (E) r[0];
+            items.add(e);
+            total = ((Number) r[1]).longValue();
+        }
+        if (rows.isEmpty() && page.page() > 0) {
+            total = repository.count(clause.toString(), params);
+        }
+        return Paged.of(items, page, total);
+    }
+
+    /** The entity a repository keeps: its {@code PanacheRepositoryBase<E, ID>}, found through any proxy subclass. */
+    private static Class<?> entityOf(Class<?> repository) {
+        for (Class<?> c = repository; c != null; c = c.getSuperclass()) {
+            for (Type t : c.getGenericInterfaces()) {
+                if (t instanceof ParameterizedType p && (p.getRawType() == PanacheRepositoryBase.class
+                        || p.getRawType() == io.quarkus.hibernate.orm.panache.PanacheRepository.class)) {
+                    return (Class<?>) p.getActualTypeArguments()[0];
+                }
+            }
+        }
+        throw new IllegalArgumentException(repository + " is not a PanacheRepositoryBase of an entity");
     }
 }
