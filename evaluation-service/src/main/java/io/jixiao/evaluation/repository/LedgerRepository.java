@@ -9,6 +9,7 @@ import io.jixiao.evaluation.domain.LedgerEntry;
 import io.jixiao.evaluation.domain.ledger.HashChain;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import io.jixiao.kit.web.Where;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
@@ -28,8 +29,7 @@ public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, Long
 
     /** One page of a cycle's chain, in link order. */
     public Paged<LedgerEntry> page(UUID cycle, PageRequest page) {
-        var q = find("cycleId = ?1", Sort.by("seq"), cycle);
-        return Paged.of(q.page(page.page(), page.size()).list(), page, q.count());
+        return Where.all().eq("cycleId", cycle).page(this, Sort.by("seq"), page);
     }
 
     public List<LedgerEntry> chain(UUID cycle) {

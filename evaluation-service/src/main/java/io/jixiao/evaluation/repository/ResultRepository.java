@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.jixiao.evaluation.domain.SubjectResult;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import io.jixiao.kit.web.Where;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class ResultRepository implements PanacheRepositoryBase<SubjectResult, SubjectResult.Key> {
@@ -20,8 +22,8 @@ public class ResultRepository implements PanacheRepositoryBase<SubjectResult, Su
 
     /** One page of a cycle's frozen league table, by rank (unranked last), then subject code. */
     public Paged<SubjectResult> page(UUID cycle, PageRequest page) {
-        var q = find("cycleId = ?1 order by rank nulls last, subjectCode", cycle);
-        return Paged.of(q.page(page.page(), page.size()).list(), page, q.count());
+        return Where.all().eq("cycleId", cycle).page(this, Sort.by("rank", Sort.Direction.Ascending,
+                Sort.NullPrecedence.NULLS_LAST).and("subjectCode"), page);
     }
 
     public Optional<SubjectResult> one(UUID cycle, String subject) {

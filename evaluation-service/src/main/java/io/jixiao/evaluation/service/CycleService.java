@@ -30,6 +30,7 @@ import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import io.jixiao.kit.web.Where;
 import io.quarkus.panache.common.Sort;
 
 /** Cycle lifecycle: create, open, close, finalize (freeze and publish results as events), publish. */
@@ -128,8 +129,7 @@ public class CycleService {
     }
 
     public Paged<Cycle> list(PageRequest page) {
-        var q = cycles.findAll(Sort.by("createdAt").descending().and("id"));
-        return Paged.of(q.page(page.page(), page.size()).list(), page, q.count());
+        return Where.all().page(cycles, Sort.by("createdAt").descending().and("id"), page);
     }
 
     @Transactional

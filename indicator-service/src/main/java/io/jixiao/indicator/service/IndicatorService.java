@@ -22,6 +22,7 @@ import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import io.jixiao.kit.web.Where;
 import io.quarkus.panache.common.Sort;
 
 /** Indicator definitions and their versions. */
@@ -136,8 +137,7 @@ public class IndicatorService {
     }
 
     public Paged<Indicator> list(PageRequest page) {
-        var q = indicators.findAll(Sort.by("code"));
-        return Paged.of(q.page(page.page(), page.size()).list(), page, q.count());
+        return Where.all().page(indicators, Sort.by("code"), page);
     }
 
     private void check(IndicatorDefinition d) {

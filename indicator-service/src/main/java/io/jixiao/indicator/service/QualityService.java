@@ -71,8 +71,7 @@ public class QualityService {
             }
             f = new Filter(filter.status(), filter.kind(), own, filter.indicator(), filter.period());
         }
-        var q = flags.find(f);
-        return Paged.of(q.page(page.page(), page.size()).list(), page, q.count());
+        return flags.page(f, page);
     }
 
     public QualityFlag get(long id, CurrentUser caller) {

@@ -15,6 +15,7 @@ import io.jixiao.kit.problem.ProblemException.ConflictException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import io.jixiao.kit.web.Where;
 
 @ApplicationScoped
 public class SubjectService {
@@ -48,7 +49,6 @@ public class SubjectService {
     }
 
     public Paged<Subject> list(PageRequest page) {
-        var q = subjects.findAll(io.quarkus.panache.common.Sort.by("code"));
-        return Paged.of(q.page(page.page(), page.size()).list(), page, q.count());
+        return Where.all().page(subjects, io.quarkus.panache.common.Sort.by("code"), page);
     }
 }

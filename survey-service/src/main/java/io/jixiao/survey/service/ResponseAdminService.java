@@ -17,12 +17,12 @@ import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import io.jixiao.kit.web.Where;
 import io.jixiao.survey.domain.Survey;
 import io.jixiao.survey.domain.SurveyResponse;
 import io.jixiao.survey.domain.index.Question;
 import io.jixiao.survey.domain.index.ResponseScorer;
 import io.jixiao.survey.repository.ResponseRepository;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 /** The admins' view of a survey's responses: held ones reviewed, integrity figures, exports for analysts. */
@@ -47,11 +47,8 @@ public class ResponseAdminService {
 
     public Paged<SurveyResponse> list(UUID surveyId, SurveyResponse.Status status, PageRequest page) {
         Survey s = surveys.get(surveyId);
-        var q = status == null
-                ? responses.find("surveyId = :s", Sort.by("submittedAt").and("id"), Parameters.with("s", s.id))
-                : responses.find("surveyId = :s and status = :st", Sort.by("submittedAt").and("id"),
-                        Parameters.with("s", s.id).and("st", status));
-        return Paged.of(q.page(page.page(), page.size()).list(), page, q.count());
+        return Where.all().eq("surveyId", s.id).eq("status", status).page(responses,
+                Sort.by("submittedAt").and("id"), page);
     }
 
     /**

@@ -22,6 +22,7 @@ import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import io.jixiao.kit.web.Where;
 import io.jixiao.survey.domain.Access;
 import io.jixiao.survey.domain.Survey;
 import io.jixiao.survey.domain.SurveyStatus;
@@ -203,8 +204,7 @@ public class SurveyService {
     }
 
     public Paged<Survey> list(PageRequest page) {
-        var q = surveys.findAll(Sort.by("createdAt").descending().and("id"));
-        return Paged.of(q.page(page.page(), page.size()).list(), page, q.count());
+        return Where.all().page(surveys, Sort.by("createdAt").descending().and("id"), page);
     }
 
     @Transactional
