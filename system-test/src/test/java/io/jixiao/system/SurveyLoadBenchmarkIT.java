@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +53,9 @@ class SurveyLoadBenchmarkIT {
 
     static long[] load(String survey, int seconds) throws Exception {
         return Suite.closedLoop(CONCURRENCY, seconds, (worker, i) -> {
-            String body = "{\"group\":\"CITIZEN\",\"durationMs\":42000,\"answers\":[{\"question\":\"q1\","
+            // with the response id the public page chooses when it loads
+            String body = "{\"group\":\"CITIZEN\",\"durationMs\":42000,\"responseId\":\"" + UUID.randomUUID()
+                    + "\",\"answers\":[{\"question\":\"q1\","
                     + "\"value\":" + (1 + (i + 1) % 5) + "},{\"question\":\"q2\",\"choice\":\"SATISFIED\"}]}";
             return Suite.lean().post("/api/v1/public/surveys/" + survey + "/responses", body, false, "User-Agent",
                     "phone-" + worker + "-" + (i + 1)).status() == 201;
@@ -61,7 +64,8 @@ class SurveyLoadBenchmarkIT {
 
     /**
      * The statements {@code ResponseService.submit} sends for an anonymous response, as a pgbench script: each
-     * transaction a new device, the same survey, the service's default throttle windows (1 h, 60 s).
+     * transaction a new device, the same survey, the service's default throttle windows (1 h, 60 s), and a response id
+     * of its own, as the public page sends.
      */
     static String responseSql(String survey, String subject) {
         String device = "(md5(:d::text) || md5(:d::text))::bpchar";
@@ -72,11 +76,12 @@ class SurveyLoadBenchmarkIT {
                 "select count(*) filter (where survey_id = '" + survey + "' and submitted_at >= now() - interval"
                         + " '1 hour'), min(submitted_at) filter (where survey_id = '" + survey + "' and submitted_at"
                         + " >= now() - interval '1 hour'), count(*) filter (where submitted_at >= now() - interval"
-                        + " '60 seconds') from survey_response where fingerprint = " + device
+                        + " '60 seconds'), (select same.survey_id from survey_response same where same.id ="
+                        + " md5(:d::text || 'r')::uuid) from survey_response where fingerprint = " + device
                         + " and submitted_at >= now() - interval '1 hour';",
                 "with r as (insert into survey_response (id, survey_id, subject_code, period, respondent, channel,"
                         + " fingerprint, token_batch, duration_ms, score, status, flags, answers, submitted_at) select"
-                        + " gen_random_uuid(), '" + survey + "', '" + subject + "', '2026', 'CITIZEN', 'WEB', "
+                        + " md5(:d::text || 'r')::uuid, '" + survey + "', '" + subject + "', '2026', 'CITIZEN', 'WEB', "
                         + device + ", null, 42000, 75.0000000000, 'COUNTED', '[]', '[{\"question\": \"q1\","
                         + " \"value\": 4, \"choice\": null, \"choices\": null, \"text\": null}, {\"question\":"
                         + " \"q2\", \"value\": null, \"choice\": \"SATISFIED\", \"choices\": null, \"text\":"
