@@ -11,11 +11,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List */
+        /** Disposal tasks in a status (OPEN unless asked), the oldest first, in pages; a department sees its own */
         get: {
             parameters: {
                 query?: {
+                    page?: number;
+                    size?: number;
                     status?: components["schemas"]["BudgetStatus"];
+                    subject?: string;
                 };
                 header?: never;
                 path?: never;
@@ -29,7 +32,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["DisposalResponse"][];
+                        "application/json": components["schemas"]["PagedDisposalResponse"];
                     };
                 };
                 /** @description Not Authorized */
@@ -8347,6 +8350,17 @@ export interface components {
         };
         PagedCycleResponse: {
             items?: components["schemas"]["CycleResponse"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            totalItems?: number;
+            /** Format: int32 */
+            totalPages?: number;
+        };
+        PagedDisposalResponse: {
+            items?: components["schemas"]["DisposalResponse"][];
             /** Format: int32 */
             page?: number;
             /** Format: int32 */

@@ -16,6 +16,10 @@ import io.jixiao.budget.domain.Execution;
 import io.jixiao.budget.domain.IndicatorScore;
 import io.jixiao.budget.domain.LightChange;
 import io.jixiao.budget.domain.ProjectLight;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
+import io.jixiao.kit.web.Where;
+import io.quarkus.panache.common.Sort;
 
 /** Spending, linked-indicator scores, lights and disposal tasks, read in bulk for a whole fiscal year. */
 @ApplicationScoped
@@ -77,6 +81,12 @@ public class MonitoringRepository {
         return em.createQuery("from DisposalTask where status = :s and (:subj is null or subjectCode = :subj)"
                 + " order by openedAt", DisposalTask.class).setParameter("s", status)
                 .setParameter("subj", subjectOrNull).getResultList();
+    }
+
+    /** One page of the tasks in a status, the oldest first; of one subject, or of all. */
+    public Paged<DisposalTask> disposals(DisposalTask.Status status, String subjectOrNull, PageRequest page) {
+        return Where.all().eq("status", status).eq("subjectCode", subjectOrNull).page(em, DisposalTask.class,
+                Sort.by("openedAt").and("id"), page);
     }
 
     public Optional<DisposalTask> disposal(UUID id) {

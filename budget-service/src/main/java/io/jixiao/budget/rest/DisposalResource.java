@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -24,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.jixiao.budget.domain.DisposalTask;
 import io.jixiao.budget.service.DisposalService;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 
 @Path("/api/v1/budget/disposals")
 @Tag(name = "Disposal tasks", description = "Opened by RED lights; closed by finance with rectify, suspend or withdraw")
@@ -51,9 +54,13 @@ public class DisposalResource {
 
     @GET
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.DEPARTMENT})
-    public List<DisposalResponse> list(@QueryParam("status") DisposalTask.Status status) {
-        return service.list(status == null ? DisposalTask.Status.OPEN : status, caller).stream()
-                .map(DisposalResponse::from).toList();
+    @Operation(summary = "Disposal tasks in a status (OPEN unless asked), the oldest first, in pages; a department "
+            + "sees its own")
+    public Paged<DisposalResponse> list(@QueryParam("status") DisposalTask.Status status,
+            @QueryParam("subject") @Size(max = 32) String subject, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return service.list(status == null ? DisposalTask.Status.OPEN : status, subject, caller,
+                PageRequest.of(page, size)).map(DisposalResponse::from);
     }
 
     @POST

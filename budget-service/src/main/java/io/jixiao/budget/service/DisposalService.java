@@ -10,6 +10,8 @@ import io.jixiao.budget.domain.DisposalTask;
 import io.jixiao.budget.repository.MonitoringRepository;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 
 /** The disposal tasks opened by RED lights, closed by finance officers with a decision and a note. */
 @ApplicationScoped
@@ -21,9 +23,20 @@ public class DisposalService {
         this.monitoring = monitoring;
     }
 
-    public List<DisposalTask> list(DisposalTask.Status status, CurrentUser caller) {
-        String dept = caller.hasRole(CurrentUser.DEPARTMENT) ? caller.dept().orElse("") : null;
-        return monitoring.disposals(status, dept);
+    /**
+     * One page of the tasks in a status. A department sees its own subject's only: naming another subject gives an
+     * empty page. Finance and the office see every subject's, or the one they name.
+     */
+    public Paged<DisposalTask> list(DisposalTask.Status status, String subjectOrNull, CurrentUser caller,
+            PageRequest page) {
+        if (caller.hasRole(CurrentUser.DEPARTMENT)) {
+            String own = caller.dept().orElse("");
+            if (subjectOrNull != null && !subjectOrNull.equals(own)) {
+                return Paged.of(List.of(), page, 0);
+            }
+            return monitoring.disposals(status, own, page);
+        }
+        return monitoring.disposals(status, subjectOrNull, page);
     }
 
     @Transactional

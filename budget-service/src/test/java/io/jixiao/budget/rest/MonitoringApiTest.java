@@ -91,7 +91,14 @@ class MonitoringApiTest {
                 .then().statusCode(403);
 
         String task = given().auth().oauth2(TestTokens.department(s)).get("/api/v1/budget/disposals").then()
-                .statusCode(200).body("size()", equalTo(1)).extract().path("[0].id");
+                .statusCode(200).body("totalItems", equalTo(1)).extract().path("items[0].id");
+        // a department naming another subject's tasks gets an empty page; finance names any subject
+        given().auth().oauth2(TestTokens.department(s)).queryParam("subject", "OTHER").get("/api/v1/budget/disposals")
+                .then().statusCode(200).body("totalItems", equalTo(0)).body("items", org.hamcrest.Matchers.empty());
+        given().auth().oauth2(TestTokens.department("OTHER")).queryParam("subject", s)
+                .get("/api/v1/budget/disposals").then().statusCode(200).body("totalItems", equalTo(0));
+        given().auth().oauth2(TestTokens.finance()).queryParam("subject", s).get("/api/v1/budget/disposals").then()
+                .statusCode(200).body("items.id", equalTo(List.of(task))).body("totalPages", equalTo(1));
         given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON)
                 .body(Map.of("action", "RECTIFY", "note", "整改")).post("/api/v1/budget/disposals/{id}/close", task)
                 .then().statusCode(403);
@@ -99,6 +106,11 @@ class MonitoringApiTest {
                 .body(Map.of("action", "RECTIFY", "note", "限期整改，下季度复核"))
                 .post("/api/v1/budget/disposals/{id}/close", task)
                 .then().statusCode(200).body("status", equalTo("CLOSED"));
+        given().auth().oauth2(TestTokens.department(s)).get("/api/v1/budget/disposals").then().statusCode(200)
+                .body("totalItems", equalTo(0));
+        given().auth().oauth2(TestTokens.department(s)).queryParam("status", "CLOSED")
+                .get("/api/v1/budget/disposals").then().statusCode(200).body("items.id", equalTo(List.of(task)))
+                .body("items[0].action", equalTo("RECTIFY"));
         given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
                 .body(Map.of("action", "SUSPEND", "note", "again")).post("/api/v1/budget/disposals/{id}/close", task)
                 .then().statusCode(409);

@@ -5,6 +5,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -57,9 +58,15 @@ public final class Where {
      * has no row to carry the total, and counts in a statement of its own.
      */
     public <E> Paged<E> page(PanacheRepositoryBase<E, ?> repository, Sort sort, PageRequest page) {
-        Class<?> entity = entityOf(repository.getClass());
-        StringBuilder hql = new StringBuilder("select e, count(*) over () from ").append(entity.getName())
-                .append(" e where ").append(clause);
+        @SuppressWarnings("unchecked")
+        Class<E> entity = (Class<E>) entityOf(repository.getClass());
+        return page(repository.getEntityManager(), entity, sort, page);
+    }
+
+    /** {@link #page(PanacheRepositoryBase, Sort, PageRequest)} of an entity that has no Panache repository. */
+    public <E> Paged<E> page(EntityManager em, Class<E> entity, Sort sort, PageRequest page) {
+        String from = " from " + entity.getName() + " e where " + clause;
+        StringBuilder hql = new StringBuilder("select e, count(*) over ()").append(from);
         String separator = " order by ";
         for (Sort.Column c : sort.getColumns()) {
             hql.append(separator).append("e.").append(c.getName())
@@ -69,19 +76,19 @@ public final class Where {
             }
             separator = ", ";
         }
-        TypedQuery<Object[]> q = repository.getEntityManager().createQuery(hql.toString(), Object[].class);
+        TypedQuery<Object[]> q = em.createQuery(hql.toString(), Object[].class);
         params.map().forEach(q::setParameter);
         List<Object[]> rows = q.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         List<E> items = new ArrayList<>(rows.size());
         long total = 0;
         for (Object[] r : rows) {
-            @SuppressWarnings("unchecked")
-            E e = (E) r[0];
-            items.add(e);
+            items.add(entity.cast(r[0]));
             total = ((Number) r[1]).longValue();
         }
         if (rows.isEmpty() && page.page() > 0) {
-            total = repository.count(clause.toString(), params);
+            TypedQuery<Long> count = em.createQuery("select count(*)" + from, Long.class);
+            params.map().forEach(count::setParameter);
+            total = count.getSingleResult();
         }
         return Paged.of(items, page, total);
     }
