@@ -94,7 +94,8 @@ public class ValueImports {
     @Transactional
     public JobView submit(byte[] file, boolean xlsx, int rows, ValueImportService.Importer who, boolean partial) {
         UUID id = UUID.randomUUID();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // as PostgreSQL keeps it, so that the 202 and every later read of the job show the same time
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Object cid = MDC.get(Correlation.MDC_KEY);
         em.createNativeQuery("insert into value_import_job (id, owner, is_admin, is_system, dept, partial, xlsx, file, "
                 + "row_count, status, submitted_at, correlation_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "

@@ -223,7 +223,8 @@ class ValueImportTest {
                 .body(csv).post("/api/v1/values/import");
         first.then().statusCode(202);
         String job = first.path("id");
-        finished(token, job).then().body("status", equalTo("DONE"));
+        finished(token, job).then().body("status", equalTo("DONE"))
+                .body("submittedAt", equalTo(first.<String>path("submittedAt")));
         // the answer was lost, and the file is sent again: the same job, nothing imported twice
         given().auth().oauth2(token).header("Idempotency-Key", key).contentType("text/csv").body(csv)
                 .post("/api/v1/values/import").then().statusCode(202).header("Idempotent-Replayed", "true")
