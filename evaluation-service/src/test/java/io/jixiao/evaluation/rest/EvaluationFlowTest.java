@@ -268,6 +268,21 @@ class EvaluationFlowTest {
     }
 
     @Test
+    void aCreatedRecordShowsTheSameTimeInItsAnswerAndInEveryLaterRead() {
+        String subject = TestDb.registeredSubject(em, bootstrap, "M");
+        for (int i = 0; i < 5; i++) { // one time in a thousand has no nanoseconds past the microsecond
+            var created = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                    .body(Map.of("name", "时间精度", "period", "2026", "subjects", List.of(subject)))
+                    .post("/api/v1/cycles")
+                    .then().statusCode(201).extract();
+            String at = created.path("createdAt");
+            assertTrue(at.matches(".*T\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,6})?Z"), at);
+            given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}", created.<String>path("id")).then()
+                    .statusCode(200).body("createdAt", org.hamcrest.Matchers.equalTo(at));
+        }
+    }
+
+    @Test
     void assignmentsAreListedInPagesAndEachEvaluatorSeesOnlyItsOwn() {
         String a = TestDb.registeredSubject(em, bootstrap, "G");
         String b = TestDb.registeredSubject(em, bootstrap, "H");
