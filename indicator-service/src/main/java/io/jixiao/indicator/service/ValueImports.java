@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,10 +22,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.indicator.config.IndicatorConfig;
 import io.jixiao.kit.problem.ProblemException;
+import io.jixiao.kit.tx.AfterCommit;
 import io.jixiao.kit.tx.BatchWorker;
 import io.jixiao.kit.web.Correlation;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -40,6 +44,10 @@ import io.quarkus.runtime.StartupEvent;
  * its transaction with it; the job is unfinished and nobody holds it, and the next worker to look runs it again from
  * the start. Its progress (rows checked, rows written) is written in short transactions of its own, so the submitter
  * can follow it from any replica. A job whose runs stop three times is failed rather than tried for ever.
+ *
+ * <p>
+ * Metrics: {@code jixiao.imports.finished} by status (DONE, REJECTED, FAILED), {@code jixiao.imports.restarted} (runs
+ * that stopped and are run again) and {@code jixiao.imports.unfinished} (jobs waiting or running, at the last look).
  */
 @ApplicationScoped
 public class ValueImports {
@@ -67,15 +75,22 @@ public class ValueImports {
     private final ObjectMapper mapper;
     private final TransactionSynchronizationRegistry registry;
     private final IndicatorConfig config;
+    private final MeterRegistry meters;
+    private final Counter restarted;
+    /** Unfinished jobs (waiting or running anywhere), as counted at the worker's last look. */
+    private final AtomicLong unfinished = new AtomicLong();
     private BatchWorker worker;
 
     public ValueImports(ValueImportService imports, EntityManager em, ObjectMapper mapper,
-            TransactionSynchronizationRegistry registry, IndicatorConfig config) {
+            TransactionSynchronizationRegistry registry, IndicatorConfig config, MeterRegistry meters) {
         this.imports = imports;
         this.em = em;
         this.mapper = mapper;
         this.registry = registry;
         this.config = config;
+        this.meters = meters;
+        this.restarted = meters.counter("jixiao.imports.restarted");
+        meters.gauge("jixiao.imports.unfinished", unfinished);
     }
 
     void onStart(@Observes StartupEvent ev) {
@@ -225,12 +240,15 @@ public class ValueImports {
                 throw e; // no job was claimed: the database is away; the worker backs off and looks again
             }
             LOG.warnf(e, "value import %s stopped; it is run again", ran[0]);
+            restarted.increment();
             lastError(ran[0], e);
         }
         return ran[0] != null;
     }
 
     private Claimed claim() {
+        unfinished.set(((Number) em.createNativeQuery("select count(*) from value_import_job where finished_at is "
+                + "null").getSingleResult()).longValue());
         List<?> found = em.createNativeQuery("select id, owner, is_admin, is_system, dept, partial, xlsx, file, "
                 + "correlation_id from value_import_job where finished_at is null order by submitted_at limit 1 for no key update skip "
                 + "locked").getResultList();
@@ -268,10 +286,14 @@ public class ValueImports {
 
     /** Records a job's end in the current transaction; its file is no longer needed. */
     private void complete(UUID id, Status status, ValueImportService.Outcome outcome, String failure) {
-        em.createNativeQuery("update value_import_job set status = ?2, outcome = cast(?3 as jsonb), failure = ?4, "
-                + "file = null, finished_at = now() where id = ?1 and finished_at is null").setParameter(1, id)
-                .setParameter(2, status.name()).setParameter(3, outcome == null ? null : write(outcome))
-                .setParameter(4, failure).executeUpdate();
+        int ended = em.createNativeQuery("update value_import_job set status = ?2, outcome = cast(?3 as jsonb), "
+                + "failure = ?4, file = null, finished_at = now() where id = ?1 and finished_at is null")
+                .setParameter(1, id).setParameter(2, status.name())
+                .setParameter(3, outcome == null ? null : write(outcome)).setParameter(4, failure).executeUpdate();
+        if (ended == 1) { // not when another worker recorded the end first
+            AfterCommit.run(registry, () -> meters.counter("jixiao.imports.finished", "status", status.name())
+                    .increment());
+        }
     }
 
     /** Records a job's end after its transaction rolled back. */

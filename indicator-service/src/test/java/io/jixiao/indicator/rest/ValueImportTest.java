@@ -154,6 +154,9 @@ class ValueImportTest {
     @Inject
     io.jixiao.indicator.service.ValueImports imports;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void anImportWhoseRunStoppedIsRunAgainFromItsStoredFileAndWrittenOnce() throws Exception {
         String dept = department("R");
@@ -161,6 +164,8 @@ class ValueImportTest {
         String token = TestTokens.department(dept);
         String csv = "subject,indicator,period,value\n" + dept + "," + a + ",2026-01,81\n" + dept + "," + a
                 + ",2026-02,82\n" + dept + "," + a + ",2026-03,83\n";
+        double restartedBefore = meters.counter("jixiao.imports.restarted").count();
+        double doneBefore = meters.counter("jixiao.imports.finished", "status", "DONE").count();
         String job;
         // a new indicator version holds the catalogue: the run claims the job, then waits inside its transaction
         try (HeldTransaction version = HeldTransaction.of(() -> io.jixiao.kit.tx.WriteGate.exclusive(em,
@@ -177,6 +182,9 @@ class ValueImportTest {
                     job) == 1);
             TestDb.awaitSessionsWaitingForLocks(em, 1, "the second run waiting at the catalogue");
             assertEquals(0, values(dept), "nothing of the stopped run was written");
+            // for operators: a run stopped, and a job is unfinished
+            assertEquals(restartedBefore + 1, meters.counter("jixiao.imports.restarted").count());
+            org.junit.jupiter.api.Assertions.assertTrue(meters.get("jixiao.imports.unfinished").gauge().value() >= 1);
             // a job that is being run is not run by another worker (another replica) at the same time
             org.junit.jupiter.api.Assertions.assertFalse(imports.runNext(), "the running job was claimed twice");
             given().auth().oauth2(token).get("/api/v1/values/imports/{id}", job).then().statusCode(200)
@@ -186,6 +194,7 @@ class ValueImportTest {
         finished(token, job).then().body("status", equalTo("DONE")).body("stored", equalTo(3))
                 .body("attempts", equalTo(2)).body("checked", equalTo(3)).body("written", equalTo(3));
         assertEquals(3, values(dept), "each value once");
+        assertEquals(doneBefore + 1, meters.counter("jixiao.imports.finished", "status", "DONE").count());
         assertEquals(3, events(dept), "each event once");
         assertEquals(1, TestDb.count(em, "select count(*) from value_import_job where id = cast(?1 as uuid) and file "
                 + "is null", job), "the file is not kept once the job has finished");
