@@ -101,6 +101,14 @@ class EvaluationFlowTest {
                 .post("/api/v1/cycles").then().statusCode(201).extract().path("id");
     }
 
+    /** An open cycle of one subject, which one superior is assigned to rate. */
+    String openCycleRatedBy(String subject, String superior) {
+        String cycle = createCycle(List.of(subject));
+        assign(cycle, "SUPERIOR", superior, subject);
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        return cycle;
+    }
+
     void assign(String cycle, String party, String evaluator, String subject) {
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("assignments",
@@ -254,9 +262,7 @@ class EvaluationFlowTest {
     @Test
     void decimalsAreWrittenAsPlainNumbers() {
         String s = TestDb.registeredSubject(em, bootstrap, "N");
-        String cycle = createCycle(List.of(s));
-        assign(cycle, "SUPERIOR", "plain", s);
-        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        String cycle = openCycleRatedBy(s, "plain");
         String body = rate(TestTokens.superior("plain"), cycle, s, "SUPERIOR",
                 List.of(Map.of("code", "GOAL_ACHIEVEMENT", "score", 88), Map.of("code", "STRATEGIC_FIT", "score", 92)))
                 .statusCode(201).extract().asString();
@@ -447,9 +453,7 @@ class EvaluationFlowTest {
     @Test
     void aRatingSentAgainWithItsIdempotencyKeyIsStoredOnce() {
         String s = TestDb.registeredSubject(em, bootstrap, "K");
-        String cycle = createCycle(List.of(s));
-        assign(cycle, "SUPERIOR", "retrier", s);
-        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        String cycle = openCycleRatedBy(s, "retrier");
         String key = UUID.randomUUID().toString();
         var body = Map.of("subject", s, "party", "SUPERIOR", "criteria", one("GOAL_ACHIEVEMENT", 77));
         String first = given().auth().oauth2(TestTokens.superior("retrier")).header("Idempotency-Key", key)

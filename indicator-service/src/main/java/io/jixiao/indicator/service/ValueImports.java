@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.indicator.config.IndicatorConfig;
 import io.jixiao.kit.problem.ProblemException;
+import io.jixiao.kit.sql.Rows;
 import io.jixiao.kit.tx.AfterCommit;
 import io.jixiao.kit.tx.BatchWorker;
 import io.jixiao.kit.web.Correlation;
@@ -109,8 +110,7 @@ public class ValueImports {
     @Transactional
     public JobView submit(byte[] file, boolean xlsx, int rows, ValueImportService.Importer who, boolean partial) {
         UUID id = UUID.randomUUID();
-        // as PostgreSQL keeps it, so that the 202 and every later read of the job show the same time
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Object cid = MDC.get(Correlation.MDC_KEY);
         em.createNativeQuery("insert into value_import_job (id, owner, is_admin, is_system, dept, partial, xlsx, file, "
                 + "row_count, status, submitted_at, correlation_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
@@ -147,7 +147,8 @@ public class ValueImports {
         return Optional.of(new JobView(id, status, (Boolean) r[2], (Integer) r[3], intOf(r[5]), intOf(r[6]),
                 o == null ? null : o.stored(), o == null ? null : o.corrected(), o == null ? null : o.held(),
                 o == null ? null : o.rejected(), o == null ? null : o.scorecardsRecomputed(),
-                o == null ? List.of() : o.errors(), (String) r[9], intOf(r[7]), time(r[10]), time(r[11])));
+                o == null ? List.of() : o.errors(), (String) r[9], intOf(r[7]), Rows.timestamp(r[10]),
+                Rows.timestamp(r[11])));
     }
 
     /** A job in a list: its state and counts, without its refused rows (those are in the job's own view). */
@@ -186,26 +187,27 @@ public class ValueImports {
                 + "p.written, (j.outcome ->> 'stored')::int, (j.outcome ->> 'rejected')::int, p.attempts, j.failure, "
                 + "j.submitted_at, j.finished_at, count(*) over ()" + where + " order by j.submitted_at desc, j.id "
                 + "limit " + page.size() + " offset " + page.offset());
-        for (int i = 0; i < params.size(); i++) {
-            q.setParameter(i + 1, params.get(i));
-        }
         List<JobSummary> items = new ArrayList<>();
         long total = 0;
-        for (Object o : q.getResultList()) {
+        for (Object o : bound(q, params).getResultList()) {
             Object[] r = (Object[]) o;
             items.add(new JobSummary((UUID) r[0], Status.valueOf((String) r[1]), (String) r[2], (Boolean) r[3],
                     (Integer) r[4], intOf(r[5]), intOf(r[6]), (Integer) r[7], (Integer) r[8], intOf(r[9]),
-                    (String) r[10], time(r[11]), time(r[12])));
+                    (String) r[10], Rows.timestamp(r[11]), Rows.timestamp(r[12])));
             total = ((Number) r[13]).longValue();
         }
         if (items.isEmpty() && page.page() > 0) { // past the last page: the total needs a statement of its own
-            var count = em.createNativeQuery("select count(*)" + where);
-            for (int i = 0; i < params.size(); i++) {
-                count.setParameter(i + 1, params.get(i));
-            }
-            total = ((Number) count.getSingleResult()).longValue();
+            total = ((Number) bound(em.createNativeQuery("select count(*)" + where), params).getSingleResult())
+                    .longValue();
         }
         return Paged.of(items, page, total);
+    }
+
+    private static jakarta.persistence.Query bound(jakarta.persistence.Query q, List<Object> params) {
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter(i + 1, params.get(i));
+        }
+        return q;
     }
 
     /** A job that is claimed: what its run needs. */
@@ -367,18 +369,5 @@ public class ValueImports {
 
     private static int intOf(Object o) {
         return o == null ? 0 : ((Number) o).intValue();
-    }
-
-    private static OffsetDateTime time(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) o).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -14,6 +14,7 @@ import org.hibernate.Session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jixiao.kit.sql.Rows;
 import io.jixiao.survey.domain.SurveyResponse;
 import io.jixiao.survey.domain.index.GroupStats;
 import io.jixiao.survey.domain.index.RespondentGroup;

@@ -19,11 +19,11 @@ import jakarta.transaction.Transactional;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException.ConflictException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
+import io.jixiao.kit.sql.Rows;
 import io.jixiao.survey.domain.Access;
 import io.jixiao.survey.domain.Channel;
 import io.jixiao.survey.domain.Survey;
 import io.jixiao.survey.domain.SurveyStatus;
-import io.jixiao.survey.repository.Rows;
 
 /**
  * Single-use invitation tokens. A token is 128 random bits (URL-safe Base64); only its SHA-256 is stored, so the batch

@@ -1,4 +1,4 @@
-package io.jixiao.survey.repository;
+package io.jixiao.kit.sql;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
