@@ -17,7 +17,7 @@ export interface paths {
                 query?: {
                     page?: number;
                     size?: number;
-                    status?: components["schemas"]["BudgetStatus"];
+                    status?: components["schemas"]["DisposalStatus"];
                     subject?: string;
                 };
                 header?: never;
@@ -542,13 +542,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The project, created; Location names it */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ProjectResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -750,13 +750,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The execution, recorded */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ExecutionResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -968,13 +968,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description The proposals as an Excel workbook */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Not Authorized */
@@ -1047,7 +1047,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: number;
+                            [key: string]: number | null;
                         };
                     };
                 };
@@ -1170,13 +1170,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The rule table as its new version */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RulesResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -1726,13 +1726,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The cycle, created as DRAFT; Location names it */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["CycleResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -1931,13 +1931,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The appeal, lodged */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AppealResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -2742,13 +2742,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The rating, appended to the ledger; Location names the subject's result */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RatingResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -3103,13 +3103,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The indicator, defined; Location names it */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["IndicatorResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -3310,13 +3310,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The new version, with the values it rescored */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["VersionResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -3441,13 +3441,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The mission, defined */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["MissionResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -3714,13 +3714,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The objective, defined */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ObjectiveResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -4140,13 +4140,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The response, received (or, sent again with the same responseId, the first receipt, marked Idempotent-Replayed) */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Receipt"];
                     };
                 };
                 /** @description Bad Request */
@@ -4198,7 +4198,7 @@ export interface paths {
                     page?: number;
                     period?: string;
                     size?: number;
-                    status?: components["schemas"]["Status"];
+                    status?: components["schemas"]["FlagStatus"];
                     subject?: string;
                 };
                 header?: never;
@@ -4502,7 +4502,7 @@ export interface paths {
                     overdue?: boolean;
                     page?: number;
                     size?: number;
-                    status?: components["schemas"]["SurveyStatus"];
+                    status?: components["schemas"]["RectificationStatus"];
                     subject?: string;
                 };
                 header?: never;
@@ -4653,7 +4653,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["AnswerRequest1"];
+                    "application/json": components["schemas"]["RectificationAnswer"];
                 };
             };
             responses: {
@@ -4877,13 +4877,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The rating, recorded; a bad one with the rectification case it opened */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ReviewResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -5245,13 +5245,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description One row per subject: CSV (the default) or, with ?format=xlsx, an Excel workbook */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Not Authorized */
@@ -5317,14 +5318,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description The table as JSON, or as an Excel workbook with ?format=xlsx */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                        "application/json": components["schemas"]["LeagueRow"][];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Not Authorized */
@@ -5396,7 +5397,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Outcome"];
+                        "application/json": components["schemas"]["RecomputeOutcome"];
                     };
                 };
                 /** @description Not Authorized */
@@ -5517,13 +5518,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The subject, registered; Location names it */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["SubjectResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -6076,13 +6077,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The survey, created as DRAFT; Location names it */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["SurveyResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -6212,13 +6213,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
+                /** @description The survey as revised, with its new version as ETag */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["SurveyResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -6422,7 +6423,7 @@ export interface paths {
                 query?: {
                     page?: number;
                     size?: number;
-                    status?: components["schemas"]["SurveyStatus2"];
+                    status?: components["schemas"]["ResponseStatus"];
                 };
                 header?: never;
                 path: {
@@ -6504,13 +6505,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description One row per response: CSV (the default) or, with ?format=xlsx, an Excel workbook */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Not Authorized */
@@ -6788,13 +6790,23 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
+                /** @description The batch for printing, with ?format=csv or ?format=xlsx */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description The batch with its tokens and links (shown once: only their hashes are kept) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BatchResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -6870,13 +6882,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The value, recorded and scored, with the scorecard total it led to */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RecordedResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -6960,7 +6972,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Outcome1"];
+                        "application/json": components["schemas"]["ImportOutcome"];
                     };
                 };
                 /** @description Bad Request */
@@ -7039,13 +7051,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The import job, queued; Location names it, poll it for progress */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["JobView"];
                     };
                 };
                 /** @description Not Authorized */
@@ -7101,7 +7113,7 @@ export interface paths {
                 query?: {
                     page?: number;
                     size?: number;
-                    status?: components["schemas"]["Status2"];
+                    status?: components["schemas"]["ImportStatus"];
                     submittedBy?: string;
                 };
                 header?: never;
@@ -7355,17 +7367,17 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/x-www-form-urlencoded": {
-                        response_type?: string;
-                        client_id?: string;
-                        redirect_uri?: string;
-                        code_challenge?: string;
-                        code_challenge_method?: string;
-                        state?: string;
-                        ui_locales?: string;
-                        role?: string;
-                        dept?: string;
-                        sub?: string;
-                        cancel?: string;
+                        response_type?: string | null;
+                        client_id?: string | null;
+                        redirect_uri?: string | null;
+                        code_challenge?: string | null;
+                        code_challenge_method?: string | null;
+                        state?: string | null;
+                        ui_locales?: string | null;
+                        role?: string | null;
+                        dept?: string | null;
+                        sub?: string | null;
+                        cancel?: string | null;
                     };
                 };
             };
@@ -7531,12 +7543,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/x-www-form-urlencoded": {
-                        grant_type?: string;
-                        client_id?: string;
-                        client_secret?: string;
-                        code?: string;
-                        redirect_uri?: string;
-                        code_verifier?: string;
+                        grant_type?: string | null;
+                        client_id?: string | null;
+                        client_secret?: string | null;
+                        code?: string | null;
+                        redirect_uri?: string | null;
+                        code_verifier?: string | null;
                     };
                 };
             };
@@ -7589,90 +7601,84 @@ export interface components {
     schemas: {
         AcceptRequest: {
             note: string;
-            ratings?: components["schemas"]["AmendedRatingRequest"][];
-            scorecardTotal?: number;
-            satisfactionIndex?: number;
+            ratings?: components["schemas"]["AmendedRatingRequest"][] | null;
+            scorecardTotal?: number | null;
+            satisfactionIndex?: number | null;
         };
         /** @enum {string} */
         Access: "PUBLIC" | "TOKEN";
-        /** @enum {string} */
-        Action: "RECTIFY" | "SUSPEND" | "WITHDRAW";
-        /** @enum {string} */
-        Action1: "PRIORITY" | "KEEP" | "REDUCE" | "CANCEL";
         AmendedRatingRequest: {
             rating: components["schemas"]["UUID"];
             criteria: components["schemas"]["CriterionScore"][];
-        };
-        AnswerRequest: {
-            question: string;
-            value?: number;
-            choice?: string;
-            choices?: string[];
-            text?: string;
-        };
-        AnswerRequest1: {
-            answer: string;
         };
         AppealRequest: {
             reason: string;
         };
         AppealResponse: {
-            id?: components["schemas"]["UUID"];
-            cycle?: components["schemas"]["UUID"];
-            subject?: string;
-            reason?: string;
-            status?: components["schemas"]["EvaluationStatus"];
-            submittedBy?: string;
-            submittedAt?: components["schemas"]["OffsetDateTime"];
-            decidedBy?: string;
-            decidedAt?: components["schemas"]["OffsetDateTime"];
-            decisionNote?: string;
+            id?: components["schemas"]["UUID"] | null;
+            cycle?: components["schemas"]["UUID"] | null;
+            subject?: string | null;
+            reason?: string | null;
+            status?: components["schemas"]["AppealStatus"] | null;
+            submittedBy?: string | null;
+            submittedAt?: components["schemas"]["OffsetDateTime"] | null;
+            decidedBy?: string | null;
+            decidedAt?: components["schemas"]["OffsetDateTime"] | null;
+            decisionNote?: string | null;
         };
+        /** @enum {string} */
+        AppealStatus: "SUBMITTED" | "ACCEPTED" | "REJECTED";
         AssessRequest: {
             name: string;
             initialCost: number;
             discountRate: number;
             years: components["schemas"]["BudgetYearRequest"][];
-            requestedAmount?: number;
+            requestedAmount?: number | null;
         };
         AssessResponse: {
-            name?: string;
-            presentBenefits?: number;
-            presentCosts?: number;
-            npv?: number;
-            benefitCostRatio?: number;
-            recommendation?: components["schemas"]["Recommendation"];
-            reducePercent?: number;
-            recommendedAmount?: number;
-            reasons?: string[];
+            name?: string | null;
+            presentBenefits?: number | null;
+            presentCosts?: number | null;
+            npv?: number | null;
+            benefitCostRatio?: number | null;
+            recommendation?: components["schemas"]["Recommendation"] | null;
+            reducePercent?: number | null;
+            recommendedAmount?: number | null;
+            reasons?: string[] | null;
         };
         AssignRequest: {
             assignments: components["schemas"]["Item"][];
         };
         AssignmentResponse: {
-            id?: components["schemas"]["UUID"];
-            party?: components["schemas"]["RatingParty"];
-            evaluator?: string;
-            subject?: string;
+            id?: components["schemas"]["UUID"] | null;
+            party?: components["schemas"]["RatingParty"] | null;
+            evaluator?: string | null;
+            subject?: string | null;
         };
         Band: {
-            from?: number;
-            to?: number;
-            adjustment?: number;
+            from?: number | null;
+            to?: number | null;
+            adjustment?: number | null;
         };
         BandRequest: {
             from: number;
             to: number;
             adjustment: number;
         };
+        BatchResponse: {
+            batch?: components["schemas"]["UUID"] | null;
+            survey?: components["schemas"]["UUID"] | null;
+            channel?: components["schemas"]["Channel"] | null;
+            /** Format: int32 */
+            count?: number | null;
+            invitations?: components["schemas"]["Invitation"][] | null;
+        };
         BudgetCloseRequest: {
-            action: components["schemas"]["Action"];
+            action: components["schemas"]["DisposalAction"];
             note: string;
         };
         /** @enum {string} */
         BudgetLight: "GREEN" | "YELLOW" | "RED" | "NONE";
-        /** @enum {string} */
-        BudgetStatus: "OPEN" | "CLOSED";
         BudgetYearRequest: {
             /** Format: int32 */
             year: number;
@@ -7683,20 +7689,20 @@ export interface components {
             values: components["schemas"]["ReportValueRequest"][];
         };
         CaseResponse: {
-            id?: components["schemas"]["UUID"];
-            review?: components["schemas"]["UUID"];
-            subject?: string;
-            openedAt?: components["schemas"]["OffsetDateTime"];
-            dueDate?: components["schemas"]["LocalDate"];
-            status?: components["schemas"]["SurveyStatus"];
-            overdue?: boolean;
-            answer?: string;
-            answeredBy?: string;
-            answeredAt?: components["schemas"]["OffsetDateTime"];
-            answeredOnTime?: boolean;
-            closingNote?: string;
-            closedBy?: string;
-            closedAt?: components["schemas"]["OffsetDateTime"];
+            id?: components["schemas"]["UUID"] | null;
+            review?: components["schemas"]["UUID"] | null;
+            subject?: string | null;
+            openedAt?: components["schemas"]["OffsetDateTime"] | null;
+            dueDate?: components["schemas"]["LocalDate"] | null;
+            status?: components["schemas"]["RectificationStatus"] | null;
+            overdue?: boolean | null;
+            answer?: string | null;
+            answeredBy?: string | null;
+            answeredAt?: components["schemas"]["OffsetDateTime"] | null;
+            answeredOnTime?: boolean | null;
+            closingNote?: string | null;
+            closedBy?: string | null;
+            closedAt?: components["schemas"]["OffsetDateTime"] | null;
         };
         /** @enum {string} */
         Category: "LIVELIHOOD" | "STRATEGIC" | "GENERAL";
@@ -7707,85 +7713,85 @@ export interface components {
         };
         Completeness: {
             /** Format: int32 */
-            expected?: number;
+            expected?: number | null;
             /** Format: int32 */
-            reported?: number;
+            reported?: number | null;
             /** Format: int32 */
-            missing?: number;
+            missing?: number | null;
             /** Format: int32 */
-            notApplicable?: number;
+            notApplicable?: number | null;
         };
         ConfigureScorecardRequest: {
             dimensionWeights: {
-                [key: string]: number;
+                [key: string]: number | null;
             };
-            greenThreshold?: number;
-            yellowThreshold?: number;
-            lines?: components["schemas"]["LineRequest"][];
+            greenThreshold?: number | null;
+            yellowThreshold?: number | null;
+            lines?: components["schemas"]["LineRequest"][] | null;
         };
         CreateCycleRequest: {
             name: string;
             period: string;
             subjects: string[];
             weights?: {
-                [key: string]: number;
-            };
-            objectiveShare?: number;
-            selfShare?: number;
-            missingPolicy?: components["schemas"]["MissingPolicy"];
+                [key: string]: number | null;
+            } | null;
+            objectiveShare?: number | null;
+            selfShare?: number | null;
+            missingPolicy?: components["schemas"]["MissingPolicy"] | null;
             /** Format: int32 */
-            minPublicSample?: number;
+            minPublicSample?: number | null;
             /** Format: int32 */
-            trimAtLeast?: number;
+            trimAtLeast?: number | null;
             /** Format: int32 */
-            appealWindowDays?: number;
-            greenThreshold?: number;
-            yellowThreshold?: number;
+            appealWindowDays?: number | null;
+            greenThreshold?: number | null;
+            yellowThreshold?: number | null;
             criteria?: {
-                [key: string]: string[];
-            };
+                [key: string]: string[] | null;
+            } | null;
         };
         CreateIndicatorRequest: {
-            code?: string;
+            code?: string | null;
             nameZh: string;
-            nameEn?: string;
+            nameEn?: string | null;
             dimension: components["schemas"]["Dimension"];
-            objective?: string;
+            objective?: string | null;
             kind: components["schemas"]["IndicatorKind"];
-            unit?: string;
-            polarity?: components["schemas"]["Polarity"];
-            baseline?: number;
-            target?: number;
-            floor?: number;
-            rangeLo?: number;
-            rangeHi?: number;
-            tolerance?: number;
+            unit?: string | null;
+            polarity?: components["schemas"]["Polarity"] | null;
+            baseline?: number | null;
+            target?: number | null;
+            floor?: number | null;
+            rangeLo?: number | null;
+            rangeHi?: number | null;
+            tolerance?: number | null;
             rubric?: {
-                [key: string]: number;
-            };
-            gate?: boolean;
-            satisfaction?: boolean;
+                [key: string]: number | null;
+            } | null;
+            gate?: boolean | null;
+            satisfaction?: boolean | null;
             weight: number;
-            frequency?: components["schemas"]["Frequency"];
-            dataSource?: string;
-            subjects?: string[];
-            validFrom?: string;
-            validTo?: string;
-            reason?: string;
+            frequency?: components["schemas"]["Frequency"] | null;
+            dataSource?: string | null;
+            subjects?: string[] | null;
+            validFrom?: string | null;
+            validTo?: string | null;
+            reason?: string | null;
         };
         CreateMissionRequest: {
             code: string;
             nameZh: string;
-            nameEn?: string;
-            statement?: string;
+            nameEn?: string | null;
+            statement?: string | null;
         };
         CreateObjectiveRequest: {
             code: string;
             mission: string;
             dimension: components["schemas"]["Dimension"];
             nameZh: string;
-            nameEn?: string;
-            causes?: string[];
+            nameEn?: string | null;
+            causes?: string[] | null;
         };
         CreateProjectRequest: {
             subject: string;
@@ -7794,284 +7800,309 @@ export interface components {
             category: components["schemas"]["Category"];
             name: string;
             approvedAmount: number;
-            linkedIndicators?: string[];
+            linkedIndicators?: string[] | null;
         };
         CreateSubjectRequest: {
             code: string;
             nameZh: string;
-            nameEn?: string;
-            parentCode?: string;
+            nameEn?: string | null;
+            parentCode?: string | null;
             level: components["schemas"]["SubjectLevel"];
-            activeFrom?: components["schemas"]["LocalDate"];
-            activeTo?: components["schemas"]["LocalDate"];
+            activeFrom?: components["schemas"]["LocalDate"] | null;
+            activeTo?: components["schemas"]["LocalDate"] | null;
         };
         CreateSurveyRequest: {
             subject: string;
             period: string;
             titleZh: string;
-            titleEn?: string;
-            access?: components["schemas"]["Access"];
+            titleEn?: string | null;
+            access?: components["schemas"]["Access"] | null;
             groupWeights: {
-                [key: string]: number;
+                [key: string]: number | null;
             };
             questions: components["schemas"]["QuestionRequest"][];
-            serviceItem?: string;
-            opensAt?: components["schemas"]["OffsetDateTime"];
-            closesAt?: components["schemas"]["OffsetDateTime"];
+            serviceItem?: string | null;
+            opensAt?: components["schemas"]["OffsetDateTime"] | null;
+            closesAt?: components["schemas"]["OffsetDateTime"] | null;
         };
         CriterionScore: {
             code: string;
             score: number;
-            weight?: number;
+            weight?: number | null;
         };
         CycleResponse: {
-            id?: components["schemas"]["UUID"];
-            name?: string;
-            period?: string;
-            status?: components["schemas"]["CycleStatus"];
-            subjects?: string[];
+            id?: components["schemas"]["UUID"] | null;
+            name?: string | null;
+            period?: string | null;
+            status?: components["schemas"]["CycleStatus"] | null;
+            subjects?: string[] | null;
             weights?: {
-                [key: string]: number;
-            };
-            objectiveShare?: number;
-            selfShare?: number;
-            missingPolicy?: components["schemas"]["MissingPolicy"];
+                [key: string]: number | null;
+            } | null;
+            objectiveShare?: number | null;
+            selfShare?: number | null;
+            missingPolicy?: components["schemas"]["MissingPolicy"] | null;
             /** Format: int32 */
-            minPublicSample?: number;
+            minPublicSample?: number | null;
             /** Format: int32 */
-            trimAtLeast?: number;
+            trimAtLeast?: number | null;
             /** Format: int32 */
-            appealWindowDays?: number;
-            greenThreshold?: number;
-            yellowThreshold?: number;
+            appealWindowDays?: number | null;
+            greenThreshold?: number | null;
+            yellowThreshold?: number | null;
             criteria?: {
-                [key: string]: string[];
-            };
-            createdAt?: components["schemas"]["OffsetDateTime"];
-            openedAt?: components["schemas"]["OffsetDateTime"];
-            closedAt?: components["schemas"]["OffsetDateTime"];
-            finalizedAt?: components["schemas"]["OffsetDateTime"];
-            publishedAt?: components["schemas"]["OffsetDateTime"];
+                [key: string]: string[] | null;
+            } | null;
+            createdAt?: components["schemas"]["OffsetDateTime"] | null;
+            openedAt?: components["schemas"]["OffsetDateTime"] | null;
+            closedAt?: components["schemas"]["OffsetDateTime"] | null;
+            finalizedAt?: components["schemas"]["OffsetDateTime"] | null;
+            publishedAt?: components["schemas"]["OffsetDateTime"] | null;
             /** Format: int64 */
-            version?: number;
+            version?: number | null;
         };
         /** @enum {string} */
         CycleStatus: "DRAFT" | "OPEN" | "CLOSED" | "FINALIZED" | "PUBLISHED";
         Dashboard: {
-            subject?: string;
-            period?: string;
+            subject?: string | null;
+            period?: string | null;
             panels?: {
-                [key: string]: components["schemas"]["Panel"];
-            };
+                [key: string]: components["schemas"]["Panel"] | null;
+            } | null;
         };
         Day: {
-            date?: components["schemas"]["LocalDate"];
-            kind?: components["schemas"]["SurveyKind"];
-            name?: string;
+            date?: components["schemas"]["LocalDate"] | null;
+            kind?: components["schemas"]["DayKind"] | null;
+            name?: string | null;
         };
+        /** @enum {string} */
+        DayKind: "HOLIDAY" | "WORKDAY";
         DayRequest: {
             date: components["schemas"]["LocalDate"];
-            kind: components["schemas"]["SurveyKind"];
+            kind: components["schemas"]["DayKind"];
             name: string;
         };
         /** @enum {string} */
         Decision: "ACCEPT" | "REJECT" | "RETIRE";
         DepartmentYearResponse: {
-            subject?: string;
+            subject?: string | null;
             /** Format: int32 */
-            year?: number;
-            approved?: number;
-            spent?: number;
-            proposedNextYear?: number;
+            year?: number | null;
+            approved?: number | null;
+            spent?: number | null;
+            proposedNextYear?: number | null;
             lights?: {
-                [key: string]: number;
-            };
-            projects?: components["schemas"]["ProjectMonitoring"][];
-            nextYear?: components["schemas"]["ProposalResponse"][];
-            openTasks?: components["schemas"]["DisposalResponse"][];
+                [key: string]: number | null;
+            } | null;
+            projects?: components["schemas"]["ProjectMonitoring"][] | null;
+            nextYear?: components["schemas"]["ProposalResponse"][] | null;
+            openTasks?: components["schemas"]["DisposalResponse"][] | null;
         };
         /** @enum {string} */
         Dimension: "POLITICAL" | "PUBLIC" | "FINANCIAL" | "PROCESS" | "LEARNING";
         DimensionBranch: {
-            dimension?: components["schemas"]["Dimension"];
-            labelZh?: string;
-            labelEn?: string;
+            dimension?: components["schemas"]["Dimension"] | null;
+            labelZh?: string | null;
+            labelEn?: string | null;
             /** Format: int32 */
-            level?: number;
-            objectives?: components["schemas"]["ObjectiveNode"][];
+            level?: number | null;
+            objectives?: components["schemas"]["ObjectiveNode"][] | null;
         };
         DimensionView: {
-            dimension?: components["schemas"]["Dimension"];
-            labelZh?: string;
-            labelEn?: string;
-            weight?: number;
-            score?: number;
-            shownScore?: number;
-            excluded?: boolean;
+            dimension?: components["schemas"]["Dimension"] | null;
+            labelZh?: string | null;
+            labelEn?: string | null;
+            weight?: number | null;
+            score?: number | null;
+            shownScore?: number | null;
+            excluded?: boolean | null;
         };
+        /** @enum {string} */
+        DisposalAction: "RECTIFY" | "SUSPEND" | "WITHDRAW";
         DisposalResponse: {
-            id?: components["schemas"]["UUID"];
-            project?: components["schemas"]["UUID"];
-            subject?: string;
-            status?: components["schemas"]["BudgetStatus"];
-            reasons?: string[];
-            action?: components["schemas"]["Action"];
-            note?: string;
-            openedAt?: components["schemas"]["OffsetDateTime"];
-            closedAt?: components["schemas"]["OffsetDateTime"];
-            closedBy?: string;
+            id?: components["schemas"]["UUID"] | null;
+            project?: components["schemas"]["UUID"] | null;
+            subject?: string | null;
+            status?: components["schemas"]["DisposalStatus"] | null;
+            reasons?: string[] | null;
+            action?: components["schemas"]["DisposalAction"] | null;
+            note?: string | null;
+            openedAt?: components["schemas"]["OffsetDateTime"] | null;
+            closedAt?: components["schemas"]["OffsetDateTime"] | null;
+            closedBy?: string | null;
         };
+        /** @enum {string} */
+        DisposalStatus: "OPEN" | "CLOSED";
         Edge: {
-            from?: string;
-            to?: string;
-            kind?: string;
+            from?: string | null;
+            to?: string | null;
+            kind?: string | null;
         };
         Entry: {
             /** Format: int32 */
-            index?: number;
-            subject?: string;
-            rating?: components["schemas"]["UUID"];
+            index?: number | null;
+            subject?: string | null;
+            rating?: components["schemas"]["UUID"] | null;
             /** Format: int32 */
-            status?: number;
-            reason?: string;
+            status?: number | null;
+            reason?: string | null;
         };
         EntryResponse: {
             /** Format: int64 */
-            seq?: number;
-            ratingId?: components["schemas"]["UUID"];
-            previousHash?: string;
-            hash?: string;
-            content?: string;
-            createdAt?: components["schemas"]["OffsetDateTime"];
+            seq?: number | null;
+            ratingId?: components["schemas"]["UUID"] | null;
+            previousHash?: string | null;
+            hash?: string | null;
+            content?: string | null;
+            createdAt?: components["schemas"]["OffsetDateTime"] | null;
         };
         EvaluationBulkRequest: {
             ratings: components["schemas"]["SubmitRatingRequest"][];
         };
         EvaluationReport: {
             /** Format: int32 */
-            submitted?: number;
-            accepted?: components["schemas"]["Entry"][];
-            rejected?: components["schemas"]["Entry"][];
+            submitted?: number | null;
+            accepted?: components["schemas"]["Entry"][] | null;
+            rejected?: components["schemas"]["Entry"][] | null;
+        };
+        ExecutionResponse: {
+            id?: components["schemas"]["UUID"] | null;
+            project?: components["schemas"]["UUID"] | null;
+            amount?: number | null;
+            spentOn?: components["schemas"]["LocalDate"] | null;
+            note?: string | null;
+            overspend?: boolean | null;
+            recordedBy?: string | null;
+            recordedAt?: components["schemas"]["OffsetDateTime"] | null;
         };
         /** @enum {string} */
-        EvaluationStatus: "SUBMITTED" | "ACCEPTED" | "REJECTED";
-        ExecutionResponse: {
-            id?: components["schemas"]["UUID"];
-            project?: components["schemas"]["UUID"];
-            amount?: number;
-            spentOn?: components["schemas"]["LocalDate"];
-            note?: string;
-            overspend?: boolean;
-            recordedBy?: string;
-            recordedAt?: components["schemas"]["OffsetDateTime"];
-        };
+        FlagStatus: "OPEN" | "ACCEPTED" | "REJECTED" | "RETIRED" | "WITHDRAWN";
         FlagView: {
             /** Format: int64 */
-            id?: number;
-            kind?: components["schemas"]["Kind"];
-            status?: components["schemas"]["Status"];
-            subject?: string;
-            indicator?: string;
-            period?: string;
+            id?: number | null;
+            kind?: components["schemas"]["Kind"] | null;
+            status?: components["schemas"]["FlagStatus"] | null;
+            subject?: string | null;
+            indicator?: string | null;
+            period?: string | null;
             /** Format: int64 */
-            valueId?: number;
-            value?: number;
-            detail?: string;
-            raisedAt?: components["schemas"]["OffsetDateTime"];
-            reviewedBy?: string;
-            reviewedAt?: components["schemas"]["OffsetDateTime"];
-            reviewNote?: string;
+            valueId?: number | null;
+            value?: number | null;
+            detail?: string | null;
+            raisedAt?: components["schemas"]["OffsetDateTime"] | null;
+            reviewedBy?: string | null;
+            reviewedAt?: components["schemas"]["OffsetDateTime"] | null;
+            reviewNote?: string | null;
             /** Format: int64 */
-            version?: number;
+            version?: number | null;
         };
         /** @enum {string} */
         Frequency: "MONTHLY" | "QUARTERLY" | "HALF_YEARLY" | "YEARLY";
         /** @enum {string} */
         GateStatus: "NONE" | "PASSED" | "FAILED";
-        /** @enum {string} */
-        GatewayStatus: "OK" | "NOT_FOUND" | "FORBIDDEN" | "UNAVAILABLE";
         GenerateRequest: {
             /** Format: int32 */
             count: number;
-            channel?: components["schemas"]["Channel"];
+            channel?: components["schemas"]["Channel"] | null;
         };
         /** @enum {string} */
         Grade: "EXCELLENT" | "GOOD" | "PASS" | "FAIL";
         Graph: {
-            mission?: string;
-            nodes?: components["schemas"]["Node"][];
-            edges?: components["schemas"]["Edge"][];
+            mission?: string | null;
+            nodes?: components["schemas"]["Node"][] | null;
+            edges?: components["schemas"]["Edge"][] | null;
         };
         GroupResult: {
-            group?: components["schemas"]["RespondentGroup"];
-            weight?: number;
-            effectiveWeight?: number;
-            index?: number;
+            group?: components["schemas"]["RespondentGroup"] | null;
+            weight?: number | null;
+            effectiveWeight?: number | null;
+            index?: number | null;
             /** Format: int64 */
-            n?: number;
-            standardDeviation?: number;
+            n?: number | null;
+            standardDeviation?: number | null;
+        };
+        ImportOutcome: {
+            /** Format: int32 */
+            rows?: number | null;
+            /** Format: int32 */
+            stored?: number | null;
+            /** Format: int32 */
+            corrected?: number | null;
+            /** Format: int32 */
+            held?: number | null;
+            /** Format: int32 */
+            rejected?: number | null;
+            /** Format: int32 */
+            scorecardsRecomputed?: number | null;
+            errors?: components["schemas"]["RowError"][] | null;
         };
         ImportReport: {
             /** Format: int32 */
-            rows?: number;
+            rows?: number | null;
             /** Format: int32 */
-            accepted?: number;
-            rejected?: components["schemas"]["Violation"][];
+            accepted?: number | null;
+            rejected?: components["schemas"]["Violation"][] | null;
         };
+        /** @enum {string} */
+        ImportStatus: "QUEUED" | "CHECKING" | "WRITING" | "DONE" | "REJECTED" | "FAILED";
         /** @enum {string} */
         IndicatorKind: "QUANTITATIVE" | "QUALITATIVE";
         IndicatorRef: {
-            code?: string;
-            nameZh?: string;
-            nameEn?: string;
+            code?: string | null;
+            nameZh?: string | null;
+            nameEn?: string | null;
         };
         IndicatorResponse: {
-            code?: string;
-            nameZh?: string;
-            nameEn?: string;
-            dimension?: components["schemas"]["Dimension"];
-            objective?: string;
-            kind?: components["schemas"]["IndicatorKind"];
-            unit?: string;
-            polarity?: components["schemas"]["Polarity"];
-            baseline?: number;
-            target?: number;
-            floor?: number;
-            rangeLo?: number;
-            rangeHi?: number;
-            tolerance?: number;
+            code?: string | null;
+            nameZh?: string | null;
+            nameEn?: string | null;
+            dimension?: components["schemas"]["Dimension"] | null;
+            objective?: string | null;
+            kind?: components["schemas"]["IndicatorKind"] | null;
+            unit?: string | null;
+            polarity?: components["schemas"]["Polarity"] | null;
+            baseline?: number | null;
+            target?: number | null;
+            floor?: number | null;
+            rangeLo?: number | null;
+            rangeHi?: number | null;
+            tolerance?: number | null;
             rubric?: {
-                [key: string]: number;
-            };
-            gate?: boolean;
-            satisfaction?: boolean;
-            weight?: number;
-            frequency?: components["schemas"]["Frequency"];
-            dataSource?: string;
-            subjects?: string[];
+                [key: string]: number | null;
+            } | null;
+            gate?: boolean | null;
+            satisfaction?: boolean | null;
+            weight?: number | null;
+            frequency?: components["schemas"]["Frequency"] | null;
+            dataSource?: string | null;
+            subjects?: string[] | null;
             /** Format: int32 */
-            definitionVersion?: number;
+            definitionVersion?: number | null;
         };
         Integrity: {
-            survey?: components["schemas"]["UUID"];
+            survey?: components["schemas"]["UUID"] | null;
             /** Format: int64 */
-            responses?: number;
+            responses?: number | null;
             byStatus?: {
-                [key: string]: number;
-            };
+                [key: string]: number | null;
+            } | null;
             byFlag?: {
-                [key: string]: number;
-            };
+                [key: string]: number | null;
+            } | null;
             /** Format: int64 */
-            devices?: number;
+            devices?: number | null;
             /** Format: int64 */
-            tokenResponses?: number;
+            tokenResponses?: number | null;
+        };
+        Invitation: {
+            token?: string | null;
+            link?: string | null;
         };
         IssuedToken: {
-            access_token?: string;
-            token_type?: string;
+            access_token?: string | null;
+            token_type?: string | null;
             /** Format: int64 */
-            expires_in?: number;
+            expires_in?: number | null;
         };
         Item: {
             party: components["schemas"]["RatingParty"];
@@ -8079,123 +8110,140 @@ export interface components {
             subject: string;
         };
         JobSummary: {
-            id?: components["schemas"]["UUID"];
-            status?: components["schemas"]["Status2"];
-            submittedBy?: string;
-            partial?: boolean;
+            id?: components["schemas"]["UUID"] | null;
+            status?: components["schemas"]["ImportStatus"] | null;
+            submittedBy?: string | null;
+            partial?: boolean | null;
             /** Format: int32 */
-            rows?: number;
+            rows?: number | null;
             /** Format: int32 */
-            checked?: number;
+            checked?: number | null;
             /** Format: int32 */
-            written?: number;
+            written?: number | null;
             /** Format: int32 */
-            stored?: number;
+            stored?: number | null;
             /** Format: int32 */
-            rejected?: number;
+            rejected?: number | null;
             /** Format: int32 */
-            attempts?: number;
-            failure?: string;
-            submittedAt?: components["schemas"]["OffsetDateTime"];
-            finishedAt?: components["schemas"]["OffsetDateTime"];
+            attempts?: number | null;
+            failure?: string | null;
+            submittedAt?: components["schemas"]["OffsetDateTime"] | null;
+            finishedAt?: components["schemas"]["OffsetDateTime"] | null;
         };
         JobView: {
-            id?: components["schemas"]["UUID"];
-            status?: components["schemas"]["Status2"];
-            partial?: boolean;
+            id?: components["schemas"]["UUID"] | null;
+            status?: components["schemas"]["ImportStatus"] | null;
+            partial?: boolean | null;
             /** Format: int32 */
-            rows?: number;
+            rows?: number | null;
             /** Format: int32 */
-            checked?: number;
+            checked?: number | null;
             /** Format: int32 */
-            written?: number;
+            written?: number | null;
             /** Format: int32 */
-            stored?: number;
+            stored?: number | null;
             /** Format: int32 */
-            corrected?: number;
+            corrected?: number | null;
             /** Format: int32 */
-            held?: number;
+            held?: number | null;
             /** Format: int32 */
-            rejected?: number;
+            rejected?: number | null;
             /** Format: int32 */
-            scorecardsRecomputed?: number;
-            errors?: components["schemas"]["RowError"][];
-            failure?: string;
+            scorecardsRecomputed?: number | null;
+            errors?: components["schemas"]["RowError"][] | null;
+            failure?: string | null;
             /** Format: int32 */
-            attempts?: number;
-            submittedAt?: components["schemas"]["OffsetDateTime"];
-            finishedAt?: components["schemas"]["OffsetDateTime"];
+            attempts?: number | null;
+            submittedAt?: components["schemas"]["OffsetDateTime"] | null;
+            finishedAt?: components["schemas"]["OffsetDateTime"] | null;
         };
         JsonNode: {
-            empty?: boolean;
-            valueNode?: boolean;
-            containerNode?: boolean;
-            missingNode?: boolean;
-            array?: boolean;
-            object?: boolean;
-            nodeType?: components["schemas"]["JsonNodeType"];
-            pojo?: boolean;
-            number?: boolean;
-            integralNumber?: boolean;
-            floatingPointNumber?: boolean;
-            short?: boolean;
-            int?: boolean;
-            long?: boolean;
-            float?: boolean;
-            double?: boolean;
-            bigDecimal?: boolean;
-            bigInteger?: boolean;
-            textual?: boolean;
-            boolean?: boolean;
-            null?: boolean;
-            binary?: boolean;
+            empty?: boolean | null;
+            valueNode?: boolean | null;
+            containerNode?: boolean | null;
+            missingNode?: boolean | null;
+            array?: boolean | null;
+            object?: boolean | null;
+            nodeType?: components["schemas"]["JsonNodeType"] | null;
+            pojo?: boolean | null;
+            number?: boolean | null;
+            integralNumber?: boolean | null;
+            floatingPointNumber?: boolean | null;
+            short?: boolean | null;
+            int?: boolean | null;
+            long?: boolean | null;
+            float?: boolean | null;
+            double?: boolean | null;
+            bigDecimal?: boolean | null;
+            bigInteger?: boolean | null;
+            textual?: boolean | null;
+            boolean?: boolean | null;
+            null?: boolean | null;
+            binary?: boolean | null;
         };
         /** @enum {string} */
         JsonNodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
         /** @enum {string} */
         Kind: "ZOMBIE" | "SUSPICIOUS_HIGH" | "OUTLIER";
         League: {
-            period?: string;
+            period?: string | null;
             panels?: {
-                [key: string]: components["schemas"]["Panel"];
-            };
+                [key: string]: components["schemas"]["Panel"] | null;
+            } | null;
+        };
+        LeagueRow: {
+            /** Format: int32 */
+            rank?: number | null;
+            subject?: string | null;
+            nameZh?: string | null;
+            nameEn?: string | null;
+            total?: number | null;
+            grade?: string | null;
+            gateStatus?: string | null;
+            dimensions?: {
+                [key: string]: number | null;
+            } | null;
+            /** Format: int32 */
+            reported?: number | null;
+            /** Format: int32 */
+            expected?: number | null;
         };
         /** @enum {string} */
         Light: "GREEN" | "YELLOW" | "RED";
         LightChangeResponse: {
-            from?: components["schemas"]["BudgetLight"];
-            to?: components["schemas"]["BudgetLight"];
-            reasons?: string[];
-            assessedOn?: components["schemas"]["LocalDate"];
-            changedAt?: components["schemas"]["OffsetDateTime"];
+            from?: components["schemas"]["BudgetLight"] | null;
+            to?: components["schemas"]["BudgetLight"] | null;
+            reasons?: string[] | null;
+            assessedOn?: components["schemas"]["LocalDate"] | null;
+            changedAt?: components["schemas"]["OffsetDateTime"] | null;
         };
         LineRequest: {
             indicator: string;
-            weight?: number;
-            target?: number;
-            notApplicable?: boolean;
+            weight?: number | null;
+            target?: number | null;
+            notApplicable?: boolean | null;
         };
         /** @enum {string} */
         LineStatus: "SCORED" | "MISSING" | "NOT_APPLICABLE";
         LineView: {
-            indicator?: string;
-            nameZh?: string;
-            nameEn?: string;
-            dimension?: components["schemas"]["Dimension"];
-            objective?: string;
-            weight?: number;
-            score?: number;
-            shownScore?: number;
-            light?: components["schemas"]["Light"];
-            status?: components["schemas"]["LineStatus"];
-            gate?: boolean;
+            indicator?: string | null;
+            nameZh?: string | null;
+            nameEn?: string | null;
+            dimension?: components["schemas"]["Dimension"] | null;
+            objective?: string | null;
+            weight?: number | null;
+            score?: number | null;
+            shownScore?: number | null;
+            light?: components["schemas"]["Light"] | null;
+            status?: components["schemas"]["LineStatus"] | null;
+            gate?: boolean | null;
         };
         LiveEvent: {
-            kind?: string;
-            type?: string;
-            subject?: string;
-            id?: string;
-            data?: components["schemas"]["JsonNode"];
+            kind?: string | null;
+            type?: string | null;
+            subject?: string | null;
+            id?: string | null;
+            data?: components["schemas"]["JsonNode"] | null;
         };
         /**
          * Format: date
@@ -8204,50 +8252,50 @@ export interface components {
         LocalDate: string;
         MatrixResponse: {
             /** Format: int32 */
-            year?: number;
-            asOf?: components["schemas"]["LocalDate"];
+            year?: number | null;
+            asOf?: components["schemas"]["LocalDate"] | null;
             counts?: {
-                [key: string]: number;
-            };
+                [key: string]: number | null;
+            } | null;
             quadrants?: {
-                [key: string]: components["schemas"]["ProjectMonitoring"][];
-            };
+                [key: string]: components["schemas"]["ProjectMonitoring"][] | null;
+            } | null;
         };
         MetricsResponse: {
-            subject?: string;
-            month?: string;
+            subject?: string | null;
+            month?: string | null;
             /** Format: int64 */
-            reviews?: number;
+            reviews?: number | null;
             /** Format: int64 */
-            goodReviews?: number;
+            goodReviews?: number | null;
             /** Format: int64 */
-            badReviews?: number;
+            badReviews?: number | null;
             /** Format: int64 */
-            answered?: number;
+            answered?: number | null;
             /** Format: int64 */
-            answeredOnTime?: number;
+            answeredOnTime?: number | null;
             /** Format: int64 */
-            closed?: number;
-            responseRate?: number;
-            rectificationRate?: number;
-            onTimeRate?: number;
-            goodRate?: number;
+            closed?: number | null;
+            responseRate?: number | null;
+            rectificationRate?: number | null;
+            onTimeRate?: number | null;
+            goodRate?: number | null;
         };
         /** @enum {string} */
         MissingPolicy: "RENORMALIZE" | "ZERO";
         MissionResponse: {
-            code?: string;
-            nameZh?: string;
-            nameEn?: string;
-            statement?: string;
+            code?: string | null;
+            nameZh?: string | null;
+            nameEn?: string | null;
+            statement?: string | null;
             /** Format: int64 */
-            version?: number;
+            version?: number | null;
         };
         Monitoring: {
-            redPace?: number;
-            yellowPace?: number;
-            redGoal?: number;
-            yellowGoal?: number;
+            redPace?: number | null;
+            yellowPace?: number | null;
+            redGoal?: number | null;
+            yellowGoal?: number | null;
         };
         MonitoringRequest: {
             redPace: number;
@@ -8256,31 +8304,31 @@ export interface components {
             yellowGoal: number;
         };
         Node: {
-            id?: string;
-            kind?: string;
-            dimension?: components["schemas"]["Dimension"];
+            id?: string | null;
+            kind?: string | null;
+            dimension?: components["schemas"]["Dimension"] | null;
             /** Format: int32 */
-            level?: number;
-            labelZh?: string;
-            labelEn?: string;
+            level?: number | null;
+            labelZh?: string | null;
+            labelEn?: string | null;
         };
         ObjectNode: components["schemas"]["JsonNode"][];
         ObjectiveNode: {
-            code?: string;
-            nameZh?: string;
-            nameEn?: string;
-            causes?: string[];
-            indicators?: components["schemas"]["IndicatorRef"][];
+            code?: string | null;
+            nameZh?: string | null;
+            nameEn?: string | null;
+            causes?: string[] | null;
+            indicators?: components["schemas"]["IndicatorRef"][] | null;
         };
         ObjectiveResponse: {
-            code?: string;
-            mission?: string;
-            dimension?: components["schemas"]["Dimension"];
-            nameZh?: string;
-            nameEn?: string;
-            causes?: string[];
+            code?: string | null;
+            mission?: string | null;
+            dimension?: components["schemas"]["Dimension"] | null;
+            nameZh?: string | null;
+            nameEn?: string | null;
+            causes?: string[] | null;
             /** Format: int64 */
-            version?: number;
+            version?: number | null;
         };
         /**
          * Format: date-time
@@ -8288,240 +8336,216 @@ export interface components {
          */
         OffsetDateTime: string;
         Option: {
-            code?: string;
-            labelZh?: string;
-            labelEn?: string;
-            points?: number;
+            code?: string | null;
+            labelZh?: string | null;
+            labelEn?: string | null;
+            points?: number | null;
         };
         OptionRequest: {
             code: string;
             labelZh: string;
-            labelEn?: string;
-            points?: number;
-        };
-        Outcome: {
-            /** Format: int32 */
-            periods?: number;
-            /** Format: int32 */
-            scorecards?: number;
-            /** Format: int32 */
-            changed?: number;
-            /** Format: int64 */
-            values?: number;
-            /** Format: int64 */
-            millis?: number;
-        };
-        Outcome1: {
-            /** Format: int32 */
-            rows?: number;
-            /** Format: int32 */
-            stored?: number;
-            /** Format: int32 */
-            corrected?: number;
-            /** Format: int32 */
-            held?: number;
-            /** Format: int32 */
-            rejected?: number;
-            /** Format: int32 */
-            scorecardsRecomputed?: number;
-            errors?: components["schemas"]["RowError"][];
+            labelEn?: string | null;
+            points?: number | null;
         };
         PagedAssignmentResponse: {
-            items?: components["schemas"]["AssignmentResponse"][];
+            items?: components["schemas"]["AssignmentResponse"][] | null;
             /** Format: int32 */
-            page?: number;
+            page?: number | null;
             /** Format: int32 */
-            size?: number;
+            size?: number | null;
             /** Format: int64 */
-            totalItems?: number;
+            totalItems?: number | null;
             /** Format: int32 */
-            totalPages?: number;
+            totalPages?: number | null;
         };
         PagedCaseResponse: {
-            items?: components["schemas"]["CaseResponse"][];
+            items?: components["schemas"]["CaseResponse"][] | null;
             /** Format: int32 */
-            page?: number;
+            page?: number | null;
             /** Format: int32 */
-            size?: number;
+            size?: number | null;
             /** Format: int64 */
-            totalItems?: number;
+            totalItems?: number | null;
             /** Format: int32 */
-            totalPages?: number;
+            totalPages?: number | null;
         };
         PagedCycleResponse: {
-            items?: components["schemas"]["CycleResponse"][];
+            items?: components["schemas"]["CycleResponse"][] | null;
             /** Format: int32 */
-            page?: number;
+            page?: number | null;
             /** Format: int32 */
-            size?: number;
+            size?: number | null;
             /** Format: int64 */
-            totalItems?: number;
+            totalItems?: number | null;
             /** Format: int32 */
-            totalPages?: number;
+            totalPages?: number | null;
         };
         PagedDisposalResponse: {
-            items?: components["schemas"]["DisposalResponse"][];
+            items?: components["schemas"]["DisposalResponse"][] | null;
             /** Format: int32 */
-            page?: number;
+            page?: number | null;
             /** Format: int32 */
-            size?: number;
+            size?: number | null;
             /** Format: int64 */
-            totalItems?: number;
+            totalItems?: number | null;
             /** Format: int32 */
-            totalPages?: number;
+            totalPages?: number | null;
         };
         PagedEntryResponse: {
-            items?: components["schemas"]["EntryResponse"][];
+            items?: components["schemas"]["EntryResponse"][] | null;
             /** Format: int32 */
-            page?: number;
+            page?: number | null;
             /** Format: int32 */
-            size?: number;
+            size?: number | null;
             /** Format: int64 */
-            totalItems?: number;
+            totalItems?: number | null;
             /** Format: int32 */
-            totalPages?: number;
+            totalPages?: number | null;
         };
         PagedFlagView: {
-            items?: components["schemas"]["FlagView"][];
+            items?: components["schemas"]["FlagView"][] | null;
             /** Format: int32 */
-            page?: number;
+            page?: number | null;
             /** Format: int32 */
-            size?: number;
+            size?: number | null;
             /** Format: int64 */
-            totalItems?: number;
+            totalItems?: number | null;
             /** Format: int32 */
-            totalPages?: number;
+            totalPages?: number | null;
         };
         PagedIndicatorResponse: {
-            items?: components["schemas"]["IndicatorResponse"][];
+            items?: components["schemas"]["IndicatorResponse"][] | null;
             /** Format: int32 */
-            page?: number;
+            page?: number | null;
             /** Format: int32 */
-            size?: number;
+            size?: number | null;
             /** Format: int64 */
-            totalItems?: number;
+            totalItems?: number | null;
             /** Format: int32 */
-            totalPages?: number;
+            totalPages?: number | null;
         };
         PagedJobSummary: {
-            items?: components["schemas"]["JobSummary"][];
+            items?: components["schemas"]["JobSummary"][] | null;
             /** Format: int32 */
-            page?: number;
+            page?: number | null;
             /** Format: int32 */
-            size?: number;
+            size?: number | null;
             /** Format: int64 */
-            totalItems?: number;
+            totalItems?: number | null;
             /** Format: int32 */
-            totalPages?: number;
+            totalPages?: number | null;
         };
         PagedProjectResponse: {
-            items?: components["schemas"]["ProjectResponse"][];
+            items?: components["schemas"]["ProjectResponse"][] | null;
             /** Format: int32 */
-            page?: number;
+            page?: number | null;
             /** Format: int32 */
-            size?: number;
+            size?: number | null;
             /** Format: int64 */
-            totalItems?: number;
+            totalItems?: number | null;
             /** Format: int32 */
-            totalPages?: number;
+            totalPages?: number | null;
         };
         PagedProposalResponse: {
-            items?: components["schemas"]["ProposalResponse"][];
+            items?: components["schemas"]["ProposalResponse"][] | null;
             /** Format: int32 */
-            page?: number;
+            page?: number | null;
             /** Format: int32 */
-            size?: number;
+            size?: number | null;
             /** Format: int64 */
-            totalItems?: number;
+            totalItems?: number | null;
             /** Format: int32 */
-            totalPages?: number;
+            totalPages?: number | null;
         };
         PagedResponseRow: {
-            items?: components["schemas"]["ResponseRow"][];
+            items?: components["schemas"]["ResponseRow"][] | null;
             /** Format: int32 */
-            page?: number;
+            page?: number | null;
             /** Format: int32 */
-            size?: number;
+            size?: number | null;
             /** Format: int64 */
-            totalItems?: number;
+            totalItems?: number | null;
             /** Format: int32 */
-            totalPages?: number;
+            totalPages?: number | null;
         };
         PagedResultView: {
-            items?: components["schemas"]["ResultView"][];
+            items?: components["schemas"]["ResultView"][] | null;
             /** Format: int32 */
-            page?: number;
+            page?: number | null;
             /** Format: int32 */
-            size?: number;
+            size?: number | null;
             /** Format: int64 */
-            totalItems?: number;
+            totalItems?: number | null;
             /** Format: int32 */
-            totalPages?: number;
+            totalPages?: number | null;
         };
         PagedReviewResponse: {
-            items?: components["schemas"]["ReviewResponse"][];
+            items?: components["schemas"]["ReviewResponse"][] | null;
             /** Format: int32 */
-            page?: number;
+            page?: number | null;
             /** Format: int32 */
-            size?: number;
+            size?: number | null;
             /** Format: int64 */
-            totalItems?: number;
+            totalItems?: number | null;
             /** Format: int32 */
-            totalPages?: number;
+            totalPages?: number | null;
         };
         PagedSubjectResponse: {
-            items?: components["schemas"]["SubjectResponse"][];
+            items?: components["schemas"]["SubjectResponse"][] | null;
             /** Format: int32 */
-            page?: number;
+            page?: number | null;
             /** Format: int32 */
-            size?: number;
+            size?: number | null;
             /** Format: int64 */
-            totalItems?: number;
+            totalItems?: number | null;
             /** Format: int32 */
-            totalPages?: number;
+            totalPages?: number | null;
         };
         PagedSurveyResponse: {
-            items?: components["schemas"]["SurveyResponse"][];
+            items?: components["schemas"]["SurveyResponse"][] | null;
             /** Format: int32 */
-            page?: number;
+            page?: number | null;
             /** Format: int32 */
-            size?: number;
+            size?: number | null;
             /** Format: int64 */
-            totalItems?: number;
+            totalItems?: number | null;
             /** Format: int32 */
-            totalPages?: number;
+            totalPages?: number | null;
         };
         Panel: {
-            status?: components["schemas"]["GatewayStatus"];
-            data?: components["schemas"]["JsonNode"];
-            detail?: string;
-            ok?: boolean;
+            status?: components["schemas"]["PanelStatus"] | null;
+            /** @description The service's own answer, as its operation documents it (the scorecard, the 360 result, a page of subjects...); null unless the status is OK */
+            data?: unknown;
+            detail?: string | null;
+            ok?: boolean | null;
         };
+        /** @enum {string} */
+        PanelStatus: "OK" | "NOT_FOUND" | "FORBIDDEN" | "UNAVAILABLE";
         /** @enum {string} */
         Party: "SUPERIOR" | "PUBLIC" | "THIRD_PARTY" | "PEER";
         PartyView: {
-            party?: components["schemas"]["Party"];
-            weight?: number;
-            score?: number;
-            shownScore?: number;
-            present?: boolean;
-            note?: string;
-            countedRatings?: string[];
-            trimmedRatings?: string[];
-            ratingsMean?: number;
-            ratingsStdDev?: number;
-            dispersed?: boolean;
+            party?: components["schemas"]["Party"] | null;
+            weight?: number | null;
+            score?: number | null;
+            shownScore?: number | null;
+            present?: boolean | null;
+            note?: string | null;
+            countedRatings?: string[] | null;
+            trimmedRatings?: string[] | null;
+            ratingsMean?: number | null;
+            ratingsStdDev?: number | null;
+            dispersed?: boolean | null;
         };
         /** @enum {string} */
         Polarity: "HIGHER_BETTER" | "LOWER_BETTER" | "RANGE";
         PostReviewRequest: {
             caseNo: string;
             subject: string;
-            serviceItem?: string;
+            serviceItem?: string | null;
             level: components["schemas"]["ReviewLevel"];
-            channel?: components["schemas"]["Channel"];
-            comment?: string;
-            ratedAt?: components["schemas"]["OffsetDateTime"];
+            channel?: components["schemas"]["Channel"] | null;
+            comment?: string | null;
+            ratedAt?: components["schemas"]["OffsetDateTime"] | null;
         };
         /**
          * @description RFC 9457 problem details, with the correlation id and field violations
@@ -8546,243 +8570,297 @@ export interface components {
             title: string;
             /** Format: int32 */
             status: number;
-            detail?: string;
-            instance?: string;
-            requestId?: string;
+            detail?: string | null;
+            instance?: string | null;
+            requestId?: string | null;
             violations?: {
-                field?: string;
-                message?: string;
-            }[];
+                field?: string | null;
+                message?: string | null;
+            }[] | null;
         };
         ProjectMonitoring: {
-            project?: components["schemas"]["UUID"];
-            subject?: string;
-            name?: string;
-            approved?: number;
-            spent?: number;
-            executionRate?: number;
-            timeProgress?: number;
-            pace?: number;
-            paceJudged?: boolean;
-            goalScore?: number;
-            light?: components["schemas"]["BudgetLight"];
-            reasons?: string[];
+            project?: components["schemas"]["UUID"] | null;
+            subject?: string | null;
+            name?: string | null;
+            approved?: number | null;
+            spent?: number | null;
+            executionRate?: number | null;
+            timeProgress?: number | null;
+            pace?: number | null;
+            paceJudged?: boolean | null;
+            goalScore?: number | null;
+            light?: components["schemas"]["BudgetLight"] | null;
+            reasons?: string[] | null;
         };
         ProjectResponse: {
-            id?: components["schemas"]["UUID"];
-            subject?: string;
+            id?: components["schemas"]["UUID"] | null;
+            subject?: string | null;
             /** Format: int32 */
-            fiscalYear?: number;
-            category?: components["schemas"]["Category"];
-            name?: string;
-            approvedAmount?: number;
-            linkedIndicators?: string[];
-            createdAt?: components["schemas"]["OffsetDateTime"];
+            fiscalYear?: number | null;
+            category?: components["schemas"]["Category"] | null;
+            name?: string | null;
+            approvedAmount?: number | null;
+            linkedIndicators?: string[] | null;
+            createdAt?: components["schemas"]["OffsetDateTime"] | null;
             /** Format: int64 */
-            version?: number;
+            version?: number | null;
         };
+        /** @enum {string} */
+        ProposalAction: "PRIORITY" | "KEEP" | "REDUCE" | "CANCEL";
         ProposalResponse: {
-            id?: components["schemas"]["UUID"];
-            project?: components["schemas"]["UUID"];
-            subject?: string;
+            id?: components["schemas"]["UUID"] | null;
+            project?: components["schemas"]["UUID"] | null;
+            subject?: string | null;
             /** Format: int32 */
-            year?: number;
+            year?: number | null;
             /** Format: int32 */
-            basedOnYear?: number;
-            current?: number;
-            proposed?: number;
-            ceiling?: number;
-            adjustmentPercent?: number;
-            action?: components["schemas"]["Action1"];
-            rule?: string;
+            basedOnYear?: number | null;
+            current?: number | null;
+            proposed?: number | null;
+            ceiling?: number | null;
+            adjustmentPercent?: number | null;
+            action?: components["schemas"]["ProposalAction"] | null;
+            rule?: string | null;
             /** Format: int32 */
-            ruleTableVersion?: number;
-            explanation?: string[];
-            sourceEvent?: components["schemas"]["UUID"];
-            createdAt?: components["schemas"]["OffsetDateTime"];
+            ruleTableVersion?: number | null;
+            explanation?: string[] | null;
+            sourceEvent?: components["schemas"]["UUID"] | null;
+            createdAt?: components["schemas"]["OffsetDateTime"] | null;
         };
         Provenance: {
-            scorecardEvent?: components["schemas"]["UUID"];
-            scorecardTotal?: number;
-            financialScore?: number;
-            gateFailed?: boolean;
-            satisfactionEvent?: components["schemas"]["UUID"];
-            satisfactionIndex?: number;
+            scorecardEvent?: components["schemas"]["UUID"] | null;
+            scorecardTotal?: number | null;
+            financialScore?: number | null;
+            gateFailed?: boolean | null;
+            satisfactionEvent?: components["schemas"]["UUID"] | null;
+            satisfactionIndex?: number | null;
             /** Format: int32 */
-            satisfactionN?: number;
-            satisfactionHeld?: boolean;
+            satisfactionN?: number | null;
+            satisfactionHeld?: boolean | null;
+        };
+        PublicAnswer: {
+            question: string;
+            value?: number | null;
+            choice?: string | null;
+            choices?: string[] | null;
+            text?: string | null;
         };
         PublicForm: {
-            id?: components["schemas"]["UUID"];
-            titleZh?: string;
-            titleEn?: string;
-            access?: components["schemas"]["Access"];
-            groups?: components["schemas"]["RespondentGroup"][];
-            questions?: components["schemas"]["Question"][];
+            id?: components["schemas"]["UUID"] | null;
+            titleZh?: string | null;
+            titleEn?: string | null;
+            access?: components["schemas"]["Access"] | null;
+            groups?: components["schemas"]["RespondentGroup"][] | null;
+            questions?: components["schemas"]["Question"][] | null;
         };
         Question: {
-            code?: string;
-            group?: components["schemas"]["RespondentGroup"];
-            type?: components["schemas"]["QuestionType"];
-            textZh?: string;
-            textEn?: string;
-            required?: boolean;
-            weight?: number;
-            options?: components["schemas"]["Option"][];
+            code?: string | null;
+            group?: components["schemas"]["RespondentGroup"] | null;
+            type?: components["schemas"]["QuestionType"] | null;
+            textZh?: string | null;
+            textEn?: string | null;
+            required?: boolean | null;
+            weight?: number | null;
+            options?: components["schemas"]["Option"][] | null;
         };
         QuestionRequest: {
             code: string;
             group: components["schemas"]["RespondentGroup"];
             type: components["schemas"]["QuestionType"];
             textZh: string;
-            textEn?: string;
-            required?: boolean;
-            weight?: number;
-            options?: components["schemas"]["OptionRequest"][];
+            textEn?: string | null;
+            required?: boolean | null;
+            weight?: number | null;
+            options?: components["schemas"]["OptionRequest"][] | null;
         };
         /** @enum {string} */
         QuestionType: "LIKERT5" | "GOOD_BAD5" | "NPS" | "SINGLE_CHOICE" | "MULTIPLE_CHOICE" | "TEXT";
         /** @enum {string} */
         RatingParty: "SUPERIOR" | "THIRD_PARTY" | "PEER" | "SELF";
+        RatingResponse: {
+            id?: components["schemas"]["UUID"] | null;
+            cycle?: components["schemas"]["UUID"] | null;
+            subject?: string | null;
+            party?: components["schemas"]["RatingParty"] | null;
+            evaluator?: string | null;
+            value?: number | null;
+            submittedAt?: components["schemas"]["OffsetDateTime"] | null;
+            ledger?: string | null;
+            replaced?: boolean | null;
+        };
         RatingView: {
-            id?: components["schemas"]["UUID"];
-            party?: string;
-            evaluator?: string;
-            value?: number;
+            id?: components["schemas"]["UUID"] | null;
+            party?: string | null;
+            evaluator?: string | null;
+            value?: number | null;
+        };
+        Receipt: {
+            id?: components["schemas"]["UUID"] | null;
+            message?: string | null;
+            messages?: {
+                [key: string]: string | null;
+            } | null;
         };
         /** @enum {string} */
         Recommendation: "APPROVE" | "REDUCE" | "REJECT";
+        RecomputeOutcome: {
+            /** Format: int32 */
+            periods?: number | null;
+            /** Format: int32 */
+            scorecards?: number | null;
+            /** Format: int32 */
+            changed?: number | null;
+            /** Format: int64 */
+            values?: number | null;
+            /** Format: int64 */
+            millis?: number | null;
+        };
         RecordExecutionRequest: {
             amount: number;
             spentOn: components["schemas"]["LocalDate"];
-            note?: string;
-            overspend?: boolean;
+            note?: string | null;
+            overspend?: boolean | null;
+        };
+        RecordedResponse: {
+            value?: components["schemas"]["ValueResponse"] | null;
+            flags?: components["schemas"]["FlagView"][] | null;
+            scorecardTotal?: number | null;
+            scorecardGrade?: components["schemas"]["Grade"] | null;
+        };
+        RectificationAnswer: {
+            answer: string;
         };
         RectificationRef: {
-            id?: components["schemas"]["UUID"];
-            dueDate?: components["schemas"]["LocalDate"];
-            status?: components["schemas"]["SurveyStatus"];
+            id?: components["schemas"]["UUID"] | null;
+            dueDate?: components["schemas"]["LocalDate"] | null;
+            status?: components["schemas"]["RectificationStatus"] | null;
         };
+        /** @enum {string} */
+        RectificationStatus: "OPEN" | "ANSWERED" | "CLOSED" | "VOIDED";
         RejectRequest: {
             note: string;
         };
         Report: {
-            subject?: string;
-            nameZh?: string;
-            nameEn?: string;
-            period?: string;
-            previousPeriod?: string;
-            total?: number;
-            previousTotal?: number;
-            totalChange?: number;
-            grade?: string;
-            previousGrade?: string;
+            subject?: string | null;
+            nameZh?: string | null;
+            nameEn?: string | null;
+            period?: string | null;
+            previousPeriod?: string | null;
+            total?: number | null;
+            previousTotal?: number | null;
+            totalChange?: number | null;
+            grade?: string | null;
+            previousGrade?: string | null;
             dimensions?: {
-                [key: string]: number;
-            };
+                [key: string]: number | null;
+            } | null;
             previousDimensions?: {
-                [key: string]: number;
-            };
+                [key: string]: number | null;
+            } | null;
             change?: {
-                [key: string]: number;
-            };
-            weakest?: components["schemas"]["Weak"][];
+                [key: string]: number | null;
+            } | null;
+            weakest?: components["schemas"]["Weak"][] | null;
             lights?: {
-                [key: string]: number;
-            };
+                [key: string]: number | null;
+            } | null;
             /** Format: int64 */
-            missing?: number;
-            completeness?: components["schemas"]["Completeness"];
+            missing?: number | null;
+            completeness?: components["schemas"]["Completeness"] | null;
         };
         ReportValueRequest: {
             subject: string;
             indicator: string;
             period: string;
-            value?: number;
-            level?: string;
-            source?: string;
-            evidenceUrl?: string;
-            correctionReason?: string;
+            value?: number | null;
+            level?: string | null;
+            source?: string | null;
+            evidenceUrl?: string | null;
+            correctionReason?: string | null;
         };
         /** @enum {string} */
         RespondentGroup: "CITIZEN" | "ENTERPRISE" | "PARTNER";
         ResponseRow: {
-            id?: components["schemas"]["UUID"];
-            group?: components["schemas"]["RespondentGroup"];
-            channel?: components["schemas"]["Channel"];
-            status?: components["schemas"]["SurveyStatus2"];
-            flags?: string[];
+            id?: components["schemas"]["UUID"] | null;
+            group?: components["schemas"]["RespondentGroup"] | null;
+            channel?: components["schemas"]["Channel"] | null;
+            status?: components["schemas"]["ResponseStatus"] | null;
+            flags?: string[] | null;
             /** Format: int64 */
-            durationMs?: number;
-            score?: number;
-            invited?: boolean;
-            submittedAt?: components["schemas"]["OffsetDateTime"];
-            reviewedBy?: string;
-            reviewedAt?: components["schemas"]["OffsetDateTime"];
+            durationMs?: number | null;
+            score?: number | null;
+            invited?: boolean | null;
+            submittedAt?: components["schemas"]["OffsetDateTime"] | null;
+            reviewedBy?: string | null;
+            reviewedAt?: components["schemas"]["OffsetDateTime"] | null;
         };
+        /** @enum {string} */
+        ResponseStatus: "COUNTED" | "HELD" | "REJECTED";
         ResultView: {
-            subject?: string;
-            composite?: number;
-            shownComposite?: number;
-            coverage?: number;
-            grade?: components["schemas"]["Grade"];
-            uncappedGrade?: components["schemas"]["Grade"];
-            light?: string;
+            subject?: string | null;
+            composite?: number | null;
+            shownComposite?: number | null;
+            coverage?: number | null;
+            grade?: components["schemas"]["Grade"] | null;
+            uncappedGrade?: components["schemas"]["Grade"] | null;
+            light?: string | null;
             /** Format: int32 */
-            rank?: number;
-            flags?: string[];
-            parties?: components["schemas"]["PartyView"][];
-            provenance?: components["schemas"]["Provenance"];
-            ratings?: components["schemas"]["RatingView"][];
-            provisional?: boolean;
+            rank?: number | null;
+            flags?: string[] | null;
+            parties?: components["schemas"]["PartyView"][] | null;
+            provenance?: components["schemas"]["Provenance"] | null;
+            ratings?: components["schemas"]["RatingView"][] | null;
+            provisional?: boolean | null;
         };
         /** @enum {string} */
         ReviewLevel: "VERY_SATISFIED" | "SATISFIED" | "BASICALLY_SATISFIED" | "DISSATISFIED" | "VERY_DISSATISFIED";
         ReviewRequest: {
             decision: components["schemas"]["Decision"];
-            note?: string;
+            note?: string | null;
         };
         ReviewResponse: {
-            id?: components["schemas"]["UUID"];
-            caseNo?: string;
-            subject?: string;
-            serviceItem?: string;
-            level?: components["schemas"]["ReviewLevel"];
-            levelZh?: string;
+            id?: components["schemas"]["UUID"] | null;
+            caseNo?: string | null;
+            subject?: string | null;
+            serviceItem?: string | null;
+            level?: components["schemas"]["ReviewLevel"] | null;
+            levelZh?: string | null;
             /** Format: int32 */
-            points?: number;
-            bad?: boolean;
-            channel?: components["schemas"]["Channel"];
-            comment?: string;
-            ratedAt?: components["schemas"]["OffsetDateTime"];
-            sourceSystem?: string;
-            status?: components["schemas"]["SurveyStatus1"];
-            voidReason?: components["schemas"]["VoidReason"];
-            voidNote?: string;
-            rectification?: components["schemas"]["RectificationRef"];
+            points?: number | null;
+            bad?: boolean | null;
+            channel?: components["schemas"]["Channel"] | null;
+            comment?: string | null;
+            ratedAt?: components["schemas"]["OffsetDateTime"] | null;
+            sourceSystem?: string | null;
+            status?: components["schemas"]["ReviewStatus"] | null;
+            voidReason?: components["schemas"]["VoidReason"] | null;
+            voidNote?: string | null;
+            rectification?: components["schemas"]["RectificationRef"] | null;
         };
+        /** @enum {string} */
+        ReviewStatus: "ACTIVE" | "VOIDED";
         RowError: {
             /** Format: int32 */
-            line?: number;
-            field?: string;
-            message?: string;
+            line?: number | null;
+            field?: string | null;
+            message?: string | null;
         };
         Rules: {
             gradeAdjustment?: {
-                [key: string]: number;
-            };
-            excellentCeiling?: number;
+                [key: string]: number | null;
+            } | null;
+            excellentCeiling?: number | null;
             /** Format: int32 */
-            cancelAfterFailYears?: number;
-            politicalThreshold?: number;
-            politicalPenalty?: number;
-            livelihoodMaxCut?: number;
-            bands?: components["schemas"]["Band"][];
-            monitoring?: components["schemas"]["Monitoring"];
+            cancelAfterFailYears?: number | null;
+            politicalThreshold?: number | null;
+            politicalPenalty?: number | null;
+            livelihoodMaxCut?: number | null;
+            bands?: components["schemas"]["Band"][] | null;
+            monitoring?: components["schemas"]["Monitoring"] | null;
         };
         RulesRequest: {
             gradeAdjustment: {
-                [key: string]: number;
+                [key: string]: number | null;
             };
             excellentCeiling: number;
             /** Format: int32 */
@@ -8790,188 +8868,178 @@ export interface components {
             politicalThreshold: number;
             politicalPenalty: number;
             livelihoodMaxCut: number;
-            bands?: components["schemas"]["BandRequest"][];
-            monitoring?: components["schemas"]["MonitoringRequest"];
+            bands?: components["schemas"]["BandRequest"][] | null;
+            monitoring?: components["schemas"]["MonitoringRequest"] | null;
         };
         RulesResponse: {
             /** Format: int32 */
-            fiscalYear?: number;
+            fiscalYear?: number | null;
             /** Format: int32 */
-            version?: number;
-            rules?: components["schemas"]["Rules"];
-            createdAt?: components["schemas"]["OffsetDateTime"];
+            version?: number | null;
+            rules?: components["schemas"]["Rules"] | null;
+            createdAt?: components["schemas"]["OffsetDateTime"] | null;
         };
         SatisfactionResponse: {
-            subject?: string;
-            period?: string;
-            index?: number;
+            subject?: string | null;
+            period?: string | null;
+            index?: number | null;
             /** Format: int64 */
-            n?: number;
-            standardError?: number;
-            lower95?: number;
-            upper95?: number;
-            groups?: components["schemas"]["GroupResult"][];
-            flags?: string[];
-            computedAt?: components["schemas"]["OffsetDateTime"];
+            n?: number | null;
+            standardError?: number | null;
+            lower95?: number | null;
+            upper95?: number | null;
+            groups?: components["schemas"]["GroupResult"][] | null;
+            flags?: string[] | null;
+            computedAt?: components["schemas"]["OffsetDateTime"] | null;
         };
         ScorecardResponse: {
-            subject?: string;
-            period?: string;
-            total?: number;
-            shownTotal?: number;
-            grade?: components["schemas"]["Grade"];
-            uncappedGrade?: components["schemas"]["Grade"];
-            gateStatus?: components["schemas"]["GateStatus"];
-            failedGates?: string[];
-            dimensions?: components["schemas"]["DimensionView"][];
-            excludedDimensions?: components["schemas"]["Dimension"][];
-            completeness?: components["schemas"]["Completeness"];
-            lines?: components["schemas"]["LineView"][];
+            subject?: string | null;
+            period?: string | null;
+            total?: number | null;
+            shownTotal?: number | null;
+            grade?: components["schemas"]["Grade"] | null;
+            uncappedGrade?: components["schemas"]["Grade"] | null;
+            gateStatus?: components["schemas"]["GateStatus"] | null;
+            failedGates?: string[] | null;
+            dimensions?: components["schemas"]["DimensionView"][] | null;
+            excludedDimensions?: components["schemas"]["Dimension"][] | null;
+            completeness?: components["schemas"]["Completeness"] | null;
+            lines?: components["schemas"]["LineView"][] | null;
         };
-        /** @enum {string} */
-        Status: "OPEN" | "ACCEPTED" | "REJECTED" | "RETIRED" | "WITHDRAWN";
-        /** @enum {string} */
-        Status1: "COUNTED" | "HELD" | "REJECTED" | "WITHDRAWN";
-        /** @enum {string} */
-        Status2: "QUEUED" | "CHECKING" | "WRITING" | "DONE" | "REJECTED" | "FAILED";
         /** @enum {string} */
         SubjectLevel: "CITY" | "DEPARTMENT" | "UNIT";
         SubjectResponse: {
-            code?: string;
-            nameZh?: string;
-            nameEn?: string;
-            parentCode?: string;
-            level?: components["schemas"]["SubjectLevel"];
-            activeFrom?: components["schemas"]["LocalDate"];
-            activeTo?: components["schemas"]["LocalDate"];
+            code?: string | null;
+            nameZh?: string | null;
+            nameEn?: string | null;
+            parentCode?: string | null;
+            level?: components["schemas"]["SubjectLevel"] | null;
+            activeFrom?: components["schemas"]["LocalDate"] | null;
+            activeTo?: components["schemas"]["LocalDate"] | null;
         };
         SubmitRatingRequest: {
             subject: string;
             party: components["schemas"]["RatingParty"];
             criteria: components["schemas"]["CriterionScore"][];
-            comment?: string;
-            evidenceUrl?: string;
+            comment?: string | null;
+            evidenceUrl?: string | null;
         };
         SubmitRequest: {
             group: components["schemas"]["RespondentGroup"];
-            channel?: components["schemas"]["Channel"];
-            answers: components["schemas"]["AnswerRequest"][];
+            channel?: components["schemas"]["Channel"] | null;
+            answers: components["schemas"]["PublicAnswer"][];
             /** Format: int64 */
-            durationMs?: number;
-            token?: string;
+            durationMs?: number | null;
+            token?: string | null;
             /** @description Optional: a UUID the page chose when it was loaded. Sent again with the same response (after a lost answer), it gets the first receipt, marked Idempotent-Replayed, and nothing is counted twice */
             responseId?: components["schemas"]["UUID"];
         };
         /** @enum {string} */
         SurveyDecision: "COUNT" | "REJECT";
-        /** @enum {string} */
-        SurveyKind: "HOLIDAY" | "WORKDAY";
         SurveyResponse: {
-            id?: components["schemas"]["UUID"];
-            subject?: string;
-            period?: string;
-            serviceItem?: string;
-            titleZh?: string;
-            titleEn?: string;
-            status?: components["schemas"]["SurveyStatus"];
-            access?: components["schemas"]["Access"];
-            opensAt?: components["schemas"]["OffsetDateTime"];
-            closesAt?: components["schemas"]["OffsetDateTime"];
+            id?: components["schemas"]["UUID"] | null;
+            subject?: string | null;
+            period?: string | null;
+            serviceItem?: string | null;
+            titleZh?: string | null;
+            titleEn?: string | null;
+            status?: components["schemas"]["SurveyStatus"] | null;
+            access?: components["schemas"]["Access"] | null;
+            opensAt?: components["schemas"]["OffsetDateTime"] | null;
+            closesAt?: components["schemas"]["OffsetDateTime"] | null;
             groupWeights?: {
-                [key: string]: number;
-            };
-            questions?: components["schemas"]["Question"][];
-            createdAt?: components["schemas"]["OffsetDateTime"];
-            openedAt?: components["schemas"]["OffsetDateTime"];
-            closedAt?: components["schemas"]["OffsetDateTime"];
-            publicPath?: string;
+                [key: string]: number | null;
+            } | null;
+            questions?: components["schemas"]["Question"][] | null;
+            createdAt?: components["schemas"]["OffsetDateTime"] | null;
+            openedAt?: components["schemas"]["OffsetDateTime"] | null;
+            closedAt?: components["schemas"]["OffsetDateTime"] | null;
+            publicPath?: string | null;
             /** Format: int64 */
-            version?: number;
+            version?: number | null;
         };
         SurveyReviewRequest: {
             decision: components["schemas"]["SurveyDecision"];
         };
         /** @enum {string} */
-        SurveyStatus: "OPEN" | "ANSWERED" | "CLOSED" | "VOIDED";
-        /** @enum {string} */
-        SurveyStatus1: "ACTIVE" | "VOIDED";
-        /** @enum {string} */
-        SurveyStatus2: "COUNTED" | "HELD" | "REJECTED";
+        SurveyStatus: "DRAFT" | "OPEN" | "CLOSED";
         Tree: {
-            mission?: string;
-            nameZh?: string;
-            nameEn?: string;
-            statement?: string;
-            dimensions?: components["schemas"]["DimensionBranch"][];
+            mission?: string | null;
+            nameZh?: string | null;
+            nameEn?: string | null;
+            statement?: string | null;
+            dimensions?: components["schemas"]["DimensionBranch"][] | null;
         };
         /** Format: uuid */
         UUID: string;
         UpdateSurveyRequest: {
             titleZh: string;
-            titleEn?: string;
-            serviceItem?: string;
-            opensAt?: components["schemas"]["OffsetDateTime"];
-            closesAt?: components["schemas"]["OffsetDateTime"];
+            titleEn?: string | null;
+            serviceItem?: string | null;
+            opensAt?: components["schemas"]["OffsetDateTime"] | null;
+            closesAt?: components["schemas"]["OffsetDateTime"] | null;
             groupWeights: {
-                [key: string]: number;
+                [key: string]: number | null;
             };
             questions: components["schemas"]["QuestionRequest"][];
         };
         Usage: {
-            batch?: components["schemas"]["UUID"];
-            channel?: components["schemas"]["Channel"];
-            createdAt?: components["schemas"]["OffsetDateTime"];
+            batch?: components["schemas"]["UUID"] | null;
+            channel?: components["schemas"]["Channel"] | null;
+            createdAt?: components["schemas"]["OffsetDateTime"] | null;
             /** Format: int64 */
-            issued?: number;
+            issued?: number | null;
             /** Format: int64 */
-            used?: number;
+            used?: number | null;
         };
         ValueResponse: {
             /** Format: int64 */
-            id?: number;
-            subject?: string;
-            indicator?: string;
-            period?: string;
-            value?: number;
-            level?: string;
-            score?: number;
-            shownScore?: number;
-            light?: components["schemas"]["Light"];
-            source?: string;
-            evidenceUrl?: string;
-            reportedBy?: string;
-            reportedAt?: components["schemas"]["OffsetDateTime"];
-            correctionReason?: string;
-            current?: boolean;
-            status?: components["schemas"]["Status1"];
+            id?: number | null;
+            subject?: string | null;
+            indicator?: string | null;
+            period?: string | null;
+            value?: number | null;
+            level?: string | null;
+            score?: number | null;
+            shownScore?: number | null;
+            light?: components["schemas"]["Light"] | null;
+            source?: string | null;
+            evidenceUrl?: string | null;
+            reportedBy?: string | null;
+            reportedAt?: components["schemas"]["OffsetDateTime"] | null;
+            correctionReason?: string | null;
+            current?: boolean | null;
+            status?: components["schemas"]["ValueStatus"] | null;
             /** Format: int32 */
-            definitionVersion?: number;
+            definitionVersion?: number | null;
         };
+        /** @enum {string} */
+        ValueStatus: "COUNTED" | "HELD" | "REJECTED" | "WITHDRAWN";
         Verdict: {
-            valid?: boolean;
+            valid?: boolean | null;
             /** Format: int32 */
-            checked?: number;
+            checked?: number | null;
             /** Format: int64 */
-            firstBrokenSeq?: number;
-            reason?: string;
+            firstBrokenSeq?: number | null;
+            reason?: string | null;
         };
         VersionResponse: {
             /** Format: int32 */
-            version?: number;
-            validFrom?: string;
-            validTo?: string;
-            reason?: string;
-            createdBy?: string;
-            createdAt?: components["schemas"]["OffsetDateTime"];
-            definition?: components["schemas"]["IndicatorResponse"];
+            version?: number | null;
+            validFrom?: string | null;
+            validTo?: string | null;
+            reason?: string | null;
+            createdBy?: string | null;
+            createdAt?: components["schemas"]["OffsetDateTime"] | null;
+            definition?: components["schemas"]["IndicatorResponse"] | null;
             /** Format: int32 */
-            valuesRescored?: number;
+            valuesRescored?: number | null;
             /** Format: int32 */
-            scorecardsRecomputed?: number;
+            scorecardsRecomputed?: number | null;
         };
         Violation: {
-            field?: string;
-            message?: string;
+            field?: string | null;
+            message?: string | null;
         };
         /** @enum {string} */
         VoidReason: "MISTAKEN" | "MALICIOUS";
@@ -8981,23 +9049,23 @@ export interface components {
         };
         Warnings: {
             /** Format: int32 */
-            year?: number;
+            year?: number | null;
             panels?: {
-                [key: string]: components["schemas"]["Panel"];
-            };
+                [key: string]: components["schemas"]["Panel"] | null;
+            } | null;
         };
         WarningsResponse: {
-            red?: components["schemas"]["ProjectMonitoring"][];
-            openTasks?: components["schemas"]["DisposalResponse"][];
+            red?: components["schemas"]["ProjectMonitoring"][] | null;
+            openTasks?: components["schemas"]["DisposalResponse"][] | null;
         };
         Weak: {
-            indicator?: string;
-            nameZh?: string;
-            nameEn?: string;
-            dimension?: components["schemas"]["Dimension"];
-            score?: number;
-            light?: components["schemas"]["Light"];
-            status?: components["schemas"]["LineStatus"];
+            indicator?: string | null;
+            nameZh?: string | null;
+            nameEn?: string | null;
+            dimension?: components["schemas"]["Dimension"] | null;
+            score?: number | null;
+            light?: components["schemas"]["Light"] | null;
+            status?: components["schemas"]["LineStatus"] | null;
         };
         YearRequest: {
             days: components["schemas"]["DayRequest"][];
@@ -9008,10 +9076,10 @@ export interface components {
         };
         ZombieScanResponse: {
             /** Format: int32 */
-            year?: number;
+            year?: number | null;
             /** Format: int32 */
-            indicatorsCompared?: number;
-            raised?: components["schemas"]["FlagView"][];
+            indicatorsCompared?: number | null;
+            raised?: components["schemas"]["FlagView"][] | null;
         };
     };
     responses: never;

@@ -3,6 +3,7 @@ package io.jixiao.system;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,10 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Checks a JSON value against an OpenAPI 3.1 schema, as far as the services' documents use it: references, types,
- * required and unknown properties, maps, enums, numeric bounds, lengths, item counts, patterns and the uuid, date and
- * date-time formats. Enough to tell that an example is a request its operation reads.
+ * Checks a JSON value against an OpenAPI 3.1 schema, as far as the services' documents use it: references, allOf and
+ * anyOf (oneOf is checked as anyOf), types, required and unknown properties, maps, enums, numeric bounds, lengths, item
+ * counts, patterns and the uuid, date and date-time formats. Enough to tell that an example is a request its operation
+ * reads, and that an answer is what its operation documents.
  */
 final class ExampleCheck {
 
@@ -25,6 +27,22 @@ final class ExampleCheck {
         JsonNode s = resolve(doc, schema);
         for (JsonNode part : s.path("allOf")) {
             against(doc, part, value, at, problems);
+        }
+        JsonNode branches = s.has("anyOf") ? s.path("anyOf") : s.path("oneOf");
+        if (branches.size() > 0) {
+            List<String> closest = null;
+            for (JsonNode branch : branches) {
+                List<String> found = new ArrayList<>();
+                against(doc, branch, value, at, found);
+                if (found.isEmpty()) {
+                    closest = List.of();
+                    break;
+                }
+                if (closest == null || found.size() < closest.size()) {
+                    closest = found;
+                }
+            }
+            problems.addAll(closest);
         }
         String type = type(s, value);
         if (type == null) {

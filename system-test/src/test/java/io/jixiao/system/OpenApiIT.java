@@ -105,6 +105,54 @@ class OpenApiIT {
         assertEquals(4, wrong.size(), wrong.toString());
     }
 
+    /**
+     * Every JSON answer of every operation has an example, and it fits the answer's schema. The examples are answers
+     * the system tests received (see {@link Answers}, which also holds every answer of the suite against the document),
+     * kept in the gateway's {@code openapi/examples.json}; the file names only operations and statuses the document
+     * has, so none is silently dropped.
+     */
+    @Test
+    void everyJsonAnswerHasARecordedExampleThatFitsItsSchema() throws Exception {
+        JsonNode doc = JSON.readTree(given().get("/openapi.json").then().statusCode(200).extract().asString());
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (var path : (Iterable<Map.Entry<String, JsonNode>>) doc.path("paths")::fields) {
+            if (path.getKey().startsWith("/auth/")) {
+                continue;
+            }
+            for (var op : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                for (var answer : (Iterable<Map.Entry<String, JsonNode>>) op.getValue().path("responses")::fields) {
+                    JsonNode json = answer.getValue().path("content").path("application/json");
+                    if (!answer.getKey().startsWith("2") || json.isMissingNode()) {
+                        continue;
+                    }
+                    String name = op.getKey().toUpperCase() + " " + path.getKey() + " " + answer.getKey();
+                    JsonNode example = json.path("examples").path("recorded").path("value");
+                    if (example.isMissingNode()) {
+                        problems.add(name + ": no example");
+                        continue;
+                    }
+                    checked++;
+                    ExampleCheck.against(doc, json.path("schema"), example, name + " example", problems);
+                }
+            }
+        }
+        JsonNode file = JSON.readTree(Answers.EXAMPLES.toFile());
+        for (var op : (Iterable<Map.Entry<String, JsonNode>>) file::fields) {
+            String[] name = op.getKey().split(" ", 2);
+            for (var status : (Iterable<Map.Entry<String, JsonNode>>) op.getValue()::fields) {
+                if (doc.path("paths").path(name[1]).path(name[0].toLowerCase()).path("responses")
+                        .path(status.getKey()).path("content").path("application/json").isMissingNode()) {
+                    problems.add(op.getKey() + " " + status.getKey() + ": an example of an answer the document does"
+                            + " not have");
+                }
+            }
+        }
+        assertTrue(checked >= 95, "answers with examples: " + checked);
+        assertEquals(List.of(), problems, "record the examples again: ./mvnw verify -pl system-test "
+                + "-Djixiao.api.examples=record, then rebuild the gateway and update the document");
+    }
+
     static void generateTypes(Path doc, Path out) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("npx", "--yes", GENERATOR, doc.toAbsolutePath().toString(), "-o",
                 out.toAbsolutePath().toString()).redirectErrorStream(true).start();

@@ -2,9 +2,9 @@ package io.jixiao.system;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.HttpURLConnection;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +67,7 @@ final class Suite {
         Suite s = started();
         RestAssured.baseURI = s.gateway();
         RestAssured.port = -1;
+        Answers.at(s.gateway());
         return s;
     }
 

@@ -149,6 +149,10 @@ class WholeApiBadInputSweepIT {
                 }
                 byStatus.merge(r.statusCode(), 1, Integer::sum);
                 String problem = check(c, r);
+                if (problem == null) {
+                    problem = Answers.at(RestAssured.baseURI).seen(c.method(), r.uri(), r.statusCode(),
+                            r.headers().firstValue("Content-Type").orElse(null), r.body(), false);
+                }
                 if (problem != null) {
                     failures.add(c.label() + " → " + r.statusCode() + ": " + problem + " | "
                             + r.body().substring(0, Math.min(300, r.body().length())));

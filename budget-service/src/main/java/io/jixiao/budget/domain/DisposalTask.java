@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -23,10 +24,12 @@ import io.jixiao.kit.problem.ProblemException.ConflictException;
 @Table(name = "disposal_task")
 public class DisposalTask {
 
+    @Schema(name = "DisposalStatus")
     public enum Status {
         OPEN, CLOSED
     }
 
+    @Schema(name = "DisposalAction")
     public enum Action {
         RECTIFY, SUSPEND, WITHDRAW
     }

@@ -30,11 +30,12 @@ import io.jixiao.budget.domain.Execution;
 import io.jixiao.budget.service.ExecutionService;
 import io.jixiao.kit.idempotency.Idempotent;
 import io.jixiao.kit.idempotency.IdempotentInterceptor;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import io.jixiao.kit.security.CurrentUser;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/budget/projects/{id}/executions")
 @Tag(name = "Budget execution", description = "Spending records of a project")
@@ -68,6 +69,7 @@ public class ExecutionResource {
     @POST
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.SYSTEM, CurrentUser.DEPARTMENT})
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "payment", summary = "A payment on the project", value = ApiExamples.EXECUTION)))
+    @APIResponse(responseCode = "201", description = "The execution, recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExecutionResponse.class)))
     public Response record(@PathParam("id") UUID id, @Valid @NotNull RecordExecutionRequest r) {
         Execution e = service.record(id, new ExecutionService.NewExecution(r.amount(), r.spentOn(), r.note(),
                 r.overspend()), caller);

@@ -34,13 +34,14 @@ import io.jixiao.budget.domain.rules.Category;
 import io.jixiao.budget.service.ProjectService;
 import io.jixiao.kit.idempotency.Idempotent;
 import io.jixiao.kit.idempotency.IdempotentInterceptor;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/budget/projects")
 @Tag(name = "Budget projects", description = "Projects with approved amounts, linked to performance indicators")
@@ -76,6 +77,7 @@ public class ProjectResource {
     @POST
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN})
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "livelihood project", summary = "A livelihood project linked to an indicator", value = ApiExamples.PROJECT)))
+    @APIResponse(responseCode = "201", description = "The project, created; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectResponse.class)))
     public Response create(@Valid @NotNull CreateProjectRequest r) {
         BudgetProject p = service.create(new ProjectService.NewProject(r.subject(), r.fiscalYear(), r.category(),
                 r.name(), r.approvedAmount(), r.linkedIndicators()));

@@ -12,18 +12,22 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.budget.domain.Proposal;
 import io.jixiao.budget.domain.rules.ProposalCalculator;
 import io.jixiao.budget.service.ProposalService;
-import io.jixiao.kit.sheets.Sheets;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.sheets.Sheets;
 import io.jixiao.kit.web.Decimals;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
@@ -68,6 +72,7 @@ public class ProposalResource {
     @Path("/export")
     @Produces(Sheets.XLSX)
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.DEPARTMENT, CurrentUser.SUPERIOR})
+    @APIResponse(responseCode = "200", description = "The proposals as an Excel workbook", content = @Content(mediaType = Sheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response export(@QueryParam("year") @NotNull @Min(2000) @Max(2101) Integer year) {
         return Response.ok(proposals.export(year, caller))
                 .header("Content-Disposition", "attachment; filename=\"proposals-" + year + ".xlsx\"").build();

@@ -23,7 +23,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.budget.domain.RuleTableRow;
@@ -90,6 +92,7 @@ public class RuleResource {
     @Path("/{year}")
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN})
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rule table", summary = "Grade adjustments, a score band and monitoring thresholds", value = ApiExamples.RULES)))
+    @APIResponse(responseCode = "201", description = "The rule table as its new version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RulesResponse.class)))
     public Response publish(@PathParam("year") @Min(2000) @Max(2100) int year, @Valid @NotNull RulesRequest r) {
         RuleTableRow row = service.publish(year, new RuleTableRow.Rules(r.gradeAdjustment(), r.excellentCeiling(),
                 r.cancelAfterFailYears(), r.politicalThreshold(), r.politicalPenalty(), r.livelihoodMaxCut(),

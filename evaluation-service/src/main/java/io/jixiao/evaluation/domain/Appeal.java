@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -22,6 +23,7 @@ import io.jixiao.kit.problem.ProblemException.ConflictException;
 @Table(name = "appeal")
 public class Appeal {
 
+    @Schema(name = "AppealStatus")
     public enum Status {
         SUBMITTED, ACCEPTED, REJECTED
     }

@@ -23,7 +23,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.evaluation.domain.Appeal;
@@ -73,6 +75,7 @@ public class AppealResource {
     @POST
     @RolesAllowed(CurrentUser.DEPARTMENT)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "appeal", summary = "A department's appeal with its reason", value = ApiExamples.APPEAL)))
+    @APIResponse(responseCode = "201", description = "The appeal, lodged", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppealResponse.class)))
     public Response appeal(@PathParam("id") UUID id, @Valid @NotNull AppealRequest r) {
         Appeal a = service.submit(id, r.reason(), caller);
         return Response.created(URI.create("/api/v1/cycles/" + id + "/appeals/" + a.id))

@@ -30,7 +30,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.evaluation.domain.Cycle;
@@ -86,6 +88,7 @@ public class CycleResource {
     @POST
     @RolesAllowed(CurrentUser.ADMIN)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "annual cycle", summary = "The annual 360 cycle with the default party weights", value = ApiExamples.CYCLE)))
+    @APIResponse(responseCode = "201", description = "The cycle, created as DRAFT; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CycleResponse.class)))
     public Response create(@Valid @NotNull CreateCycleRequest r) {
         Cycle c = service.create(new CycleService.NewCycle(r.name(), r.period(), new LinkedHashSet<>(r.subjects()),
                 r.weights(), r.objectiveShare(), r.selfShare(), r.missingPolicy(), r.minPublicSample(),

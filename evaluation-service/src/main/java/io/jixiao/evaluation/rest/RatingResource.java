@@ -33,11 +33,12 @@ import io.jixiao.evaluation.service.BulkRatingService;
 import io.jixiao.evaluation.service.RatingService;
 import io.jixiao.kit.idempotency.Idempotent;
 import io.jixiao.kit.idempotency.IdempotentInterceptor;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import io.jixiao.kit.security.CurrentUser;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/cycles/{id}/ratings")
 @Tag(name = "Ratings", description = "Ratings by superiors, assessors, peers and the department itself")
@@ -85,6 +86,7 @@ public class RatingResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "assessor", summary = "A third-party assessor's weighted criteria", value = ApiExamples.RATING),
             @ExampleObject(name = "superior", summary = "A superior's rating", value = ApiExamples.SUPERIOR_RATING)}))
+    @APIResponse(responseCode = "201", description = "The rating, appended to the ledger; Location names the subject's result", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RatingResponse.class)))
     public Response submit(@PathParam("id") UUID id, @Valid @NotNull SubmitRatingRequest r) {
         var accepted = service.submit(id, new RatingService.NewRating(r.subject(), r.party(),
                 r.criteria().stream().map(c -> new Criterion(c.code(), c.score(), c.weight())).toList(), r.comment(),

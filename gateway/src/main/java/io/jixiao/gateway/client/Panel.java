@@ -4,12 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.ws.rs.WebApplicationException;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * One panel of a portal page: what a service answered, or why it did not. A service that is down, slow or failing
  * degrades its panel to {@code UNAVAILABLE}; the page still renders.
  */
-public record Panel(Status status, JsonNode data, String detail) {
+public record Panel(Status status,
+        @Schema(implementation = Object.class, description = "The service's own answer, as its operation documents it (the "
+                + "scorecard, the 360 result, a page of subjects...); null unless the status is OK") JsonNode data,
+        String detail) {
 
+    @Schema(name = "PanelStatus")
     public enum Status {
         /** The service answered. */
         OK,

@@ -43,10 +43,17 @@ public final class OpenApiMerger {
             JsonNode doc = e.getValue().deepCopy();
             version = doc.path("openapi").asText(version);
             Map<String, String> renamed = new HashMap<>();
+            Set<String> own = new TreeSet<>();
+            doc.path("components").path("schemas").fieldNames().forEachRemaining(own::add);
             doc.path("components").path("schemas").fields().forEachRemaining(s -> {
                 JsonNode known = schemas.get(s.getKey());
                 if (known != null && !known.equals(s.getValue())) {
-                    renamed.put(s.getKey(), prefix(service) + s.getKey());
+                    // a new name that no schema has, of this service or of those merged before it
+                    String to = prefix(service) + s.getKey();
+                    for (int n = 2; own.contains(to) || schemas.containsKey(to) || renamed.containsValue(to); n++) {
+                        to = prefix(service) + s.getKey() + n;
+                    }
+                    renamed.put(s.getKey(), to);
                 }
             });
             rewriteRefs(doc, renamed);
@@ -96,7 +103,112 @@ public final class OpenApiMerger {
         bearer.put("scheme", "bearer");
         bearer.put("bearerFormat", "JWT");
         out.putArray("security").addObject().putArray("bearer");
+        schemaNode.elements().forEachRemaining(OpenApiMerger::nullableUnlessRequired);
+        pathsNode.elements().forEachRemaining(item -> item.elements().forEachRemaining(op -> {
+            op.path("requestBody").path("content").elements().forEachRemaining(media -> nullableUnlessRequired(
+                    media.path("schema")));
+            op.path("responses").elements().forEachRemaining(r -> r.path("content").elements().forEachRemaining(
+                    media -> nullableUnlessRequired(media.path("schema"))));
+        }));
         return out;
+    }
+
+    /**
+     * A property that its object does not list as required may be null, and the services write null for a value they
+     * do not have (a subject's English name, a cycle's close time before it closes): the document says so, as OpenAPI
+     * 3.1 does, with "null" among the property's types, or, for a reference, as one of {the referenced schema, null}.
+     * So may a map's value. For the services' requests, null and absent mean the same. Without this, every such answer broke its own
+     * document, and the TypeScript types made from it promised a string where null comes.
+     */
+    static void nullableUnlessRequired(JsonNode schema) {
+        if (!(schema instanceof ObjectNode s)) {
+            return;
+        }
+        Set<String> required = new TreeSet<>();
+        s.path("required").forEach(r -> required.add(r.asText()));
+        if (s.path("properties") instanceof ObjectNode properties) {
+            List<String> names = new ArrayList<>();
+            properties.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                JsonNode p = properties.get(name);
+                nullableUnlessRequired(p);
+                if (!required.contains(name) && p instanceof ObjectNode o) {
+                    properties.set(name, nullable(o));
+                }
+            }
+        }
+        nullableUnlessRequired(s.path("items"));
+        nullableUnlessRequired(s.path("additionalProperties"));
+        if (s.path("additionalProperties") instanceof ObjectNode values && !values.isEmpty()) {
+            s.set("additionalProperties", nullable(values)); // a map's value may be null too (a dimension not scored)
+        }
+        for (String list : List.of("allOf", "anyOf", "oneOf")) {
+            s.path(list).forEach(OpenApiMerger::nullableUnlessRequired);
+        }
+    }
+
+    private static boolean has(ArrayNode list, JsonNode value) {
+        for (JsonNode e : list) {
+            if (e.equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ObjectNode nullable(ObjectNode p) {
+        JsonNode type = p.get("type");
+        if (type != null && type.isTextual()) {
+            if (!type.asText().equals("null")) {
+                p.putArray("type").add(type.asText()).add("null");
+            }
+        } else if (type instanceof ArrayNode types) {
+            if (!has(types, F.textNode("null"))) {
+                types.add("null");
+            }
+        } else if (p.has("$ref") || p.has("allOf")) {
+            ObjectNode wrapper = F.objectNode();
+            JsonNode description = p.remove("description");
+            if (description != null) {
+                wrapper.set("description", description);
+            }
+            wrapper.putArray("anyOf").add(p).addObject().put("type", "null");
+            return wrapper;
+        } else if (p.path("anyOf") instanceof ArrayNode any && !has(any, F.objectNode().put("type", "null"))) {
+            any.addObject().put("type", "null");
+            return p;
+        } else {
+            return p; // any value at all
+        }
+        if (p.path("enum") instanceof ArrayNode values && !has(values, F.nullNode())) {
+            values.addNull(); // a value outside the enumeration breaks the schema whatever the types say
+        }
+        return p;
+    }
+
+    /**
+     * Sets recorded answers as the examples of the document's JSON responses. {@code examples} maps "GET
+     * /api/v1/cycles/{id}" to a status to a body (see system-test's {@code Answers}, which records them from the
+     * suite's real answers and checks them against the document). A recorded answer of an operation or status the
+     * document does not have is left out.
+     */
+    public static ObjectNode withExamples(ObjectNode doc, JsonNode examples) {
+        examples.fields().forEachRemaining(op -> {
+            String[] name = op.getKey().split(" ", 2);
+            if (name.length < 2) {
+                return;
+            }
+            JsonNode responses = doc.path("paths").path(name[1]).path(name[0].toLowerCase()).path("responses");
+            op.getValue().fields().forEachRemaining(status -> {
+                if (responses.path(status.getKey()).path("content")
+                        .path("application/json") instanceof ObjectNode media) {
+                    ObjectNode recorded = media.putObject("examples").putObject("recorded");
+                    recorded.put("summary", "An answer the system tests received");
+                    recorded.set("value", status.getValue());
+                }
+            });
+        });
+        return doc;
     }
 
     private static String prefix(String service) {

@@ -1,5 +1,8 @@
 package io.jixiao.gateway.service;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,9 +25,10 @@ import io.jixiao.gateway.config.GatewayConfig;
 import io.jixiao.gateway.domain.OpenApiMerger;
 
 /**
- * The suite's one OpenAPI document: each service's own ({@code /q/openapi}) and the gateway's, merged, kept for a
- * minute. A service that does not answer is listed as missing rather than failing the document (and the document is
- * then not kept, so the next call tries again).
+ * The suite's one OpenAPI document: each service's own ({@code /q/openapi}) and the gateway's, merged, with the
+ * responses' recorded examples (resource {@code openapi/examples.json}), kept for a minute. A service that does not
+ * answer is listed as missing rather than failing the document (and the document is then not kept, so the next call
+ * tries again).
  */
 @ApplicationScoped
 public class MergedOpenApi {
@@ -36,12 +40,23 @@ public class MergedOpenApi {
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1).build();
+    private final JsonNode examples;
     private volatile ObjectNode merged;
     private volatile long mergedAt;
 
     public MergedOpenApi(GatewayConfig config, ObjectMapper json) {
         this.config = config;
         this.json = json;
+        this.examples = recordedExamples(json);
+    }
+
+    /** The responses' examples, recorded by the system tests (an empty set if the file is not there). */
+    static JsonNode recordedExamples(ObjectMapper json) {
+        try (InputStream in = MergedOpenApi.class.getResourceAsStream("/openapi/examples.json")) {
+            return in == null ? json.createObjectNode() : json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("openapi/examples.json is not JSON", e);
+        }
     }
 
     /** The merged document; {@code self} is the gateway's own base URL (its own portal and demo-issuer paths). */
@@ -75,7 +90,7 @@ public class MergedOpenApi {
                 missing.add(service);
             }
         });
-        ObjectNode doc = OpenApiMerger.merge(docs, missing);
+        ObjectNode doc = OpenApiMerger.withExamples(OpenApiMerger.merge(docs, missing), examples);
         if (missing.isEmpty()) {
             merged = doc;
             mergedAt = System.nanoTime();

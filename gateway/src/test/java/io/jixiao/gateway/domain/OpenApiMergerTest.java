@@ -65,4 +65,70 @@ class OpenApiMergerTest {
                 m.at("/paths/~1api~1v1~1values/put/security").toString(), "any signed-in caller, spelled out");
         assertEquals("[{\"bearer\":[]}]", m.path("security").toString());
     }
+
+    @Test
+    void recordedAnswersBecomeTheExamplesOfTheResponsesTheyBelongTo() throws Exception {
+        JsonNode m = OpenApiMerger.withExamples(OpenApiMerger.merge(Map.of("indicator", doc("/api/v1/values",
+                "Value", "object")), List.of()), JSON.readTree("""
+                        {"POST /api/v1/values": {"200": {"subject": "EDU"}, "201": {"no": "such status"}},
+                         "GET /api/v1/values": {"200": {"not": "documented as JSON"}},
+                         "DELETE /api/v1/values": {"200": {}}, "GET /api/v1/gone": {"200": {}}}
+                        """));
+        String values = "/paths/~1api~1v1~1values/";
+        assertEquals("{\"subject\":\"EDU\"}",
+                m.at(values + "post/responses/200/content/application~1json/examples/recorded/value").toString());
+        assertFalse(m.at(values + "post/responses").has("201"), "a status the document does not have is not added");
+        assertFalse(m.at(values + "get").has("responses") && m.at(values + "get/responses").has("200"));
+        assertFalse(m.path("paths").has("/api/v1/gone"));
+        assertFalse(m.at(values).has("delete"));
+    }
+
+    @Test
+    void aPropertyThatIsNotRequiredMayBeNull() throws Exception {
+        JsonNode d = JSON.readTree(
+                """
+                        {"openapi":"3.1.0","paths":{"/api/v1/things":{"post":{
+                           "requestBody":{"content":{"application/json":{"schema":{"type":"object","required":["code"],
+                              "properties":{"code":{"type":"string"},"note":{"type":"string"}}}}}},
+                           "responses":{"201":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Thing"}}}}}}}},
+                         "components":{"schemas":{"Thing":{"type":"object","required":["id"],"properties":{
+                           "id":{"type":"integer"},"names":{"type":"array","items":{"type":"object",
+                              "properties":{"en":{"type":"string"}}}},
+                           "light":{"$ref":"#/components/schemas/Light","description":"its light"},
+                           "kind":{"type":"string","enum":["A","B"]},"any":{},"both":{"type":["string","null"]}}},
+                           "Light":{"type":"string","enum":["GREEN","RED"]}}}}
+                        """);
+        JsonNode m = OpenApiMerger.merge(Map.of("indicator", d), List.of());
+        JsonNode thing = m.at("/components/schemas/Thing/properties");
+        assertEquals("\"integer\"", thing.at("/id/type").toString(), "a required property is not");
+        assertEquals("[\"array\",\"null\"]", thing.at("/names/type").toString());
+        assertEquals("[\"string\",\"null\"]", thing.at("/names/items/properties/en/type").toString(), "nested");
+        assertEquals("[{\"$ref\":\"#/components/schemas/Light\"},{\"type\":\"null\"}]",
+                thing.at("/light/anyOf").toString());
+        assertEquals("its light", thing.at("/light/description").asText());
+        assertEquals("[\"A\",\"B\",null]", thing.at("/kind/enum").toString());
+        assertEquals("{}", thing.path("any").toString());
+        assertEquals("[\"string\",\"null\"]", thing.at("/both/type").toString(), "not twice");
+        assertEquals("\"string\"", m.at("/components/schemas/Light/type").toString(), "a schema itself is not");
+        JsonNode request = m
+                .at("/paths/~1api~1v1~1things/post/requestBody/content/application~1json/schema/properties");
+        assertEquals("\"string\"", request.at("/code/type").toString());
+        assertEquals("[\"string\",\"null\"]", request.at("/note/type").toString());
+    }
+
+    @Test
+    void aRenamedSchemaNeverTakesTheNameOfAnother() throws Exception {
+        Map<String, JsonNode> docs = new LinkedHashMap<>();
+        docs.put("indicator", doc("/api/v1/values", "Status", "string"));
+        // survey has a Status of its own shape and, besides it, a schema already named SurveyStatus
+        JsonNode survey = doc("/api/v1/surveys", "Status", "integer");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) survey.at("/components/schemas")).putObject("SurveyStatus")
+                .put("type", "boolean");
+        docs.put("survey", survey);
+        JsonNode m = OpenApiMerger.merge(docs, List.of());
+        assertEquals("boolean", m.at("/components/schemas/SurveyStatus/type").asText(), "kept, not overwritten");
+        assertEquals("integer", m.at("/components/schemas/SurveyStatus2/type").asText());
+        assertEquals("#/components/schemas/SurveyStatus2", m.at("/paths/~1api~1v1~1surveys/post/responses/200"
+                + "/content/application~1json/schema/$ref").asText());
+    }
 }

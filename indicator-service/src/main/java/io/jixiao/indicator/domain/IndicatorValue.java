@@ -12,6 +12,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.jixiao.indicator.domain.scoring.Light;
 
 /** A reported value of an indicator for a subject and period. Corrections supersede it; history is kept. */
@@ -23,6 +25,7 @@ public class IndicatorValue {
      * COUNTED: scored into the scorecard (the current value, or history); HELD: flagged, waiting for an admin's review,
      * not counted; REJECTED: refused at review; WITHDRAWN: held, then replaced by a later report.
      */
+    @Schema(name = "ValueStatus")
     public enum Status {
         COUNTED, HELD, REJECTED, WITHDRAWN
     }

@@ -13,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.jixiao.indicator.domain.quality.QualityRules.Kind;
 import io.jixiao.kit.problem.ProblemException.ConflictException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
@@ -25,6 +27,7 @@ import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 @Table(name = "quality_flag")
 public class QualityFlag {
 
+    @Schema(name = "FlagStatus")
     public enum Status {
         OPEN, ACCEPTED, REJECTED, RETIRED, WITHDRAWN
     }

@@ -24,7 +24,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.indicator.domain.Indicator;
@@ -137,6 +139,7 @@ public class IndicatorResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "quantitative", summary = "A quantitative indicator, higher is better", value = ApiExamples.INDICATOR),
             @ExampleObject(name = "qualitative", summary = "A qualitative gate indicator with a rubric", value = ApiExamples.QUALITATIVE_INDICATOR)}))
+    @APIResponse(responseCode = "201", description = "The indicator, defined; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorResponse.class)))
     public Response define(@Valid @NotNull CreateIndicatorRequest request) {
         if (request.code() == null || request.code().isBlank()) {
             throw new InvalidInputException("code", "must not be blank");
@@ -155,6 +158,7 @@ public class IndicatorResource {
             + "open-ended version before it ends the period before; overlapping another version is refused (409). "
             + "Values already reported for the periods it covers are rescored; earlier periods keep their version")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "new target", summary = "A new definition of PUB-REVISIT from 2027 on, with its reason", value = ApiExamples.INDICATOR_VERSION)))
+    @APIResponse(responseCode = "201", description = "The new version, with the values it rescored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionResponse.class)))
     public Response addVersion(@PathParam("code") String code, @Valid @NotNull CreateIndicatorRequest request) {
         if (request.code() != null && !request.code().equals(code)) {
             throw new InvalidInputException("code", "must be " + code + " (the indicator in the path) or absent");

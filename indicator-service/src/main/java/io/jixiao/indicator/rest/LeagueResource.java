@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.indicator.domain.scoring.Dimension;
@@ -52,6 +56,9 @@ public class LeagueResource {
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.FINANCE, CurrentUser.SYSTEM})
     @Produces({MediaType.APPLICATION_JSON, Sheets.XLSX})
     @Operation(summary = "The league table of a period from the stored scorecards, best first; ?format=xlsx for Excel")
+    @APIResponse(responseCode = "200", description = "The table as JSON, or as an Excel workbook with ?format=xlsx", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HealthReportService.LeagueRow.class)),
+            @Content(mediaType = Sheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response league(
             @PathParam("period") @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period,
             @QueryParam("format") String format) {

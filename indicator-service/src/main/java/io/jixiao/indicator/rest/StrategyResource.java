@@ -20,7 +20,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.indicator.domain.Mission;
@@ -71,6 +73,7 @@ public class StrategyResource {
     @Path("/missions")
     @RolesAllowed(CurrentUser.ADMIN)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "mission", summary = "The city government's mission", value = ApiExamples.MISSION)))
+    @APIResponse(responseCode = "201", description = "The mission, defined", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MissionResponse.class)))
     public Response defineMission(@Valid @NotNull CreateMissionRequest r) {
         Mission m = new Mission();
         m.code = r.code();
@@ -111,6 +114,7 @@ public class StrategyResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "process", summary = "A PROCESS objective of the mission", value = ApiExamples.PROCESS_OBJECTIVE),
             @ExampleObject(name = "public", summary = "A PUBLIC objective that the PROCESS one causes", value = ApiExamples.OBJECTIVE)}))
+    @APIResponse(responseCode = "201", description = "The objective, defined", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObjectiveResponse.class)))
     public Response defineObjective(@Valid @NotNull CreateObjectiveRequest r) {
         StrategicObjective o = service.defineObjective(new StrategyService.NewObjective(r.code(), r.mission(),
                 r.dimension(), r.nameZh(), r.nameEn(), r.causes()));

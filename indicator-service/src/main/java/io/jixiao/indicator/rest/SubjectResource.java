@@ -19,7 +19,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.indicator.domain.Subject;
@@ -64,6 +66,7 @@ public class SubjectResource {
     @POST
     @RolesAllowed(CurrentUser.ADMIN)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unit", summary = "A school under the education bureau", value = ApiExamples.SUBJECT)))
+    @APIResponse(responseCode = "201", description = "The subject, registered; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectResponse.class)))
     public Response register(@Valid @NotNull CreateSubjectRequest request) {
         if (request.activeFrom() != null && request.activeTo() != null
                 && request.activeTo().isBefore(request.activeFrom())) {

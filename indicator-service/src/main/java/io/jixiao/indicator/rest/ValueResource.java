@@ -35,16 +35,12 @@ import io.jixiao.indicator.domain.IndicatorValue;
 import io.jixiao.indicator.domain.scoring.Grade;
 import io.jixiao.indicator.domain.scoring.Light;
 import io.jixiao.indicator.domain.scoring.Scores;
-import io.jixiao.indicator.service.ValueImportService;
 import io.jixiao.indicator.service.ValueFiles;
+import io.jixiao.indicator.service.ValueImportService;
 import io.jixiao.indicator.service.ValueImports;
 import io.jixiao.indicator.service.ValueService;
 import io.jixiao.kit.idempotency.Idempotent;
 import io.jixiao.kit.idempotency.IdempotentInterceptor;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import io.jixiao.kit.problem.Problem;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
@@ -52,6 +48,11 @@ import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.sheets.Sheets;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/values")
 @Tag(name = "Values", description = "Reported indicator values, with history")
@@ -113,6 +114,7 @@ public class ValueResource {
             @ExampleObject(name = "quantitative", summary = "A reported number with its source and evidence", value = ApiExamples.VALUE),
             @ExampleObject(name = "qualitative", summary = "A rubric level", value = ApiExamples.QUALITATIVE_VALUE),
             @ExampleObject(name = "correction", summary = "A correction of a value already reported", value = ApiExamples.CORRECTION)}))
+    @APIResponse(responseCode = "201", description = "The value, recorded and scored, with the scorecard total it led to", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordedResponse.class)))
     public Response report(@Valid @NotNull ReportValueRequest r) {
         ValueService.Recorded rec = service.record(new ValueService.Report(r.subject(), r.indicator(), r.period(),
                 r.value(), r.level(), r.source(), r.evidenceUrl(), r.correctionReason()), caller);
@@ -157,6 +159,7 @@ public class ValueResource {
     @RequestBody(content = {
             @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", summary = "A CSV file with a header row", value = ApiExamples.CSV)),
             @Content(mediaType = Sheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "202", description = "The import job, queued; Location names it, poll it for progress", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValueImports.JobView.class)))
     public Response importFile(byte[] body, @HeaderParam("Content-Type") String type,
             @QueryParam("partial") boolean partial) {
         if (body == null || body.length == 0) {

@@ -19,14 +19,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.jixiao.indicator.config.IndicatorConfig;
 import io.jixiao.indicator.domain.Indicator;
 import io.jixiao.indicator.domain.ScorecardConfig;
 import io.jixiao.indicator.domain.ScorecardLine;
 import io.jixiao.indicator.domain.SubjectPeriod;
 import io.jixiao.indicator.domain.scoring.ScorecardCalculator.Result;
-import io.jixiao.indicator.messaging.IndicatorEvents;
 import io.jixiao.indicator.messaging.IndicatorEvents.ScorecardComputed;
+import io.jixiao.indicator.messaging.IndicatorEvents;
 import io.jixiao.indicator.repository.IndicatorVersionRepository;
 import io.jixiao.kit.outbox.Outbox;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
@@ -41,6 +43,7 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 @ApplicationScoped
 public class ScorecardBatch {
 
+    @Schema(name = "RecomputeOutcome")
     public record Outcome(int periods, int scorecards, int changed, long values, long millis) {
     }
 

@@ -15,25 +15,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.jixiao.indicator.config.IndicatorConfig;
 import io.jixiao.indicator.domain.Indicator;
+import io.jixiao.indicator.domain.IndicatorValue;
 import io.jixiao.indicator.domain.Period;
 import io.jixiao.indicator.domain.QualityFlag;
 import io.jixiao.indicator.domain.ScorecardLine;
-import io.jixiao.indicator.domain.IndicatorValue;
 import io.jixiao.indicator.domain.SubjectPeriod;
 import io.jixiao.indicator.domain.quality.QualityRules;
 import io.jixiao.indicator.domain.scoring.Light;
 import io.jixiao.indicator.domain.scoring.Scores;
-import io.jixiao.indicator.messaging.IndicatorEvents;
 import io.jixiao.indicator.messaging.IndicatorEvents.ValueRecorded;
+import io.jixiao.indicator.messaging.IndicatorEvents;
 import io.jixiao.indicator.repository.IndicatorVersionRepository;
 import io.jixiao.indicator.repository.ScorecardRepository;
 import io.jixiao.indicator.repository.SubjectRepository;
 import io.jixiao.indicator.repository.ValueRepository;
 import io.jixiao.kit.outbox.Outbox;
-import io.jixiao.kit.problem.ProblemException;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
+import io.jixiao.kit.problem.ProblemException;
 import io.jixiao.kit.sql.Copy;
 
 /**
@@ -58,6 +60,7 @@ public class ValueImportService {
     }
 
     /** {@code stored} counts the held values too ({@code held}: flagged, waiting for an admin's review). */
+    @Schema(name = "ImportOutcome")
     public record Outcome(int rows, int stored, int corrected, int held, int rejected, int scorecardsRecomputed,
             List<RowError> errors) {
     }

@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -53,6 +54,7 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class ValueImports {
 
+    @Schema(name = "ImportStatus")
     public enum Status {
         QUEUED, CHECKING, WRITING, DONE, REJECTED, FAILED
     }

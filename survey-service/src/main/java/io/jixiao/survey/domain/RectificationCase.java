@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.jixiao.kit.problem.ProblemException.ConflictException;
 
 /** The department's answer to a bad review: OPEN → ANSWERED → CLOSED, or VOIDED with its review. */
@@ -19,6 +21,7 @@ import io.jixiao.kit.problem.ProblemException.ConflictException;
 @Table(name = "rectification_case")
 public class RectificationCase {
 
+    @Schema(name = "RectificationStatus")
     public enum Status {
         OPEN, ANSWERED, CLOSED, VOIDED
     }

@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.jixiao.kit.problem.ProblemException.ConflictException;
 import io.jixiao.survey.domain.review.ReviewLevel;
 
@@ -18,6 +20,7 @@ import io.jixiao.survey.domain.review.ReviewLevel;
 @Table(name = "service_review")
 public class ServiceReview {
 
+    @Schema(name = "ReviewStatus")
     public enum Status {
         ACTIVE, VOIDED
     }

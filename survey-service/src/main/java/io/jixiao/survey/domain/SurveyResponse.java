@@ -12,11 +12,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.jixiao.survey.domain.index.ResponseScorer;
 import io.jixiao.survey.domain.index.RespondentGroup;
+import io.jixiao.survey.domain.index.ResponseScorer;
 
 /** One respondent's answers. Anonymous: a salted device fingerprint, never an IP. */
 @Entity
@@ -24,6 +25,7 @@ import io.jixiao.survey.domain.index.RespondentGroup;
 public class SurveyResponse {
 
     /** COUNTED in the index, or HELD for review (flagged as automated). */
+    @Schema(name = "ResponseStatus")
     public enum Status {
         COUNTED, HELD, REJECTED
     }

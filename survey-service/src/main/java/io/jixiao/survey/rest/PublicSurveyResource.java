@@ -28,16 +28,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.jixiao.kit.idempotency.IdempotentInterceptor;
 import io.jixiao.survey.domain.Channel;
 import io.jixiao.survey.domain.Survey;
 import io.jixiao.survey.domain.index.Question;
-import io.jixiao.survey.domain.index.ResponseScorer;
 import io.jixiao.survey.domain.index.RespondentGroup;
+import io.jixiao.survey.domain.index.ResponseScorer;
 import io.jixiao.survey.service.ResponseService;
 import io.jixiao.survey.service.SurveyService;
-import io.jixiao.kit.idempotency.IdempotentInterceptor;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Anonymous: the form of an open survey and the submission of a response. Reveals nothing of other respondents. */
@@ -66,6 +67,7 @@ public class PublicSurveyResource {
                     + "nothing is counted twice") UUID responseId) {
     }
 
+    @Schema(name = "PublicAnswer")
     public record AnswerRequest(
             @NotBlank @Size(max = 32) String question,
             @DecimalMin("-1000") @DecimalMax("1000") BigDecimal value,
@@ -93,6 +95,7 @@ public class PublicSurveyResource {
     @POST
     @Path("/responses")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "citizen", summary = "A citizen's answers from the web page", value = ApiExamples.RESPONSE)))
+    @APIResponse(responseCode = "201", description = "The response, received (or, sent again with the same responseId, the first receipt, marked Idempotent-Replayed)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
     public Response submit(@PathParam("id") UUID id, @Valid @NotNull SubmitRequest r,
             @HeaderParam("X-Forwarded-For") String forwardedFor, @HeaderParam("User-Agent") String userAgent,
             @Context HttpServerRequest http) {

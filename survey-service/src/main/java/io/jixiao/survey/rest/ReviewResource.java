@@ -28,10 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.kit.idempotency.Idempotent;
 import io.jixiao.kit.idempotency.IdempotentInterceptor;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
@@ -41,6 +37,11 @@ import io.jixiao.survey.domain.ServiceReview;
 import io.jixiao.survey.domain.review.ReviewLevel;
 import io.jixiao.survey.service.ReviewMetricsService;
 import io.jixiao.survey.service.ReviewService;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** 好差评: ratings of service cases posted by service-hall and app systems, voiding on appeal, monthly metrics. */
 @Path("/api/v1/reviews")
@@ -104,6 +105,7 @@ public class ReviewResource {
     @POST
     @RolesAllowed(CurrentUser.SYSTEM)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "bad review", summary = "A service hall's dissatisfied case", value = ApiExamples.REVIEW)))
+    @APIResponse(responseCode = "201", description = "The rating, recorded; a bad one with the rectification case it opened", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewResponse.class)))
     public Response post(@Valid @NotNull PostReviewRequest r) {
         var posted = service.post(new ReviewService.NewReview(r.caseNo(), r.subject(), r.serviceItem(), r.level(),
                 r.channel(), r.comment(), r.ratedAt()), caller);

@@ -11,15 +11,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.sheets.Sheets;
 import io.jixiao.kit.web.Decimals;
 import io.jixiao.survey.domain.Satisfaction;
 import io.jixiao.survey.domain.index.RespondentGroup;
 import io.jixiao.survey.domain.index.SatisfactionIndex;
-import io.jixiao.survey.service.SatisfactionService;
 import io.jixiao.survey.service.ResponseAdminService.Table;
+import io.jixiao.survey.service.SatisfactionService;
 
 /** Every subject's satisfaction index of a period, for analysts: CSV or .xlsx. */
 @Path("/api/v1/satisfaction/export")
@@ -34,6 +39,9 @@ public class SatisfactionExportResource {
 
     @GET
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR})
+    @APIResponse(responseCode = "200", description = "One row per subject: CSV (the default) or, with ?format=xlsx, an Excel workbook", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = Sheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response export(
             @QueryParam("period") @NotNull @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period,
             @QueryParam("format") String format) {

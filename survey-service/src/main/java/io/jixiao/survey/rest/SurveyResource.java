@@ -29,7 +29,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -114,6 +116,7 @@ public class SurveyResource {
     @POST
     @RolesAllowed(CurrentUser.ADMIN)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "public survey", summary = "Two respondent groups, four question types", value = ApiExamples.SURVEY)))
+    @APIResponse(responseCode = "201", description = "The survey, created as DRAFT; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SurveyResponse.class)))
     public Response create(@Valid @NotNull CreateSurveyRequest r) {
         Survey s = service.create(new SurveyService.NewSurvey(r.subject(), r.period(), r.titleZh(), r.titleEn(),
                 r.access(), r.groupWeights(), r.questions().stream().map(QuestionRequest::toQuestion).toList(),
@@ -126,6 +129,7 @@ public class SurveyResource {
     @Path("/{id}")
     @RolesAllowed(CurrentUser.ADMIN)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "revision", summary = "New titles, the scored questions unchanged", value = ApiExamples.SURVEY_REVISION)))
+    @APIResponse(responseCode = "200", description = "The survey as revised, with its new version as ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SurveyResponse.class)))
     public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateSurveyRequest r) {
         Survey s = service.revise(id, IfMatch.version(ifMatch), new SurveyService.Revision(r.titleZh(), r.titleEn(),

@@ -16,12 +16,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.sheets.Sheets;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
 import io.jixiao.survey.domain.Channel;
@@ -85,6 +89,9 @@ public class SurveyResponsesResource {
     @GET
     @Path("/export")
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR})
+    @APIResponse(responseCode = "200", description = "One row per response: CSV (the default) or, with ?format=xlsx, an Excel workbook", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = Sheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response export(@PathParam("id") UUID id, @QueryParam("format") String format) {
         return Exports.download(service.export(id), format, "survey-" + id + "-responses");
     }

@@ -17,12 +17,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.sheets.Sheets;
 import io.jixiao.survey.domain.Channel;
 import io.jixiao.survey.service.ResponseAdminService.Table;
 import io.jixiao.survey.service.TokenService;
@@ -54,6 +58,10 @@ public class SurveyTokenResource {
     @POST
     @RolesAllowed(CurrentUser.ADMIN)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "hall", summary = "500 invitations for a service hall (a survey answered by TOKEN)", value = ApiExamples.TOKENS)))
+    @APIResponse(responseCode = "201", description = "The batch with its tokens and links (shown once: only their hashes are kept)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResponse.class)))
+    @APIResponse(responseCode = "200", description = "The batch for printing, with ?format=csv or ?format=xlsx", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = Sheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response generate(@PathParam("id") UUID id, @QueryParam("format") String format,
             @Valid @NotNull GenerateRequest r) {
         TokenService.Batch b = tokens.generate(id, r.count(), r.channel());

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.PreconditionFailedException;
 import io.jixiao.survey.domain.review.WorkingDays;
@@ -17,6 +19,7 @@ import io.jixiao.survey.domain.review.WorkingDays;
 @ApplicationScoped
 public class CalendarService {
 
+    @Schema(name = "DayKind")
     public enum Kind {
         HOLIDAY, WORKDAY
     }

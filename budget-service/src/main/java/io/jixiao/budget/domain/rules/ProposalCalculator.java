@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Next year's recommended amount of a project from its subject's result (结果与预算挂钩): the grade's adjustment, plus
  * the political penalty, capped for livelihood projects; two FAIL years running cancel. Amounts are exact, in yuan,
@@ -15,6 +17,7 @@ import java.util.Locale;
  */
 public final class ProposalCalculator {
 
+    @Schema(name = "ProposalAction")
     public enum Action {
         PRIORITY, KEEP, REDUCE, CANCEL
     }
