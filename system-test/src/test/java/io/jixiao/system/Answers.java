@@ -39,10 +39,8 @@ import io.restassured.specification.FilterableResponseSpecification;
  */
 final class Answers implements Filter {
 
-    static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
-    static final Path EXAMPLES = ROOT.resolve("gateway/src/main/resources/openapi/examples.json");
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    static final Path EXAMPLES = OpenApiIT.ROOT.resolve("gateway/src/main/resources/openapi/examples.json");
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** How many items of an array an example keeps. */
     static final int ITEMS = 2;
 
@@ -175,7 +173,7 @@ final class Answers implements Filter {
                 shorten(c);
             }
         }
-        if (n instanceof ObjectNode o) { // a shortened page still says how many items there are in all
+        if (n instanceof ObjectNode o) { // a long text (a comment, an answer) is cut to its first 200 characters
             for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (e.getValue().isTextual() && e.getValue().asText().length() > 200) {
