@@ -253,7 +253,7 @@ export interface paths {
                     partial?: boolean;
                 };
                 header?: {
-                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller. */
+                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller, and remembered for 7 days: after that the same key counts as a new request. */
                     "Idempotency-Key"?: string;
                 };
                 path?: never;
@@ -530,7 +530,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller. */
+                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller, and remembered for 7 days: after that the same key counts as a new request. */
                     "Idempotency-Key"?: string;
                 };
                 path?: never;
@@ -736,7 +736,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller. */
+                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller, and remembered for 7 days: after that the same key counts as a new request. */
                     "Idempotency-Key"?: string;
                 };
                 path: {
@@ -2728,7 +2728,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller. */
+                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller, and remembered for 7 days: after that the same key counts as a new request. */
                     "Idempotency-Key"?: string;
                 };
                 path: {
@@ -4865,7 +4865,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller. */
+                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller, and remembered for 7 days: after that the same key counts as a new request. */
                     "Idempotency-Key"?: string;
                 };
                 path?: never;
@@ -6870,7 +6870,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller. */
+                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller, and remembered for 7 days: after that the same key counts as a new request. */
                     "Idempotency-Key"?: string;
                 };
                 path?: never;
@@ -6954,7 +6954,7 @@ export interface paths {
                     partial?: boolean;
                 };
                 header?: {
-                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller. */
+                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller, and remembered for 7 days: after that the same key counts as a new request. */
                     "Idempotency-Key"?: string;
                 };
                 path?: never;
@@ -7038,7 +7038,7 @@ export interface paths {
                     partial?: boolean;
                 };
                 header?: {
-                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller. */
+                    /** @description Optional. Send the same key with the same request again (after a timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing written twice; the same key with another request is refused (422). Keys are per caller, and remembered for 7 days: after that the same key counts as a new request. */
                     "Idempotency-Key"?: string;
                 };
                 path?: never;

@@ -163,7 +163,7 @@ public class MonitoringService {
     }
 
     /** Every morning, the current fiscal year as of today (China Standard Time). */
-    @Scheduled(cron = "{jixiao.budget.monitoring-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "{jixiao.budget.monitoring-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void daily() {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         run(today.getYear(), today);

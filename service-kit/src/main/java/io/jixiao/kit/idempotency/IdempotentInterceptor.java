@@ -33,7 +33,8 @@ import io.vertx.core.http.HttpServerRequest;
  * The request is identified by the method, path, query and the method's parameters as JSON (the body as the
  * resource read it; a file read as bytes by its SHA-256), hashed with SHA-256. Keys are per caller (the token's principal). A refused request (a 4xx
  * problem) rolls back and stores nothing, so it may be corrected and sent again with the same key. A replayed
- * answer carries {@code Idempotent-Replayed: true} where the method answers with a {@link Response}.
+ * answer carries {@code Idempotent-Replayed: true} where the method answers with a {@link Response}. Stored answers
+ * are deleted after {@code jixiao.idempotency.retention} (the kit's {@code Housekeeping}).
  */
 @Idempotent
 @Interceptor
@@ -45,7 +46,8 @@ public class IdempotentInterceptor {
     /** For the OpenAPI {@code @Parameter} of each idempotent operation. */
     public static final String DESCRIPTION = "Optional. Send the same key with the same request again (after a"
             + " timeout or a lost answer) to get the first answer back, marked Idempotent-Replayed, with nothing"
-            + " written twice; the same key with another request is refused (422). Keys are per caller.";
+            + " written twice; the same key with another request is refused (422). Keys are per caller, and"
+            + " remembered for 7 days: after that the same key counts as a new request.";
     public static final String PATTERN = "^[A-Za-z0-9._:-]{1,128}$";
     private static final Pattern KEY = Pattern.compile(PATTERN);
 

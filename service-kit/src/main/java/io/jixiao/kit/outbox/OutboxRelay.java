@@ -187,13 +187,6 @@ public class OutboxRelay {
         }
     }
 
-    /** Deletes published rows older than the retention, so the table stays small. */
-    public int purgePublishedBefore(OffsetDateTime cutoff) {
-        return QuarkusTransaction.requiringNew().call(() -> em
-                .createNativeQuery("delete from outbox_event where published_at is not null and published_at < :c")
-                .setParameter("c", cutoff).executeUpdate());
-    }
-
     private static <T> T setting(String name, Class<T> type, T fallback) {
         return ConfigProvider.getConfig().getOptionalValue(name, type).orElse(fallback);
     }

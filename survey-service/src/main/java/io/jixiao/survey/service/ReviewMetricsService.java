@@ -72,7 +72,7 @@ public class ReviewMetricsService {
         return all;
     }
 
-    @Scheduled(cron = "${jixiao.survey.review-metrics-cron:0 0 2 1 * ?}", timeZone = "Asia/Shanghai", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "${jixiao.survey.review-metrics-cron:0 0 2 1 * ?}", timeZone = "Asia/Shanghai", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void monthly() {
         String last = YearMonth.now(ReviewService.CHINA).minusMonths(1).toString();
         int n = publish(last).size();

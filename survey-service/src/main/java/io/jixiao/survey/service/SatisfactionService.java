@@ -60,7 +60,7 @@ public class SatisfactionService {
      * that first deletes the marks it can see. Marks that arrive meanwhile wait for the next round, so a survey
      * answered without pause is recomputed once per interval, not over and over.
      */
-    @Scheduled(every = "${jixiao.survey.recompute-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${jixiao.survey.recompute-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void recomputeDirty() {
         for (Object[] marked : QuarkusTransaction.requiringNew().call(responses::marked)) {
             String subject = (String) marked[0];

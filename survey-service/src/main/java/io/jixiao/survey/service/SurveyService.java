@@ -99,7 +99,7 @@ public class SurveyService {
         return s;
     }
 
-    @Scheduled(every = "${jixiao.survey.close-check-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${jixiao.survey.close-check-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void closeEndedOnSchedule() {
         closeEnded();
     }
