@@ -8093,6 +8093,7 @@ export interface components {
             devices?: number | null;
             /** Format: int64 */
             tokenResponses?: number | null;
+            devicesUnlinkedAt?: components["schemas"]["OffsetDateTime"] | null;
         };
         Invitation: {
             token?: string | null;

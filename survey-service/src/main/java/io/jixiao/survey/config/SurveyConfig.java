@@ -13,6 +13,13 @@ public interface SurveyConfig {
     /** Salt of the device fingerprint hash (raw IPs are never stored). Set it per deployment. */
     String fingerprintSalt();
 
+    /**
+     * How long after a survey closes its responses stay linked to their devices' fingerprints (for admins judging
+     * held responses); then the fingerprints are replaced by pseudonyms that only tell the survey's devices apart.
+     */
+    @WithDefault("P30D")
+    java.time.Duration deviceRetention();
+
     /** How often the indices of subject-periods with new responses are recomputed (read by the scheduler). */
     @WithDefault("1s")
     java.time.Duration recomputeInterval();

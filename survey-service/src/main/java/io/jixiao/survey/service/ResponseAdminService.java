@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import io.jixiao.kit.problem.ProblemException.ConflictException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.sql.Rows;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
 import io.jixiao.kit.web.Where;
@@ -33,8 +34,12 @@ public class ResponseAdminService {
         COUNT, REJECT
     }
 
+    /**
+     * {@code devicesUnlinkedAt}: when the responses' device fingerprints were replaced by pseudonyms (a while after
+     * the survey closed); {@code devices} still counts the distinct devices.
+     */
     public record Integrity(UUID survey, long responses, Map<String, Long> byStatus, Map<String, Long> byFlag,
-            long devices, long tokenResponses) {
+            long devices, long tokenResponses, OffsetDateTime devicesUnlinkedAt) {
     }
 
     private final SurveyService surveys;
@@ -88,10 +93,11 @@ public class ResponseAdminService {
                 .setParameter(1, s.id).getResultList()) {
             byFlag.put((String) row[0], ((Number) row[1]).longValue());
         }
-        Object[] t = (Object[]) em.createNativeQuery("select count(*), count(distinct fingerprint), count(token_batch)"
-                + " from survey_response where survey_id = ?1").setParameter(1, s.id).getSingleResult();
+        Object[] t = (Object[]) em.createNativeQuery("select count(*), count(distinct fingerprint), count(token_batch),"
+                + " (select devices_unlinked_at from survey where id = ?1) from survey_response where survey_id = ?1")
+                .setParameter(1, s.id).getSingleResult();
         return new Integrity(s.id, ((Number) t[0]).longValue(), byStatus, byFlag, ((Number) t[1]).longValue(),
-                ((Number) t[2]).longValue());
+                ((Number) t[2]).longValue(), Rows.timestamp(t[3]));
     }
 
     /** Every response of a survey, one row each, one column per question; the fingerprint is never exported. */

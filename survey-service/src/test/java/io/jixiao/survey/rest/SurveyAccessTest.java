@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.jixiao.survey.service.DeviceUnlinking;
 import io.jixiao.testsupport.Eventually;
 import io.jixiao.testsupport.HeldTransaction;
 import io.jixiao.testsupport.JixiaoTestResource;
@@ -44,6 +46,9 @@ class SurveyAccessTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DeviceUnlinking unlinking;
 
     long count(String sql, Object... params) {
         return TestDb.count(em, sql, params);
@@ -286,5 +291,61 @@ class SurveyAccessTest {
         assertTrue(indices.contains("\r\n" + s + ",2026,75,1,"), indices);
         given().auth().oauth2(TestTokens.admin()).queryParam("period", "26")
                 .get("/api/v1/satisfaction/export").then().statusCode(400);
+    }
+
+    /**
+     * A month after a survey closes, its responses can no longer be linked to a device: the fingerprints are replaced
+     * by pseudonyms that tell only that survey's devices apart. The same device's answers to another survey, and a
+     * survey closed more recently, keep theirs.
+     */
+    @Test
+    void aClosedSurveysResponsesAreUnlinkedFromTheirDevicesAfterTheRetention() {
+        String s = TestDb.registeredSubject(em, bootstrap, "U");
+        String old = survey(s, "PUBLIC");
+        String recent = survey(s, "PUBLIC");
+        String phone = "phone-" + UUID.randomUUID();
+        for (String device : List.of(phone, phone, "kiosk-" + UUID.randomUUID(), "tablet-" + UUID.randomUUID())) {
+            given().header("User-Agent", device).contentType(ContentType.JSON).body(body(4, null))
+                    .post("/api/v1/public/surveys/{id}/responses", old).then().statusCode(201);
+        }
+        given().header("User-Agent", phone).contentType(ContentType.JSON).body(body(5, null))
+                .post("/api/v1/public/surveys/{id}/responses", recent).then().statusCode(201);
+        for (String id : List.of(old, recent)) {
+            given().auth().oauth2(TestTokens.admin()).post("/api/v1/surveys/{id}/close", id).then().statusCode(200);
+        }
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update survey set closed_at = now() -"
+                + " cast(?2 as interval) where id = cast(?1 as uuid)").setParameter(1, old)
+                .setParameter(2, "30 days 1 minute").executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update survey set closed_at = now() -"
+                + " cast(?2 as interval) where id = cast(?1 as uuid)").setParameter(1, recent)
+                .setParameter(2, "29 days 23 hours").executeUpdate());
+        String phonePrint = fingerprints(recent).get(0);
+        List<String> before = fingerprints(old);
+        assertEquals(List.of(true, true, false, false), before.stream().map(phonePrint::equals).toList());
+
+        assertTrue(unlinking.unlinkClosedBefore(java.time.OffsetDateTime.now().minusDays(30)) >= 1);
+
+        List<String> after = fingerprints(old);
+        assertTrue(after.stream().noneMatch(before::contains), after::toString);
+        assertTrue(after.stream().allMatch(f -> f.matches("[0-9a-f]{64}")), after::toString);
+        assertEquals(after.get(0), after.get(1)); // the phone's two answers are still one device
+        assertEquals(3, after.stream().distinct().count());
+        assertEquals(List.of(phonePrint), fingerprints(recent)); // not yet a month
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/surveys/{id}/responses/integrity", old).then()
+                .statusCode(200).body("devices", equalTo(3)).body("responses", equalTo(4))
+                .body("devicesUnlinkedAt", notNullValue());
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/surveys/{id}/responses/integrity", recent).then()
+                .statusCode(200).body("devices", equalTo(1)).body("devicesUnlinkedAt", nullValue());
+
+        // once is enough: a later pass leaves the survey alone
+        unlinking.unlinkClosedBefore(java.time.OffsetDateTime.now().minusDays(30));
+        assertEquals(after, fingerprints(old));
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> fingerprints(String survey) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select fingerprint from"
+                + " survey_response where survey_id = cast(?1 as uuid) order by submitted_at").setParameter(1, survey)
+                .getResultList());
     }
 }
