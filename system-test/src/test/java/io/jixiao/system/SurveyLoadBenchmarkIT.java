@@ -65,13 +65,15 @@ class SurveyLoadBenchmarkIT {
     /**
      * The statements {@code ResponseService.submit} sends for an anonymous response, as a pgbench script: each
      * transaction a new device, the same survey, the service's default throttle windows (1 h, 60 s), and a response id
-     * of its own, as the public page sends.
+     * of its own, as the public page sends, locked like the device.
      */
     static String responseSql(String survey, String subject) {
         String device = "(md5(:d::text) || md5(:d::text))::bpchar";
         return String.join("\n", "\\set d random(1, 2000000000)", "begin;",
                 "select s.version from survey s, (select pg_advisory_xact_lock(hashtextextended(" + device
-                        + "::text, 7)), pg_advisory_xact_lock_shared(hashtextextended('survey/" + survey + "', 0))) l"
+                        + "::text, 7)), pg_advisory_xact_lock(hashtextextended('response/' || md5(:d::text || 'r')"
+                        + "::uuid::text, 0)), pg_advisory_xact_lock_shared(hashtextextended('survey/" + survey + "',"
+                        + " 0))) l"
                         + " where s.id = '" + survey + "' \\gset",
                 "select count(*) filter (where survey_id = '" + survey + "' and submitted_at >= now() - interval"
                         + " '1 hour'), min(submitted_at) filter (where survey_id = '" + survey + "' and submitted_at"

@@ -39,17 +39,21 @@ public class ResponseRepository implements PanacheRepositoryBase<SurveyResponse,
 
     /**
      * Locks the device (a transaction-scoped advisory lock on its fingerprint, so that its concurrent submissions are
-     * counted one after the other), passes the survey's {@link io.jixiao.kit.tx.WriteGate} (a change to the survey
-     * waits for this response to commit), and reads the survey's version, in one statement. Empty when
-     * there is no such survey. The version is read with the statement's snapshot, taken before the locks were granted,
-     * so {@link #insert} checks it again.
+     * counted one after the other) and the page's {@code responseId} if it sent one (so that the same response sent
+     * again from another address while the first is in flight waits for it, and is then answered as received, not
+     * refused as a clash of ids), passes the survey's {@link io.jixiao.kit.tx.WriteGate} (a change to the survey waits
+     * for this response to commit), and reads the survey's version, in one statement. Empty when there is no such
+     * survey. The version is read with the statement's snapshot, taken before the locks were granted, so
+     * {@link #insert} checks it again. The locks are taken in that order by every response, so two responses never
+     * wait on each other both ways.
      */
-    public Optional<Long> lockDeviceAndReadSurveyVersion(String fingerprint, UUID survey) {
-        List<?> version = getEntityManager().createNativeQuery("select s.version from survey s,"
+    public Optional<Long> lockDeviceAndReadSurveyVersion(String fingerprint, UUID survey, UUID responseId) {
+        List<?> version = getEntityManager().unwrap(Session.class).createNativeQuery("select s.version from survey s,"
                 + " (select pg_advisory_xact_lock(hashtextextended(?1, 7)),"
+                + " case when ?4 is not null then pg_advisory_xact_lock(hashtextextended('response/' || ?4, 0)) end,"
                 + " pg_advisory_xact_lock_shared(hashtextextended(?3, 0))) l where s.id = ?2")
                 .setParameter(1, fingerprint).setParameter(2, survey).setParameter(3, SurveyRepository.lockKey(survey))
-                .getResultList();
+                .setParameter(4, responseId == null ? null : responseId.toString(), String.class).getResultList();
         return version.stream().findFirst().map(v -> ((Number) v).longValue());
     }
 

@@ -72,7 +72,7 @@ public class ResponseService {
     @Transactional
     public Submitted submit(UUID surveyId, NewResponse n) {
         String device = fingerprint(n.clientAddress(), n.userAgent());
-        long version = responses.lockDeviceAndReadSurveyVersion(device, surveyId)
+        long version = responses.lockDeviceAndReadSurveyVersion(device, surveyId, n.responseId())
                 .orElseThrow(() -> new ResourceNotFoundException("survey", surveyId));
         Survey s = surveys.publicForm(surveyId, version);
         boolean anonymous = n.token() == null || n.token().isBlank();

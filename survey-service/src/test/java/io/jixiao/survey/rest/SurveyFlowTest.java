@@ -233,6 +233,33 @@ class SurveyFlowTest {
         assertEquals(0, count("select count(*) from survey_response where survey_id = cast(?1 as uuid)", survey));
     }
 
+    /**
+     * A phone whose first send is still in flight sends the same response again after moving from Wi-Fi to the mobile
+     * network: another address, so another device lock. The second send waits for the first and is answered as
+     * received (201, replayed), with one response stored. Before the page's id was locked too, the second send
+     * clashed with the first's row and was refused (409).
+     */
+    @Test
+    void theSameResponseSentFromAnotherAddressWhileTheFirstIsInFlightIsReceivedOnce() throws Exception {
+        String survey = openSurvey(subject());
+        UUID id = UUID.randomUUID();
+        try (HeldTransaction first = HeldTransaction.of(() -> responses.submit(UUID.fromString(survey),
+                new ResponseService.NewResponse(RespondentGroup.CITIZEN, Channel.APP,
+                        List.of(new ResponseScorer.Answer("q1", new BigDecimal(4), null, null, null)), 45000L,
+                        "198.51.100.20", "phone", null, id)))) {
+            var again = first.commitWhileWaitedOn(em, "the second send waits for the first",
+                    () -> given().header("User-Agent", "phone").header("X-Forwarded-For", "203.0.113.99")
+                            .contentType(ContentType.JSON).body(Map.of("group", "CITIZEN", "answers",
+                                    List.of(Map.of("question", "q1", "value", 4)), "durationMs", 45000, "responseId",
+                                    id.toString()))
+                            .post("/api/v1/public/surveys/{id}/responses", survey).then().extract());
+            assertEquals(201, again.statusCode(), again.asString());
+            assertEquals("true", again.header("Idempotent-Replayed"));
+            assertEquals(id.toString(), again.path("id"));
+        }
+        assertEquals(1, count("select count(*) from survey_response where survey_id = cast(?1 as uuid)", survey));
+    }
+
     /** A response written by the real service and held inside its transaction until it commits. */
     HeldTransaction heldResponse(String survey, int likert) throws InterruptedException {
         return HeldTransaction.of(() -> responses.submit(UUID.fromString(survey), new ResponseService.NewResponse(
