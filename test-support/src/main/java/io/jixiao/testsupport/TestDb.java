@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** What tests read straight from a service's database, each in a transaction of its own. */
+/** What tests read straight from a service's database, or change in it, each in a transaction of its own. */
 public final class TestDb {
 
     private TestDb() {
@@ -15,13 +16,20 @@ public final class TestDb {
 
     /** The number the query returns ({@code select count(*) ...}), with positional parameters ?1, ?2... */
     public static long count(EntityManager em, String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var q = em.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return ((Number) q.getSingleResult()).longValue();
-        });
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) bound(em.createNativeQuery(sql), params).getSingleResult()).longValue());
+    }
+
+    /** Runs a statement that changes rows ({@code update ...}), with positional parameters ?1, ?2...; how many. */
+    public static int update(EntityManager em, String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> bound(em.createNativeQuery(sql), params).executeUpdate());
+    }
+
+    private static Query bound(Query q, Object... params) {
+        for (int i = 0; i < params.length; i++) {
+            q.setParameter(i + 1, params[i]);
+        }
+        return q;
     }
 
     /**

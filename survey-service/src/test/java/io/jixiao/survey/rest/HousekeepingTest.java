@@ -18,7 +18,6 @@ import io.jixiao.kit.housekeeping.Housekeeping;
 import io.jixiao.testsupport.JixiaoTestResource;
 import io.jixiao.testsupport.TestDb;
 import io.jixiao.testsupport.TestTokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -43,13 +42,7 @@ class HousekeepingTest {
     final String hall = TestTokens.system("service-hall");
 
     void sql(String sql, Object... params) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            var q = em.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            q.executeUpdate();
-        });
+        TestDb.update(em, sql, params);
     }
 
     long count(String sql, Object... params) {

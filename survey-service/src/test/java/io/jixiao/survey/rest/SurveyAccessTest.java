@@ -313,12 +313,9 @@ class SurveyAccessTest {
         for (String id : List.of(old, recent)) {
             given().auth().oauth2(TestTokens.admin()).post("/api/v1/surveys/{id}/close", id).then().statusCode(200);
         }
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update survey set closed_at = now() -"
-                + " cast(?2 as interval) where id = cast(?1 as uuid)").setParameter(1, old)
-                .setParameter(2, "30 days 1 minute").executeUpdate());
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update survey set closed_at = now() -"
-                + " cast(?2 as interval) where id = cast(?1 as uuid)").setParameter(1, recent)
-                .setParameter(2, "29 days 23 hours").executeUpdate());
+        String closedAgo = "update survey set closed_at = now() - cast(?2 as interval) where id = cast(?1 as uuid)";
+        TestDb.update(em, closedAgo, old, "30 days 1 minute");
+        TestDb.update(em, closedAgo, recent, "29 days 23 hours");
         String phonePrint = fingerprints(recent).get(0);
         List<String> before = fingerprints(old);
         assertEquals(List.of(true, true, false, false), before.stream().map(phonePrint::equals).toList());
