@@ -275,7 +275,12 @@ public final class OpenApiMerger {
         return item;
     }
 
-    /** Every operation answers its errors as problems: a 4XX and a default response pointing at the schema. */
+    /**
+     * Every operation answers its errors as problems: a 4XX and a default response pointing at the schema. The
+     * refusals the services declare without a body (SmallRye adds 400, 401 and 403 bare) get the problem body too:
+     * a declared status wins over 4XX, so without it a client would be told that a 400 has no body, and its
+     * violations would be typed as nothing.
+     */
     private static ObjectNode withProblems(ObjectNode item) {
         for (String m : METHODS) {
             JsonNode op = item.get(m);
@@ -287,6 +292,12 @@ public final class OpenApiMerger {
                 names.stream().sorted().forEach(n -> ordered.put(n, responses.get(n)));
                 ordered.putIfAbsent("4XX", problemResponse("Bad input, missing or refused credentials, a conflict"));
                 ordered.putIfAbsent("default", problemResponse("Any other error, as a problem"));
+                ordered.forEach((code, r) -> {
+                    if ((code.startsWith("4") || code.startsWith("5")) && r instanceof ObjectNode bare
+                            && !bare.has("content") && !bare.has("$ref")) {
+                        bare.set("content", problemResponse("").get("content"));
+                    }
+                });
                 responses.removeAll();
                 ordered.forEach(responses::set);
             }

@@ -23,7 +23,8 @@ class OpenApiMergerTest {
                         {"openapi":"3.1.0","tags":[{"name":"T-%1$s"}],
                          "paths":{"%1$s":{"get":{"responses":{}},"put":{"security":[{"SecurityScheme":["**"]}]},
                                           "post":{"security":[{"SecurityScheme":["admin","department"]}],"responses":{"200":{"description":"ok","content":{"application/json":
-                           {"schema":{"$ref":"#/components/schemas/%2$s"}}}}}}},"/q/health":{"get":{}}},
+                           {"schema":{"$ref":"#/components/schemas/%2$s"}}}},"400":{"description":"Bad Request"},
+                           "404":{"description":"a CSV","content":{"text/csv":{}}}}}},"/q/health":{"get":{}}},
                          "components":{"schemas":{"%2$s":{"type":"%3$s"}}}}
                         """
                         .formatted(path, schema, shape));
@@ -54,6 +55,11 @@ class OpenApiMergerTest {
         assertEquals("#/components/schemas/Problem", m.at("/paths/~1api~1v1~1values/post/responses/4XX/content"
                 + "/application~1problem+json/schema/$ref").asText());
         assertTrue(m.at("/components/schemas/Problem/properties").has("violations"));
+        // a refusal declared without a body answers a problem too; one declared with its own body keeps it
+        assertEquals("#/components/schemas/Problem", m.at("/paths/~1api~1v1~1values/post/responses/400/content"
+                + "/application~1problem+json/schema/$ref").asText());
+        assertEquals("Bad Request", m.at("/paths/~1api~1v1~1values/post/responses/400/description").asText());
+        assertEquals(List.of("text/csv"), names(m.at("/paths/~1api~1v1~1values/post/responses/404/content")));
         assertEquals("evaluation", m.at("/info/x-jixiao-missing/0").asText());
         assertEquals(3, m.path("tags").size());
         // the roles are kept under the one declared scheme; an operation without security is marked public
