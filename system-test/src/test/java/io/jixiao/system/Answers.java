@@ -32,7 +32,7 @@ import io.restassured.specification.FilterableResponseSpecification;
  * Every answer the system tests get from the API, held against the merged OpenAPI document: a successful JSON body must
  * fit the schema its operation documents for that status (the status itself must be documented), and a refusal must
  * be a problem that fits the problem schema. A test whose call gets an answer the document does not describe fails at
- * that call. One answer per operation and status is kept; with {@code -Djixiao.api.examples=record} they are written,
+ * that call. One answer per operation and status is kept, and one refusal per status ({@value #PROBLEMS}); with {@code -Djixiao.api.examples=record} they are written,
  * shortened, to the gateway's {@code openapi/examples.json} when the test JVM ends, and the gateway serves them as the
  * merged document's response examples (see OpenApiIT). {@code -Djixiao.api.answers.lenient=true} prints what does not
  * fit instead of failing the call, to see every mismatch of a run at once.
@@ -41,6 +41,8 @@ final class Answers implements Filter {
 
     static final Path EXAMPLES = OpenApiIT.ROOT.resolve("gateway/src/main/resources/openapi/examples.json");
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The examples file's entry of refusals: one problem per status, whichever operation answered it. */
+    static final String PROBLEMS = "problems";
     /** How many items of an array an example keeps. */
     static final int ITEMS = 2;
 
@@ -133,9 +135,7 @@ final class Answers implements Filter {
             return "the answer does not fit the document: " + String.join("; ", problems.subList(0,
                     Math.min(5, problems.size())));
         }
-        if (status < 300) {
-            keep(name, String.valueOf(status), value, scenario);
-        }
+        keep(status < 300 ? name : PROBLEMS, String.valueOf(status), value, scenario);
         return null;
     }
 

@@ -109,7 +109,7 @@ class OpenApiIT {
      * Every JSON answer of every operation has an example, and it fits the answer's schema. The examples are answers
      * the system tests received (see {@link Answers}, which also holds every answer of the suite against the document),
      * kept in the gateway's {@code openapi/examples.json}; the file names only operations and statuses the document
-     * has, so none is silently dropped.
+     * has, so none is silently dropped. Its refusals, one per status, are problems, and every 4XX answer shows them.
      */
     @Test
     void everyJsonAnswerHasARecordedExampleThatFitsItsSchema() throws Exception {
@@ -138,7 +138,29 @@ class OpenApiIT {
             }
         }
         JsonNode file = JSON.readTree(Answers.EXAMPLES.toFile());
+        // the refusals: one per status, each a problem, each shown where an operation answers that status
+        List<String> statuses = new ArrayList<>();
+        file.path(Answers.PROBLEMS).fieldNames().forEachRemaining(statuses::add);
+        assertTrue(statuses.containsAll(List.of("400", "401", "403", "404", "409", "422")), statuses.toString());
+        for (String status : statuses) {
+            JsonNode example = doc.at("/components/examples/Problem" + status + "/value");
+            if (!status.startsWith("4") || example.isMissingNode()) {
+                problems.add("problem " + status + ": not a refusal, or not in the document");
+                continue;
+            }
+            assertEquals(status, example.path("status").asText(), "problem " + status);
+            ExampleCheck.against(doc, JSON.createObjectNode().put("$ref", "#/components/schemas/Problem"), example,
+                    "problem " + status, problems);
+        }
+        JsonNode valueRefusals = doc.at("/paths/~1api~1v1~1values/post/responses");
+        assertEquals("#/components/examples/Problem409", valueRefusals.at("/4XX/content/application~1problem+json"
+                + "/examples/409/$ref").asText());
+        assertEquals("#/components/examples/Problem400", valueRefusals.at("/400/content/application~1problem+json"
+                + "/examples/400/$ref").asText());
         for (var op : (Iterable<Map.Entry<String, JsonNode>>) file::fields) {
+            if (op.getKey().equals(Answers.PROBLEMS)) {
+                continue;
+            }
             String[] name = op.getKey().split(" ", 2);
             for (var status : (Iterable<Map.Entry<String, JsonNode>>) op.getValue()::fields) {
                 if (doc.path("paths").path(name[1]).path(name[0].toLowerCase()).path("responses")

@@ -193,6 +193,7 @@ public final class OpenApiMerger {
      * document does not have is left out.
      */
     public static ObjectNode withExamples(ObjectNode doc, JsonNode examples) {
+        withProblemExamples(doc, examples.path("problems"));
         examples.fields().forEachRemaining(op -> {
             String[] name = op.getKey().split(" ", 2);
             if (name.length < 2) {
@@ -209,6 +210,42 @@ public final class OpenApiMerger {
             });
         });
         return doc;
+    }
+
+    /**
+     * Recorded refusals, one per status ({@code "problems"} in the examples: "400" to a problem body), become the
+     * document's {@code components.examples} ("Problem400"...). Each operation's 4XX answer refers to all of them, and
+     * an answer declared with its own 4xx status to the one of that status.
+     */
+    private static void withProblemExamples(ObjectNode doc, JsonNode problems) {
+        if (!(problems instanceof ObjectNode byStatus) || byStatus.isEmpty()) {
+            return;
+        }
+        ObjectNode components = doc.has("components")
+                ? (ObjectNode) doc.get("components")
+                : doc.putObject("components");
+        ObjectNode shared = components.has("examples")
+                ? (ObjectNode) components.get("examples")
+                : components.putObject("examples");
+        List<String> statuses = new ArrayList<>();
+        byStatus.fields().forEachRemaining(p -> {
+            ObjectNode example = shared.putObject("Problem" + p.getKey());
+            example.put("summary", "A " + p.getKey() + " the system tests received");
+            example.set("value", p.getValue());
+            statuses.add(p.getKey());
+        });
+        statuses.sort(null);
+        doc.path("paths").forEach(item -> METHODS.forEach(m -> item.path(m).path("responses").fields()
+                .forEachRemaining(answer -> {
+                    List<String> these = answer.getKey().equals("4XX")
+                            ? statuses.stream().filter(x -> x.startsWith("4")).toList()
+                            : statuses.contains(answer.getKey()) ? List.of(answer.getKey()) : List.of();
+                    if (!these.isEmpty() && answer.getValue().path("content")
+                            .path("application/problem+json") instanceof ObjectNode media) {
+                        ObjectNode refs = media.putObject("examples");
+                        these.forEach(x -> refs.putObject(x).put("$ref", "#/components/examples/Problem" + x));
+                    }
+                })));
     }
 
     private static String prefix(String service) {

@@ -78,7 +78,8 @@ class OpenApiMergerTest {
                 "Value", "object")), List.of()), JSON.readTree("""
                         {"POST /api/v1/values": {"200": {"subject": "EDU"}, "201": {"no": "such status"}},
                          "GET /api/v1/values": {"200": {"not": "documented as JSON"}},
-                         "DELETE /api/v1/values": {"200": {}}, "GET /api/v1/gone": {"200": {}}}
+                         "DELETE /api/v1/values": {"200": {}}, "GET /api/v1/gone": {"200": {}},
+                         "problems": {"400": {"status": 400}, "409": {"status": 409}}}
                         """));
         String values = "/paths/~1api~1v1~1values/";
         assertEquals("{\"subject\":\"EDU\"}",
@@ -87,6 +88,14 @@ class OpenApiMergerTest {
         assertFalse(m.at(values + "get").has("responses") && m.at(values + "get/responses").has("200"));
         assertFalse(m.path("paths").has("/api/v1/gone"));
         assertFalse(m.at(values).has("delete"));
+        // the refusals: shared examples, all of them under 4XX, and its own under a declared 400
+        assertEquals("{\"status\":409}", m.at("/components/examples/Problem409/value").toString());
+        assertEquals("{\"400\":{\"$ref\":\"#/components/examples/Problem400\"},"
+                + "\"409\":{\"$ref\":\"#/components/examples/Problem409\"}}",
+                m.at(values + "post/responses/4XX/content/application~1problem+json/examples").toString());
+        assertEquals("{\"400\":{\"$ref\":\"#/components/examples/Problem400\"}}",
+                m.at(values + "post/responses/400/content/application~1problem+json/examples").toString());
+        assertTrue(m.at(values + "post/responses/default/content/application~1problem+json/examples").isMissingNode());
     }
 
     @Test
