@@ -3,6 +3,7 @@ package io.jixiao.kit.housekeeping;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -21,7 +22,9 @@ import io.quarkus.scheduler.Scheduled;
  * <li>the stored answers of requests sent with an {@code Idempotency-Key} ({@code jixiao.idempotency.retention}, 7
  * days): after that the same key counts as a new request;</li>
  * <li>the ids of consumed events ({@code jixiao.inbox.retention}, 30 days). They are what makes a redelivered event
- * change nothing, so this must stay longer than the topics keep their records (Kafka's default: 7 days).</li>
+ * change nothing, so none is deleted while a topic the service consumes may still hold its event: the pass reads the
+ * topics' {@code retention.ms} from the broker and keeps the ids at least that long. A topic that keeps its records
+ * for ever, or a broker that cannot be asked, keeps every id.</li>
  * </ul>
  * Rows still needed are never touched: an unpublished event stays however old it is.
  */
@@ -37,16 +40,18 @@ public class Housekeeping {
 
     private final EntityManager em;
     private final MeterRegistry meters;
+    private final ConsumedTopics consumedTopics;
     private final Duration outboxRetention;
     private final Duration idempotencyRetention;
     private final Duration inboxRetention;
 
-    Housekeeping(EntityManager em, MeterRegistry meters,
+    Housekeeping(EntityManager em, MeterRegistry meters, ConsumedTopics consumedTopics,
             @ConfigProperty(name = "jixiao.outbox.retention", defaultValue = "P7D") Duration outboxRetention,
             @ConfigProperty(name = "jixiao.idempotency.retention", defaultValue = "P7D") Duration idempotencyRetention,
             @ConfigProperty(name = "jixiao.inbox.retention", defaultValue = "P30D") Duration inboxRetention) {
         this.em = em;
         this.meters = meters;
+        this.consumedTopics = consumedTopics;
         this.outboxRetention = outboxRetention;
         this.idempotencyRetention = idempotencyRetention;
         this.inboxRetention = inboxRetention;
@@ -63,10 +68,16 @@ public class Housekeeping {
 
     /** Deletes every row older than its retention as of {@code now}. */
     public Purged purge(OffsetDateTime now) {
+        Optional<Duration> inbox = consumedTopics.longestRetention().map(t -> t.compareTo(inboxRetention) > 0
+                ? t
+                : inboxRetention);
+        if (inbox.isEmpty()) {
+            LOG.debug("consumed event ids are kept: a consumed topic keeps its records for ever, or is not known");
+        }
         Purged purged = new Purged(
                 delete("outbox_event", "published_at is not null and published_at < ?1", now.minus(outboxRetention)),
                 delete("idempotency_key", "created_at < ?1", now.minus(idempotencyRetention)),
-                delete("processed_event", "processed_at < ?1", now.minus(inboxRetention)));
+                inbox.map(d -> delete("processed_event", "processed_at < ?1", now.minus(d))).orElse(0));
         if (!purged.equals(new Purged(0, 0, 0))) {
             LOG.infof("housekeeping deleted %d published events, %d idempotency keys and %d consumed event ids",
                     purged.outboxEvents(), purged.idempotencyKeys(), purged.processedEvents());

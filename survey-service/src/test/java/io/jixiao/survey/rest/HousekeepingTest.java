@@ -4,16 +4,26 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.jixiao.kit.housekeeping.ConsumedTopics;
 import io.jixiao.kit.housekeeping.Housekeeping;
 import io.jixiao.testsupport.JixiaoTestResource;
 import io.jixiao.testsupport.TestDb;
@@ -38,6 +48,9 @@ class HousekeepingTest {
 
     @Inject
     Housekeeping housekeeping;
+
+    @Inject
+    ConsumedTopics topics;
 
     final String hall = TestTokens.system("service-hall");
 
@@ -91,5 +104,48 @@ class HousekeepingTest {
                 .post("/api/v1/reviews").then().statusCode(409);
         given().auth().oauth2(hall).header("Idempotency-Key", newKey).contentType(ContentType.JSON).body(newReview)
                 .post("/api/v1/reviews").then().statusCode(201).header("Idempotent-Replayed", "true");
+    }
+
+    /**
+     * A consumed event's id stays while its topic may still hold the event: with the topic kept for 45 days, an id of
+     * 31 days stays and one of 46 days goes; with the topic kept for ever, every id stays.
+     */
+    @Test
+    void consumedEventIdsStayWhileTheirTopicMayStillDeliverTheEvent() throws Exception {
+        String topic = "jixiao.indicator.events";
+        assertEquals(List.of(topic), topics.names());
+        String inbox = "insert into processed_event (event_id, event_type, processed_at) values (?1,"
+                + " 'housekeeping.test', now() - cast(?2 as interval))";
+        UUID month = UUID.randomUUID();
+        UUID longAgo = UUID.randomUUID();
+        UUID ancient = UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            try {
+                retention(admin, topic, String.valueOf(Duration.ofDays(45).toMillis()));
+                sql(inbox, month, "31 days");
+                sql(inbox, longAgo, "46 days");
+                housekeeping.purge(OffsetDateTime.now(ZoneOffset.UTC));
+                assertEquals(1, count("select count(*) from processed_event where event_id = ?1", month));
+                assertEquals(0, count("select count(*) from processed_event where event_id = ?1", longAgo));
+
+                retention(admin, topic, "-1");
+                sql(inbox, ancient, "400 days");
+                assertEquals(0, housekeeping.purge(OffsetDateTime.now(ZoneOffset.UTC)).processedEvents());
+                assertEquals(1, count("select count(*) from processed_event where event_id = ?1", ancient));
+            } finally {
+                admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                        List.of(new AlterConfigOp(new ConfigEntry("retention.ms", null), AlterConfigOp.OpType.DELETE))))
+                        .all().get(30, TimeUnit.SECONDS);
+            }
+        }
+        // the broker's default (7 days) again: the 30 days of jixiao.inbox.retention apply
+        housekeeping.purge(OffsetDateTime.now(ZoneOffset.UTC));
+        assertEquals(0, count("select count(*) from processed_event where event_id in (?1, ?2)", month, ancient));
+    }
+
+    static void retention(Admin admin, String topic, String ms) throws Exception {
+        admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                List.of(new AlterConfigOp(new ConfigEntry("retention.ms", ms), AlterConfigOp.OpType.SET)))).all()
+                .get(30, TimeUnit.SECONDS);
     }
 }
