@@ -88,12 +88,13 @@ public class TokenService {
     /**
      * Uses up a token for this survey, in the caller's transaction (a refused response rolls it back, so the token
      * stays usable). Returns the token's batch; refuses a token of another survey (403) or one already used (409).
+     * Only that it was used is stored, not when: the time would match its response's and tell who answered.
      */
     public UUID consume(Survey s, String token) {
         String h = hash(token);
         @SuppressWarnings("unchecked")
-        List<Object> used = em.createNativeQuery("update survey_token set used_at = now() where token_hash = ?1 and"
-                + " survey_id = ?2 and used_at is null returning batch_id").setParameter(1, h).setParameter(2, s.id)
+        List<Object> used = em.createNativeQuery("update survey_token set used = true where token_hash = ?1 and"
+                + " survey_id = ?2 and not used returning batch_id").setParameter(1, h).setParameter(2, s.id)
                 .getResultList();
         if (!used.isEmpty()) {
             return (UUID) used.get(0);
@@ -114,7 +115,7 @@ public class TokenService {
     @SuppressWarnings("unchecked")
     public List<Usage> usage(UUID surveyId) {
         List<Object[]> rows = em.createNativeQuery("select batch_id, channel, min(created_at), count(*),"
-                + " count(used_at) from survey_token where survey_id = ?1 group by batch_id, channel"
+                + " count(*) filter (where used) from survey_token where survey_id = ?1 group by batch_id, channel"
                 + " order by min(created_at)").setParameter(1, surveys.get(surveyId).id).getResultList();
         return rows.stream().map(r -> new Usage((UUID) r[0], r[1] == null ? null : Channel.valueOf((String) r[1]),
                 Rows.timestamp(r[2]), ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList();

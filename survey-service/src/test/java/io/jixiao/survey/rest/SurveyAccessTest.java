@@ -125,6 +125,11 @@ class SurveyAccessTest {
 
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/surveys/{id}/tokens", invited).then().statusCode(200)
                 .body("issued.sum()", equalTo(5)).body("used.sum()", equalTo(1));
+        // the invitation's row says that it was used, not when (the time would match its response's)
+        assertEquals(1,
+                count("select count(*) from survey_token where survey_id = cast(?1 as uuid) and used", invited));
+        assertEquals(1, count("select count(*) from information_schema.columns where table_name = 'survey_token' and"
+                + " data_type like 'timestamp%'"), "only the batch's creation time");
     }
 
     @Test
