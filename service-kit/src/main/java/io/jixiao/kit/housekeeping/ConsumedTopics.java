@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -25,6 +26,8 @@ import org.jboss.logging.Logger;
 public class ConsumedTopics {
 
     private static final Logger LOG = Logger.getLogger(ConsumedTopics.class);
+
+    private Admin admin;
 
     /** The names in the service's configuration. */
     public List<String> names() {
@@ -46,12 +49,8 @@ public class ConsumedTopics {
         if (topics.isEmpty()) {
             return Optional.of(Duration.ZERO);
         }
-        String bootstrap = ConfigProvider.getConfig().getOptionalValue("kafka.bootstrap.servers", String.class)
-                .orElse("localhost:9092");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                10_000))) {
-            Map<ConfigResource, Config> configs = admin.describeConfigs(topics.stream()
+        try {
+            Map<ConfigResource, Config> configs = admin().describeConfigs(topics.stream()
                     .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList()).all()
                     .get(10, TimeUnit.SECONDS);
             long longest = 0;
@@ -68,7 +67,28 @@ public class ConsumedTopics {
                 Thread.currentThread().interrupt();
             }
             LOG.warnf("the retention of the consumed topics %s could not be read: %s", topics, e.toString());
+            close(); // a new client next time
             return Optional.empty();
+        }
+    }
+
+    /** One client for the service's life: a new one would log its whole configuration every hour. */
+    private synchronized Admin admin() {
+        if (admin == null) {
+            String bootstrap = ConfigProvider.getConfig().getOptionalValue("kafka.bootstrap.servers", String.class)
+                    .orElse("localhost:9092");
+            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+        }
+        return admin;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(1));
+            admin = null;
         }
     }
 }
