@@ -24,6 +24,7 @@ import io.jixiao.survey.config.SurveyConfig;
 import io.jixiao.survey.domain.Access;
 import io.jixiao.survey.domain.Channel;
 import io.jixiao.survey.domain.Survey;
+import io.jixiao.survey.domain.PersonalData;
 import io.jixiao.survey.domain.SurveyResponse;
 import io.jixiao.survey.domain.index.ResponseScorer;
 import io.jixiao.survey.domain.index.RespondentGroup;
@@ -130,7 +131,11 @@ public class ResponseService {
         r.score = outcome.score().map(x -> x.setScale(10, java.math.RoundingMode.HALF_UP)).orElse(null);
         r.status = flags.isEmpty() ? SurveyResponse.Status.COUNTED : SurveyResponse.Status.HELD;
         r.flags = List.copyOf(flags);
-        r.answers = n.answers();
+        r.answers = n.answers().stream().map(a -> a.text() == null
+                ? a
+                : new ResponseScorer.Answer(a.question(), a.value(), a.choice(), a.choices(),
+                        PersonalData.mask(a.text())))
+                .toList();
         r.submittedAt = now;
         if (!responses.insert(r, r.status == SurveyResponse.Status.COUNTED && r.score != null, version)) {
             throw new ConflictException("this survey was changed or closed while the response was being sent: load"

@@ -350,4 +350,23 @@ class SurveyAccessTest {
                 + " survey_response where survey_id = cast(?1 as uuid) order by submitted_at").setParameter(1, survey)
                 .getResultList());
     }
+
+    /** A phone number or an identity card number typed into a free-text answer is masked before it is stored. */
+    @Test
+    void personalDataInAFreeTextAnswerIsMaskedBeforeItIsStored() {
+        String survey = survey(TestDb.registeredSubject(em, bootstrap, "P"), "PUBLIC");
+        given().header("User-Agent", "phone-" + UUID.randomUUID()).contentType(ContentType.JSON)
+                .body(Map.of("group", "CITIZEN", "durationMs", 30_000, "answers", List.of(Map.of("question", "q1",
+                        "value", 2),
+                        Map.of("question", "q2", "text",
+                                "请回电 13812345678，身份证 11010119900307123X，窗口 3 号"))))
+                .post("/api/v1/public/surveys/{id}/responses", survey).then().statusCode(201);
+        assertEquals(1, count("select count(*) from survey_response where survey_id = cast(?1 as uuid) and"
+                + " answers::text like '%请回电 138****5678，身份证 110101********123X，窗口 3 号%'", survey));
+        assertEquals(0, count("select count(*) from survey_response where survey_id = cast(?1 as uuid) and"
+                + " (answers::text like '%12345678%' or answers::text like '%19900307%')", survey));
+        String csv = given().auth().oauth2(TestTokens.admin()).get("/api/v1/surveys/{id}/responses/export", survey)
+                .then().statusCode(200).extract().asString();
+        assertTrue(csv.contains("138****5678") && !csv.contains("13812345678"), csv);
+    }
 }
