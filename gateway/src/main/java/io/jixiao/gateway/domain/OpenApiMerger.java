@@ -221,12 +221,7 @@ public final class OpenApiMerger {
         if (!(problems instanceof ObjectNode byStatus) || byStatus.isEmpty()) {
             return;
         }
-        ObjectNode components = doc.has("components")
-                ? (ObjectNode) doc.get("components")
-                : doc.putObject("components");
-        ObjectNode shared = components.has("examples")
-                ? (ObjectNode) components.get("examples")
-                : components.putObject("examples");
+        ObjectNode shared = doc.withObjectProperty("components").withObjectProperty("examples");
         List<String> statuses = new ArrayList<>();
         byStatus.fields().forEachRemaining(p -> {
             ObjectNode example = shared.putObject("Problem" + p.getKey());
@@ -322,7 +317,7 @@ public final class OpenApiMerger {
         for (String m : METHODS) {
             JsonNode op = item.get(m);
             if (op instanceof ObjectNode o) {
-                ObjectNode responses = o.has("responses") ? (ObjectNode) o.get("responses") : o.putObject("responses");
+                ObjectNode responses = o.withObjectProperty("responses");
                 Map<String, JsonNode> ordered = new LinkedHashMap<>();
                 List<String> names = new ArrayList<>();
                 responses.fieldNames().forEachRemaining(names::add);

@@ -54,9 +54,9 @@ class HousekeepingTest {
 
     final String hall = TestTokens.system("service-hall");
 
-    void sql(String sql, Object... params) {
-        TestDb.update(em, sql, params);
-    }
+    /** A consumed event's id, processed the given interval ago. */
+    static final String INBOX = "insert into processed_event (event_id, event_type, processed_at) values (?1,"
+            + " 'housekeeping.test', now() - cast(?2 as interval))";
 
     long count(String sql, Object... params) {
         return TestDb.count(em, sql, params);
@@ -74,19 +74,18 @@ class HousekeepingTest {
                 .post("/api/v1/reviews").then().statusCode(201);
         given().auth().oauth2(hall).header("Idempotency-Key", newKey).contentType(ContentType.JSON).body(newReview)
                 .post("/api/v1/reviews").then().statusCode(201);
-        sql("update idempotency_key set created_at = now() - interval '7 days 1 minute' where key = ?1", oldKey);
-        sql("update idempotency_key set created_at = now() - interval '6 days 23 hours' where key = ?1", newKey);
+        String aged = "update idempotency_key set created_at = now() - cast(?2 as interval) where key = ?1";
+        TestDb.update(em, aged, oldKey, "7 days 1 minute");
+        TestDb.update(em, aged, newKey, "6 days 23 hours");
 
         UUID[] events = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
         String outbox = "insert into outbox_event (id, topic, event_type, record_key, source, payload, created_at,"
                 + " published_at) values (?1, 'jixiao.test.housekeeping', 'housekeeping.test', 'H', 'test',"
                 + " cast('{}' as json), now() - cast(?2 as interval), now() - cast(?2 as interval))";
-        sql(outbox, events[0], "7 days 1 minute");
-        sql(outbox, events[1], "6 days 23 hours");
-        String inbox = "insert into processed_event (event_id, event_type, processed_at) values (?1,"
-                + " 'housekeeping.test', now() - cast(?2 as interval))";
-        sql(inbox, events[2], "30 days 1 minute");
-        sql(inbox, events[3], "29 days 23 hours");
+        TestDb.update(em, outbox, events[0], "7 days 1 minute");
+        TestDb.update(em, outbox, events[1], "6 days 23 hours");
+        TestDb.update(em, INBOX, events[2], "30 days 1 minute");
+        TestDb.update(em, INBOX, events[3], "29 days 23 hours");
 
         var purged = housekeeping.purge(OffsetDateTime.now(ZoneOffset.UTC));
 
@@ -114,28 +113,24 @@ class HousekeepingTest {
     void consumedEventIdsStayWhileTheirTopicMayStillDeliverTheEvent() throws Exception {
         String topic = "jixiao.indicator.events";
         assertEquals(List.of(topic), topics.names());
-        String inbox = "insert into processed_event (event_id, event_type, processed_at) values (?1,"
-                + " 'housekeeping.test', now() - cast(?2 as interval))";
         UUID month = UUID.randomUUID();
         UUID longAgo = UUID.randomUUID();
         UUID ancient = UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             try {
                 retention(admin, topic, String.valueOf(Duration.ofDays(45).toMillis()));
-                sql(inbox, month, "31 days");
-                sql(inbox, longAgo, "46 days");
+                TestDb.update(em, INBOX, month, "31 days");
+                TestDb.update(em, INBOX, longAgo, "46 days");
                 housekeeping.purge(OffsetDateTime.now(ZoneOffset.UTC));
                 assertEquals(1, count("select count(*) from processed_event where event_id = ?1", month));
                 assertEquals(0, count("select count(*) from processed_event where event_id = ?1", longAgo));
 
                 retention(admin, topic, "-1");
-                sql(inbox, ancient, "400 days");
+                TestDb.update(em, INBOX, ancient, "400 days");
                 assertEquals(0, housekeeping.purge(OffsetDateTime.now(ZoneOffset.UTC)).processedEvents());
                 assertEquals(1, count("select count(*) from processed_event where event_id = ?1", ancient));
             } finally {
-                admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic),
-                        List.of(new AlterConfigOp(new ConfigEntry("retention.ms", null), AlterConfigOp.OpType.DELETE))))
-                        .all().get(30, TimeUnit.SECONDS);
+                retention(admin, topic, null);
             }
         }
         // the broker's default (7 days) again: the 30 days of jixiao.inbox.retention apply
@@ -143,9 +138,11 @@ class HousekeepingTest {
         assertEquals(0, count("select count(*) from processed_event where event_id in (?1, ?2)", month, ancient));
     }
 
+    /** Sets the topic's {@code retention.ms}, or with null goes back to the broker's default. */
     static void retention(Admin admin, String topic, String ms) throws Exception {
         admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic),
-                List.of(new AlterConfigOp(new ConfigEntry("retention.ms", ms), AlterConfigOp.OpType.SET)))).all()
-                .get(30, TimeUnit.SECONDS);
+                List.of(new AlterConfigOp(new ConfigEntry("retention.ms", ms),
+                        ms == null ? AlterConfigOp.OpType.DELETE : AlterConfigOp.OpType.SET))))
+                .all().get(30, TimeUnit.SECONDS);
     }
 }
