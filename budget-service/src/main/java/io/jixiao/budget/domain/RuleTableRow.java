@@ -18,6 +18,7 @@ import org.hibernate.type.SqlTypes;
 import io.jixiao.budget.domain.monitoring.Thresholds;
 import io.jixiao.budget.domain.rules.Grade;
 import io.jixiao.budget.domain.rules.RuleTable;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A stored, versioned rule table of a fiscal year (0: the default for years without their own). */
 @Entity
@@ -34,7 +35,10 @@ public class RuleTableRow {
     /** The rules as stored in JSON. */
     public record Rules(Map<Grade, BigDecimal> gradeAdjustment, BigDecimal excellentCeiling, int cancelAfterFailYears,
             BigDecimal politicalThreshold, BigDecimal politicalPenalty, BigDecimal livelihoodMaxCut,
-            List<RuleTable.Band> bands, Monitoring monitoring) {
+            List<RuleTable.Band> bands, @Schema(nullable = true) Monitoring monitoring) {
+        public Rules {
+            bands = bands == null ? List.of() : bands; // the seeded standard table has none stored
+        }
     }
 
     /** The year's dual-monitoring thresholds; absent: the standard ones. */

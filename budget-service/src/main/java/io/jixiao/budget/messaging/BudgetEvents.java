@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Payloads this service publishes, and its own copies of those it consumes. Samples in {@code docs/events/}. */
 public final class BudgetEvents {
@@ -29,8 +30,10 @@ public final class BudgetEvents {
             int ruleTableVersion, List<String> explanation) {
     }
 
-    public record WarningRaised(UUID project, String subject, int year, String light, BigDecimal pace,
-            BigDecimal goalScore, BigDecimal executionRate, BigDecimal timeProgress, String reason, UUID disposalTask) {
+    public record WarningRaised(UUID project, String subject, int year, String light,
+            @Schema(nullable = true) BigDecimal pace,
+            @Schema(nullable = true) BigDecimal goalScore, BigDecimal executionRate, BigDecimal timeProgress,
+            String reason, UUID disposalTask) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -38,7 +41,7 @@ public final class BudgetEvents {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SubjectRegistered(String code, String nameZh, String parentCode) {
+    public record SubjectRegistered(String code, String nameZh, @Schema(nullable = true) String parentCode) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -47,6 +50,7 @@ public final class BudgetEvents {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ResultFinalized(UUID cycle, String period, String subject, BigDecimal composite, String grade) {
+    public record ResultFinalized(UUID cycle, String period, String subject,
+            @Schema(nullable = true) BigDecimal composite, @Schema(nullable = true) String grade) {
     }
 }

@@ -27,6 +27,7 @@ import io.jixiao.budget.service.DisposalService;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/budget/disposals")
 @Tag(name = "Disposal tasks", description = "Opened by RED lights; closed by finance with rectify, suspend or withdraw")
@@ -36,8 +37,9 @@ public class DisposalResource {
     }
 
     public record DisposalResponse(UUID id, UUID project, String subject, DisposalTask.Status status,
-            List<String> reasons, DisposalTask.Action action, String note, OffsetDateTime openedAt,
-            OffsetDateTime closedAt, String closedBy) {
+            List<String> reasons, @Schema(nullable = true) DisposalTask.Action action,
+            @Schema(nullable = true) String note, OffsetDateTime openedAt,
+            @Schema(nullable = true) OffsetDateTime closedAt, @Schema(nullable = true) String closedBy) {
         public static DisposalResponse from(DisposalTask t) {
             return new DisposalResponse(t.id, t.projectId, t.subjectCode, t.status, t.reasons, t.action, t.note,
                     t.openedAt, t.closedAt, t.closedBy);

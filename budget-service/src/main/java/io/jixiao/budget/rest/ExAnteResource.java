@@ -27,6 +27,7 @@ import io.jixiao.budget.domain.exante.ExAnteAssessment;
 import io.jixiao.budget.service.ExAnteService;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.Decimals;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/budget/ex-ante")
 @Tag(name = "Ex-ante assessment", description = "事前绩效评估: cost-benefit of a new proposal and a recommendation")
@@ -46,8 +47,9 @@ public class ExAnteResource {
     }
 
     public record AssessResponse(String name, BigDecimal presentBenefits, BigDecimal presentCosts, BigDecimal npv,
-            BigDecimal benefitCostRatio, ExAnteAssessment.Recommendation recommendation, BigDecimal reducePercent,
-            BigDecimal recommendedAmount, List<String> reasons) {
+            @Schema(nullable = true) BigDecimal benefitCostRatio, ExAnteAssessment.Recommendation recommendation,
+            BigDecimal reducePercent,
+            @Schema(nullable = true) BigDecimal recommendedAmount, List<String> reasons) {
     }
 
     private final ExAnteService service;

@@ -48,7 +48,8 @@ public class ExecutionResource {
             boolean overspend) {
     }
 
-    public record ExecutionResponse(UUID id, UUID project, BigDecimal amount, LocalDate spentOn, String note,
+    public record ExecutionResponse(UUID id, UUID project, BigDecimal amount, LocalDate spentOn,
+            @Schema(nullable = true) String note,
             boolean overspend, String recordedBy, OffsetDateTime recordedAt) {
         static ExecutionResponse from(Execution e) {
             return new ExecutionResponse(e.id, e.projectId, e.amount, e.spentOn, e.note, e.overspend, e.recordedBy,

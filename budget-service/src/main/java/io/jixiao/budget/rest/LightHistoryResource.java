@@ -16,12 +16,14 @@ import io.jixiao.budget.domain.LightChange;
 import io.jixiao.budget.domain.monitoring.Light;
 import io.jixiao.budget.service.MonitoringService;
 import io.jixiao.kit.security.CurrentUser;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/budget/projects/{id}/lights")
 @Tag(name = "Dual monitoring")
 public class LightHistoryResource {
 
-    public record LightChangeResponse(Light from, Light to, List<String> reasons, LocalDate assessedOn,
+    public record LightChangeResponse(@Schema(nullable = true) Light from, Light to, List<String> reasons,
+            LocalDate assessedOn,
             OffsetDateTime changedAt) {
         static LightChangeResponse from(LightChange c) {
             return new LightChangeResponse(c.from, c.to, c.reasons, c.assessedOn, c.changedAt);

@@ -21,14 +21,16 @@ import io.jixiao.budget.domain.monitoring.Light;
 import io.jixiao.budget.service.MonitoringService;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.Decimals;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/budget/monitoring")
 @Tag(name = "Dual monitoring", description = "Execution pace and goal score of every project: lights and warnings")
 public class MonitoringResource {
 
     public record ProjectMonitoring(UUID project, String subject, String name, BigDecimal approved, BigDecimal spent,
-            BigDecimal executionRate, BigDecimal timeProgress, BigDecimal pace, boolean paceJudged,
-            BigDecimal goalScore, Light light, List<String> reasons) {
+            BigDecimal executionRate, BigDecimal timeProgress, @Schema(nullable = true) BigDecimal pace,
+            boolean paceJudged,
+            @Schema(nullable = true) BigDecimal goalScore, Light light, List<String> reasons) {
         public static ProjectMonitoring from(MonitoringService.Assessed a) {
             var s = a.assessment();
             return new ProjectMonitoring(a.project().id, a.project().subjectCode, a.project().name,

@@ -99,6 +99,14 @@ class RulesImportExportApiTest {
                 .body("version", equalTo(List.of(1, 2)));
     }
 
+    /** A year without a table of its own answers the standard one, whose stored rules have no bands: none, not null. */
+    @Test
+    void theStandardTableAnswersItsBandsAsAnEmptyList() {
+        given().auth().oauth2(TestTokens.finance()).get("/api/v1/budget/rules/2099").then().statusCode(200)
+                .body("fiscalYear", equalTo(0)).body("rules.bands", equalTo(List.of()))
+                .body("rules.monitoring", org.hamcrest.Matchers.nullValue());
+    }
+
     /**
      * A finance system's spending file sent again after a lost answer, with its {@code Idempotency-Key}: the first
      * report comes back and nothing is recorded twice. Another file under the same key is refused and writes nothing.

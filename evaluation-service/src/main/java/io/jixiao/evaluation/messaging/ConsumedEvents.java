@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * This service's own copies of the payloads it consumes (no shared library): only the fields it reads, unknown ones
@@ -22,7 +23,7 @@ public final class ConsumedEvents {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SubjectRegistered(String code, String nameZh, String parentCode) {
+    public record SubjectRegistered(String code, String nameZh, @Schema(nullable = true) String parentCode) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -30,12 +31,14 @@ public final class ConsumedEvents {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ScorecardComputed(String subject, String period, BigDecimal total, String grade,
+    public record ScorecardComputed(String subject, String period, @Schema(nullable = true) BigDecimal total,
+            @Schema(nullable = true) String grade,
             Map<String, BigDecimal> dimensions, Gate gate, OffsetDateTime computedAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SatisfactionComputed(String subject, String period, BigDecimal index, int n, List<String> flags,
+    public record SatisfactionComputed(String subject, String period, @Schema(nullable = true) BigDecimal index, int n,
+            List<String> flags,
             OffsetDateTime computedAt) {
     }
 }

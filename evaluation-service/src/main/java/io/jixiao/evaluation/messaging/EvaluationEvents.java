@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The payloads this service publishes (DESIGN section 7); samples in {@code docs/events/}. */
 public final class EvaluationEvents {
@@ -21,10 +22,12 @@ public final class EvaluationEvents {
 
     /** The same result fields as {@code result.finalized}, plus the appeal that amended it. */
     public record ResultAmended(UUID cycle, String period, String subject, Map<String, BigDecimal> partyScores,
-            BigDecimal composite, BigDecimal coverage, String grade, Integer rank, List<String> flags, UUID appeal) {
+            @Schema(nullable = true) BigDecimal composite, BigDecimal coverage, @Schema(nullable = true) String grade,
+            @Schema(nullable = true) Integer rank, List<String> flags, UUID appeal) {
     }
 
     public record ResultFinalized(UUID cycle, String period, String subject, Map<String, BigDecimal> partyScores,
-            BigDecimal composite, BigDecimal coverage, String grade, Integer rank, List<String> flags) {
+            @Schema(nullable = true) BigDecimal composite, BigDecimal coverage, @Schema(nullable = true) String grade,
+            @Schema(nullable = true) Integer rank, List<String> flags) {
     }
 }

@@ -55,8 +55,9 @@ public class AppealResource {
     }
 
     public record AppealResponse(UUID id, UUID cycle, String subject, String reason, Appeal.Status status,
-            String submittedBy, OffsetDateTime submittedAt, String decidedBy, OffsetDateTime decidedAt,
-            String decisionNote) {
+            String submittedBy, OffsetDateTime submittedAt, @Schema(nullable = true) String decidedBy,
+            @Schema(nullable = true) OffsetDateTime decidedAt,
+            @Schema(nullable = true) String decisionNote) {
         static AppealResponse from(Appeal a) {
             return new AppealResponse(a.id, a.cycleId, a.subjectCode, a.reason, a.status, a.submittedBy,
                     a.submittedAt, a.decidedBy, a.decidedAt, a.decisionNote);

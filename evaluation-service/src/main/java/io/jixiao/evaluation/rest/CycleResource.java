@@ -68,8 +68,9 @@ public class CycleResource {
             Map<Party, BigDecimal> weights, BigDecimal objectiveShare, BigDecimal selfShare,
             Policy.MissingPolicy missingPolicy, int minPublicSample, int trimAtLeast, int appealWindowDays,
             BigDecimal greenThreshold, BigDecimal yellowThreshold, Map<String, List<String>> criteria,
-            OffsetDateTime createdAt, OffsetDateTime openedAt,
-            OffsetDateTime closedAt, OffsetDateTime finalizedAt, OffsetDateTime publishedAt, long version) {
+            OffsetDateTime createdAt, @Schema(nullable = true) OffsetDateTime openedAt,
+            @Schema(nullable = true) OffsetDateTime closedAt, @Schema(nullable = true) OffsetDateTime finalizedAt,
+            @Schema(nullable = true) OffsetDateTime publishedAt, long version) {
         static CycleResponse from(Cycle c) {
             return new CycleResponse(c.id, c.name, c.period, c.status, c.subjects, c.policy().weights(),
                     c.objectiveShare, c.selfShare, c.missingPolicy, c.minPublicSample, c.trimAtLeast,

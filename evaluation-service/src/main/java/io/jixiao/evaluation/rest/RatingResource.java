@@ -48,13 +48,13 @@ public class RatingResource {
             @NotBlank @Size(max = 32) String subject,
             @NotNull RatingParty party,
             @NotEmpty @Size(max = 20) List<@Valid @NotNull CriterionScore> criteria,
-            @Size(max = 2000) String comment,
-            @Size(max = 500) @Pattern(regexp = "^https?://.*", message = "must be an http(s) URL") String evidenceUrl) {
+            @Schema(nullable = true) @Size(max = 2000) String comment,
+            @Schema(nullable = true) @Size(max = 500) @Pattern(regexp = "^https?://.*", message = "must be an http(s) URL") String evidenceUrl) {
     }
 
     public record CriterionScore(@NotBlank @Size(max = 64) String code,
             @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal score,
-            @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal weight) {
+            @Schema(nullable = true) @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal weight) {
     }
 
     public record RatingResponse(UUID id, UUID cycle, String subject, RatingParty party, String evaluator,

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.kit.idempotency.IdempotencyStore;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.security.CurrentUser;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Bulk rating submissions with an Idempotency-Key: the answer is stored with the ratings, in one transaction. */
 @ApplicationScoped
@@ -21,7 +22,8 @@ public class BulkRatingService {
     public record Report(int submitted, List<Entry> accepted, List<Entry> rejected) {
     }
 
-    public record Entry(int index, String subject, UUID rating, Integer status, String reason) {
+    public record Entry(int index, String subject, @Schema(nullable = true) UUID rating,
+            @Schema(nullable = true) Integer status, @Schema(nullable = true) String reason) {
     }
 
     private final RatingService ratings;

@@ -35,14 +35,17 @@ import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Computes results (provisional while a cycle runs, frozen once finalized) and explains every number. */
 @ApplicationScoped
 public class ResultService {
 
     /** Where a party's inputs came from. */
-    public record Provenance(UUID scorecardEvent, BigDecimal scorecardTotal, BigDecimal financialScore,
-            boolean gateFailed, UUID satisfactionEvent, BigDecimal satisfactionIndex, Integer satisfactionN,
+    public record Provenance(@Schema(nullable = true) UUID scorecardEvent,
+            @Schema(nullable = true) BigDecimal scorecardTotal, @Schema(nullable = true) BigDecimal financialScore,
+            boolean gateFailed, @Schema(nullable = true) UUID satisfactionEvent,
+            @Schema(nullable = true) BigDecimal satisfactionIndex, @Schema(nullable = true) Integer satisfactionN,
             boolean satisfactionHeld) {
 
         /** The inputs as they were frozen, for recomputing an amended result. */

@@ -13,18 +13,24 @@ import io.jixiao.evaluation.domain.composite.CompositeCalculator;
 import io.jixiao.evaluation.domain.composite.Grade;
 import io.jixiao.evaluation.domain.composite.Party;
 import io.jixiao.kit.web.Decimals;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A subject's result as the API shows it and as it is frozen at finalization: every party score with how it was made,
  * which ratings counted and which were trimmed, and the events that fed it.
  */
-public record ResultView(String subject, BigDecimal composite, BigDecimal shownComposite, BigDecimal coverage,
-        Grade grade, Grade uncappedGrade, String light, Integer rank, Set<String> flags, List<PartyView> parties,
+public record ResultView(String subject, @Schema(nullable = true) BigDecimal composite,
+        @Schema(nullable = true) BigDecimal shownComposite, BigDecimal coverage,
+        @Schema(nullable = true) Grade grade, @Schema(nullable = true) Grade uncappedGrade,
+        @Schema(nullable = true) String light, @Schema(nullable = true) Integer rank, Set<String> flags,
+        List<PartyView> parties,
         ResultService.Provenance provenance, List<RatingView> ratings, boolean provisional) {
 
-    public record PartyView(Party party, BigDecimal weight, BigDecimal score, BigDecimal shownScore, boolean present,
-            String note, List<String> countedRatings, List<String> trimmedRatings, BigDecimal ratingsMean,
-            BigDecimal ratingsStdDev, boolean dispersed) {
+    public record PartyView(Party party, BigDecimal weight, @Schema(nullable = true) BigDecimal score,
+            @Schema(nullable = true) BigDecimal shownScore, boolean present,
+            String note, List<String> countedRatings, List<String> trimmedRatings,
+            @Schema(nullable = true) BigDecimal ratingsMean,
+            @Schema(nullable = true) BigDecimal ratingsStdDev, boolean dispersed) {
     }
 
     public record RatingView(UUID id, String party, String evaluator, BigDecimal value) {

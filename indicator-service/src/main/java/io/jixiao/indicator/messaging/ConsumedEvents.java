@@ -3,6 +3,7 @@ package io.jixiao.indicator.messaging;
 import java.math.BigDecimal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** This service's copies of the payloads it consumes (samples in {@code docs/events/}). */
 public final class ConsumedEvents {
@@ -14,6 +15,6 @@ public final class ConsumedEvents {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ServiceMetricsComputed(String subject, String period, BigDecimal responseRate,
-            BigDecimal rectificationRate, BigDecimal onTimeRate, BigDecimal goodRate) {
+            BigDecimal rectificationRate, BigDecimal onTimeRate, @Schema(nullable = true) BigDecimal goodRate) {
     }
 }

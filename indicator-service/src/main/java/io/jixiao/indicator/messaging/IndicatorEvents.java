@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The payloads this service publishes (DESIGN section 7). Consumers keep their own copies; samples are in
@@ -20,11 +21,14 @@ public final class IndicatorEvents {
     private IndicatorEvents() {
     }
 
-    public record SubjectRegistered(String code, String nameZh, String nameEn, String parentCode, String level,
-            LocalDate activeFrom, LocalDate activeTo) {
+    public record SubjectRegistered(String code, String nameZh, @Schema(nullable = true) String nameEn,
+            @Schema(nullable = true) String parentCode, String level,
+            @Schema(nullable = true) LocalDate activeFrom, @Schema(nullable = true) LocalDate activeTo) {
     }
 
-    public record ValueRecorded(String subject, String indicator, String period, BigDecimal value, String level,
+    public record ValueRecorded(String subject, String indicator, String period,
+            @Schema(nullable = true) BigDecimal value,
+            @Schema(nullable = true) String level,
             BigDecimal score, String light, List<String> flags, boolean correction) {
     }
 
@@ -34,8 +38,10 @@ public final class IndicatorEvents {
     public record Completeness(int expected, int reported, int missing, int notApplicable) {
     }
 
-    public record ScorecardComputed(String subject, String period, BigDecimal total, String grade,
-            String uncappedGrade, Map<String, BigDecimal> dimensions, List<String> excludedDimensions, Gate gate,
+    public record ScorecardComputed(String subject, String period, @Schema(nullable = true) BigDecimal total,
+            @Schema(nullable = true) String grade,
+            @Schema(nullable = true) String uncappedGrade, Map<String, BigDecimal> dimensions,
+            List<String> excludedDimensions, Gate gate,
             Completeness completeness, OffsetDateTime computedAt) {
     }
 }

@@ -104,11 +104,17 @@ public class IndicatorResource {
     }
 
     /** An indicator's definition: its latest version, or with {@code ?period=} the one in force then. */
-    public record IndicatorResponse(String code, String nameZh, String nameEn, Dimension dimension, String objective,
-            IndicatorKind kind, String unit, Polarity polarity, BigDecimal baseline, BigDecimal target,
-            BigDecimal floor, BigDecimal rangeLo, BigDecimal rangeHi, BigDecimal tolerance,
-            Map<String, BigDecimal> rubric, boolean gate, boolean satisfaction, BigDecimal weight,
-            Indicator.Frequency frequency, String dataSource, List<String> subjects, int definitionVersion) {
+    public record IndicatorResponse(String code, String nameZh, @Schema(nullable = true) String nameEn,
+            Dimension dimension, @Schema(nullable = true) String objective,
+            IndicatorKind kind, @Schema(nullable = true) String unit, Polarity polarity,
+            @Schema(nullable = true) BigDecimal baseline, @Schema(nullable = true) BigDecimal target,
+            @Schema(nullable = true) BigDecimal floor, @Schema(nullable = true) BigDecimal rangeLo,
+            @Schema(nullable = true) BigDecimal rangeHi, @Schema(nullable = true) BigDecimal tolerance,
+            @Schema(nullable = true) Map<String, BigDecimal> rubric, boolean gate, boolean satisfaction,
+            BigDecimal weight,
+            Indicator.Frequency frequency, @Schema(nullable = true) String dataSource,
+            @Schema(nullable = true) List<String> subjects,
+            int definitionVersion) {
         static IndicatorResponse from(Indicator i) {
             return new IndicatorResponse(i.code, i.nameZh, i.nameEn, i.dimension, i.objective, i.kind, i.unit,
                     i.polarity, i.baseline, i.target, i.floor, i.rangeLo, i.rangeHi, i.tolerance, i.rubric, i.gate,
@@ -117,9 +123,11 @@ public class IndicatorResource {
     }
 
     /** One version of an indicator and the periods it applies to ({@code validFrom} null: from the beginning). */
-    public record VersionResponse(int version, String validFrom, String validTo, String reason, String createdBy,
-            java.time.OffsetDateTime createdAt, IndicatorResponse definition, Integer valuesRescored,
-            Integer scorecardsRecomputed) {
+    public record VersionResponse(int version, @Schema(nullable = true) String validFrom,
+            @Schema(nullable = true) String validTo, @Schema(nullable = true) String reason, String createdBy,
+            java.time.OffsetDateTime createdAt, IndicatorResponse definition,
+            @Schema(nullable = true) Integer valuesRescored,
+            @Schema(nullable = true) Integer scorecardsRecomputed) {
         static VersionResponse from(IndicatorVersion v, Integer rescored, Integer recomputed) {
             return new VersionResponse(v.versionNo, v.validFrom, v.validTo, v.reason, v.createdBy, v.createdAt,
                     IndicatorResponse.from(v.asIndicator()), rescored, recomputed);

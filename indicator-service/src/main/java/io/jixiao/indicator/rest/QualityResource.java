@@ -30,15 +30,19 @@ import io.jixiao.indicator.service.QualityService;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/quality")
 @Tag(name = "Data quality", description = "ZOMBIE, SUSPICIOUS_HIGH and OUTLIER flags and their review (DESIGN section 3)")
 public class QualityResource {
 
     /** A flag as listed: for SUSPICIOUS_HIGH and OUTLIER the held value it is about. */
-    public record FlagView(long id, Kind kind, QualityFlag.Status status, String subject, String indicator,
-            String period, Long valueId, BigDecimal value, String detail, OffsetDateTime raisedAt, String reviewedBy,
-            OffsetDateTime reviewedAt, String reviewNote, long version) {
+    public record FlagView(long id, Kind kind, QualityFlag.Status status, @Schema(nullable = true) String subject,
+            String indicator,
+            String period, @Schema(nullable = true) Long valueId, @Schema(nullable = true) BigDecimal value,
+            String detail, OffsetDateTime raisedAt, @Schema(nullable = true) String reviewedBy,
+            @Schema(nullable = true) OffsetDateTime reviewedAt, @Schema(nullable = true) String reviewNote,
+            long version) {
         public static FlagView from(QualityFlag f) {
             return new FlagView(f.id, f.kind, f.status, f.subjectCode, f.indicatorCode, f.period, f.valueId,
                     io.jixiao.kit.web.Decimals.stored(f.value), f.detail, f.raisedAt, f.reviewedBy, f.reviewedAt,

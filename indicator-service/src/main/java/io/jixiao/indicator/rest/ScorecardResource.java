@@ -39,6 +39,7 @@ import io.jixiao.indicator.service.ScorecardService;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.IfMatch;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/subjects/{code}/scorecards/{period}")
 @Tag(name = "Scorecards", description = "A subject's indicators, weights, targets and computed scores for a period")
@@ -55,17 +56,23 @@ public class ScorecardResource {
             @DecimalMin(value = "0", inclusive = false) BigDecimal weight, BigDecimal target, boolean notApplicable) {
     }
 
-    public record LineView(String indicator, String nameZh, String nameEn, Dimension dimension, String objective,
-            BigDecimal weight, BigDecimal score, BigDecimal shownScore, Light light,
+    public record LineView(String indicator, @Schema(nullable = true) String nameZh,
+            @Schema(nullable = true) String nameEn, Dimension dimension,
+            @Schema(nullable = true) String objective,
+            BigDecimal weight, @Schema(nullable = true) BigDecimal score,
+            @Schema(nullable = true) BigDecimal shownScore, @Schema(nullable = true) Light light,
             ScorecardCalculator.LineStatus status, boolean gate) {
     }
 
     public record DimensionView(Dimension dimension, String labelZh, String labelEn, BigDecimal weight,
-            BigDecimal score, BigDecimal shownScore, boolean excluded) {
+            @Schema(nullable = true) BigDecimal score, @Schema(nullable = true) BigDecimal shownScore,
+            boolean excluded) {
     }
 
-    public record ScorecardResponse(String subject, String period, BigDecimal total, BigDecimal shownTotal,
-            Grade grade, Grade uncappedGrade, ScorecardCalculator.GateStatus gateStatus, List<String> failedGates,
+    public record ScorecardResponse(String subject, String period, @Schema(nullable = true) BigDecimal total,
+            @Schema(nullable = true) BigDecimal shownTotal,
+            @Schema(nullable = true) Grade grade, @Schema(nullable = true) Grade uncappedGrade,
+            ScorecardCalculator.GateStatus gateStatus, List<String> failedGates,
             List<DimensionView> dimensions, List<Dimension> excludedDimensions,
             ScorecardCalculator.Completeness completeness, List<LineView> lines) {
 

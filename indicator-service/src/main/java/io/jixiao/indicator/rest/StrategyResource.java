@@ -42,7 +42,9 @@ public class StrategyResource {
             @Size(max = 2000) String statement) {
     }
 
-    public record MissionResponse(String code, String nameZh, String nameEn, String statement, long version) {
+    public record MissionResponse(String code, String nameZh, @Schema(nullable = true) String nameEn,
+            @Schema(nullable = true) String statement,
+            long version) {
         static MissionResponse from(Mission m) {
             return new MissionResponse(m.code, m.nameZh, m.nameEn, m.statement, m.version);
         }
@@ -55,7 +57,8 @@ public class StrategyResource {
             @Size(max = 20) List<@NotBlank String> causes) {
     }
 
-    public record ObjectiveResponse(String code, String mission, Dimension dimension, String nameZh, String nameEn,
+    public record ObjectiveResponse(String code, String mission, Dimension dimension, String nameZh,
+            @Schema(nullable = true) String nameEn,
             List<String> causes, long version) {
         static ObjectiveResponse from(StrategicObjective o) {
             return new ObjectiveResponse(o.code, o.missionCode, o.dimension, o.nameZh, o.nameEn,

@@ -50,8 +50,10 @@ public class SubjectResource {
         }
     }
 
-    public record SubjectResponse(String code, String nameZh, String nameEn, String parentCode, SubjectLevel level,
-            LocalDate activeFrom, LocalDate activeTo) {
+    public record SubjectResponse(String code, String nameZh, @Schema(nullable = true) String nameEn,
+            @Schema(nullable = true) String parentCode,
+            SubjectLevel level,
+            @Schema(nullable = true) LocalDate activeFrom, @Schema(nullable = true) LocalDate activeTo) {
         static SubjectResponse from(Subject s) {
             return new SubjectResponse(s.code, s.nameZh, s.nameEn, s.parentCode, s.level, s.activeFrom, s.activeTo);
         }

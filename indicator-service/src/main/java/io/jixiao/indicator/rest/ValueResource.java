@@ -63,16 +63,19 @@ public class ValueResource {
             @NotBlank @Size(max = 64) String indicator,
             @NotBlank @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period,
             @DecimalMin("-1e15") @DecimalMax("1e15") BigDecimal value,
-            @Size(max = 16) String level,
-            @Size(max = 64) String source,
-            @Size(max = 500) @Pattern(regexp = "^https?://.*", message = "must be an http(s) URL") String evidenceUrl,
-            @Size(max = 500) String correctionReason) {
+            @Schema(nullable = true) @Size(max = 16) String level,
+            @Schema(nullable = true) @Size(max = 64) String source,
+            @Schema(nullable = true) @Size(max = 500) @Pattern(regexp = "^https?://.*", message = "must be an http(s) URL") String evidenceUrl,
+            @Schema(nullable = true) @Size(max = 500) String correctionReason) {
     }
 
     /** A value as stored, with its computed score. */
-    public record ValueResponse(Long id, String subject, String indicator, String period, BigDecimal value,
-            String level, BigDecimal score, BigDecimal shownScore, Light light, String source, String evidenceUrl,
-            String reportedBy, OffsetDateTime reportedAt, String correctionReason, boolean current,
+    public record ValueResponse(Long id, String subject, String indicator, String period,
+            @Schema(nullable = true) BigDecimal value,
+            @Schema(nullable = true) String level, BigDecimal score, BigDecimal shownScore, Light light, String source,
+            @Schema(nullable = true) String evidenceUrl,
+            String reportedBy, OffsetDateTime reportedAt, @Schema(nullable = true) String correctionReason,
+            boolean current,
             IndicatorValue.Status status, int definitionVersion) {
         public static ValueResponse from(IndicatorValue v) {
             return new ValueResponse(v.id, v.subjectCode, v.indicatorCode, v.period,
@@ -87,7 +90,7 @@ public class ValueResource {
      * until an admin accepts it at {@code /api/v1/quality/flags/{id}/review}.
      */
     public record RecordedResponse(ValueResponse value, List<QualityResource.FlagView> flags,
-            BigDecimal scorecardTotal, Grade scorecardGrade) {
+            @Schema(nullable = true) BigDecimal scorecardTotal, @Schema(nullable = true) Grade scorecardGrade) {
     }
 
     /** Up to 10,000 values in one call (larger sets: a file import). */

@@ -26,6 +26,7 @@ import io.jixiao.indicator.repository.IndicatorVersionRepository;
 import io.jixiao.indicator.repository.ScorecardRepository;
 import io.jixiao.indicator.repository.SubjectRepository;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A subject's health report for a period (the five dimension scores for a radar, the change against the same period a
@@ -37,18 +38,24 @@ public class HealthReportService {
     /** How many of the weakest indicators a report names. */
     static final int WEAKEST = 5;
 
-    public record Weak(String indicator, String nameZh, String nameEn, Dimension dimension, BigDecimal score,
-            Light light, LineStatus status) {
+    public record Weak(String indicator, String nameZh, @Schema(nullable = true) String nameEn, Dimension dimension,
+            @Schema(nullable = true) BigDecimal score,
+            @Schema(nullable = true) Light light, LineStatus status) {
     }
 
-    public record Report(String subject, String nameZh, String nameEn, String period, String previousPeriod,
-            BigDecimal total, BigDecimal previousTotal, BigDecimal totalChange, String grade, String previousGrade,
+    public record Report(String subject, String nameZh, @Schema(nullable = true) String nameEn, String period,
+            String previousPeriod,
+            @Schema(nullable = true) BigDecimal total, @Schema(nullable = true) BigDecimal previousTotal,
+            @Schema(nullable = true) BigDecimal totalChange, @Schema(nullable = true) String grade,
+            @Schema(nullable = true) String previousGrade,
             Map<Dimension, BigDecimal> dimensions, Map<Dimension, BigDecimal> previousDimensions,
             Map<Dimension, BigDecimal> change, List<Weak> weakest, Map<Light, Long> lights, long missing,
             ScorecardCalculator.Completeness completeness) {
     }
 
-    public record LeagueRow(int rank, String subject, String nameZh, String nameEn, BigDecimal total, String grade,
+    public record LeagueRow(int rank, String subject, @Schema(nullable = true) String nameZh,
+            @Schema(nullable = true) String nameEn, @Schema(nullable = true) BigDecimal total,
+            @Schema(nullable = true) String grade,
             String gateStatus, Map<Dimension, BigDecimal> dimensions, int reported, int expected) {
     }
 

@@ -17,6 +17,7 @@ import io.jixiao.indicator.repository.StrategyRepository;
 import io.jixiao.kit.problem.ProblemException.ConflictException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The strategy cascade: mission → objectives (five dimensions, cause-effect links) → indicators; as tree and graph. */
 @ApplicationScoped
@@ -26,10 +27,10 @@ public class StrategyService {
             List<String> causes) {
     }
 
-    public record IndicatorRef(String code, String nameZh, String nameEn) {
+    public record IndicatorRef(String code, String nameZh, @Schema(nullable = true) String nameEn) {
     }
 
-    public record ObjectiveNode(String code, String nameZh, String nameEn, List<String> causes,
+    public record ObjectiveNode(String code, String nameZh, @Schema(nullable = true) String nameEn, List<String> causes,
             List<IndicatorRef> indicators) {
     }
 
@@ -38,11 +39,13 @@ public class StrategyService {
     }
 
     /** The cascade top-down: political first, learning and growth last. */
-    public record Tree(String mission, String nameZh, String nameEn, String statement,
+    public record Tree(String mission, String nameZh, @Schema(nullable = true) String nameEn,
+            @Schema(nullable = true) String statement,
             List<DimensionBranch> dimensions) {
     }
 
-    public record Node(String id, String kind, Dimension dimension, Integer level, String labelZh, String labelEn) {
+    public record Node(String id, String kind, @Schema(nullable = true) Dimension dimension,
+            @Schema(nullable = true) Integer level, String labelZh, @Schema(nullable = true) String labelEn) {
     }
 
     public record Edge(String from, String to, String kind) {

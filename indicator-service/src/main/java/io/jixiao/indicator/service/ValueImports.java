@@ -60,10 +60,13 @@ public class ValueImports {
     }
 
     /** {@code attempts}: runs started (more than one when a worker stopped during the job). */
-    public record JobView(UUID id, Status status, boolean partial, int rows, int checked, int written, Integer stored,
-            Integer corrected, Integer held, Integer rejected, Integer scorecardsRecomputed,
-            List<ValueImportService.RowError> errors, String failure, int attempts, OffsetDateTime submittedAt,
-            OffsetDateTime finishedAt) {
+    public record JobView(UUID id, Status status, boolean partial, int rows, int checked, int written,
+            @Schema(nullable = true) Integer stored,
+            @Schema(nullable = true) Integer corrected, @Schema(nullable = true) Integer held,
+            @Schema(nullable = true) Integer rejected, @Schema(nullable = true) Integer scorecardsRecomputed,
+            List<ValueImportService.RowError> errors, @Schema(nullable = true) String failure, int attempts,
+            OffsetDateTime submittedAt,
+            @Schema(nullable = true) OffsetDateTime finishedAt) {
     }
 
     static final int MAX_ATTEMPTS = 3;
@@ -155,8 +158,10 @@ public class ValueImports {
 
     /** A job in a list: its state and counts, without its refused rows (those are in the job's own view). */
     public record JobSummary(UUID id, Status status, String submittedBy, boolean partial, int rows, int checked,
-            int written, Integer stored, Integer rejected, int attempts, String failure, OffsetDateTime submittedAt,
-            OffsetDateTime finishedAt) {
+            int written, @Schema(nullable = true) Integer stored, @Schema(nullable = true) Integer rejected,
+            int attempts, @Schema(nullable = true) String failure,
+            OffsetDateTime submittedAt,
+            @Schema(nullable = true) OffsetDateTime finishedAt) {
     }
 
     /** The state a job shows: its end once finished, else its run's phase, else QUEUED. */

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Payloads this service publishes, and its copies of those it consumes. Samples in {@code docs/events/}. */
 public final class SurveyEvents {
@@ -17,22 +18,25 @@ public final class SurveyEvents {
     private SurveyEvents() {
     }
 
-    public record GroupIndex(String group, BigDecimal weight, BigDecimal effectiveWeight, BigDecimal index, long n,
-            BigDecimal standardDeviation) {
+    public record GroupIndex(String group, BigDecimal weight, BigDecimal effectiveWeight,
+            @Schema(nullable = true) BigDecimal index, long n,
+            @Schema(nullable = true) BigDecimal standardDeviation) {
     }
 
-    public record SatisfactionComputed(String subject, String period, BigDecimal index, long n,
-            BigDecimal standardError, BigDecimal lower95, BigDecimal upper95, List<GroupIndex> groups,
+    public record SatisfactionComputed(String subject, String period, @Schema(nullable = true) BigDecimal index, long n,
+            @Schema(nullable = true) BigDecimal standardError, @Schema(nullable = true) BigDecimal lower95,
+            @Schema(nullable = true) BigDecimal upper95, List<GroupIndex> groups,
             List<String> flags, OffsetDateTime computedAt) {
     }
 
     /** A subject's 好差评 figures for a month; rates in percent (the three bad-review rates are 100 without any). */
     public record ServiceMetricsComputed(String subject, String period, long reviews, long goodReviews,
             long badReviews, long answered, long answeredOnTime, long closed, BigDecimal responseRate,
-            BigDecimal rectificationRate, BigDecimal onTimeRate, BigDecimal goodRate, OffsetDateTime computedAt) {
+            BigDecimal rectificationRate, BigDecimal onTimeRate, @Schema(nullable = true) BigDecimal goodRate,
+            OffsetDateTime computedAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SubjectRegistered(String code, String nameZh, String parentCode) {
+    public record SubjectRegistered(String code, String nameZh, @Schema(nullable = true) String parentCode) {
     }
 }

@@ -47,7 +47,8 @@ import io.vertx.core.http.HttpServerRequest;
 @PermitAll
 public class PublicSurveyResource {
 
-    public record PublicForm(UUID id, String titleZh, String titleEn, io.jixiao.survey.domain.Access access,
+    public record PublicForm(UUID id, String titleZh, @Schema(nullable = true) String titleEn,
+            io.jixiao.survey.domain.Access access,
             List<RespondentGroup> groups, List<Question> questions) {
         static PublicForm from(Survey s) {
             return new PublicForm(s.id, s.titleZh, s.titleEn, s.access, List.copyOf(s.groupWeights.keySet()),

@@ -34,9 +34,12 @@ import io.jixiao.survey.service.RectificationService;
 public class RectificationResource {
 
     public record CaseResponse(UUID id, UUID review, String subject, OffsetDateTime openedAt, LocalDate dueDate,
-            RectificationCase.Status status, boolean overdue, String answer, String answeredBy,
-            OffsetDateTime answeredAt, Boolean answeredOnTime, String closingNote, String closedBy,
-            OffsetDateTime closedAt) {
+            RectificationCase.Status status, boolean overdue, @Schema(nullable = true) String answer,
+            @Schema(nullable = true) String answeredBy,
+            @Schema(nullable = true) OffsetDateTime answeredAt, @Schema(nullable = true) Boolean answeredOnTime,
+            @Schema(nullable = true) String closingNote,
+            @Schema(nullable = true) String closedBy,
+            @Schema(nullable = true) OffsetDateTime closedAt) {
         static CaseResponse of(RectificationCase c) {
             boolean overdue = c.status == RectificationCase.Status.OPEN
                     && LocalDate.now(io.jixiao.survey.service.ReviewService.CHINA).isAfter(c.dueDate);

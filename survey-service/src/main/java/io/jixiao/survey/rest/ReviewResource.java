@@ -64,10 +64,13 @@ public class ReviewResource {
         }
     }
 
-    public record ReviewResponse(UUID id, String caseNo, String subject, String serviceItem, ReviewLevel level,
-            String levelZh, int points, boolean bad, Channel channel, String comment, OffsetDateTime ratedAt,
-            String sourceSystem, ServiceReview.Status status, ServiceReview.VoidReason voidReason, String voidNote,
-            RectificationRef rectification) {
+    public record ReviewResponse(UUID id, String caseNo, String subject, @Schema(nullable = true) String serviceItem,
+            ReviewLevel level,
+            String levelZh, int points, boolean bad, Channel channel, @Schema(nullable = true) String comment,
+            OffsetDateTime ratedAt,
+            String sourceSystem, ServiceReview.Status status,
+            @Schema(nullable = true) ServiceReview.VoidReason voidReason, @Schema(nullable = true) String voidNote,
+            @Schema(nullable = true) RectificationRef rectification) {
         static ReviewResponse of(ServiceReview r, RectificationCase c) {
             return new ReviewResponse(r.id, r.caseNo, r.subjectCode, r.serviceItem, r.level, r.level.labelZh(),
                     r.level.points(), r.level.bad(), r.channel, r.comment, r.ratedAt, r.sourceSystem, r.status,
@@ -80,7 +83,7 @@ public class ReviewResource {
 
     public record MetricsResponse(String subject, String month, long reviews, long goodReviews, long badReviews,
             long answered, long answeredOnTime, long closed, BigDecimal responseRate, BigDecimal rectificationRate,
-            BigDecimal onTimeRate, BigDecimal goodRate) {
+            BigDecimal onTimeRate, @Schema(nullable = true) BigDecimal goodRate) {
         static MetricsResponse of(ReviewMetricsService.SubjectMetrics s) {
             var m = s.metrics();
             return new MetricsResponse(s.subject(), s.month(), m.reviews(), m.goodReviews(), m.badReviews(),

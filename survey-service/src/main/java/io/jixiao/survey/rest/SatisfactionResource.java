@@ -19,13 +19,15 @@ import io.jixiao.kit.web.Decimals;
 import io.jixiao.survey.domain.Satisfaction;
 import io.jixiao.survey.domain.index.SatisfactionIndex;
 import io.jixiao.survey.service.SatisfactionService;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/subjects/{code}/satisfaction")
 @Tag(name = "Satisfaction", description = "A subject's satisfaction index with its uncertainty")
 public class SatisfactionResource {
 
-    public record SatisfactionResponse(String subject, String period, BigDecimal index, long n,
-            BigDecimal standardError, BigDecimal lower95, BigDecimal upper95,
+    public record SatisfactionResponse(String subject, String period, @Schema(nullable = true) BigDecimal index, long n,
+            @Schema(nullable = true) BigDecimal standardError, @Schema(nullable = true) BigDecimal lower95,
+            @Schema(nullable = true) BigDecimal upper95,
             List<SatisfactionIndex.GroupResult> groups, List<String> flags, OffsetDateTime computedAt) {
         static SatisfactionResponse from(Satisfaction s) {
             return new SatisfactionResponse(s.subjectCode, s.period, Decimals.stored(s.index), s.n,

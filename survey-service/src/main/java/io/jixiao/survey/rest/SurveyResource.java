@@ -96,10 +96,13 @@ public class SurveyResource {
             @Size(max = 200) String labelEn, BigDecimal points) {
     }
 
-    public record SurveyResponse(UUID id, String subject, String period, String serviceItem, String titleZh,
-            String titleEn, SurveyStatus status, Access access, OffsetDateTime opensAt, OffsetDateTime closesAt,
+    public record SurveyResponse(UUID id, String subject, String period, @Schema(nullable = true) String serviceItem,
+            String titleZh,
+            @Schema(nullable = true) String titleEn, SurveyStatus status, Access access,
+            @Schema(nullable = true) OffsetDateTime opensAt, @Schema(nullable = true) OffsetDateTime closesAt,
             Map<RespondentGroup, BigDecimal> groupWeights, List<Question> questions, OffsetDateTime createdAt,
-            OffsetDateTime openedAt, OffsetDateTime closedAt, String publicPath, long version) {
+            @Schema(nullable = true) OffsetDateTime openedAt, @Schema(nullable = true) OffsetDateTime closedAt,
+            String publicPath, long version) {
         static SurveyResponse from(Survey s) {
             return new SurveyResponse(s.id, s.subjectCode, s.period, s.serviceItem, s.titleZh, s.titleEn, s.status,
                     s.access, s.opensAt, s.closesAt, s.groupWeights, s.questions, s.createdAt, s.openedAt,

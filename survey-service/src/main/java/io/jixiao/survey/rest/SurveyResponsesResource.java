@@ -39,8 +39,9 @@ import io.jixiao.survey.service.ResponseAdminService;
 public class SurveyResponsesResource {
 
     public record ResponseRow(UUID id, RespondentGroup group, Channel channel, SurveyResponse.Status status,
-            List<String> flags, Long durationMs, BigDecimal score, boolean invited, OffsetDateTime submittedAt,
-            String reviewedBy, OffsetDateTime reviewedAt) {
+            List<String> flags, @Schema(nullable = true) Long durationMs, @Schema(nullable = true) BigDecimal score,
+            boolean invited, OffsetDateTime submittedAt,
+            @Schema(nullable = true) String reviewedBy, @Schema(nullable = true) OffsetDateTime reviewedAt) {
         static ResponseRow of(SurveyResponse r) {
             return new ResponseRow(r.id, r.respondent, r.channel, r.status, r.flags, r.durationMs,
                     r.score == null ? null : r.score.stripTrailingZeros(), r.tokenBatch != null, r.submittedAt,

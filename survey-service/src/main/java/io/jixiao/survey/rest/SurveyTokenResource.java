@@ -45,7 +45,8 @@ public class SurveyTokenResource {
     public record Invitation(String token, String link) {
     }
 
-    public record BatchResponse(UUID batch, UUID survey, Channel channel, int count, List<Invitation> invitations) {
+    public record BatchResponse(UUID batch, UUID survey, @Schema(nullable = true) Channel channel, int count,
+            List<Invitation> invitations) {
     }
 
     private final TokenService tokens;

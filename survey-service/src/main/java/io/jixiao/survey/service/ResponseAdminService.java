@@ -25,6 +25,7 @@ import io.jixiao.survey.domain.index.Question;
 import io.jixiao.survey.domain.index.ResponseScorer;
 import io.jixiao.survey.repository.ResponseRepository;
 import io.quarkus.panache.common.Sort;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The admins' view of a survey's responses: held ones reviewed, integrity figures, exports for analysts. */
 @ApplicationScoped
@@ -39,7 +40,7 @@ public class ResponseAdminService {
      * the survey closed); {@code devices} still counts the distinct devices.
      */
     public record Integrity(UUID survey, long responses, Map<String, Long> byStatus, Map<String, Long> byFlag,
-            long devices, long tokenResponses, OffsetDateTime devicesUnlinkedAt) {
+            long devices, long tokenResponses, @Schema(nullable = true) OffsetDateTime devicesUnlinkedAt) {
     }
 
     private final SurveyService surveys;

@@ -24,6 +24,7 @@ import io.jixiao.survey.domain.Access;
 import io.jixiao.survey.domain.Channel;
 import io.jixiao.survey.domain.Survey;
 import io.jixiao.survey.domain.SurveyStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Single-use invitation tokens. A token is 128 random bits (URL-safe Base64); only its SHA-256 is stored, so the batch
@@ -108,7 +109,8 @@ public class TokenService {
         throw new ConflictException("this invitation has been used already");
     }
 
-    public record Usage(UUID batch, Channel channel, OffsetDateTime createdAt, long issued, long used) {
+    public record Usage(UUID batch, @Schema(nullable = true) Channel channel, OffsetDateTime createdAt, long issued,
+            long used) {
     }
 
     /** Issued and used tokens of a survey, per batch (never the tokens). */

@@ -3,9 +3,10 @@ package io.jixiao.evaluation.domain.composite;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One criterion score 0–100 of a rating, with an optional weight (default 1). */
-public record Criterion(String code, BigDecimal score, BigDecimal weight) {
+public record Criterion(String code, BigDecimal score, @Schema(nullable = true) BigDecimal weight) {
 
     public Criterion {
         if (score == null || score.signum() < 0 || score.compareTo(BigDecimal.valueOf(100)) > 0) {

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The rating ledger's chain: hash = SHA-256(previous hash ‖ canonical JSON of the rating), hex, genesis 64 zeros. */
 public final class HashChain {
@@ -17,7 +18,8 @@ public final class HashChain {
     }
 
     /** The verdict of a verification: valid, or the first link that does not hold. */
-    public record Verdict(boolean valid, int checked, Long firstBrokenSeq, String reason) {
+    public record Verdict(boolean valid, int checked, @Schema(nullable = true) Long firstBrokenSeq,
+            @Schema(nullable = true) String reason) {
     }
 
     private HashChain() {

@@ -2,6 +2,7 @@ package io.jixiao.survey.domain.index;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A question of a survey, for one respondent group.
@@ -9,10 +10,12 @@ import java.util.List;
  * @param weight its weight in the response score (default 1); unscored types ignore it
  * @param options for choice types: codes with optional explicit points
  */
-public record Question(String code, RespondentGroup group, QuestionType type, String textZh, String textEn,
-        boolean required, BigDecimal weight, List<Option> options) {
+public record Question(String code, RespondentGroup group, QuestionType type, String textZh,
+        @Schema(nullable = true) String textEn,
+        boolean required, @Schema(nullable = true) BigDecimal weight, @Schema(nullable = true) List<Option> options) {
 
-    public record Option(String code, String labelZh, String labelEn, BigDecimal points) {
+    public record Option(String code, String labelZh, @Schema(nullable = true) String labelEn,
+            @Schema(nullable = true) BigDecimal points) {
     }
 
     /** The five levels of the good/bad review (好差评) scale. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Checks a response's answers against the survey and scores it: a scored answer x on a scale lo..hi maps to
@@ -16,7 +17,9 @@ import java.util.Set;
 public final class ResponseScorer {
 
     /** One answer as given: a scale value, a choice, several choices, or text. */
-    public record Answer(String question, BigDecimal value, String choice, List<String> choices, String text) {
+    public record Answer(String question, @Schema(nullable = true) BigDecimal value,
+            @Schema(nullable = true) String choice, @Schema(nullable = true) List<String> choices,
+            @Schema(nullable = true) String text) {
     }
 
     public record Problem(String field, String message) {

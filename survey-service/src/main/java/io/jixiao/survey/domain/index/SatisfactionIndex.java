@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The satisfaction index of DESIGN section 5: index = Σ_g λ'_g·I_g with λ'_g = λ_g / Σ λ over the groups that have
@@ -19,12 +20,15 @@ public final class SatisfactionIndex {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal NINETY_NINE = BigDecimal.valueOf(99);
 
-    public record GroupResult(RespondentGroup group, BigDecimal weight, BigDecimal effectiveWeight, BigDecimal index,
-            long n, BigDecimal standardDeviation) {
+    public record GroupResult(RespondentGroup group, BigDecimal weight, BigDecimal effectiveWeight,
+            @Schema(nullable = true) BigDecimal index,
+            long n, @Schema(nullable = true) BigDecimal standardDeviation) {
     }
 
     /** The index, or null values when no group has a response (n = 0). */
-    public record Result(BigDecimal index, long n, BigDecimal standardError, BigDecimal lower95, BigDecimal upper95,
+    public record Result(@Schema(nullable = true) BigDecimal index, long n,
+            @Schema(nullable = true) BigDecimal standardError, @Schema(nullable = true) BigDecimal lower95,
+            @Schema(nullable = true) BigDecimal upper95,
             List<GroupResult> groups, List<String> flags) {
     }
 
