@@ -8079,16 +8079,16 @@ export interface components {
             reason: string;
         };
         AppealResponse: {
-            id?: components["schemas"]["UUID"] | null;
-            cycle?: components["schemas"]["UUID"] | null;
-            subject?: string | null;
-            reason?: string | null;
-            status?: components["schemas"]["AppealStatus"] | null;
-            submittedBy?: string | null;
-            submittedAt?: components["schemas"]["OffsetDateTime"] | null;
-            decidedBy?: string | null;
-            decidedAt?: components["schemas"]["OffsetDateTime"] | null;
-            decisionNote?: string | null;
+            id: components["schemas"]["UUID"];
+            cycle: components["schemas"]["UUID"];
+            subject: string;
+            reason: string;
+            status: components["schemas"]["AppealStatus"];
+            submittedBy: string;
+            submittedAt: components["schemas"]["OffsetDateTime"];
+            decidedBy: string | null;
+            decidedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            decisionNote: string | null;
         };
         /** @enum {string} */
         AppealStatus: "SUBMITTED" | "ACCEPTED" | "REJECTED";
@@ -8100,29 +8100,29 @@ export interface components {
             requestedAmount?: number | null;
         };
         AssessResponse: {
-            name?: string | null;
-            presentBenefits?: number | null;
-            presentCosts?: number | null;
-            npv?: number | null;
-            benefitCostRatio?: number | null;
-            recommendation?: components["schemas"]["Recommendation"] | null;
-            reducePercent?: number | null;
-            recommendedAmount?: number | null;
-            reasons?: string[] | null;
+            name: string;
+            presentBenefits: number;
+            presentCosts: number;
+            npv: number;
+            benefitCostRatio: number | null;
+            recommendation: components["schemas"]["Recommendation"];
+            reducePercent: number;
+            recommendedAmount: number | null;
+            reasons: string[];
         };
         AssignRequest: {
             assignments: components["schemas"]["Item"][];
         };
         AssignmentResponse: {
-            id?: components["schemas"]["UUID"] | null;
-            party?: components["schemas"]["RatingParty"] | null;
-            evaluator?: string | null;
-            subject?: string | null;
+            id: components["schemas"]["UUID"];
+            party: components["schemas"]["RatingParty"];
+            evaluator: string;
+            subject: string;
         };
         Band: {
-            from?: number | null;
-            to?: number | null;
-            adjustment?: number | null;
+            from: number;
+            to: number;
+            adjustment: number;
         };
         BandRequest: {
             from: number;
@@ -8130,12 +8130,12 @@ export interface components {
             adjustment: number;
         };
         BatchResponse: {
-            batch?: components["schemas"]["UUID"] | null;
-            survey?: components["schemas"]["UUID"] | null;
-            channel?: components["schemas"]["Channel"] | null;
+            batch: components["schemas"]["UUID"];
+            survey: components["schemas"]["UUID"];
+            channel: components["schemas"]["Channel"] | null;
             /** Format: int32 */
-            count?: number | null;
-            invitations?: components["schemas"]["Invitation"][] | null;
+            count: number;
+            invitations: components["schemas"]["Invitation"][];
         };
         BudgetCloseRequest: {
             action: components["schemas"]["DisposalAction"];
@@ -8153,20 +8153,20 @@ export interface components {
             values: components["schemas"]["ReportValueRequest"][];
         };
         CaseResponse: {
-            id?: components["schemas"]["UUID"] | null;
-            review?: components["schemas"]["UUID"] | null;
-            subject?: string | null;
-            openedAt?: components["schemas"]["OffsetDateTime"] | null;
-            dueDate?: components["schemas"]["LocalDate"] | null;
-            status?: components["schemas"]["RectificationStatus"] | null;
-            overdue?: boolean | null;
-            answer?: string | null;
-            answeredBy?: string | null;
-            answeredAt?: components["schemas"]["OffsetDateTime"] | null;
-            answeredOnTime?: boolean | null;
-            closingNote?: string | null;
-            closedBy?: string | null;
-            closedAt?: components["schemas"]["OffsetDateTime"] | null;
+            id: components["schemas"]["UUID"];
+            review: components["schemas"]["UUID"];
+            subject: string;
+            openedAt: components["schemas"]["OffsetDateTime"];
+            dueDate: components["schemas"]["LocalDate"];
+            status: components["schemas"]["RectificationStatus"];
+            overdue: boolean;
+            answer: string | null;
+            answeredBy: string | null;
+            answeredAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            answeredOnTime: boolean | null;
+            closingNote: string | null;
+            closedBy: string | null;
+            closedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
         };
         /** @enum {string} */
         Category: "LIVELIHOOD" | "STRATEGIC" | "GENERAL";
@@ -8177,13 +8177,13 @@ export interface components {
         };
         Completeness: {
             /** Format: int32 */
-            expected?: number | null;
+            expected: number;
             /** Format: int32 */
-            reported?: number | null;
+            reported: number;
             /** Format: int32 */
-            missing?: number | null;
+            missing: number;
             /** Format: int32 */
-            notApplicable?: number | null;
+            notApplicable: number;
         };
         ConfigureScorecardRequest: {
             dimensionWeights: {
@@ -8295,49 +8295,49 @@ export interface components {
             weight?: number | null;
         };
         CycleResponse: {
-            id?: components["schemas"]["UUID"] | null;
-            name?: string | null;
-            period?: string | null;
-            status?: components["schemas"]["CycleStatus"] | null;
-            subjects?: string[] | null;
-            weights?: {
+            id: components["schemas"]["UUID"];
+            name: string;
+            period: string;
+            status: components["schemas"]["CycleStatus"];
+            subjects: string[];
+            weights: {
                 [key: string]: number | null;
-            } | null;
-            objectiveShare?: number | null;
-            selfShare?: number | null;
-            missingPolicy?: components["schemas"]["MissingPolicy"] | null;
+            };
+            objectiveShare: number;
+            selfShare: number;
+            missingPolicy: components["schemas"]["MissingPolicy"];
             /** Format: int32 */
-            minPublicSample?: number | null;
+            minPublicSample: number;
             /** Format: int32 */
-            trimAtLeast?: number | null;
+            trimAtLeast: number;
             /** Format: int32 */
-            appealWindowDays?: number | null;
-            greenThreshold?: number | null;
-            yellowThreshold?: number | null;
-            criteria?: {
+            appealWindowDays: number;
+            greenThreshold: number;
+            yellowThreshold: number;
+            criteria: {
                 [key: string]: string[] | null;
-            } | null;
-            createdAt?: components["schemas"]["OffsetDateTime"] | null;
-            openedAt?: components["schemas"]["OffsetDateTime"] | null;
-            closedAt?: components["schemas"]["OffsetDateTime"] | null;
-            finalizedAt?: components["schemas"]["OffsetDateTime"] | null;
-            publishedAt?: components["schemas"]["OffsetDateTime"] | null;
+            };
+            createdAt: components["schemas"]["OffsetDateTime"];
+            openedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            closedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            finalizedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            publishedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
             /** Format: int64 */
-            version?: number | null;
+            version: number;
         };
         /** @enum {string} */
         CycleStatus: "DRAFT" | "OPEN" | "CLOSED" | "FINALIZED" | "PUBLISHED";
         Dashboard: {
-            subject?: string | null;
-            period?: string | null;
-            panels?: {
+            subject: string;
+            period: string;
+            panels: {
                 [key: string]: components["schemas"]["Panel"] | null;
-            } | null;
+            };
         };
         Day: {
-            date?: components["schemas"]["LocalDate"] | null;
-            kind?: components["schemas"]["DayKind"] | null;
-            name?: string | null;
+            date: components["schemas"]["LocalDate"];
+            kind: components["schemas"]["DayKind"];
+            name: string;
         };
         /** @enum {string} */
         DayKind: "HOLIDAY" | "WORKDAY";
@@ -8349,116 +8349,116 @@ export interface components {
         /** @enum {string} */
         Decision: "ACCEPT" | "REJECT" | "RETIRE";
         DepartmentYearResponse: {
-            subject?: string | null;
+            subject: string;
             /** Format: int32 */
-            year?: number | null;
-            approved?: number | null;
-            spent?: number | null;
-            proposedNextYear?: number | null;
-            lights?: {
+            year: number;
+            approved: number;
+            spent: number;
+            proposedNextYear: number;
+            lights: {
                 [key: string]: number | null;
-            } | null;
-            projects?: components["schemas"]["ProjectMonitoring"][] | null;
-            nextYear?: components["schemas"]["ProposalResponse"][] | null;
-            openTasks?: components["schemas"]["DisposalResponse"][] | null;
+            };
+            projects: components["schemas"]["ProjectMonitoring"][];
+            nextYear: components["schemas"]["ProposalResponse"][];
+            openTasks: components["schemas"]["DisposalResponse"][];
         };
         /** @enum {string} */
         Dimension: "POLITICAL" | "PUBLIC" | "FINANCIAL" | "PROCESS" | "LEARNING";
         DimensionBranch: {
-            dimension?: components["schemas"]["Dimension"] | null;
-            labelZh?: string | null;
-            labelEn?: string | null;
+            dimension: components["schemas"]["Dimension"];
+            labelZh: string;
+            labelEn: string;
             /** Format: int32 */
-            level?: number | null;
-            objectives?: components["schemas"]["ObjectiveNode"][] | null;
+            level: number;
+            objectives: components["schemas"]["ObjectiveNode"][];
         };
         DimensionView: {
-            dimension?: components["schemas"]["Dimension"] | null;
-            labelZh?: string | null;
-            labelEn?: string | null;
-            weight?: number | null;
-            score?: number | null;
-            shownScore?: number | null;
-            excluded?: boolean | null;
+            dimension: components["schemas"]["Dimension"];
+            labelZh: string;
+            labelEn: string;
+            weight: number;
+            score: number | null;
+            shownScore: number | null;
+            excluded: boolean;
         };
         /** @enum {string} */
         DisposalAction: "RECTIFY" | "SUSPEND" | "WITHDRAW";
         DisposalResponse: {
-            id?: components["schemas"]["UUID"] | null;
-            project?: components["schemas"]["UUID"] | null;
-            subject?: string | null;
-            status?: components["schemas"]["DisposalStatus"] | null;
-            reasons?: string[] | null;
-            action?: components["schemas"]["DisposalAction"] | null;
-            note?: string | null;
-            openedAt?: components["schemas"]["OffsetDateTime"] | null;
-            closedAt?: components["schemas"]["OffsetDateTime"] | null;
-            closedBy?: string | null;
+            id: components["schemas"]["UUID"];
+            project: components["schemas"]["UUID"];
+            subject: string;
+            status: components["schemas"]["DisposalStatus"];
+            reasons: string[];
+            action: components["schemas"]["DisposalAction"] | null;
+            note: string | null;
+            openedAt: components["schemas"]["OffsetDateTime"];
+            closedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            closedBy: string | null;
         };
         /** @enum {string} */
         DisposalStatus: "OPEN" | "CLOSED";
         Edge: {
-            from?: string | null;
-            to?: string | null;
-            kind?: string | null;
+            from: string;
+            to: string;
+            kind: string;
         };
         Entry: {
             /** Format: int32 */
-            index?: number | null;
-            subject?: string | null;
-            rating?: components["schemas"]["UUID"] | null;
+            index: number;
+            subject: string;
+            rating: components["schemas"]["UUID"] | null;
             /** Format: int32 */
-            status?: number | null;
-            reason?: string | null;
+            status: number | null;
+            reason: string | null;
         };
         EntryResponse: {
             /** Format: int64 */
-            seq?: number | null;
-            ratingId?: components["schemas"]["UUID"] | null;
-            previousHash?: string | null;
-            hash?: string | null;
-            content?: string | null;
-            createdAt?: components["schemas"]["OffsetDateTime"] | null;
+            seq: number;
+            ratingId: components["schemas"]["UUID"];
+            previousHash: string;
+            hash: string;
+            content: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
         };
         EvaluationBulkRequest: {
             ratings: components["schemas"]["SubmitRatingRequest"][];
         };
         EvaluationReport: {
             /** Format: int32 */
-            submitted?: number | null;
-            accepted?: components["schemas"]["Entry"][] | null;
-            rejected?: components["schemas"]["Entry"][] | null;
+            submitted: number;
+            accepted: components["schemas"]["Entry"][];
+            rejected: components["schemas"]["Entry"][];
         };
         ExecutionResponse: {
-            id?: components["schemas"]["UUID"] | null;
-            project?: components["schemas"]["UUID"] | null;
-            amount?: number | null;
-            spentOn?: components["schemas"]["LocalDate"] | null;
-            note?: string | null;
-            overspend?: boolean | null;
-            recordedBy?: string | null;
-            recordedAt?: components["schemas"]["OffsetDateTime"] | null;
+            id: components["schemas"]["UUID"];
+            project: components["schemas"]["UUID"];
+            amount: number;
+            spentOn: components["schemas"]["LocalDate"];
+            note: string | null;
+            overspend: boolean;
+            recordedBy: string;
+            recordedAt: components["schemas"]["OffsetDateTime"];
         };
         /** @enum {string} */
         FlagStatus: "OPEN" | "ACCEPTED" | "REJECTED" | "RETIRED" | "WITHDRAWN";
         FlagView: {
             /** Format: int64 */
-            id?: number | null;
-            kind?: components["schemas"]["Kind"] | null;
-            status?: components["schemas"]["FlagStatus"] | null;
-            subject?: string | null;
-            indicator?: string | null;
-            period?: string | null;
+            id: number;
+            kind: components["schemas"]["Kind"];
+            status: components["schemas"]["FlagStatus"];
+            subject: string | null;
+            indicator: string;
+            period: string;
             /** Format: int64 */
-            valueId?: number | null;
-            value?: number | null;
-            detail?: string | null;
-            raisedAt?: components["schemas"]["OffsetDateTime"] | null;
-            reviewedBy?: string | null;
-            reviewedAt?: components["schemas"]["OffsetDateTime"] | null;
-            reviewNote?: string | null;
+            valueId: number | null;
+            value: number | null;
+            detail: string;
+            raisedAt: components["schemas"]["OffsetDateTime"];
+            reviewedBy: string | null;
+            reviewedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            reviewNote: string | null;
             /** Format: int64 */
-            version?: number | null;
+            version: number;
         };
         /** @enum {string} */
         Frequency: "MONTHLY" | "QUARTERLY" | "HALF_YEARLY" | "YEARLY";
@@ -8472,102 +8472,102 @@ export interface components {
         /** @enum {string} */
         Grade: "EXCELLENT" | "GOOD" | "PASS" | "FAIL";
         Graph: {
-            mission?: string | null;
-            nodes?: components["schemas"]["Node"][] | null;
-            edges?: components["schemas"]["Edge"][] | null;
+            mission: string;
+            nodes: components["schemas"]["Node"][];
+            edges: components["schemas"]["Edge"][];
         };
         GroupResult: {
-            group?: components["schemas"]["RespondentGroup"] | null;
-            weight?: number | null;
-            effectiveWeight?: number | null;
-            index?: number | null;
+            group: components["schemas"]["RespondentGroup"];
+            weight: number;
+            effectiveWeight: number;
+            index: number | null;
             /** Format: int64 */
-            n?: number | null;
-            standardDeviation?: number | null;
+            n: number;
+            standardDeviation: number | null;
         };
         ImportOutcome: {
             /** Format: int32 */
-            rows?: number | null;
+            rows: number;
             /** Format: int32 */
-            stored?: number | null;
+            stored: number;
             /** Format: int32 */
-            corrected?: number | null;
+            corrected: number;
             /** Format: int32 */
-            held?: number | null;
+            held: number;
             /** Format: int32 */
-            rejected?: number | null;
+            rejected: number;
             /** Format: int32 */
-            scorecardsRecomputed?: number | null;
-            errors?: components["schemas"]["RowError"][] | null;
+            scorecardsRecomputed: number;
+            errors: components["schemas"]["RowError"][];
         };
         ImportReport: {
             /** Format: int32 */
-            rows?: number | null;
+            rows: number;
             /** Format: int32 */
-            accepted?: number | null;
-            rejected?: components["schemas"]["Violation"][] | null;
+            accepted: number;
+            rejected: components["schemas"]["Violation"][];
         };
         /** @enum {string} */
         ImportStatus: "QUEUED" | "CHECKING" | "WRITING" | "DONE" | "REJECTED" | "FAILED";
         /** @enum {string} */
         IndicatorKind: "QUANTITATIVE" | "QUALITATIVE";
         IndicatorRef: {
-            code?: string | null;
-            nameZh?: string | null;
-            nameEn?: string | null;
+            code: string;
+            nameZh: string;
+            nameEn: string | null;
         };
         IndicatorResponse: {
-            code?: string | null;
-            nameZh?: string | null;
-            nameEn?: string | null;
-            dimension?: components["schemas"]["Dimension"] | null;
-            objective?: string | null;
-            kind?: components["schemas"]["IndicatorKind"] | null;
-            unit?: string | null;
-            polarity?: components["schemas"]["Polarity"] | null;
-            baseline?: number | null;
-            target?: number | null;
-            floor?: number | null;
-            rangeLo?: number | null;
-            rangeHi?: number | null;
-            tolerance?: number | null;
-            rubric?: {
+            code: string;
+            nameZh: string;
+            nameEn: string | null;
+            dimension: components["schemas"]["Dimension"];
+            objective: string | null;
+            kind: components["schemas"]["IndicatorKind"];
+            unit: string | null;
+            polarity: components["schemas"]["Polarity"];
+            baseline: number | null;
+            target: number | null;
+            floor: number | null;
+            rangeLo: number | null;
+            rangeHi: number | null;
+            tolerance: number | null;
+            rubric: {
                 [key: string]: number | null;
             } | null;
-            gate?: boolean | null;
-            satisfaction?: boolean | null;
-            weight?: number | null;
-            frequency?: components["schemas"]["Frequency"] | null;
-            dataSource?: string | null;
-            subjects?: string[] | null;
+            gate: boolean;
+            satisfaction: boolean;
+            weight: number;
+            frequency: components["schemas"]["Frequency"];
+            dataSource: string | null;
+            subjects: string[] | null;
             /** Format: int32 */
-            definitionVersion?: number | null;
+            definitionVersion: number;
         };
         Integrity: {
-            survey?: components["schemas"]["UUID"] | null;
+            survey: components["schemas"]["UUID"];
             /** Format: int64 */
-            responses?: number | null;
-            byStatus?: {
+            responses: number;
+            byStatus: {
                 [key: string]: number | null;
-            } | null;
-            byFlag?: {
+            };
+            byFlag: {
                 [key: string]: number | null;
-            } | null;
+            };
             /** Format: int64 */
-            devices?: number | null;
+            devices: number;
             /** Format: int64 */
-            tokenResponses?: number | null;
-            devicesUnlinkedAt?: components["schemas"]["OffsetDateTime"] | null;
+            tokenResponses: number;
+            devicesUnlinkedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
         };
         Invitation: {
-            token?: string | null;
-            link?: string | null;
+            token: string;
+            link: string;
         };
         IssuedToken: {
-            access_token?: string | null;
-            token_type?: string | null;
+            access_token: string;
+            token_type: string;
             /** Format: int64 */
-            expires_in?: number | null;
+            expires_in: number;
         };
         Item: {
             party: components["schemas"]["RatingParty"];
@@ -8575,112 +8575,86 @@ export interface components {
             subject: string;
         };
         JobSummary: {
-            id?: components["schemas"]["UUID"] | null;
-            status?: components["schemas"]["ImportStatus"] | null;
-            submittedBy?: string | null;
-            partial?: boolean | null;
+            id: components["schemas"]["UUID"];
+            status: components["schemas"]["ImportStatus"];
+            submittedBy: string;
+            partial: boolean;
             /** Format: int32 */
-            rows?: number | null;
+            rows: number;
             /** Format: int32 */
-            checked?: number | null;
+            checked: number;
             /** Format: int32 */
-            written?: number | null;
+            written: number;
             /** Format: int32 */
-            stored?: number | null;
+            stored: number | null;
             /** Format: int32 */
-            rejected?: number | null;
+            rejected: number | null;
             /** Format: int32 */
-            attempts?: number | null;
-            failure?: string | null;
-            submittedAt?: components["schemas"]["OffsetDateTime"] | null;
-            finishedAt?: components["schemas"]["OffsetDateTime"] | null;
+            attempts: number;
+            failure: string | null;
+            submittedAt: components["schemas"]["OffsetDateTime"];
+            finishedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
         };
         JobView: {
-            id?: components["schemas"]["UUID"] | null;
-            status?: components["schemas"]["ImportStatus"] | null;
-            partial?: boolean | null;
+            id: components["schemas"]["UUID"];
+            status: components["schemas"]["ImportStatus"];
+            partial: boolean;
             /** Format: int32 */
-            rows?: number | null;
+            rows: number;
             /** Format: int32 */
-            checked?: number | null;
+            checked: number;
             /** Format: int32 */
-            written?: number | null;
+            written: number;
             /** Format: int32 */
-            stored?: number | null;
+            stored: number | null;
             /** Format: int32 */
-            corrected?: number | null;
+            corrected: number | null;
             /** Format: int32 */
-            held?: number | null;
+            held: number | null;
             /** Format: int32 */
-            rejected?: number | null;
+            rejected: number | null;
             /** Format: int32 */
-            scorecardsRecomputed?: number | null;
-            errors?: components["schemas"]["RowError"][] | null;
-            failure?: string | null;
+            scorecardsRecomputed: number | null;
+            errors: components["schemas"]["RowError"][];
+            failure: string | null;
             /** Format: int32 */
-            attempts?: number | null;
-            submittedAt?: components["schemas"]["OffsetDateTime"] | null;
-            finishedAt?: components["schemas"]["OffsetDateTime"] | null;
+            attempts: number;
+            submittedAt: components["schemas"]["OffsetDateTime"];
+            finishedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
         };
-        JsonNode: {
-            empty?: boolean | null;
-            valueNode?: boolean | null;
-            containerNode?: boolean | null;
-            missingNode?: boolean | null;
-            array?: boolean | null;
-            object?: boolean | null;
-            nodeType?: components["schemas"]["JsonNodeType"] | null;
-            pojo?: boolean | null;
-            number?: boolean | null;
-            integralNumber?: boolean | null;
-            floatingPointNumber?: boolean | null;
-            short?: boolean | null;
-            int?: boolean | null;
-            long?: boolean | null;
-            float?: boolean | null;
-            double?: boolean | null;
-            bigDecimal?: boolean | null;
-            bigInteger?: boolean | null;
-            textual?: boolean | null;
-            boolean?: boolean | null;
-            null?: boolean | null;
-            binary?: boolean | null;
-        };
-        /** @enum {string} */
-        JsonNodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
         /** @enum {string} */
         Kind: "ZOMBIE" | "SUSPICIOUS_HIGH" | "OUTLIER";
         League: {
-            period?: string | null;
-            panels?: {
+            period: string;
+            panels: {
                 [key: string]: components["schemas"]["Panel"] | null;
-            } | null;
+            };
         };
         LeagueRow: {
             /** Format: int32 */
-            rank?: number | null;
-            subject?: string | null;
-            nameZh?: string | null;
-            nameEn?: string | null;
-            total?: number | null;
-            grade?: string | null;
-            gateStatus?: string | null;
-            dimensions?: {
+            rank: number;
+            subject: string;
+            nameZh: string | null;
+            nameEn: string | null;
+            total: number | null;
+            grade: string | null;
+            gateStatus: string;
+            dimensions: {
                 [key: string]: number | null;
-            } | null;
+            };
             /** Format: int32 */
-            reported?: number | null;
+            reported: number;
             /** Format: int32 */
-            expected?: number | null;
+            expected: number;
         };
         /** @enum {string} */
         Light: "GREEN" | "YELLOW" | "RED";
         LightChangeResponse: {
-            from?: components["schemas"]["BudgetLight"] | null;
-            to?: components["schemas"]["BudgetLight"] | null;
-            reasons?: string[] | null;
-            assessedOn?: components["schemas"]["LocalDate"] | null;
-            changedAt?: components["schemas"]["OffsetDateTime"] | null;
+            from: components["schemas"]["BudgetLight"] | null;
+            to: components["schemas"]["BudgetLight"];
+            reasons: string[];
+            assessedOn: components["schemas"]["LocalDate"];
+            changedAt: components["schemas"]["OffsetDateTime"];
         };
         LineRequest: {
             indicator: string;
@@ -8691,24 +8665,25 @@ export interface components {
         /** @enum {string} */
         LineStatus: "SCORED" | "MISSING" | "NOT_APPLICABLE";
         LineView: {
-            indicator?: string | null;
-            nameZh?: string | null;
-            nameEn?: string | null;
-            dimension?: components["schemas"]["Dimension"] | null;
-            objective?: string | null;
-            weight?: number | null;
-            score?: number | null;
-            shownScore?: number | null;
-            light?: components["schemas"]["Light"] | null;
-            status?: components["schemas"]["LineStatus"] | null;
-            gate?: boolean | null;
+            indicator: string;
+            nameZh: string | null;
+            nameEn: string | null;
+            dimension: components["schemas"]["Dimension"];
+            objective: string | null;
+            weight: number;
+            score: number | null;
+            shownScore: number | null;
+            light: components["schemas"]["Light"] | null;
+            status: components["schemas"]["LineStatus"];
+            gate: boolean;
         };
         LiveEvent: {
-            kind?: string | null;
-            type?: string | null;
-            subject?: string | null;
-            id?: string | null;
-            data?: components["schemas"]["JsonNode"] | null;
+            kind: string;
+            type: string;
+            subject: string | null;
+            id: string | null;
+            /** @description The event's payload, as docs/events shows it */
+            data: unknown;
         };
         /**
          * Format: date
@@ -8717,50 +8692,50 @@ export interface components {
         LocalDate: string;
         MatrixResponse: {
             /** Format: int32 */
-            year?: number | null;
-            asOf?: components["schemas"]["LocalDate"] | null;
-            counts?: {
+            year: number;
+            asOf: components["schemas"]["LocalDate"];
+            counts: {
                 [key: string]: number | null;
-            } | null;
-            quadrants?: {
+            };
+            quadrants: {
                 [key: string]: components["schemas"]["ProjectMonitoring"][] | null;
-            } | null;
+            };
         };
         MetricsResponse: {
-            subject?: string | null;
-            month?: string | null;
+            subject: string;
+            month: string;
             /** Format: int64 */
-            reviews?: number | null;
+            reviews: number;
             /** Format: int64 */
-            goodReviews?: number | null;
+            goodReviews: number;
             /** Format: int64 */
-            badReviews?: number | null;
+            badReviews: number;
             /** Format: int64 */
-            answered?: number | null;
+            answered: number;
             /** Format: int64 */
-            answeredOnTime?: number | null;
+            answeredOnTime: number;
             /** Format: int64 */
-            closed?: number | null;
-            responseRate?: number | null;
-            rectificationRate?: number | null;
-            onTimeRate?: number | null;
-            goodRate?: number | null;
+            closed: number;
+            responseRate: number;
+            rectificationRate: number;
+            onTimeRate: number;
+            goodRate: number | null;
         };
         /** @enum {string} */
         MissingPolicy: "RENORMALIZE" | "ZERO";
         MissionResponse: {
-            code?: string | null;
-            nameZh?: string | null;
-            nameEn?: string | null;
-            statement?: string | null;
+            code: string;
+            nameZh: string;
+            nameEn: string | null;
+            statement: string | null;
             /** Format: int64 */
-            version?: number | null;
+            version: number;
         };
         Monitoring: {
-            redPace?: number | null;
-            yellowPace?: number | null;
-            redGoal?: number | null;
-            yellowGoal?: number | null;
+            redPace: number;
+            yellowPace: number;
+            redGoal: number;
+            yellowGoal: number;
         };
         MonitoringRequest: {
             redPace: number;
@@ -8769,31 +8744,30 @@ export interface components {
             yellowGoal: number;
         };
         Node: {
-            id?: string | null;
-            kind?: string | null;
-            dimension?: components["schemas"]["Dimension"] | null;
+            id: string;
+            kind: string;
+            dimension: components["schemas"]["Dimension"] | null;
             /** Format: int32 */
-            level?: number | null;
-            labelZh?: string | null;
-            labelEn?: string | null;
+            level: number | null;
+            labelZh: string;
+            labelEn: string | null;
         };
-        ObjectNode: components["schemas"]["JsonNode"][];
         ObjectiveNode: {
-            code?: string | null;
-            nameZh?: string | null;
-            nameEn?: string | null;
-            causes?: string[] | null;
-            indicators?: components["schemas"]["IndicatorRef"][] | null;
+            code: string;
+            nameZh: string;
+            nameEn: string | null;
+            causes: string[];
+            indicators: components["schemas"]["IndicatorRef"][];
         };
         ObjectiveResponse: {
-            code?: string | null;
-            mission?: string | null;
-            dimension?: components["schemas"]["Dimension"] | null;
-            nameZh?: string | null;
-            nameEn?: string | null;
-            causes?: string[] | null;
+            code: string;
+            mission: string;
+            dimension: components["schemas"]["Dimension"];
+            nameZh: string;
+            nameEn: string | null;
+            causes: string[];
             /** Format: int64 */
-            version?: number | null;
+            version: number;
         };
         /**
          * Format: date-time
@@ -8801,10 +8775,10 @@ export interface components {
          */
         OffsetDateTime: string;
         Option: {
-            code?: string | null;
-            labelZh?: string | null;
-            labelEn?: string | null;
-            points?: number | null;
+            code: string;
+            labelZh: string;
+            labelEn: string | null;
+            points: number | null;
         };
         OptionRequest: {
             code: string;
@@ -8813,193 +8787,194 @@ export interface components {
             points?: number | null;
         };
         PagedAssignmentResponse: {
-            items?: components["schemas"]["AssignmentResponse"][] | null;
+            items: components["schemas"]["AssignmentResponse"][];
             /** Format: int32 */
-            page?: number | null;
+            page: number;
             /** Format: int32 */
-            size?: number | null;
+            size: number;
             /** Format: int64 */
-            totalItems?: number | null;
+            totalItems: number;
             /** Format: int32 */
-            totalPages?: number | null;
+            totalPages: number;
         };
         PagedCaseResponse: {
-            items?: components["schemas"]["CaseResponse"][] | null;
+            items: components["schemas"]["CaseResponse"][];
             /** Format: int32 */
-            page?: number | null;
+            page: number;
             /** Format: int32 */
-            size?: number | null;
+            size: number;
             /** Format: int64 */
-            totalItems?: number | null;
+            totalItems: number;
             /** Format: int32 */
-            totalPages?: number | null;
+            totalPages: number;
         };
         PagedCycleResponse: {
-            items?: components["schemas"]["CycleResponse"][] | null;
+            items: components["schemas"]["CycleResponse"][];
             /** Format: int32 */
-            page?: number | null;
+            page: number;
             /** Format: int32 */
-            size?: number | null;
+            size: number;
             /** Format: int64 */
-            totalItems?: number | null;
+            totalItems: number;
             /** Format: int32 */
-            totalPages?: number | null;
+            totalPages: number;
         };
         PagedDisposalResponse: {
-            items?: components["schemas"]["DisposalResponse"][] | null;
+            items: components["schemas"]["DisposalResponse"][];
             /** Format: int32 */
-            page?: number | null;
+            page: number;
             /** Format: int32 */
-            size?: number | null;
+            size: number;
             /** Format: int64 */
-            totalItems?: number | null;
+            totalItems: number;
             /** Format: int32 */
-            totalPages?: number | null;
+            totalPages: number;
         };
         PagedEntryResponse: {
-            items?: components["schemas"]["EntryResponse"][] | null;
+            items: components["schemas"]["EntryResponse"][];
             /** Format: int32 */
-            page?: number | null;
+            page: number;
             /** Format: int32 */
-            size?: number | null;
+            size: number;
             /** Format: int64 */
-            totalItems?: number | null;
+            totalItems: number;
             /** Format: int32 */
-            totalPages?: number | null;
+            totalPages: number;
         };
         PagedFlagView: {
-            items?: components["schemas"]["FlagView"][] | null;
+            items: components["schemas"]["FlagView"][];
             /** Format: int32 */
-            page?: number | null;
+            page: number;
             /** Format: int32 */
-            size?: number | null;
+            size: number;
             /** Format: int64 */
-            totalItems?: number | null;
+            totalItems: number;
             /** Format: int32 */
-            totalPages?: number | null;
+            totalPages: number;
         };
         PagedIndicatorResponse: {
-            items?: components["schemas"]["IndicatorResponse"][] | null;
+            items: components["schemas"]["IndicatorResponse"][];
             /** Format: int32 */
-            page?: number | null;
+            page: number;
             /** Format: int32 */
-            size?: number | null;
+            size: number;
             /** Format: int64 */
-            totalItems?: number | null;
+            totalItems: number;
             /** Format: int32 */
-            totalPages?: number | null;
+            totalPages: number;
         };
         PagedJobSummary: {
-            items?: components["schemas"]["JobSummary"][] | null;
+            items: components["schemas"]["JobSummary"][];
             /** Format: int32 */
-            page?: number | null;
+            page: number;
             /** Format: int32 */
-            size?: number | null;
+            size: number;
             /** Format: int64 */
-            totalItems?: number | null;
+            totalItems: number;
             /** Format: int32 */
-            totalPages?: number | null;
+            totalPages: number;
         };
         PagedProjectResponse: {
-            items?: components["schemas"]["ProjectResponse"][] | null;
+            items: components["schemas"]["ProjectResponse"][];
             /** Format: int32 */
-            page?: number | null;
+            page: number;
             /** Format: int32 */
-            size?: number | null;
+            size: number;
             /** Format: int64 */
-            totalItems?: number | null;
+            totalItems: number;
             /** Format: int32 */
-            totalPages?: number | null;
+            totalPages: number;
         };
         PagedProposalResponse: {
-            items?: components["schemas"]["ProposalResponse"][] | null;
+            items: components["schemas"]["ProposalResponse"][];
             /** Format: int32 */
-            page?: number | null;
+            page: number;
             /** Format: int32 */
-            size?: number | null;
+            size: number;
             /** Format: int64 */
-            totalItems?: number | null;
+            totalItems: number;
             /** Format: int32 */
-            totalPages?: number | null;
+            totalPages: number;
         };
         PagedResponseRow: {
-            items?: components["schemas"]["ResponseRow"][] | null;
+            items: components["schemas"]["ResponseRow"][];
             /** Format: int32 */
-            page?: number | null;
+            page: number;
             /** Format: int32 */
-            size?: number | null;
+            size: number;
             /** Format: int64 */
-            totalItems?: number | null;
+            totalItems: number;
             /** Format: int32 */
-            totalPages?: number | null;
+            totalPages: number;
         };
         PagedResultView: {
-            items?: components["schemas"]["ResultView"][] | null;
+            items: components["schemas"]["ResultView"][];
             /** Format: int32 */
-            page?: number | null;
+            page: number;
             /** Format: int32 */
-            size?: number | null;
+            size: number;
             /** Format: int64 */
-            totalItems?: number | null;
+            totalItems: number;
             /** Format: int32 */
-            totalPages?: number | null;
+            totalPages: number;
         };
         PagedReviewResponse: {
-            items?: components["schemas"]["ReviewResponse"][] | null;
+            items: components["schemas"]["ReviewResponse"][];
             /** Format: int32 */
-            page?: number | null;
+            page: number;
             /** Format: int32 */
-            size?: number | null;
+            size: number;
             /** Format: int64 */
-            totalItems?: number | null;
+            totalItems: number;
             /** Format: int32 */
-            totalPages?: number | null;
+            totalPages: number;
         };
         PagedSubjectResponse: {
-            items?: components["schemas"]["SubjectResponse"][] | null;
+            items: components["schemas"]["SubjectResponse"][];
             /** Format: int32 */
-            page?: number | null;
+            page: number;
             /** Format: int32 */
-            size?: number | null;
+            size: number;
             /** Format: int64 */
-            totalItems?: number | null;
+            totalItems: number;
             /** Format: int32 */
-            totalPages?: number | null;
+            totalPages: number;
         };
         PagedSurveyResponse: {
-            items?: components["schemas"]["SurveyResponse"][] | null;
+            items: components["schemas"]["SurveyResponse"][];
             /** Format: int32 */
-            page?: number | null;
+            page: number;
             /** Format: int32 */
-            size?: number | null;
+            size: number;
             /** Format: int64 */
-            totalItems?: number | null;
+            totalItems: number;
             /** Format: int32 */
-            totalPages?: number | null;
+            totalPages: number;
         };
         Panel: {
-            status?: components["schemas"]["PanelStatus"] | null;
+            status: components["schemas"]["PanelStatus"];
             /** @description The service's own answer, as its operation documents it (the scorecard, the 360 result, a page of subjects...); null unless the status is OK */
-            data?: unknown;
-            detail?: string | null;
-            ok?: boolean | null;
+            data: unknown;
+            /** @description Why there is no data, when the status is not OK */
+            detail: string | null;
+            ok: boolean;
         };
         /** @enum {string} */
         PanelStatus: "OK" | "NOT_FOUND" | "FORBIDDEN" | "UNAVAILABLE";
         /** @enum {string} */
         Party: "SUPERIOR" | "PUBLIC" | "THIRD_PARTY" | "PEER";
         PartyView: {
-            party?: components["schemas"]["Party"] | null;
-            weight?: number | null;
-            score?: number | null;
-            shownScore?: number | null;
-            present?: boolean | null;
-            note?: string | null;
-            countedRatings?: string[] | null;
-            trimmedRatings?: string[] | null;
-            ratingsMean?: number | null;
-            ratingsStdDev?: number | null;
-            dispersed?: boolean | null;
+            party: components["schemas"]["Party"];
+            weight: number;
+            score: number | null;
+            shownScore: number | null;
+            present: boolean;
+            note: string;
+            countedRatings: string[];
+            trimmedRatings: string[];
+            ratingsMean: number | null;
+            ratingsStdDev: number | null;
+            dispersed: boolean;
         };
         /** @enum {string} */
         Polarity: "HIGHER_BETTER" | "LOWER_BETTER" | "RANGE";
@@ -9044,64 +9019,64 @@ export interface components {
             }[] | null;
         };
         ProjectMonitoring: {
-            project?: components["schemas"]["UUID"] | null;
-            subject?: string | null;
-            name?: string | null;
-            approved?: number | null;
-            spent?: number | null;
-            executionRate?: number | null;
-            timeProgress?: number | null;
-            pace?: number | null;
-            paceJudged?: boolean | null;
-            goalScore?: number | null;
-            light?: components["schemas"]["BudgetLight"] | null;
-            reasons?: string[] | null;
+            project: components["schemas"]["UUID"];
+            subject: string;
+            name: string;
+            approved: number;
+            spent: number;
+            executionRate: number;
+            timeProgress: number;
+            pace: number | null;
+            paceJudged: boolean;
+            goalScore: number | null;
+            light: components["schemas"]["BudgetLight"];
+            reasons: string[];
         };
         ProjectResponse: {
-            id?: components["schemas"]["UUID"] | null;
-            subject?: string | null;
+            id: components["schemas"]["UUID"];
+            subject: string;
             /** Format: int32 */
-            fiscalYear?: number | null;
-            category?: components["schemas"]["Category"] | null;
-            name?: string | null;
-            approvedAmount?: number | null;
-            linkedIndicators?: string[] | null;
-            createdAt?: components["schemas"]["OffsetDateTime"] | null;
+            fiscalYear: number;
+            category: components["schemas"]["Category"];
+            name: string;
+            approvedAmount: number;
+            linkedIndicators: string[];
+            createdAt: components["schemas"]["OffsetDateTime"];
             /** Format: int64 */
-            version?: number | null;
+            version: number;
         };
         /** @enum {string} */
         ProposalAction: "PRIORITY" | "KEEP" | "REDUCE" | "CANCEL";
         ProposalResponse: {
-            id?: components["schemas"]["UUID"] | null;
-            project?: components["schemas"]["UUID"] | null;
-            subject?: string | null;
+            id: components["schemas"]["UUID"];
+            project: components["schemas"]["UUID"];
+            subject: string;
             /** Format: int32 */
-            year?: number | null;
+            year: number;
             /** Format: int32 */
-            basedOnYear?: number | null;
-            current?: number | null;
-            proposed?: number | null;
-            ceiling?: number | null;
-            adjustmentPercent?: number | null;
-            action?: components["schemas"]["ProposalAction"] | null;
-            rule?: string | null;
+            basedOnYear: number;
+            current: number;
+            proposed: number;
+            ceiling: number;
+            adjustmentPercent: number;
+            action: components["schemas"]["ProposalAction"];
+            rule: string;
             /** Format: int32 */
-            ruleTableVersion?: number | null;
-            explanation?: string[] | null;
-            sourceEvent?: components["schemas"]["UUID"] | null;
-            createdAt?: components["schemas"]["OffsetDateTime"] | null;
+            ruleTableVersion: number;
+            explanation: string[];
+            sourceEvent: components["schemas"]["UUID"];
+            createdAt: components["schemas"]["OffsetDateTime"];
         };
         Provenance: {
-            scorecardEvent?: components["schemas"]["UUID"] | null;
-            scorecardTotal?: number | null;
-            financialScore?: number | null;
-            gateFailed?: boolean | null;
-            satisfactionEvent?: components["schemas"]["UUID"] | null;
-            satisfactionIndex?: number | null;
+            scorecardEvent: components["schemas"]["UUID"] | null;
+            scorecardTotal: number | null;
+            financialScore: number | null;
+            gateFailed: boolean;
+            satisfactionEvent: components["schemas"]["UUID"] | null;
+            satisfactionIndex: number | null;
             /** Format: int32 */
-            satisfactionN?: number | null;
-            satisfactionHeld?: boolean | null;
+            satisfactionN: number | null;
+            satisfactionHeld: boolean;
         };
         PublicAnswer: {
             question: string;
@@ -9111,22 +9086,22 @@ export interface components {
             text?: string | null;
         };
         PublicForm: {
-            id?: components["schemas"]["UUID"] | null;
-            titleZh?: string | null;
-            titleEn?: string | null;
-            access?: components["schemas"]["Access"] | null;
-            groups?: components["schemas"]["RespondentGroup"][] | null;
-            questions?: components["schemas"]["Question"][] | null;
+            id: components["schemas"]["UUID"];
+            titleZh: string;
+            titleEn: string | null;
+            access: components["schemas"]["Access"];
+            groups: components["schemas"]["RespondentGroup"][];
+            questions: components["schemas"]["Question"][];
         };
         Question: {
-            code?: string | null;
-            group?: components["schemas"]["RespondentGroup"] | null;
-            type?: components["schemas"]["QuestionType"] | null;
-            textZh?: string | null;
-            textEn?: string | null;
-            required?: boolean | null;
-            weight?: number | null;
-            options?: components["schemas"]["Option"][] | null;
+            code: string;
+            group: components["schemas"]["RespondentGroup"];
+            type: components["schemas"]["QuestionType"];
+            textZh: string;
+            textEn: string | null;
+            required: boolean;
+            weight: number | null;
+            options: components["schemas"]["Option"][] | null;
         };
         QuestionRequest: {
             code: string;
@@ -9143,42 +9118,42 @@ export interface components {
         /** @enum {string} */
         RatingParty: "SUPERIOR" | "THIRD_PARTY" | "PEER" | "SELF";
         RatingResponse: {
-            id?: components["schemas"]["UUID"] | null;
-            cycle?: components["schemas"]["UUID"] | null;
-            subject?: string | null;
-            party?: components["schemas"]["RatingParty"] | null;
-            evaluator?: string | null;
-            value?: number | null;
-            submittedAt?: components["schemas"]["OffsetDateTime"] | null;
-            ledger?: string | null;
-            replaced?: boolean | null;
+            id: components["schemas"]["UUID"];
+            cycle: components["schemas"]["UUID"];
+            subject: string;
+            party: components["schemas"]["RatingParty"];
+            evaluator: string;
+            value: number;
+            submittedAt: components["schemas"]["OffsetDateTime"];
+            ledger: string;
+            replaced: boolean;
         };
         RatingView: {
-            id?: components["schemas"]["UUID"] | null;
-            party?: string | null;
-            evaluator?: string | null;
-            value?: number | null;
+            id: components["schemas"]["UUID"];
+            party: string;
+            evaluator: string;
+            value: number;
         };
         Receipt: {
-            id?: components["schemas"]["UUID"] | null;
-            message?: string | null;
-            messages?: {
+            id: components["schemas"]["UUID"];
+            message: string;
+            messages: {
                 [key: string]: string | null;
-            } | null;
+            };
         };
         /** @enum {string} */
         Recommendation: "APPROVE" | "REDUCE" | "REJECT";
         RecomputeOutcome: {
             /** Format: int32 */
-            periods?: number | null;
+            periods: number;
             /** Format: int32 */
-            scorecards?: number | null;
+            scorecards: number;
             /** Format: int32 */
-            changed?: number | null;
+            changed: number;
             /** Format: int64 */
-            values?: number | null;
+            values: number;
             /** Format: int64 */
-            millis?: number | null;
+            millis: number;
         };
         RecordExecutionRequest: {
             amount: number;
@@ -9187,18 +9162,18 @@ export interface components {
             overspend?: boolean | null;
         };
         RecordedResponse: {
-            value?: components["schemas"]["ValueResponse"] | null;
-            flags?: components["schemas"]["FlagView"][] | null;
-            scorecardTotal?: number | null;
-            scorecardGrade?: components["schemas"]["Grade"] | null;
+            value: components["schemas"]["ValueResponse"];
+            flags: components["schemas"]["FlagView"][];
+            scorecardTotal: number | null;
+            scorecardGrade: components["schemas"]["Grade"] | null;
         };
         RectificationAnswer: {
             answer: string;
         };
         RectificationRef: {
-            id?: components["schemas"]["UUID"] | null;
-            dueDate?: components["schemas"]["LocalDate"] | null;
-            status?: components["schemas"]["RectificationStatus"] | null;
+            id: components["schemas"]["UUID"];
+            dueDate: components["schemas"]["LocalDate"];
+            status: components["schemas"]["RectificationStatus"];
         };
         /** @enum {string} */
         RectificationStatus: "OPEN" | "ANSWERED" | "CLOSED" | "VOIDED";
@@ -9206,32 +9181,32 @@ export interface components {
             note: string;
         };
         Report: {
-            subject?: string | null;
-            nameZh?: string | null;
-            nameEn?: string | null;
-            period?: string | null;
-            previousPeriod?: string | null;
-            total?: number | null;
-            previousTotal?: number | null;
-            totalChange?: number | null;
-            grade?: string | null;
-            previousGrade?: string | null;
-            dimensions?: {
+            subject: string;
+            nameZh: string;
+            nameEn: string | null;
+            period: string;
+            previousPeriod: string;
+            total: number | null;
+            previousTotal: number | null;
+            totalChange: number | null;
+            grade: string | null;
+            previousGrade: string | null;
+            dimensions: {
                 [key: string]: number | null;
-            } | null;
-            previousDimensions?: {
+            };
+            previousDimensions: {
                 [key: string]: number | null;
-            } | null;
-            change?: {
+            };
+            change: {
                 [key: string]: number | null;
-            } | null;
-            weakest?: components["schemas"]["Weak"][] | null;
-            lights?: {
+            };
+            weakest: components["schemas"]["Weak"][];
+            lights: {
                 [key: string]: number | null;
-            } | null;
+            };
             /** Format: int64 */
-            missing?: number | null;
-            completeness?: components["schemas"]["Completeness"] | null;
+            missing: number;
+            completeness: components["schemas"]["Completeness"];
         };
         ReportValueRequest: {
             subject: string;
@@ -9246,36 +9221,36 @@ export interface components {
         /** @enum {string} */
         RespondentGroup: "CITIZEN" | "ENTERPRISE" | "PARTNER";
         ResponseRow: {
-            id?: components["schemas"]["UUID"] | null;
-            group?: components["schemas"]["RespondentGroup"] | null;
-            channel?: components["schemas"]["Channel"] | null;
-            status?: components["schemas"]["ResponseStatus"] | null;
-            flags?: string[] | null;
+            id: components["schemas"]["UUID"];
+            group: components["schemas"]["RespondentGroup"];
+            channel: components["schemas"]["Channel"];
+            status: components["schemas"]["ResponseStatus"];
+            flags: string[];
             /** Format: int64 */
-            durationMs?: number | null;
-            score?: number | null;
-            invited?: boolean | null;
-            submittedAt?: components["schemas"]["OffsetDateTime"] | null;
-            reviewedBy?: string | null;
-            reviewedAt?: components["schemas"]["OffsetDateTime"] | null;
+            durationMs: number | null;
+            score: number | null;
+            invited: boolean;
+            submittedAt: components["schemas"]["OffsetDateTime"];
+            reviewedBy: string | null;
+            reviewedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
         };
         /** @enum {string} */
         ResponseStatus: "COUNTED" | "HELD" | "REJECTED";
         ResultView: {
-            subject?: string | null;
-            composite?: number | null;
-            shownComposite?: number | null;
-            coverage?: number | null;
-            grade?: components["schemas"]["Grade"] | null;
-            uncappedGrade?: components["schemas"]["Grade"] | null;
-            light?: string | null;
+            subject: string;
+            composite: number | null;
+            shownComposite: number | null;
+            coverage: number;
+            grade: components["schemas"]["Grade"] | null;
+            uncappedGrade: components["schemas"]["Grade"] | null;
+            light: string | null;
             /** Format: int32 */
-            rank?: number | null;
-            flags?: string[] | null;
-            parties?: components["schemas"]["PartyView"][] | null;
-            provenance?: components["schemas"]["Provenance"] | null;
-            ratings?: components["schemas"]["RatingView"][] | null;
-            provisional?: boolean | null;
+            rank: number | null;
+            flags: string[];
+            parties: components["schemas"]["PartyView"][];
+            provenance: components["schemas"]["Provenance"];
+            ratings: components["schemas"]["RatingView"][];
+            provisional: boolean;
         };
         /** @enum {string} */
         ReviewLevel: "VERY_SATISFIED" | "SATISFIED" | "BASICALLY_SATISFIED" | "DISSATISFIED" | "VERY_DISSATISFIED";
@@ -9284,44 +9259,44 @@ export interface components {
             note?: string | null;
         };
         ReviewResponse: {
-            id?: components["schemas"]["UUID"] | null;
-            caseNo?: string | null;
-            subject?: string | null;
-            serviceItem?: string | null;
-            level?: components["schemas"]["ReviewLevel"] | null;
-            levelZh?: string | null;
+            id: components["schemas"]["UUID"];
+            caseNo: string;
+            subject: string;
+            serviceItem: string | null;
+            level: components["schemas"]["ReviewLevel"];
+            levelZh: string;
             /** Format: int32 */
-            points?: number | null;
-            bad?: boolean | null;
-            channel?: components["schemas"]["Channel"] | null;
-            comment?: string | null;
-            ratedAt?: components["schemas"]["OffsetDateTime"] | null;
-            sourceSystem?: string | null;
-            status?: components["schemas"]["ReviewStatus"] | null;
-            voidReason?: components["schemas"]["VoidReason"] | null;
-            voidNote?: string | null;
-            rectification?: components["schemas"]["RectificationRef"] | null;
+            points: number;
+            bad: boolean;
+            channel: components["schemas"]["Channel"];
+            comment: string | null;
+            ratedAt: components["schemas"]["OffsetDateTime"];
+            sourceSystem: string;
+            status: components["schemas"]["ReviewStatus"];
+            voidReason: components["schemas"]["VoidReason"] | null;
+            voidNote: string | null;
+            rectification: components["schemas"]["RectificationRef"] | null;
         };
         /** @enum {string} */
         ReviewStatus: "ACTIVE" | "VOIDED";
         RowError: {
             /** Format: int32 */
-            line?: number | null;
-            field?: string | null;
-            message?: string | null;
+            line: number;
+            field: string;
+            message: string;
         };
         Rules: {
-            gradeAdjustment?: {
+            gradeAdjustment: {
                 [key: string]: number | null;
-            } | null;
-            excellentCeiling?: number | null;
+            };
+            excellentCeiling: number;
             /** Format: int32 */
-            cancelAfterFailYears?: number | null;
-            politicalThreshold?: number | null;
-            politicalPenalty?: number | null;
-            livelihoodMaxCut?: number | null;
-            bands?: components["schemas"]["Band"][] | null;
-            monitoring?: components["schemas"]["Monitoring"] | null;
+            cancelAfterFailYears: number;
+            politicalThreshold: number;
+            politicalPenalty: number;
+            livelihoodMaxCut: number;
+            bands: components["schemas"]["Band"][];
+            monitoring: components["schemas"]["Monitoring"] | null;
         };
         RulesRequest: {
             gradeAdjustment: {
@@ -9338,49 +9313,49 @@ export interface components {
         };
         RulesResponse: {
             /** Format: int32 */
-            fiscalYear?: number | null;
+            fiscalYear: number;
             /** Format: int32 */
-            version?: number | null;
-            rules?: components["schemas"]["Rules"] | null;
-            createdAt?: components["schemas"]["OffsetDateTime"] | null;
+            version: number;
+            rules: components["schemas"]["Rules"];
+            createdAt: components["schemas"]["OffsetDateTime"];
         };
         SatisfactionResponse: {
-            subject?: string | null;
-            period?: string | null;
-            index?: number | null;
+            subject: string;
+            period: string;
+            index: number | null;
             /** Format: int64 */
-            n?: number | null;
-            standardError?: number | null;
-            lower95?: number | null;
-            upper95?: number | null;
-            groups?: components["schemas"]["GroupResult"][] | null;
-            flags?: string[] | null;
-            computedAt?: components["schemas"]["OffsetDateTime"] | null;
+            n: number;
+            standardError: number | null;
+            lower95: number | null;
+            upper95: number | null;
+            groups: components["schemas"]["GroupResult"][];
+            flags: string[];
+            computedAt: components["schemas"]["OffsetDateTime"];
         };
         ScorecardResponse: {
-            subject?: string | null;
-            period?: string | null;
-            total?: number | null;
-            shownTotal?: number | null;
-            grade?: components["schemas"]["Grade"] | null;
-            uncappedGrade?: components["schemas"]["Grade"] | null;
-            gateStatus?: components["schemas"]["GateStatus"] | null;
-            failedGates?: string[] | null;
-            dimensions?: components["schemas"]["DimensionView"][] | null;
-            excludedDimensions?: components["schemas"]["Dimension"][] | null;
-            completeness?: components["schemas"]["Completeness"] | null;
-            lines?: components["schemas"]["LineView"][] | null;
+            subject: string;
+            period: string;
+            total: number | null;
+            shownTotal: number | null;
+            grade: components["schemas"]["Grade"] | null;
+            uncappedGrade: components["schemas"]["Grade"] | null;
+            gateStatus: components["schemas"]["GateStatus"];
+            failedGates: string[];
+            dimensions: components["schemas"]["DimensionView"][];
+            excludedDimensions: components["schemas"]["Dimension"][];
+            completeness: components["schemas"]["Completeness"];
+            lines: components["schemas"]["LineView"][];
         };
         /** @enum {string} */
         SubjectLevel: "CITY" | "DEPARTMENT" | "UNIT";
         SubjectResponse: {
-            code?: string | null;
-            nameZh?: string | null;
-            nameEn?: string | null;
-            parentCode?: string | null;
-            level?: components["schemas"]["SubjectLevel"] | null;
-            activeFrom?: components["schemas"]["LocalDate"] | null;
-            activeTo?: components["schemas"]["LocalDate"] | null;
+            code: string;
+            nameZh: string;
+            nameEn: string | null;
+            parentCode: string | null;
+            level: components["schemas"]["SubjectLevel"];
+            activeFrom: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            activeTo: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
         };
         SubmitRatingRequest: {
             subject: string;
@@ -9402,26 +9377,26 @@ export interface components {
         /** @enum {string} */
         SurveyDecision: "COUNT" | "REJECT";
         SurveyResponse: {
-            id?: components["schemas"]["UUID"] | null;
-            subject?: string | null;
-            period?: string | null;
-            serviceItem?: string | null;
-            titleZh?: string | null;
-            titleEn?: string | null;
-            status?: components["schemas"]["SurveyStatus"] | null;
-            access?: components["schemas"]["Access"] | null;
-            opensAt?: components["schemas"]["OffsetDateTime"] | null;
-            closesAt?: components["schemas"]["OffsetDateTime"] | null;
-            groupWeights?: {
+            id: components["schemas"]["UUID"];
+            subject: string;
+            period: string;
+            serviceItem: string | null;
+            titleZh: string;
+            titleEn: string | null;
+            status: components["schemas"]["SurveyStatus"];
+            access: components["schemas"]["Access"];
+            opensAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            closesAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            groupWeights: {
                 [key: string]: number | null;
-            } | null;
-            questions?: components["schemas"]["Question"][] | null;
-            createdAt?: components["schemas"]["OffsetDateTime"] | null;
-            openedAt?: components["schemas"]["OffsetDateTime"] | null;
-            closedAt?: components["schemas"]["OffsetDateTime"] | null;
-            publicPath?: string | null;
+            };
+            questions: components["schemas"]["Question"][];
+            createdAt: components["schemas"]["OffsetDateTime"];
+            openedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            closedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            publicPath: string;
             /** Format: int64 */
-            version?: number | null;
+            version: number;
         };
         SurveyReviewRequest: {
             decision: components["schemas"]["SurveyDecision"];
@@ -9429,11 +9404,11 @@ export interface components {
         /** @enum {string} */
         SurveyStatus: "DRAFT" | "OPEN" | "CLOSED";
         Tree: {
-            mission?: string | null;
-            nameZh?: string | null;
-            nameEn?: string | null;
-            statement?: string | null;
-            dimensions?: components["schemas"]["DimensionBranch"][] | null;
+            mission: string;
+            nameZh: string;
+            nameEn: string | null;
+            statement: string | null;
+            dimensions: components["schemas"]["DimensionBranch"][];
         };
         /** Format: uuid */
         UUID: string;
@@ -9449,62 +9424,62 @@ export interface components {
             questions: components["schemas"]["QuestionRequest"][];
         };
         Usage: {
-            batch?: components["schemas"]["UUID"] | null;
-            channel?: components["schemas"]["Channel"] | null;
-            createdAt?: components["schemas"]["OffsetDateTime"] | null;
+            batch: components["schemas"]["UUID"];
+            channel: components["schemas"]["Channel"] | null;
+            createdAt: components["schemas"]["OffsetDateTime"];
             /** Format: int64 */
-            issued?: number | null;
+            issued: number;
             /** Format: int64 */
-            used?: number | null;
+            used: number;
         };
         ValueResponse: {
             /** Format: int64 */
-            id?: number | null;
-            subject?: string | null;
-            indicator?: string | null;
-            period?: string | null;
-            value?: number | null;
-            level?: string | null;
-            score?: number | null;
-            shownScore?: number | null;
-            light?: components["schemas"]["Light"] | null;
-            source?: string | null;
-            evidenceUrl?: string | null;
-            reportedBy?: string | null;
-            reportedAt?: components["schemas"]["OffsetDateTime"] | null;
-            correctionReason?: string | null;
-            current?: boolean | null;
-            status?: components["schemas"]["ValueStatus"] | null;
+            id: number;
+            subject: string;
+            indicator: string;
+            period: string;
+            value: number | null;
+            level: string | null;
+            score: number;
+            shownScore: number;
+            light: components["schemas"]["Light"];
+            source: string;
+            evidenceUrl: string | null;
+            reportedBy: string;
+            reportedAt: components["schemas"]["OffsetDateTime"];
+            correctionReason: string | null;
+            current: boolean;
+            status: components["schemas"]["ValueStatus"];
             /** Format: int32 */
-            definitionVersion?: number | null;
+            definitionVersion: number;
         };
         /** @enum {string} */
         ValueStatus: "COUNTED" | "HELD" | "REJECTED" | "WITHDRAWN";
         Verdict: {
-            valid?: boolean | null;
+            valid: boolean;
             /** Format: int32 */
-            checked?: number | null;
+            checked: number;
             /** Format: int64 */
-            firstBrokenSeq?: number | null;
-            reason?: string | null;
+            firstBrokenSeq: number | null;
+            reason: string | null;
         };
         VersionResponse: {
             /** Format: int32 */
-            version?: number | null;
-            validFrom?: string | null;
-            validTo?: string | null;
-            reason?: string | null;
-            createdBy?: string | null;
-            createdAt?: components["schemas"]["OffsetDateTime"] | null;
-            definition?: components["schemas"]["IndicatorResponse"] | null;
+            version: number;
+            validFrom: string | null;
+            validTo: string | null;
+            reason: string | null;
+            createdBy: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            definition: components["schemas"]["IndicatorResponse"];
             /** Format: int32 */
-            valuesRescored?: number | null;
+            valuesRescored: number | null;
             /** Format: int32 */
-            scorecardsRecomputed?: number | null;
+            scorecardsRecomputed: number | null;
         };
         Violation: {
-            field?: string | null;
-            message?: string | null;
+            field: string;
+            message: string;
         };
         /** @enum {string} */
         VoidReason: "MISTAKEN" | "MALICIOUS";
@@ -9514,23 +9489,23 @@ export interface components {
         };
         Warnings: {
             /** Format: int32 */
-            year?: number | null;
-            panels?: {
+            year: number;
+            panels: {
                 [key: string]: components["schemas"]["Panel"] | null;
-            } | null;
+            };
         };
         WarningsResponse: {
-            red?: components["schemas"]["ProjectMonitoring"][] | null;
-            openTasks?: components["schemas"]["DisposalResponse"][] | null;
+            red: components["schemas"]["ProjectMonitoring"][];
+            openTasks: components["schemas"]["DisposalResponse"][];
         };
         Weak: {
-            indicator?: string | null;
-            nameZh?: string | null;
-            nameEn?: string | null;
-            dimension?: components["schemas"]["Dimension"] | null;
-            score?: number | null;
-            light?: components["schemas"]["Light"] | null;
-            status?: components["schemas"]["LineStatus"] | null;
+            indicator: string;
+            nameZh: string;
+            nameEn: string | null;
+            dimension: components["schemas"]["Dimension"];
+            score: number | null;
+            light: components["schemas"]["Light"] | null;
+            status: components["schemas"]["LineStatus"];
         };
         YearRequest: {
             days: components["schemas"]["DayRequest"][];
@@ -9541,10 +9516,10 @@ export interface components {
         };
         ZombieScanResponse: {
             /** Format: int32 */
-            year?: number | null;
+            year: number;
             /** Format: int32 */
-            indicatorsCompared?: number | null;
-            raised?: components["schemas"]["FlagView"][] | null;
+            indicatorsCompared: number;
+            raised: components["schemas"]["FlagView"][];
         };
     };
     responses: never;

@@ -11,9 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * degrades its panel to {@code UNAVAILABLE}; the page still renders.
  */
 public record Panel(Status status,
-        @Schema(implementation = Object.class, description = "The service's own answer, as its operation documents it (the "
+        @Schema(nullable = true, implementation = Object.class, description = "The service's own answer, as its operation documents it (the "
                 + "scorecard, the 360 result, a page of subjects...); null unless the status is OK") JsonNode data,
-        String detail) {
+        @Schema(nullable = true, description = "Why there is no data, when the status is not OK") String detail) {
 
     @Schema(name = "PanelStatus")
     public enum Status {

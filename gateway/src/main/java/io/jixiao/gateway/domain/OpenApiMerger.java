@@ -103,14 +103,89 @@ public final class OpenApiMerger {
         bearer.put("scheme", "bearer");
         bearer.put("bearerFormat", "JWT");
         out.putArray("security").addObject().putArray("bearer");
-        schemaNode.elements().forEachRemaining(OpenApiMerger::nullableUnlessRequired);
+        Set<String> used = new TreeSet<>();
+        reach(pathsNode, schemaNode, used);
+        schemaNode.retain(used); // a schema no operation reaches (the gateway's own document's ObjectNode) is noise
+        Set<String> answers = answerSchemas(pathsNode, schemaNode);
+        schemaNode.fields().forEachRemaining(e -> {
+            if (answers.contains(e.getKey())) {
+                answer(e.getValue());
+            } else {
+                nullableUnlessRequired(e.getValue());
+            }
+        });
         pathsNode.elements().forEachRemaining(item -> item.elements().forEachRemaining(op -> {
             op.path("requestBody").path("content").elements().forEachRemaining(media -> nullableUnlessRequired(
                     media.path("schema")));
             op.path("responses").elements().forEachRemaining(r -> r.path("content").elements().forEachRemaining(
-                    media -> nullableUnlessRequired(media.path("schema"))));
+                    media -> answer(media.path("schema"))));
         }));
         return out;
+    }
+
+    /**
+     * The schemas that only answers use: those the responses reach, through any number of references, and no request
+     * body does. The problem schema is not one: it leaves out what a problem does not have.
+     */
+    static Set<String> answerSchemas(JsonNode paths, JsonNode schemas) {
+        Set<String> requests = new TreeSet<>();
+        Set<String> answers = new TreeSet<>();
+        paths.elements().forEachRemaining(item -> item.elements().forEachRemaining(op -> {
+            reach(op.path("requestBody"), schemas, requests);
+            reach(op.path("responses"), schemas, answers);
+        }));
+        answers.removeAll(requests);
+        answers.remove("Problem");
+        return answers;
+    }
+
+    private static void reach(JsonNode node, JsonNode schemas, Set<String> seen) {
+        if (node.isObject() && node.path("$ref").asText().startsWith(REF)) {
+            String name = node.path("$ref").asText().substring(REF.length());
+            if (seen.add(name)) {
+                reach(schemas.path(name), schemas, seen);
+            }
+        }
+        node.elements().forEachRemaining(child -> reach(child, schemas, seen));
+    }
+
+    /**
+     * An answer's object has every property it declares, always: the services write a record's every component, null
+     * included. So each property is required, and may be null only where the service says so ({@code @Schema(nullable
+     * = true)}, which the kit's {@code DeclaredNulls} holds the services to). A map's values may be null (a dimension
+     * not scored). The TypeScript types then say {@code rank: number} and {@code nameEn: string | null}.
+     */
+    static void answer(JsonNode schema) {
+        if (!(schema instanceof ObjectNode s)) {
+            return;
+        }
+        if (s.path("properties") instanceof ObjectNode properties && !properties.isEmpty()) {
+            ArrayNode required = s.putArray("required");
+            List<String> names = new ArrayList<>();
+            properties.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                required.add(name);
+                JsonNode p = properties.get(name);
+                answer(p);
+                if (p instanceof ObjectNode o && declaresNull(o)) {
+                    properties.set(name, nullable(o)); // what the service wrote, with null in an enumeration too
+                }
+            }
+        }
+        answer(s.path("items"));
+        answer(s.path("additionalProperties"));
+        if (s.path("additionalProperties") instanceof ObjectNode values && !values.isEmpty()) {
+            s.set("additionalProperties", nullable(values));
+        }
+        for (String list : List.of("allOf", "anyOf", "oneOf")) {
+            s.path(list).forEach(OpenApiMerger::answer);
+        }
+    }
+
+    private static boolean declaresNull(ObjectNode p) {
+        JsonNode type = p.path("type");
+        return type.asText().equals("null") || type instanceof ArrayNode types && has(types, F.textNode("null"))
+                || p.path("anyOf") instanceof ArrayNode any && has(any, F.objectNode().put("type", "null"));
     }
 
     /**

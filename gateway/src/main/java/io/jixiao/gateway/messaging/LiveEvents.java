@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Multi;
@@ -28,7 +29,9 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 public class LiveEvents {
 
     /** One update for the portal: what kind, about whom, and the event's payload. */
-    public record LiveEvent(String kind, String type, String subject, String id, JsonNode data) {
+    public record LiveEvent(String kind, String type, @Schema(nullable = true) String subject,
+            @Schema(nullable = true) String id,
+            @Schema(implementation = Object.class, description = "The event's payload, as docs/events shows it") JsonNode data) {
     }
 
     static final Map<String, String> KINDS = Map.of("jixiao.indicator.scorecard.computed.v1", "scorecard",

@@ -99,13 +99,14 @@ class OpenApiMergerTest {
     }
 
     @Test
-    void aPropertyThatIsNotRequiredMayBeNull() throws Exception {
+    void aPropertyOfARequestThatIsNotRequiredMayBeNull() throws Exception {
         JsonNode d = JSON.readTree(
                 """
                         {"openapi":"3.1.0","paths":{"/api/v1/things":{"post":{
                            "requestBody":{"content":{"application/json":{"schema":{"type":"object","required":["code"],
-                              "properties":{"code":{"type":"string"},"note":{"type":"string"}}}}}},
-                           "responses":{"201":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Thing"}}}}}}}},
+                              "properties":{"code":{"type":"string"},"note":{"type":"string"}}}}}}},
+                           "put":{"requestBody":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Thing"}}}},
+                           "responses":{"200":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Thing"}}}}}}}},
                          "components":{"schemas":{"Thing":{"type":"object","required":["id"],"properties":{
                            "id":{"type":"integer"},"names":{"type":"array","items":{"type":"object",
                               "properties":{"en":{"type":"string"}}}},
@@ -129,6 +130,48 @@ class OpenApiMergerTest {
                 .at("/paths/~1api~1v1~1things/post/requestBody/content/application~1json/schema/properties");
         assertEquals("\"string\"", request.at("/code/type").toString());
         assertEquals("[\"string\",\"null\"]", request.at("/note/type").toString());
+        assertEquals("[\"id\"]", m.at("/components/schemas/Thing/required").toString(),
+                "a schema that a request uses too keeps its own required");
+    }
+
+    @Test
+    void anAnswerHasEveryPropertyAndOnlyTheDeclaredOnesMayBeNull() throws Exception {
+        JsonNode d = JSON.readTree(
+                """
+                        {"openapi":"3.1.0","paths":{"/api/v1/things":{"get":{
+                           "responses":{"200":{"content":{"application/json":{"schema":{"type":"array",
+                              "items":{"$ref":"#/components/schemas/Thing"}}}}},
+                              "400":{"content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/Problem"}}}}}}}},
+                         "components":{"schemas":{"Thing":{"type":"object","properties":{
+                           "id":{"type":"integer"},"nameEn":{"type":["string","null"]},
+                           "part":{"$ref":"#/components/schemas/Part"},
+                           "light":{"anyOf":[{"$ref":"#/components/schemas/Light"},{"type":"null"}]},
+                           "kind":{"type":["string","null"],"enum":["A","B"]},
+                           "scores":{"type":"object","additionalProperties":{"type":"number"}}}},
+                           "Part":{"type":"object","properties":{"code":{"type":"string"},
+                              "names":{"type":"array","items":{"type":"object","properties":{"en":{"type":"string"}}}}}},
+                           "Light":{"type":"string","enum":["GREEN","RED"]},
+                           "Unused":{"type":"object","properties":{"x":{"type":"string"}}}}}}
+                        """);
+        JsonNode m = OpenApiMerger.merge(Map.of("indicator", d), List.of());
+        JsonNode thing = m.at("/components/schemas/Thing");
+        assertEquals("[\"id\",\"nameEn\",\"part\",\"light\",\"kind\",\"scores\"]", thing.path("required").toString());
+        assertEquals("\"integer\"", thing.at("/properties/id/type").toString());
+        assertEquals("[\"string\",\"null\"]", thing.at("/properties/nameEn/type").toString(), "declared, kept");
+        assertEquals("{\"$ref\":\"#/components/schemas/Part\"}", thing.at("/properties/part").toString());
+        assertEquals("[{\"$ref\":\"#/components/schemas/Light\"},{\"type\":\"null\"}]",
+                thing.at("/properties/light/anyOf").toString());
+        assertEquals("[\"A\",\"B\",null]", thing.at("/properties/kind/enum").toString(),
+                "a declared null is allowed by the enumeration too");
+        assertEquals("[\"number\",\"null\"]", thing.at("/properties/scores/additionalProperties/type").toString(),
+                "a map's values may be null");
+        JsonNode part = m.at("/components/schemas/Part");
+        assertEquals("[\"code\",\"names\"]", part.path("required").toString(), "reached through a reference");
+        assertEquals("\"string\"", part.at("/properties/code/type").toString());
+        assertEquals("[\"en\"]", part.at("/properties/names/items/required").toString(), "nested objects too");
+        assertEquals("[\"type\",\"title\",\"status\"]", m.at("/components/schemas/Problem/required").toString(),
+                "a problem leaves out what it does not have");
+        assertTrue(m.at("/components/schemas/Unused").isMissingNode(), "a schema no operation reaches is left out");
     }
 
     @Test
@@ -139,6 +182,11 @@ class OpenApiMergerTest {
         JsonNode survey = doc("/api/v1/surveys", "Status", "integer");
         ((com.fasterxml.jackson.databind.node.ObjectNode) survey.at("/components/schemas")).putObject("SurveyStatus")
                 .put("type", "boolean");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) survey.path("paths")).set("/api/v1/surveys/{id}/status",
+                JSON.readTree("""
+                        {"get":{"responses":{"200":{"content":{"application/json":{"schema":
+                           {"$ref":"#/components/schemas/SurveyStatus"}}}}}}}
+                        """));
         docs.put("survey", survey);
         JsonNode m = OpenApiMerger.merge(docs, List.of());
         assertEquals("boolean", m.at("/components/schemas/SurveyStatus/type").asText(), "kept, not overwritten");
