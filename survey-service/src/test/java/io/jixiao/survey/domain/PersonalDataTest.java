@@ -2,6 +2,7 @@ package io.jixiao.survey.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,19 @@ class PersonalDataTest {
     @Test
     void anEmailAddressKeepsItsFirstCharacterAndDomain() {
         assertEquals("发到 z***@example.gov.cn 吧", PersonalData.mask("发到 zhang.san@example.gov.cn 吧"));
+        assertEquals("z***@qq.com", PersonalData.mask("zhao@qq.com"));
+        assertEquals("l**@qq.com", PersonalData.mask("liu@qq.com"), "no more stars than characters");
+        assertEquals("w*@qq.com", PersonalData.mask("wu@qq.com"));
+        assertEquals("x@qq.com", PersonalData.mask("x@qq.com"), "its one character is the one shown anyway");
+    }
+
+    /** The answer's cap is checked before masking, so masking may never make an answer longer. */
+    @Test
+    void aMaskedAnswerIsNeverLongerThanTheOneTyped() {
+        for (String typed : new String[]{"wu@qq.com", "a@b.cn, ab@b.cn, abc@b.cn", "+86 138 1234 5678",
+                "11010119900307123X", "发到 zhang.san@example.gov.cn 吧"}) {
+            assertTrue(PersonalData.mask(typed).length() <= typed.length(), typed);
+        }
     }
 
     @Test
