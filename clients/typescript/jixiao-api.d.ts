@@ -5935,7 +5935,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get */
+        /** A subject, with its version as ETag (send it back as If-Match when you revise it) */
         get: {
             parameters: {
                 query?: never;
@@ -5994,7 +5994,80 @@ export interface paths {
                 };
             };
         };
-        put?: never;
+        /** Replaces a subject's names, parent, level and active period (a reorganisation), and publishes subject.changed; with If-Match, only if the subject is still at that version (412 otherwise) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReviseSubjectRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubjectResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -9279,6 +9352,14 @@ export interface components {
         };
         /** @enum {string} */
         ReviewStatus: "ACTIVE" | "VOIDED";
+        ReviseSubjectRequest: {
+            nameZh: string;
+            nameEn?: string | null;
+            parentCode?: string | null;
+            level: components["schemas"]["SubjectLevel"];
+            activeFrom?: components["schemas"]["LocalDate"] | null;
+            activeTo?: components["schemas"]["LocalDate"] | null;
+        };
         RowError: {
             /** Format: int32 */
             line: number;

@@ -49,12 +49,28 @@ class TourOfTheApiIT {
             as(admin()).body(Map.of("code", s, "nameZh", "巡检单位" + s, "nameEn", "Tour unit " + s, "level",
                     "DEPARTMENT")).post("/api/v1/subjects").then().statusCode(201);
         }
+        reorganisation(a, b);
         strategyAndIndicators(a);
         budget(a);
         evaluation(a, b);
         surveysAndReviews(a);
         as(admin()).queryParam("period", YEAR).get("/api/v1/portal/departments/{c}", a).then().statusCode(200);
         as(admin()).queryParam("period", YEAR).get("/api/v1/portal/warnings").then().statusCode(200);
+    }
+
+    /** An office of {@code a} moves to {@code b} for a year; the revision needs the version the admin read. */
+    static void reorganisation(String a, String b) {
+        String office = a + "U";
+        as(admin()).body(Map.of("code", office, "nameZh", "巡检科室", "parentCode", a, "level", "UNIT"))
+                .post("/api/v1/subjects").then().statusCode(201);
+        String version = as(admin()).get("/api/v1/subjects/{c}", office).then().statusCode(200).extract()
+                .header("ETag");
+        as(admin()).header("If-Match", version).body(Map.of("nameZh", "巡检科室（划转）", "nameEn", "Tour office",
+                "parentCode", b, "level", "UNIT", "activeFrom", "2041-01-01", "activeTo", "2041-12-31"))
+                .put("/api/v1/subjects/{c}", office).then().statusCode(200)
+                .body("parentCode", org.hamcrest.Matchers.equalTo(b));
+        as(admin()).header("If-Match", version).body(Map.of("nameZh", "巡检科室", "parentCode", a, "level", "UNIT"))
+                .put("/api/v1/subjects/{c}", office).then().statusCode(412);
     }
 
     static void strategyAndIndicators(String a) {

@@ -61,4 +61,26 @@ public class Subject {
         this.activeTo = activeTo;
         this.createdAt = OffsetDateTime.now();
     }
+
+    /** Replaces everything but the code (a reorganisation: renamed, moved under another parent, closed); false when
+     * nothing changed. */
+    public boolean revise(String nameZh, String nameEn, String parentCode, SubjectLevel level, LocalDate activeFrom,
+            LocalDate activeTo) {
+        if (activeFrom != null && activeTo != null && activeTo.isBefore(activeFrom)) {
+            throw new IllegalArgumentException("activeTo before activeFrom");
+        }
+        if (java.util.Objects.equals(this.nameZh, nameZh) && java.util.Objects.equals(this.nameEn, nameEn)
+                && java.util.Objects.equals(this.parentCode, parentCode) && this.level == level
+                && java.util.Objects.equals(this.activeFrom, activeFrom)
+                && java.util.Objects.equals(this.activeTo, activeTo)) {
+            return false;
+        }
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+        this.parentCode = parentCode;
+        this.level = level;
+        this.activeFrom = activeFrom;
+        this.activeTo = activeTo;
+        return true;
+    }
 }

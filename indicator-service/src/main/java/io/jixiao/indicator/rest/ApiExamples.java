@@ -10,6 +10,10 @@ final class ApiExamples {
             {"code": "EDU-SCH1", "nameZh": "市第一中学", "nameEn": "No. 1 Middle School", "parentCode": "EDU",
              "level": "UNIT", "activeFrom": "2026-01-01"}""";
 
+    static final String SUBJECT_REVISION = """
+            {"nameZh": "市第一中学", "nameEn": "No. 1 Middle School", "parentCode": "EDU", "level": "UNIT",
+             "activeFrom": "2026-01-01", "activeTo": "2026-12-31"}""";
+
     static final String MISSION = """
             {"code": "CITY-2026", "nameZh": "建设人民满意的服务型政府",
              "nameEn": "A service-oriented government the people are satisfied with",

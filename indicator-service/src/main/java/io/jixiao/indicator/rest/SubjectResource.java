@@ -10,25 +10,31 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.jixiao.indicator.domain.Subject;
 import io.jixiao.indicator.domain.SubjectLevel;
 import io.jixiao.indicator.service.SubjectService;
+import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.IfMatch;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
 
@@ -48,6 +54,12 @@ public class SubjectResource {
         Subject toEntity() {
             return new Subject(code, nameZh, nameEn, parentCode, level, activeFrom, activeTo);
         }
+    }
+
+    /** A subject as it is from now on: everything but its code, which other records refer to. */
+    public record ReviseSubjectRequest(@NotBlank @Size(max = 200) String nameZh, @Size(max = 200) String nameEn,
+            @Size(max = 32) String parentCode, @NotNull SubjectLevel level, LocalDate activeFrom,
+            LocalDate activeTo) {
     }
 
     public record SubjectResponse(String code, String nameZh, @Schema(nullable = true) String nameEn,
@@ -70,13 +82,30 @@ public class SubjectResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unit", summary = "A school under the education bureau", value = ApiExamples.SUBJECT)))
     @APIResponse(responseCode = "201", description = "The subject, registered; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectResponse.class)))
     public Response register(@Valid @NotNull CreateSubjectRequest request) {
-        if (request.activeFrom() != null && request.activeTo() != null
-                && request.activeTo().isBefore(request.activeFrom())) {
-            throw new io.jixiao.kit.problem.ProblemException.InvalidInputException("activeTo",
-                    "must not be before activeFrom");
-        }
+        checkPeriod(request.activeFrom(), request.activeTo());
         Subject s = service.register(request.toEntity());
-        return Response.created(URI.create("/api/v1/subjects/" + s.code)).entity(SubjectResponse.from(s)).build();
+        return Response.created(URI.create("/api/v1/subjects/" + s.code)).entity(SubjectResponse.from(s))
+                .tag(String.valueOf(s.version)).build();
+    }
+
+    @PUT
+    @Path("/{code}")
+    @RolesAllowed(CurrentUser.ADMIN)
+    @Operation(summary = "Replaces a subject's names, parent, level and active period (a reorganisation), and publishes"
+            + " subject.changed; with If-Match, only if the subject is still at that version (412 otherwise)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "closed", summary = "A unit merged into another at the end of 2026", value = ApiExamples.SUBJECT_REVISION)))
+    public RestResponse<SubjectResponse> revise(@PathParam("code") String code,
+            @HeaderParam(IfMatch.HEADER) String ifMatch, @Valid @NotNull ReviseSubjectRequest request) {
+        checkPeriod(request.activeFrom(), request.activeTo());
+        Subject s = service.revise(code, IfMatch.version(ifMatch), new Subject(code, request.nameZh(),
+                request.nameEn(), request.parentCode(), request.level(), request.activeFrom(), request.activeTo()));
+        return RestResponse.ResponseBuilder.ok(SubjectResponse.from(s)).tag(String.valueOf(s.version)).build();
+    }
+
+    private static void checkPeriod(LocalDate activeFrom, LocalDate activeTo) {
+        if (activeFrom != null && activeTo != null && activeTo.isBefore(activeFrom)) {
+            throw new InvalidInputException("activeTo", "must not be before activeFrom");
+        }
     }
 
     @GET
@@ -88,8 +117,9 @@ public class SubjectResource {
     @GET
     @Path("/{code}")
     @RolesAllowed(CurrentUser.ANY_ROLE)
-    public SubjectResponse get(@PathParam("code") String code) {
-        return service.find(code).map(SubjectResponse::from)
-                .orElseThrow(() -> new ResourceNotFoundException("subject", code));
+    @Operation(summary = "A subject, with its version as ETag (send it back as If-Match when you revise it)")
+    public RestResponse<SubjectResponse> get(@PathParam("code") String code) {
+        Subject s = service.find(code).orElseThrow(() -> new ResourceNotFoundException("subject", code));
+        return RestResponse.ResponseBuilder.ok(SubjectResponse.from(s)).tag(String.valueOf(s.version)).build();
     }
 }

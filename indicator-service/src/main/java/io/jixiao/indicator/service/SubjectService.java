@@ -12,6 +12,8 @@ import io.jixiao.indicator.messaging.IndicatorEvents.SubjectRegistered;
 import io.jixiao.indicator.repository.SubjectRepository;
 import io.jixiao.kit.outbox.Outbox;
 import io.jixiao.kit.problem.ProblemException.ConflictException;
+import io.jixiao.kit.problem.ProblemException.PreconditionFailedException;
+import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
@@ -39,9 +41,44 @@ public class SubjectService {
             throw new RuleViolationException("parentCode", "parent subject " + s.parentCode + " does not exist");
         }
         subjects.persist(s);
-        outbox.publish(config.topic(), IndicatorEvents.SUBJECT_REGISTERED, s.code, new SubjectRegistered(s.code,
-                s.nameZh, s.nameEn, s.parentCode, s.level.name(), s.activeFrom, s.activeTo));
+        outbox.publish(config.topic(), IndicatorEvents.SUBJECT_REGISTERED, s.code, event(s));
         return s;
+    }
+
+    /**
+     * Replaces a subject's names, parent, level and active period, if it is still at {@code version} (when given), and
+     * publishes {@code subject.changed} so that the other services' copies follow. A parent must exist and must not be
+     * the subject or one of the units under it. Nothing changes, and nothing is published, when the revision is the
+     * subject as it is.
+     */
+    @Transactional
+    public Subject revise(String code, Long version, Subject revision) {
+        Subject s = subjects.findByIdOptional(code).orElseThrow(() -> new ResourceNotFoundException("subject", code));
+        if (version != null && version != s.version) {
+            throw new PreconditionFailedException("subject " + code + " is at version " + s.version + ", not "
+                    + version);
+        }
+        for (String p = revision.parentCode; p != null;) {
+            if (p.equals(code)) {
+                throw new RuleViolationException("parentCode", "subject " + revision.parentCode + " is " + code
+                        + " or under it, so it cannot be its parent");
+            }
+            String at = p;
+            p = subjects.findByIdOptional(at).orElseThrow(
+                    () -> new RuleViolationException("parentCode",
+                            "parent subject " + at + " does not exist")).parentCode;
+        }
+        if (s.revise(revision.nameZh, revision.nameEn, revision.parentCode, revision.level, revision.activeFrom,
+                revision.activeTo)) {
+            subjects.flush(); // the new version, for the ETag
+            outbox.publish(config.topic(), IndicatorEvents.SUBJECT_CHANGED, s.code, event(s));
+        }
+        return s;
+    }
+
+    private static SubjectRegistered event(Subject s) {
+        return new SubjectRegistered(s.code, s.nameZh, s.nameEn, s.parentCode, s.level.name(), s.activeFrom,
+                s.activeTo);
     }
 
     public Optional<Subject> find(String code) {

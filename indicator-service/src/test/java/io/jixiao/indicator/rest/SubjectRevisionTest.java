@@ -1,0 +1,151 @@
+package io.jixiao.indicator.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.jixiao.testsupport.EventSamples;
+import io.jixiao.testsupport.JixiaoTestResource;
+import io.jixiao.testsupport.TestDb;
+import io.jixiao.testsupport.TestTokens;
+import io.jixiao.testsupport.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * A reorganisation: a unit renamed, moved under another department and closed. The subject keeps its code, the
+ * revision is published as {@code subject.changed} for the other services' copies, and a revision that is stale, makes
+ * a cycle, names an unknown parent or comes from anyone but an admin changes nothing and publishes nothing.
+ */
+@QuarkusTest
+@QuarkusTestResource(JixiaoTestResource.class)
+class SubjectRevisionTest {
+
+    static final String CHANGED = "jixiao.indicator.subject.changed.v1";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    static void register(String code, String parent, String level) {
+        Map<String, Object> body = new HashMap<>(Map.of("code", code, "nameZh", "单位" + code, "level", level));
+        if (parent != null) {
+            body.put("parentCode", parent);
+        }
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body).post("/api/v1/subjects")
+                .then().statusCode(201);
+    }
+
+    static Map<String, Object> revision(String parent, String activeTo) {
+        Map<String, Object> body = new HashMap<>(Map.of("nameZh", "市第一中学（合并）", "nameEn", "No. 1 Middle School",
+                "level", "UNIT", "activeFrom", "2026-01-01"));
+        body.put("parentCode", parent);
+        body.put("activeTo", activeTo);
+        return body;
+    }
+
+    long changedEvents(String code) {
+        return TestDb.count(em, "select count(*) from outbox_event where record_key = ?1 and event_type = ?2", code,
+                CHANGED);
+    }
+
+    @Test
+    void aUnitRenamedMovedAndClosedIsPublishedAsChangedWithItsNewVersion() throws Exception {
+        String a = IndicatorApiTest.unique("REVA");
+        String b = IndicatorApiTest.unique("REVB");
+        String unit = IndicatorApiTest.unique("REVU");
+        register(a, null, "DEPARTMENT");
+        register(b, null, "DEPARTMENT");
+        register(unit, a, "UNIT");
+        String etag = given().auth().oauth2(TestTokens.department(a)).get("/api/v1/subjects/" + unit).then()
+                .statusCode(200).extract().header("ETag");
+
+        String revised = given().auth().oauth2(TestTokens.admin()).header("If-Match", etag)
+                .contentType(ContentType.JSON).body(revision(b, "2026-12-31")).put("/api/v1/subjects/" + unit).then()
+                .log().ifValidationFails()
+                .statusCode(200).body("code", equalTo(unit)).body("parentCode", equalTo(b))
+                .body("nameZh", equalTo("市第一中学（合并）")).body("activeTo", equalTo("2026-12-31")).extract()
+                .header("ETag");
+        assertEquals(false, etag.equals(revised), "a new version");
+        given().auth().oauth2(TestTokens.system("hall-system")).get("/api/v1/subjects/" + unit).then().statusCode(200)
+                .header("ETag", revised).body("parentCode", equalTo(b));
+
+        var events = TopicProbe.await(bootstrap, IndicatorApiTest.TOPIC,
+                r -> unit.equals(r.key()) && CHANGED.equals(TopicProbe.header(r, "ce_type")), 1,
+                Duration.ofSeconds(20));
+        JsonNode e = mapper.readTree(events.get(0).value());
+        assertEquals(b, e.path("parentCode").asText());
+        assertEquals("2026-12-31", e.path("activeTo").asText());
+        assertEquals(List.of(), EventSamples.shapeDifferences("jixiao.indicator.subject.registered.v1",
+                events.get(0).value()), "the payload of subject.registered");
+
+        // the same revision again changes nothing: no new version, no second event
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(revision(b, "2026-12-31"))
+                .put("/api/v1/subjects/" + unit).then().statusCode(200).header("ETag", revised);
+        assertEquals(1, changedEvents(unit));
+    }
+
+    @Test
+    void aStaleCyclicUnknownOrUnauthorisedRevisionChangesNothing() {
+        String a = IndicatorApiTest.unique("REVA");
+        String unit = IndicatorApiTest.unique("REVU");
+        String below = IndicatorApiTest.unique("REVL");
+        register(a, null, "DEPARTMENT");
+        register(unit, a, "UNIT");
+        register(below, unit, "UNIT");
+        String etag = given().auth().oauth2(TestTokens.admin()).get("/api/v1/subjects/" + unit).then().statusCode(200)
+                .extract().header("ETag");
+
+        given().auth().oauth2(TestTokens.admin()).header("If-Match", "\"999\"").contentType(ContentType.JSON)
+                .body(revision(a, null)).put("/api/v1/subjects/" + unit).then().statusCode(412)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(revision(below, null))
+                .put("/api/v1/subjects/" + unit).then().statusCode(422).body("detail", containsString("under it"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(revision(unit, null))
+                .put("/api/v1/subjects/" + unit).then().statusCode(422);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(revision("NO-SUCH", null))
+                .put("/api/v1/subjects/" + unit).then().statusCode(422).body("detail", containsString("NO-SUCH"));
+        Map<String, Object> backwards = revision(a, "2025-12-31");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(backwards)
+                .put("/api/v1/subjects/" + unit).then().statusCode(400)
+                .body("violations[0].field", equalTo("activeTo"));
+        Map<String, Object> nameless = revision(a, null);
+        nameless.remove("nameZh");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(nameless)
+                .put("/api/v1/subjects/" + unit).then().statusCode(400);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(revision(a, null))
+                .put("/api/v1/subjects/NO-SUCH").then().statusCode(404);
+        for (String token : List.of(TestTokens.department(unit), TestTokens.department(a),
+                TestTokens.system("hall-system"))) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(revision(a, null))
+                    .put("/api/v1/subjects/" + unit).then().statusCode(403);
+        }
+        given().contentType(ContentType.JSON).body(revision(a, null)).put("/api/v1/subjects/" + unit).then()
+                .statusCode(401);
+
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/subjects/" + unit).then().statusCode(200)
+                .header("ETag", etag).body("parentCode", equalTo(a)).body("nameZh", equalTo("单位" + unit));
+        assertEquals(0, changedEvents(unit));
+    }
+}
