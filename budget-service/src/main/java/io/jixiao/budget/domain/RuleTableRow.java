@@ -12,13 +12,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.jixiao.budget.domain.monitoring.Thresholds;
 import io.jixiao.budget.domain.rules.Grade;
 import io.jixiao.budget.domain.rules.RuleTable;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A stored, versioned rule table of a fiscal year (0: the default for years without their own). */
 @Entity

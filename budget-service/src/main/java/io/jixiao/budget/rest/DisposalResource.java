@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,7 +28,6 @@ import io.jixiao.budget.service.DisposalService;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/budget/disposals")
 @Tag(name = "Disposal tasks", description = "Opened by RED lights; closed by finance with rectify, suspend or withdraw")

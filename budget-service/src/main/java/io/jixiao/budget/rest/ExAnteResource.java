@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,7 +28,6 @@ import io.jixiao.budget.domain.exante.ExAnteAssessment;
 import io.jixiao.budget.service.ExAnteService;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.Decimals;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/budget/ex-ante")
 @Tag(name = "Ex-ante assessment", description = "事前绩效评估: cost-benefit of a new proposal and a recommendation")

@@ -10,13 +10,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.budget.domain.LightChange;
 import io.jixiao.budget.domain.monitoring.Light;
 import io.jixiao.budget.service.MonitoringService;
 import io.jixiao.kit.security.CurrentUser;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/budget/projects/{id}/lights")
 @Tag(name = "Dual monitoring")

@@ -15,13 +15,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.budget.domain.monitoring.Light;
 import io.jixiao.budget.service.MonitoringService;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.Decimals;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/budget/monitoring")
 @Tag(name = "Dual monitoring", description = "Execution pace and goal score of every project: lights and warnings")

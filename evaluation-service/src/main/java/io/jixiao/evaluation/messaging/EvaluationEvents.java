@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The payloads this service publishes (DESIGN section 7); samples in {@code docs/events/}. */

@@ -6,13 +6,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.kit.idempotency.IdempotencyStore;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.security.CurrentUser;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Bulk rating submissions with an Idempotency-Key: the answer is stored with the ratings, in one transaction. */
 @ApplicationScoped

@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.jixiao.kit.web.Decimals;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.evaluation.domain.Cycle;
@@ -35,7 +37,6 @@ import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Computes results (provisional while a cycle runs, frozen once finalized) and explains every number. */
 @ApplicationScoped

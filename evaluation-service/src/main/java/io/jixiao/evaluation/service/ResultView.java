@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -13,7 +15,6 @@ import io.jixiao.evaluation.domain.composite.CompositeCalculator;
 import io.jixiao.evaluation.domain.composite.Grade;
 import io.jixiao.evaluation.domain.composite.Party;
 import io.jixiao.kit.web.Decimals;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A subject's result as the API shows it and as it is frozen at finalization: every party score with how it was made,

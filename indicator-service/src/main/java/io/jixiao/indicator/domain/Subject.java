@@ -2,6 +2,7 @@ package io.jixiao.indicator.domain;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -62,17 +63,19 @@ public class Subject {
         this.createdAt = OffsetDateTime.now();
     }
 
-    /** Replaces everything but the code (a reorganisation: renamed, moved under another parent, closed); false when
-     * nothing changed. */
+    /**
+     * Replaces everything but the code (a reorganisation: renamed, moved under another parent, closed); false when
+     * nothing changed.
+     */
     public boolean revise(String nameZh, String nameEn, String parentCode, SubjectLevel level, LocalDate activeFrom,
             LocalDate activeTo) {
         if (activeFrom != null && activeTo != null && activeTo.isBefore(activeFrom)) {
             throw new IllegalArgumentException("activeTo before activeFrom");
         }
-        if (java.util.Objects.equals(this.nameZh, nameZh) && java.util.Objects.equals(this.nameEn, nameEn)
-                && java.util.Objects.equals(this.parentCode, parentCode) && this.level == level
-                && java.util.Objects.equals(this.activeFrom, activeFrom)
-                && java.util.Objects.equals(this.activeTo, activeTo)) {
+        if (Objects.equals(this.nameZh, nameZh) && Objects.equals(this.nameEn, nameEn)
+                && Objects.equals(this.parentCode, parentCode) && this.level == level
+                && Objects.equals(this.activeFrom, activeFrom)
+                && Objects.equals(this.activeTo, activeTo)) {
             return false;
         }
         this.nameZh = nameZh;

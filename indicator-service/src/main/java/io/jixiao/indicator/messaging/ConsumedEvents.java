@@ -2,8 +2,9 @@ package io.jixiao.indicator.messaging;
 
 import java.math.BigDecimal;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** This service's copies of the payloads it consumes (samples in {@code docs/events/}). */
 public final class ConsumedEvents {

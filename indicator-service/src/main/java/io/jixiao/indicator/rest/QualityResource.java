@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,7 +31,6 @@ import io.jixiao.indicator.service.QualityService;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/quality")
 @Tag(name = "Data quality", description = "ZOMBIE, SUSPICIOUS_HIGH and OUTLIER flags and their review (DESIGN section 3)")

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -39,7 +40,6 @@ import io.jixiao.indicator.service.ScorecardService;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.IfMatch;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/subjects/{code}/scorecards/{period}")
 @Tag(name = "Scorecards", description = "A subject's indicators, weights, targets and computed scores for a period")

@@ -97,7 +97,7 @@ public class SubjectResource {
     public RestResponse<SubjectResponse> revise(@PathParam("code") String code,
             @HeaderParam(IfMatch.HEADER) String ifMatch, @Valid @NotNull ReviseSubjectRequest request) {
         checkPeriod(request.activeFrom(), request.activeTo());
-        Subject s = service.revise(code, IfMatch.version(ifMatch), new Subject(code, request.nameZh(),
+        Subject s = service.revise(code, IfMatch.version(ifMatch), new SubjectService.Revision(request.nameZh(),
                 request.nameEn(), request.parentCode(), request.level(), request.activeFrom(), request.activeTo()));
         return RestResponse.ResponseBuilder.ok(SubjectResponse.from(s)).tag(String.valueOf(s.version)).build();
     }

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.jixiao.indicator.domain.Indicator;
 import io.jixiao.indicator.domain.ScorecardSnapshot;
 import io.jixiao.indicator.domain.Subject;
@@ -26,7 +28,6 @@ import io.jixiao.indicator.repository.IndicatorVersionRepository;
 import io.jixiao.indicator.repository.ScorecardRepository;
 import io.jixiao.indicator.repository.SubjectRepository;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A subject's health report for a period (the five dimension scores for a radar, the change against the same period a

@@ -8,6 +8,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.jixiao.indicator.domain.Indicator;
 import io.jixiao.indicator.domain.Mission;
 import io.jixiao.indicator.domain.StrategicObjective;
@@ -17,7 +19,6 @@ import io.jixiao.indicator.repository.StrategyRepository;
 import io.jixiao.kit.problem.ProblemException.ConflictException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The strategy cascade: mission → objectives (five dimensions, cause-effect links) → indicators; as tree and graph. */
 @ApplicationScoped

@@ -1,5 +1,6 @@
 package io.jixiao.indicator.service;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import io.jixiao.indicator.config.IndicatorConfig;
 import io.jixiao.indicator.domain.Subject;
+import io.jixiao.indicator.domain.SubjectLevel;
 import io.jixiao.indicator.messaging.IndicatorEvents;
 import io.jixiao.indicator.messaging.IndicatorEvents.SubjectRegistered;
 import io.jixiao.indicator.repository.SubjectRepository;
@@ -51,16 +53,22 @@ public class SubjectService {
      * the subject or one of the units under it. Nothing changes, and nothing is published, when the revision is the
      * subject as it is.
      */
+    /** What a subject is from now on: everything but its code. */
+    public record Revision(String nameZh, String nameEn, String parentCode, SubjectLevel level, LocalDate activeFrom,
+            LocalDate activeTo) {
+    }
+
     @Transactional
-    public Subject revise(String code, Long version, Subject revision) {
+    public Subject revise(String code, Long version, Revision revision) {
+        subjects.lockHierarchy();
         Subject s = subjects.findByIdOptional(code).orElseThrow(() -> new ResourceNotFoundException("subject", code));
         if (version != null && version != s.version) {
             throw new PreconditionFailedException("subject " + code + " is at version " + s.version + ", not "
                     + version);
         }
-        for (String p = revision.parentCode; p != null;) {
+        for (String p = revision.parentCode(); p != null;) {
             if (p.equals(code)) {
-                throw new RuleViolationException("parentCode", "subject " + revision.parentCode + " is " + code
+                throw new RuleViolationException("parentCode", "subject " + revision.parentCode() + " is " + code
                         + " or under it, so it cannot be its parent");
             }
             String at = p;
@@ -68,8 +76,8 @@ public class SubjectService {
                     () -> new RuleViolationException("parentCode",
                             "parent subject " + at + " does not exist")).parentCode;
         }
-        if (s.revise(revision.nameZh, revision.nameEn, revision.parentCode, revision.level, revision.activeFrom,
-                revision.activeTo)) {
+        if (s.revise(revision.nameZh(), revision.nameEn(), revision.parentCode(), revision.level(),
+                revision.activeFrom(), revision.activeTo())) {
             subjects.flush(); // the new version, for the ETag
             outbox.publish(config.topic(), IndicatorEvents.SUBJECT_CHANGED, s.code, event(s));
         }

@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** Payloads this service publishes, and its copies of those it consumes. Samples in {@code docs/events/}. */
 public final class SurveyEvents {

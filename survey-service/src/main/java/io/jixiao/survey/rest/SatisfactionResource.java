@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.kit.security.CurrentUser;
@@ -19,7 +20,6 @@ import io.jixiao.kit.web.Decimals;
 import io.jixiao.survey.domain.Satisfaction;
 import io.jixiao.survey.domain.index.SatisfactionIndex;
 import io.jixiao.survey.service.SatisfactionService;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/subjects/{code}/satisfaction")
 @Tag(name = "Satisfaction", description = "A subject's satisfaction index with its uncertainty")

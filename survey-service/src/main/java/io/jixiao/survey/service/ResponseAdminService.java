@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.jixiao.kit.problem.ProblemException.ConflictException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.security.CurrentUser;
@@ -25,7 +27,6 @@ import io.jixiao.survey.domain.index.Question;
 import io.jixiao.survey.domain.index.ResponseScorer;
 import io.jixiao.survey.repository.ResponseRepository;
 import io.quarkus.panache.common.Sort;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The admins' view of a survey's responses: held ones reviewed, integrity figures, exports for analysts. */
 @ApplicationScoped

@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException.ConflictException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
@@ -24,7 +26,6 @@ import io.jixiao.survey.domain.Access;
 import io.jixiao.survey.domain.Channel;
 import io.jixiao.survey.domain.Survey;
 import io.jixiao.survey.domain.SurveyStatus;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Single-use invitation tokens. A token is 128 random bits (URL-safe Base64); only its SHA-256 is stored, so the batch

@@ -3,6 +3,7 @@ package io.jixiao.evaluation.domain.composite;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One criterion score 0–100 of a rating, with an optional weight (default 1). */

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The rating ledger's chain: hash = SHA-256(previous hash ‖ canonical JSON of the rating), hex, genesis 64 zeros. */

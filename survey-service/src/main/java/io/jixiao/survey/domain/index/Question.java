@@ -2,6 +2,7 @@ package io.jixiao.survey.domain.index;
 
 import java.math.BigDecimal;
 import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
