@@ -32,17 +32,16 @@ class SubjectCopyTest {
     @Test
     void aChangedSubjectReplacesTheCopysNameAndParent() {
         String code = "COPY" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        EventSamples.send(bootstrap, TOPIC, ConsumedEvents.SUBJECT_REGISTERED, code, EventSamples.with(
-                ConsumedEvents.SUBJECT_REGISTERED, "code", code, "nameZh", "旧名", "parentCode", "OLD"),
-                UUID.randomUUID());
-        Eventually.until("registered", Duration.ofSeconds(30), () -> TestDb.count(em,
-                "select count(*) from known_subject where code = ?1 and name_zh = '旧名' and parent_code = 'OLD'",
-                code) == 1);
-        EventSamples.send(bootstrap, TOPIC, ConsumedEvents.SUBJECT_CHANGED, code, EventSamples.with(
-                ConsumedEvents.SUBJECT_REGISTERED, "code", code, "nameZh", "新名", "parentCode", "NEW"),
-                UUID.randomUUID());
-        Eventually.until("changed", Duration.ofSeconds(30), () -> TestDb.count(em,
-                "select count(*) from known_subject where code = ?1 and name_zh = '新名' and parent_code = 'NEW'",
-                code) == 1);
+        sendAndAwait(ConsumedEvents.SUBJECT_REGISTERED, code, "旧名", "OLD");
+        sendAndAwait(ConsumedEvents.SUBJECT_CHANGED, code, "新名", "NEW");
+    }
+
+    /** Sends a subject event with the payload of subject.registered, and waits for the copy to say what it says. */
+    void sendAndAwait(String type, String code, String name, String parent) {
+        EventSamples.send(bootstrap, TOPIC, type, code, EventSamples.with(ConsumedEvents.SUBJECT_REGISTERED, "code",
+                code, "nameZh", name, "parentCode", parent), UUID.randomUUID());
+        Eventually.until(type, Duration.ofSeconds(30), () -> TestDb.count(em,
+                "select count(*) from known_subject where code = ?1 and name_zh = ?2 and parent_code = ?3", code, name,
+                parent) == 1);
     }
 }

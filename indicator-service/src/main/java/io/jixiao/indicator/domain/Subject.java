@@ -50,16 +50,8 @@ public class Subject {
 
     public Subject(String code, String nameZh, String nameEn, String parentCode, SubjectLevel level,
             LocalDate activeFrom, LocalDate activeTo) {
-        if (activeFrom != null && activeTo != null && activeTo.isBefore(activeFrom)) {
-            throw new IllegalArgumentException("activeTo before activeFrom");
-        }
         this.code = code;
-        this.nameZh = nameZh;
-        this.nameEn = nameEn;
-        this.parentCode = parentCode;
-        this.level = level;
-        this.activeFrom = activeFrom;
-        this.activeTo = activeTo;
+        assign(nameZh, nameEn, parentCode, level, activeFrom, activeTo);
         this.createdAt = OffsetDateTime.now();
     }
 
@@ -69,14 +61,19 @@ public class Subject {
      */
     public boolean revise(String nameZh, String nameEn, String parentCode, SubjectLevel level, LocalDate activeFrom,
             LocalDate activeTo) {
-        if (activeFrom != null && activeTo != null && activeTo.isBefore(activeFrom)) {
-            throw new IllegalArgumentException("activeTo before activeFrom");
-        }
         if (Objects.equals(this.nameZh, nameZh) && Objects.equals(this.nameEn, nameEn)
                 && Objects.equals(this.parentCode, parentCode) && this.level == level
-                && Objects.equals(this.activeFrom, activeFrom)
-                && Objects.equals(this.activeTo, activeTo)) {
+                && Objects.equals(this.activeFrom, activeFrom) && Objects.equals(this.activeTo, activeTo)) {
             return false;
+        }
+        assign(nameZh, nameEn, parentCode, level, activeFrom, activeTo);
+        return true;
+    }
+
+    private void assign(String nameZh, String nameEn, String parentCode, SubjectLevel level, LocalDate activeFrom,
+            LocalDate activeTo) {
+        if (activeFrom != null && activeTo != null && activeTo.isBefore(activeFrom)) {
+            throw new IllegalArgumentException("activeTo before activeFrom");
         }
         this.nameZh = nameZh;
         this.nameEn = nameEn;
@@ -84,6 +81,5 @@ public class Subject {
         this.level = level;
         this.activeFrom = activeFrom;
         this.activeTo = activeTo;
-        return true;
     }
 }
