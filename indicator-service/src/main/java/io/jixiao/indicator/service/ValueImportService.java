@@ -1,6 +1,7 @@
 package io.jixiao.indicator.service;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ import io.jixiao.indicator.domain.IndicatorValue;
 import io.jixiao.indicator.domain.Period;
 import io.jixiao.indicator.domain.QualityFlag;
 import io.jixiao.indicator.domain.ScorecardLine;
+import io.jixiao.indicator.domain.Subject;
 import io.jixiao.indicator.domain.SubjectPeriod;
 import io.jixiao.indicator.domain.quality.QualityRules;
 import io.jixiao.indicator.domain.scoring.Light;
@@ -142,8 +144,11 @@ public class ValueImportService {
         // what is read here is only read: no dirty checking, and no flush before each lookup query
         em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
         em.unwrap(org.hibernate.Session.class).setDefaultReadOnly(true);
-        Set<String> knownSubjects = new HashSet<>(em.createQuery("select s.code from Subject s", String.class)
-                .getResultList());
+        Map<String, LocalDate[]> knownSubjects = new HashMap<>(); // code → active from, until
+        for (Object[] s : em.createQuery("select s.code, s.activeFrom, s.activeTo from Subject s", Object[].class)
+                .getResultList()) {
+            knownSubjects.put((String) s[0], new LocalDate[]{(LocalDate) s[1], (LocalDate) s[2]});
+        }
         // each period's rows are scored with the versions in force in it
         Map<String, Map<String, Indicator>> byPeriod = new HashMap<>();
         Set<String> knownIndicators = new HashSet<>(em.createQuery("select i.code from Indicator i", String.class)
@@ -164,8 +169,13 @@ public class ValueImportService {
                 continue;
             }
             try {
-                if (r.subject() == null || !knownSubjects.contains(r.subject())) {
+                LocalDate[] active = r.subject() == null ? null : knownSubjects.get(r.subject());
+                if (active == null) {
                     throw new ProblemException.InvalidInputException("subject", "unknown subject " + r.subject());
+                }
+                if (Period.valid(r.period()) && !Subject.activeIn(active[0], active[1], r.period())) {
+                    throw new ProblemException.InvalidInputException("period",
+                            Subject.inactive(r.subject(), active[0], active[1], r.period()));
                 }
                 if (r.indicator() == null || !knownIndicators.contains(r.indicator())) {
                     throw new ProblemException.InvalidInputException("indicator", "unknown indicator " + r.indicator());

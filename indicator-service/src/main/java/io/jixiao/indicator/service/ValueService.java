@@ -16,6 +16,7 @@ import io.jixiao.indicator.domain.Indicator;
 import io.jixiao.indicator.domain.IndicatorVersion;
 import io.jixiao.indicator.domain.Period;
 import io.jixiao.indicator.domain.QualityFlag;
+import io.jixiao.indicator.domain.Subject;
 import io.jixiao.indicator.domain.SubjectPeriod;
 import io.jixiao.indicator.domain.quality.QualityRules;
 import io.jixiao.indicator.domain.IndicatorValue;
@@ -87,11 +88,19 @@ public class ValueService {
 
     @Transactional
     public Recorded record(Report r, CurrentUser caller) {
-        if (subjects.findByIdOptional(r.subject()).isEmpty()) {
-            throw new RuleViolationException("subject", "subject " + r.subject() + " does not exist");
-        }
+        Subject subject = subjects.findByIdOptional(r.subject()).orElseThrow(
+                () -> new RuleViolationException("subject", "subject " + r.subject() + " does not exist"));
         authorize(r.subject(), caller);
+        requireActive(subject, r.period());
         return store(r, caller.subject(), caller.hasRole(CurrentUser.SYSTEM));
+    }
+
+    /** A subject closed before a period, or opened after it, has no values for it (a value of its year still counts). */
+    private static void requireActive(Subject subject, String period) {
+        if (Period.valid(period) && !subject.activeIn(period)) {
+            throw new RuleViolationException("period", Subject.inactive(subject.code, subject.activeFrom,
+                    subject.activeTo, period));
+        }
     }
 
     /**
@@ -100,11 +109,13 @@ public class ValueService {
      */
     @Transactional
     public java.util.Optional<Recorded> recordFromEvent(Report r, String service) {
-        if (subjects.findByIdOptional(r.subject()).isEmpty()) {
+        Subject subject = subjects.findByIdOptional(r.subject()).orElse(null);
+        if (subject == null) {
             LOG.warnf("%s sent a value for unknown subject %s: skipped", service, r.subject());
             return java.util.Optional.empty();
         }
         try {
+            requireActive(subject, r.period());
             return java.util.Optional.of(store(r, service, true));
         } catch (io.jixiao.kit.problem.ProblemException e) {
             LOG.warnf("%s sent a value of %s for %s in %s that was refused: %s", service, r.indicator(), r.subject(),

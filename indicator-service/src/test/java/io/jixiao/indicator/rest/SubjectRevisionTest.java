@@ -148,4 +148,37 @@ class SubjectRevisionTest {
                 .header("ETag", etag).body("parentCode", equalTo(a)).body("nameZh", equalTo("单位" + unit));
         assertEquals(0, changedEvents(unit));
     }
+
+    /**
+     * An office closed on 30 June reports its June, and its year, but not its July: through the single value and the
+     * bulk call alike (422 and 400, as for an unknown subject), and the refused bulk writes nothing.
+     */
+    @Test
+    void aClosedSubjectHasNoValuesForPeriodsAfterItsEnd() {
+        String dept = IndicatorApiTest.unique("REVC");
+        String ind = IndicatorApiTest.unique("RVI");
+        register(dept, null, "DEPARTMENT");
+        IndicatorApiTest.indicator(ind, "FINANCIAL", 100, dept);
+        Map<String, Object> closed = revision(null, "2026-06-30");
+        closed.put("level", "DEPARTMENT");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(closed)
+                .put("/api/v1/subjects/" + dept).then().statusCode(200);
+
+        for (String period : List.of("2026-06", "2026", "2026-Q2")) {
+            given().auth().oauth2(TestTokens.department(dept)).contentType(ContentType.JSON)
+                    .body(Map.of("subject", dept, "indicator", ind, "period", period, "value", 90))
+                    .post("/api/v1/values").then().statusCode(201);
+        }
+        given().auth().oauth2(TestTokens.department(dept)).contentType(ContentType.JSON)
+                .body(Map.of("subject", dept, "indicator", ind, "period", "2026-07", "value", 90))
+                .post("/api/v1/values").then().statusCode(422).body("violations[0].field", equalTo("period"))
+                .body("detail", containsString("until 2026-06-30"));
+        given().auth().oauth2(TestTokens.department(dept)).contentType(ContentType.JSON)
+                .body(Map.of("values",
+                        List.of(Map.of("subject", dept, "indicator", ind, "period", "2026-05", "value", 80),
+                                Map.of("subject", dept, "indicator", ind, "period", "2026-Q3", "value", 80))))
+                .post("/api/v1/values/bulk").then().statusCode(400).body(containsString("2026-Q3"));
+        assertEquals(0, TestDb.count(em, "select count(*) from indicator_value where subject_code = ?1 and period in"
+                + " ('2026-07', '2026-05', '2026-Q3')", dept));
+    }
 }
