@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.jixiao.testsupport.ExampleCheck;
+
 /**
  * The merged OpenAPI served by the gateway covers every service, carries the problem schema, and is the one checked in
  * at docs/api/openapi.json; the TypeScript types generated from it with npm's openapi-typescript are the ones checked

@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -56,7 +54,8 @@ public final class EventSchemas {
 
     /**
      * The differences between the stored schema of {@code type} and the one {@code payload} gives, and between the
-     * sample and the schema. Empty when all agree. With {@link #UPDATE} set, the stored schema is rewritten first.
+     * sample and the schema ({@link ExampleCheck}, which also reports a field the schema does not name). Empty when all
+     * agree. With {@link #UPDATE} set, the stored schema is rewritten first.
      */
     public static List<String> check(String type, Class<?> payload) {
         ObjectNode schema = of(type, payload);
@@ -71,7 +70,7 @@ public final class EventSchemas {
                 out.add(file.getFileName() + " is not the schema of " + payload.getSimpleName()
                         + ": run the producer's test with -D" + UPDATE + "=true and review the change");
             }
-            validate("$", schema, MAPPER.readTree(EventSamples.sample(type)), out);
+            ExampleCheck.against(schema, schema, MAPPER.readTree(EventSamples.sample(type)), "$", out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -150,56 +149,5 @@ public final class EventSchemas {
             }
         }
         return s;
-    }
-
-    /**
-     * Checks a JSON value against the subset of JSON Schema that {@link #of} writes, and more strictly: a field that the
-     * schema does not name is reported too, so a sample cannot carry what its record does not.
-     */
-    static void validate(String path, JsonNode schema, JsonNode value, List<String> out) {
-        JsonNode type = schema.path("type");
-        if (type.isMissingNode()) {
-            return;
-        }
-        String actual = value.isNull()
-                ? "null"
-                : value.isIntegralNumber()
-                        ? "integer"
-                        : value.isNumber()
-                                ? "number"
-                                : value.isTextual()
-                                        ? "string"
-                                        : value.isBoolean() ? "boolean" : value.isArray() ? "array" : "object";
-        boolean fits = false;
-        for (JsonNode t : type.isArray() ? type : F.arrayNode().add(type)) {
-            fits |= t.asText().equals(actual) || t.asText().equals("number") && actual.equals("integer");
-        }
-        if (!fits) {
-            out.add(path + ": " + actual + " where the schema has " + type);
-            return;
-        }
-        if (schema.path("enum") instanceof ArrayNode values && !values.valueStream().anyMatch(value::equals)) {
-            out.add(path + ": " + value + " is not one of " + values);
-        }
-        if (value.isArray()) {
-            value.forEach(item -> validate(path + "[]", schema.path("items"), item, out));
-        } else if (value.isObject()) {
-            for (JsonNode r : schema.path("required")) {
-                if (!value.has(r.asText())) {
-                    out.add(path + "." + r.asText() + ": missing");
-                }
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> f = it.next();
-                JsonNode p = schema.path("properties").path(f.getKey());
-                if (!p.isMissingNode()) {
-                    validate(path + "." + f.getKey(), p, f.getValue(), out);
-                } else if (schema.path("additionalProperties").isObject()) {
-                    validate(path + "." + f.getKey(), schema.path("additionalProperties"), f.getValue(), out);
-                } else {
-                    out.add(path + "." + f.getKey() + ": not in the schema");
-                }
-            }
-        }
     }
 }

@@ -33,7 +33,8 @@ class EventSchemasTest {
 
     static List<String> problems(String json) throws Exception {
         List<String> out = new ArrayList<>();
-        EventSchemas.validate("$", EventSchemas.of("t.v1", Computed.class), JSON.readTree(json), out);
+        JsonNode schema = EventSchemas.of("t.v1", Computed.class);
+        ExampleCheck.against(schema, schema, JSON.readTree(json), "$", out);
         return out;
     }
 
@@ -58,17 +59,17 @@ class EventSchemasTest {
     }
 
     @Test
-    void aSampleThatDoesNotFitIsToldWhere() throws Exception {
+    void aSampleThatDoesNotFitItsSchemaIsToldWhere() throws Exception {
         assertEquals(List.of(), problems(GOOD));
-        assertEquals(List.of("$.subject: null where the schema has \"string\""),
+        assertEquals(List.of("$.subject: null is not string"),
                 problems(GOOD.replace("\"FIN\"", "null")));
-        assertEquals(List.of("$.n: string where the schema has \"integer\""),
+        assertEquals(List.of("$.n: \"3\" is not integer"),
                 problems(GOOD.replace("\"n\":3", "\"n\":\"3\"")));
         assertEquals(List.of("$.light: \"AMBER\" is not one of [\"GREEN\",\"RED\",null]"),
                 problems(GOOD.replace("\"RED\"", "\"AMBER\"")));
-        assertEquals(List.of("$.gate.status: missing", "$.gate.state: not in the schema"),
+        assertEquals(List.of("$.gate: status is required", "$.gate: unknown property state"),
                 problems(GOOD.replace("\"status\"", "\"state\"")));
-        assertEquals(List.of("$.gate.failed[]: integer where the schema has \"string\""),
+        assertEquals(List.of("$.gate.failed[0]: 1 is not string"),
                 problems(GOOD.replace("\"failed\":[]", "\"failed\":[1]")));
     }
 }

@@ -1,4 +1,4 @@
-package io.jixiao.system;
+package io.jixiao.testsupport;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,14 +16,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Checks a JSON value against an OpenAPI 3.1 schema, as far as the services' documents use it: references, allOf and
  * anyOf (oneOf is checked as anyOf), types, required and unknown properties, maps, enums, numeric bounds, lengths, item
  * counts, patterns and the uuid, date and date-time formats. Enough to tell that an example is a request its operation
- * reads, and that an answer is what its operation documents.
+ * reads, that an answer is what its operation documents, and that an event's sample fits its schema.
  */
-final class ExampleCheck {
+public final class ExampleCheck {
 
     private ExampleCheck() {
     }
 
-    static void against(JsonNode doc, JsonNode schema, JsonNode value, String at, List<String> problems) {
+    /**
+     * Adds to {@code problems} where {@code value}, at {@code at}, does not fit {@code schema}; references are resolved
+     * in {@code doc} (the OpenAPI document, or the schema itself when it has none).
+     */
+    public static void against(JsonNode doc, JsonNode schema, JsonNode value, String at, List<String> problems) {
         JsonNode s = resolve(doc, schema);
         for (JsonNode part : s.path("allOf")) {
             against(doc, part, value, at, problems);
