@@ -47,9 +47,20 @@ public final class TestDb {
      * until the service under test has it in its {@code known_subject} copy. Returns the code.
      */
     public static String registeredSubject(EntityManager em, String bootstrap, String prefix) {
+        return registeredSubject(em, bootstrap, prefix, new Object[0]);
+    }
+
+    /**
+     * The same, with fields of the sample replaced (the sample's subject is active from 2025-01-01): {@code
+     * registeredSubject(em, bootstrap, "R", "activeFrom", null)} registers a subject active at all times.
+     */
+    public static String registeredSubject(EntityManager em, String bootstrap, String prefix, Object... fields) {
         String code = prefix + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String type = "jixiao.indicator.subject.registered.v1";
-        EventSamples.send(bootstrap, "jixiao.indicator.events", type, code, EventSamples.with(type, "code", code),
+        Object[] replaced = java.util.Arrays.copyOf(fields, fields.length + 2);
+        replaced[fields.length] = "code";
+        replaced[fields.length + 1] = code;
+        EventSamples.send(bootstrap, "jixiao.indicator.events", type, code, EventSamples.with(type, replaced),
                 UUID.randomUUID());
         Eventually.until("subject " + code + " known", Duration.ofSeconds(30),
                 () -> count(em, "select count(*) from known_subject where code = ?1", code) == 1);

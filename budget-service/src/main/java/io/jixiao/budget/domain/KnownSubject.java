@@ -1,11 +1,14 @@
 package io.jixiao.budget.domain;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.jixiao.kit.period.ActivePeriod;
 
 /** budget-service's copy of a subject registered in indicator-service (from its events). */
 @Entity
@@ -21,6 +24,17 @@ public class KnownSubject {
     @Column(name = "parent_code")
     public String parentCode;
 
+    @Column(name = "active_from")
+    public LocalDate activeFrom;
+
+    @Column(name = "active_to")
+    public LocalDate activeTo;
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** The dates the subject is active between: a period it has no part in takes nothing of it. */
+    public ActivePeriod active() {
+        return new ActivePeriod(activeFrom, activeTo);
+    }
 }

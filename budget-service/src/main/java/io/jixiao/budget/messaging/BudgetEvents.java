@@ -1,6 +1,7 @@
 package io.jixiao.budget.messaging;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,8 @@ public final class BudgetEvents {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SubjectRegistered(String code, String nameZh, @Schema(nullable = true) String parentCode) {
+    public record SubjectRegistered(String code, String nameZh, @Schema(nullable = true) String parentCode,
+            @Schema(nullable = true) LocalDate activeFrom, @Schema(nullable = true) LocalDate activeTo) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

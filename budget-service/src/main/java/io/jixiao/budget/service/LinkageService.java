@@ -75,6 +75,8 @@ public class LinkageService {
         }
         k.nameZh = s.nameZh();
         k.parentCode = s.parentCode();
+        k.activeFrom = s.activeFrom();
+        k.activeTo = s.activeTo();
         k.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         if (fresh) {
             inputs.persist(k);

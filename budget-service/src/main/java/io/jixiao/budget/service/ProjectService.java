@@ -8,9 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.jixiao.budget.domain.BudgetProject;
+import io.jixiao.budget.domain.KnownSubject;
 import io.jixiao.budget.domain.rules.Category;
 import io.jixiao.budget.repository.InputRepository;
 import io.jixiao.budget.repository.ProjectRepository;
+import io.jixiao.kit.period.Period;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
@@ -37,9 +39,11 @@ public class ProjectService {
 
     @Transactional
     public BudgetProject create(NewProject n) {
-        if (inputs.subject(n.subject()).isEmpty()) {
-            throw new RuleViolationException("subject", "unknown subject " + n.subject()
-                    + ": subjects must be registered in indicator-service first");
+        KnownSubject subject = inputs.subject(n.subject()).orElseThrow(() -> new RuleViolationException("subject",
+                "unknown subject " + n.subject() + ": subjects must be registered in indicator-service first"));
+        String year = String.valueOf(n.fiscalYear());
+        if (Period.valid(year) && !subject.active().overlaps(year)) {
+            throw new RuleViolationException("fiscalYear", subject.active().refusal(subject.code, year, "budget"));
         }
         BudgetProject p = new BudgetProject(n.subject(), n.fiscalYear(), n.category(), n.name(), n.approved(),
                 n.linkedIndicators());

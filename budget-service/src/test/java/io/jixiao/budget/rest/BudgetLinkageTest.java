@@ -2,6 +2,7 @@ package io.jixiao.budget.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -138,6 +139,11 @@ class BudgetLinkageTest {
                 .body("violations.field", hasItem("approvedAmount"));
         given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
                 .body(base.replace(s, "NOBODY") + "10}").post("/api/v1/budget/projects").then().statusCode(422);
+        // the subject's copy is active from 2025-01-01 (its registration event), so it has no budget for 2024
+        given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body(base.replace("2026", "2024") + "10}").post("/api/v1/budget/projects").then().statusCode(422)
+                .body("violations[0].field", equalTo("fiscalYear"))
+                .body("detail", containsString("active from 2025-01-01 and so has no budget for 2024"));
         given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON).body(base + "10}")
                 .post("/api/v1/budget/projects").then().statusCode(403);
         assertEquals(0, count("select count(*) from budget_project where subject_code = ?1", s));

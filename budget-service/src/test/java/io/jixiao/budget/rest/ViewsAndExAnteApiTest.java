@@ -42,7 +42,8 @@ class ViewsAndExAnteApiTest {
     void theMatrixPutsEachProjectInItsQuadrantAndADepartmentSeesOnlyItsYear() {
         String s = "V" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         EventSamples.send(bootstrap, "jixiao.indicator.events", "jixiao.indicator.subject.registered.v1", s,
-                EventSamples.with("jixiao.indicator.subject.registered.v1", "code", s), UUID.randomUUID());
+                EventSamples.with("jixiao.indicator.subject.registered.v1", "code", s, "activeFrom", "2020-01-01"),
+                UUID.randomUUID()); // active in 2024, the year of its projects
         String type = "jixiao.indicator.value.recorded.v1";
         EventSamples.send(bootstrap, "jixiao.indicator.events", type, s, EventSamples.with(type, "subject", s,
                 "indicator", "GOOD", "period", "2024", "score", 95), UUID.randomUUID());

@@ -1,6 +1,7 @@
 package io.jixiao.evaluation.messaging;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ public final class ConsumedEvents {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SubjectRegistered(String code, String nameZh, @Schema(nullable = true) String parentCode) {
+    public record SubjectRegistered(String code, String nameZh, @Schema(nullable = true) String parentCode,
+            @Schema(nullable = true) LocalDate activeFrom, @Schema(nullable = true) LocalDate activeTo) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -40,6 +40,7 @@ import io.jixiao.evaluation.domain.CycleStatus;
 import io.jixiao.evaluation.domain.composite.Party;
 import io.jixiao.evaluation.domain.composite.Policy;
 import io.jixiao.evaluation.service.CycleService;
+import io.jixiao.kit.period.Period;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
@@ -50,7 +51,7 @@ public class CycleResource {
 
     public record CreateCycleRequest(
             @NotBlank @Size(max = 200) String name,
-            @NotBlank @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period,
+            @NotBlank @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period,
             @NotEmpty @Size(max = 5000) List<@NotBlank @Size(max = 32) String> subjects,
             Map<@NotNull Party, @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal> weights,
             @DecimalMin("0") @DecimalMax("1") BigDecimal objectiveShare,

@@ -67,11 +67,9 @@ public class CycleService {
 
     @Transactional
     public Cycle create(NewCycle n) {
-        List<String> unknown = inputs.unknownSubjects(n.subjects());
-        if (!unknown.isEmpty()) {
-            throw new RuleViolationException("subjects", "unknown subject(s) " + unknown
-                    + ": subjects must be registered in indicator-service first");
-        }
+        inputs.refusal(n.subjects(), n.period()).ifPresent(why -> {
+            throw new RuleViolationException("subjects", why);
+        });
         Policy d = Policy.defaults();
         Policy policy;
         try {

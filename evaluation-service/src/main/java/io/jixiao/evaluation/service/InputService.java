@@ -2,7 +2,9 @@ package io.jixiao.evaluation.service;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,6 +19,7 @@ import io.jixiao.evaluation.messaging.ConsumedEvents.SubjectRegistered;
 import io.jixiao.evaluation.repository.InputRepository;
 import io.jixiao.kit.inbox.EventEnvelope;
 import io.jixiao.kit.inbox.PoisonEventException;
+import io.jixiao.kit.period.Period;
 
 /**
  * Applies consumed facts to this service's read copies. Runs inside the idempotent consumer's transaction; an older
@@ -44,6 +47,8 @@ public class InputService {
         }
         k.nameZh = s.nameZh();
         k.parentCode = s.parentCode();
+        k.activeFrom = s.activeFrom();
+        k.activeTo = s.activeTo();
         k.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         if (fresh) {
             inputs.persist(k);
@@ -105,7 +110,25 @@ public class InputService {
         in.eventId = env.id();
     }
 
-    List<String> unknownSubjects(java.util.Collection<String> codes) {
-        return codes.stream().filter(c -> inputs.subject(c).isEmpty()).toList();
+    /**
+     * Why the subjects cannot be evaluated for {@code period}: those not registered in indicator-service, then those
+     * whose active period has no part in it. Empty when all can.
+     */
+    Optional<String> refusal(java.util.Collection<String> codes, String period) {
+        List<String> unknown = new ArrayList<>();
+        List<String> inactive = new ArrayList<>();
+        for (String c : codes) {
+            KnownSubject k = inputs.subject(c).orElse(null);
+            if (k == null) {
+                unknown.add(c);
+            } else if (Period.valid(period) && !k.active().overlaps(period)) {
+                inactive.add(k.active().refusal(c, period, "evaluation"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            return Optional
+                    .of("unknown subject(s) " + unknown + ": subjects must be registered in indicator-service first");
+        }
+        return inactive.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", inactive));
     }
 }

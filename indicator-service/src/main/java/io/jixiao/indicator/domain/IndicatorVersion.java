@@ -9,6 +9,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.jixiao.kit.period.Period;
+
 /**
  * One version of an indicator's definition and the periods it applies to: from {@code validFrom} (null: from the
  * beginning) up to {@code validTo} (null: open-ended). A period is scored with the version in force in its first

@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.jixiao.kit.period.ActivePeriod;
+
 /** An evaluated unit: the city, a department, or a unit under a department. */
 @Entity
 @Table(name = "subject")
@@ -70,28 +72,9 @@ public class Subject {
         return true;
     }
 
-    /** Whether the subject was active during any part of {@code period} (a valid period). */
-    public boolean activeIn(String period) {
-        return activeIn(activeFrom, activeTo, period);
-    }
-
-    /**
-     * Whether an active period from {@code from} to {@code to} (either open when null) overlaps {@code period}: an office
-     * closed on 30 June still reports its year, not its July.
-     */
-    public static boolean activeIn(LocalDate from, LocalDate to, String period) {
-        return (to == null || Period.startMonth(period) <= month(to))
-                && (from == null || Period.endMonth(period) >= month(from));
-    }
-
-    /** Why a value of {@code period} is refused for a subject active from {@code from} to {@code to}. */
-    public static String inactive(String code, LocalDate from, LocalDate to, String period) {
-        return "subject " + code + " is active " + (from == null ? "" : "from " + from + " ")
-                + (to == null ? "" : "until " + to + " ") + "and so has no values for " + period;
-    }
-
-    private static int month(LocalDate d) {
-        return d.getYear() * 12 + d.getMonthValue() - 1;
+    /** The dates the subject is active between, which a period must overlap to have values. */
+    public ActivePeriod active() {
+        return new ActivePeriod(activeFrom, activeTo);
     }
 
     private void assign(String nameZh, String nameEn, String parentCode, SubjectLevel level, LocalDate activeFrom,

@@ -16,7 +16,7 @@ import org.hibernate.query.NativeQuery;
 
 import io.jixiao.indicator.domain.Indicator;
 import io.jixiao.indicator.domain.IndicatorVersion;
-import io.jixiao.indicator.domain.Period;
+import io.jixiao.kit.period.Period;
 import io.jixiao.kit.tx.WriteGate;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -39,7 +39,8 @@ public class IndicatorVersionRepository implements PanacheRepository<IndicatorVe
      * The key of the {@link WriteGate} between scoring and changes to the definitions: every transaction that scores
      * values (a value, an import, a recompute) passes it before it reads the definitions; a new version closes it
      * before it reads the values it rescores. So a version waits for the values being scored under the definitions
-     * before it, and rescores them; a value that comes while it waits reads the new version.
+     * before it, and rescores them; a value that comes while it waits reads the new version. A revision of a subject's
+     * active period closes it too, and a value reads the subject's dates after passing it.
      */
     public static final String CATALOGUE_GATE = "catalogue";
 

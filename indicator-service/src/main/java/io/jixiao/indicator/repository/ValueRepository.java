@@ -10,8 +10,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.jixiao.indicator.domain.IndicatorValue;
-import io.jixiao.indicator.domain.Period;
 import io.jixiao.indicator.domain.quality.QualityRules;
+import io.jixiao.kit.period.Period;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped

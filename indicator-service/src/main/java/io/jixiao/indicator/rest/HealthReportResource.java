@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.indicator.domain.scoring.Dimension;
 import io.jixiao.indicator.service.HealthReportService;
+import io.jixiao.kit.period.Period;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.security.CurrentUser;
@@ -41,7 +42,7 @@ public class HealthReportResource {
     @Operation(summary = "Five dimension scores (for a radar), the change against the same period a year before, the "
             + "weakest indicators and the lights")
     public HealthReportService.Report report(@PathParam("code") String code,
-            @PathParam("period") @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period) {
+            @PathParam("period") @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period) {
         if (caller.hasRole(CurrentUser.DEPARTMENT) && caller.dept().filter(code::equals).isEmpty()) {
             throw new AccessDeniedException("a department sees only its own health report");
         }

@@ -35,6 +35,7 @@ import io.jixiao.indicator.domain.scoring.Dimension;
 import io.jixiao.indicator.domain.scoring.IndicatorKind;
 import io.jixiao.indicator.domain.scoring.Polarity;
 import io.jixiao.indicator.service.IndicatorService;
+import io.jixiao.kit.period.Period;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.security.CurrentUser;
@@ -72,8 +73,8 @@ public class IndicatorResource {
             Indicator.Frequency frequency,
             @Size(max = 200) String dataSource,
             @Size(max = 500) List<@NotBlank String> subjects,
-            @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String validFrom,
-            @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String validTo,
+            @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String validFrom,
+            @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String validTo,
             @Size(max = 500) String reason) {
 
         Indicator toEntity() {
@@ -204,7 +205,7 @@ public class IndicatorResource {
     @RolesAllowed(CurrentUser.ANY_ROLE)
     @Operation(summary = "The latest definition, or with ?period= the version in force in that period")
     public IndicatorResponse get(@PathParam("code") String code,
-            @QueryParam("period") @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period) {
+            @QueryParam("period") @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period) {
         if (period != null) {
             return IndicatorResponse.from(service.inForce(code, period));
         }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.jixiao.indicator.domain.scoring.Dimension;
 import io.jixiao.indicator.service.HealthReportService;
 import io.jixiao.indicator.service.ScorecardBatch;
+import io.jixiao.kit.period.Period;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.security.CurrentUser;
@@ -47,7 +48,7 @@ public class LeagueResource {
     @Operation(summary = "Recomputes every scorecard of the period (streaming the values); stores and publishes the "
             + "ones that changed")
     public ScorecardBatch.Outcome recompute(
-            @PathParam("period") @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period) {
+            @PathParam("period") @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period) {
         return batch.recompute(List.of(period));
     }
 
@@ -60,7 +61,7 @@ public class LeagueResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HealthReportService.LeagueRow.class)),
             @Content(mediaType = Sheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response league(
-            @PathParam("period") @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period,
+            @PathParam("period") @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period,
             @QueryParam("format") String format) {
         List<HealthReportService.LeagueRow> rows = service.league(period);
         if (format == null || format.equalsIgnoreCase("json")) {

@@ -28,6 +28,7 @@ import io.jixiao.indicator.domain.QualityFlag;
 import io.jixiao.indicator.domain.quality.QualityRules.Kind;
 import io.jixiao.indicator.domain.QualityFlag.Filter;
 import io.jixiao.indicator.service.QualityService;
+import io.jixiao.kit.period.Period;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
@@ -78,7 +79,7 @@ public class QualityResource {
     public Paged<FlagView> list(@QueryParam("status") QualityFlag.Status status, @QueryParam("kind") Kind kind,
             @QueryParam("subject") @Size(max = 32) String subject,
             @QueryParam("indicator") @Size(max = 64) String indicator,
-            @QueryParam("period") @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period,
+            @QueryParam("period") @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return service.list(new Filter(status, kind, subject, indicator, period), PageRequest.of(page, size), caller)
                 .map(FlagView::from);

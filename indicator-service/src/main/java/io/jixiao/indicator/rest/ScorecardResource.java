@@ -37,6 +37,7 @@ import io.jixiao.indicator.domain.scoring.ScorecardCalculator.Result;
 import io.jixiao.indicator.domain.scoring.Scores;
 import io.jixiao.indicator.service.ScorecardConfigurator;
 import io.jixiao.indicator.service.ScorecardService;
+import io.jixiao.kit.period.Period;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.IfMatch;
@@ -120,7 +121,7 @@ public class ScorecardResource {
     @Operation(summary = "A subject's scorecard for a period, with its configuration's revision as ETag (send it"
             + " back as If-Match when you change the configuration)")
     public RestResponse<ScorecardResponse> get(@PathParam("code") String code,
-            @PathParam("period") @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period) {
+            @PathParam("period") @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period) {
         if (caller.hasRole(CurrentUser.DEPARTMENT) && caller.dept().filter(code::equals).isEmpty()) {
             throw new AccessDeniedException("a department sees only its own scorecard");
         }
@@ -137,7 +138,7 @@ public class ScorecardResource {
             + " revision (412 otherwise)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "configuration", summary = "Dimension weights, thresholds, a subject-specific target and a not-applicable mark", value = ApiExamples.SCORECARD)))
     public RestResponse<ScorecardResponse> configure(@PathParam("code") String code,
-            @PathParam("period") @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period,
+            @PathParam("period") @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period,
             @HeaderParam(IfMatch.HEADER) String ifMatch, @Valid @NotNull ConfigureScorecardRequest request) {
         Map<Dimension, BigDecimal> weights = new EnumMap<>(request.dimensionWeights());
         var lines = request.lines() == null

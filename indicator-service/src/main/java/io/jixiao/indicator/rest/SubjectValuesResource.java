@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.indicator.rest.ValueResource.ValueResponse;
 import io.jixiao.indicator.service.ValueService;
+import io.jixiao.kit.period.Period;
 import io.jixiao.kit.security.CurrentUser;
 
 @Path("/api/v1/subjects/{code}/values")
@@ -32,7 +33,7 @@ public class SubjectValuesResource {
     @GET
     @RolesAllowed(CurrentUser.ANY_ROLE)
     public List<ValueResponse> list(@PathParam("code") String code,
-            @QueryParam("period") @NotNull @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period,
+            @QueryParam("period") @NotNull @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period,
             @QueryParam("history") boolean history) {
         return service.list(code, period, history, caller).stream().map(ValueResponse::from).toList();
     }

@@ -41,6 +41,7 @@ import io.jixiao.indicator.service.ValueImports;
 import io.jixiao.indicator.service.ValueService;
 import io.jixiao.kit.idempotency.Idempotent;
 import io.jixiao.kit.idempotency.IdempotentInterceptor;
+import io.jixiao.kit.period.Period;
 import io.jixiao.kit.problem.Problem;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
@@ -61,7 +62,7 @@ public class ValueResource {
     public record ReportValueRequest(
             @NotBlank @Size(max = 32) String subject,
             @NotBlank @Size(max = 64) String indicator,
-            @NotBlank @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period,
+            @NotBlank @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period,
             @DecimalMin("-1e15") @DecimalMax("1e15") BigDecimal value,
             @Schema(nullable = true) @Size(max = 16) String level,
             @Schema(nullable = true) @Size(max = 64) String source,

@@ -15,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.jixiao.indicator.domain.IndicatorVersion;
-import io.jixiao.indicator.domain.Period;
 import io.jixiao.indicator.domain.QualityFlag;
 import io.jixiao.indicator.domain.QualityFlag.Decision;
 import io.jixiao.indicator.domain.SubjectPeriod;
@@ -26,6 +25,7 @@ import io.jixiao.indicator.repository.IndicatorVersionRepository;
 import io.jixiao.indicator.repository.QualityFlagRepository;
 import io.jixiao.indicator.domain.QualityFlag.Filter;
 import io.jixiao.indicator.repository.ScorecardRepository;
+import io.jixiao.kit.period.Period;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException.ConflictException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;

@@ -22,6 +22,7 @@ import io.jixiao.indicator.domain.Indicator;
 import io.jixiao.indicator.domain.ScorecardConfig;
 import io.jixiao.indicator.domain.ScorecardLine;
 import io.jixiao.indicator.domain.ScorecardSnapshot;
+import io.jixiao.indicator.domain.Subject;
 import io.jixiao.indicator.domain.SubjectPeriod;
 import io.jixiao.indicator.domain.scoring.Dimension;
 import io.jixiao.indicator.domain.scoring.Light;
@@ -115,7 +116,10 @@ public class ScorecardService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public ScorecardConfig applyConfiguration(String subject, String period, Long expectedRevision, Configuration c) {
-        requireSubject(subject);
+        Subject s = requireSubject(subject);
+        if (!s.active().overlaps(period)) {
+            throw new RuleViolationException("period", s.active().refusal(subject, period, "scorecard"));
+        }
         scorecards.lock(subject, period);
         Optional<ScorecardConfig> existing = scorecards.config(subject, period); // read under the lock above
         long current = existing.map(x -> x.version).map(v -> v + 1).orElse(0L);
@@ -337,9 +341,7 @@ public class ScorecardService {
         }
     }
 
-    private void requireSubject(String subject) {
-        if (subjects.findByIdOptional(subject).isEmpty()) {
-            throw new ResourceNotFoundException("subject", subject);
-        }
+    private Subject requireSubject(String subject) {
+        return subjects.findByIdOptional(subject).orElseThrow(() -> new ResourceNotFoundException("subject", subject));
     }
 }

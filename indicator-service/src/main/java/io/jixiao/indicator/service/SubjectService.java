@@ -13,6 +13,7 @@ import io.jixiao.indicator.messaging.IndicatorEvents;
 import io.jixiao.indicator.messaging.IndicatorEvents.SubjectRegistered;
 import io.jixiao.indicator.repository.SubjectRepository;
 import io.jixiao.kit.outbox.Outbox;
+import io.jixiao.kit.period.ActivePeriod;
 import io.jixiao.kit.problem.ProblemException.ConflictException;
 import io.jixiao.kit.problem.ProblemException.PreconditionFailedException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
@@ -75,6 +76,9 @@ public class SubjectService {
             p = subjects.findByIdOptional(at).orElseThrow(
                     () -> new RuleViolationException("parentCode",
                             "parent subject " + at + " does not exist")).parentCode;
+        }
+        if (!s.active().equals(new ActivePeriod(revision.activeFrom(), revision.activeTo()))) {
+            subjects.closeScoringGate();
         }
         if (s.revise(revision.nameZh(), revision.nameEn(), revision.parentCode(), revision.level(),
                 revision.activeFrom(), revision.activeTo())) {

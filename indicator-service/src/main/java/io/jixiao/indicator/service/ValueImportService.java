@@ -21,10 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.jixiao.indicator.config.IndicatorConfig;
 import io.jixiao.indicator.domain.Indicator;
 import io.jixiao.indicator.domain.IndicatorValue;
-import io.jixiao.indicator.domain.Period;
 import io.jixiao.indicator.domain.QualityFlag;
 import io.jixiao.indicator.domain.ScorecardLine;
-import io.jixiao.indicator.domain.Subject;
 import io.jixiao.indicator.domain.SubjectPeriod;
 import io.jixiao.indicator.domain.quality.QualityRules;
 import io.jixiao.indicator.domain.scoring.Light;
@@ -36,6 +34,8 @@ import io.jixiao.indicator.repository.ScorecardRepository;
 import io.jixiao.indicator.repository.SubjectRepository;
 import io.jixiao.indicator.repository.ValueRepository;
 import io.jixiao.kit.outbox.Outbox;
+import io.jixiao.kit.period.ActivePeriod;
+import io.jixiao.kit.period.Period;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException;
 import io.jixiao.kit.sql.Copy;
@@ -144,10 +144,10 @@ public class ValueImportService {
         // what is read here is only read: no dirty checking, and no flush before each lookup query
         em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
         em.unwrap(org.hibernate.Session.class).setDefaultReadOnly(true);
-        Map<String, LocalDate[]> knownSubjects = new HashMap<>(); // code → active from, until
+        Map<String, ActivePeriod> knownSubjects = new HashMap<>();
         for (Object[] s : em.createQuery("select s.code, s.activeFrom, s.activeTo from Subject s", Object[].class)
                 .getResultList()) {
-            knownSubjects.put((String) s[0], new LocalDate[]{(LocalDate) s[1], (LocalDate) s[2]});
+            knownSubjects.put((String) s[0], new ActivePeriod((LocalDate) s[1], (LocalDate) s[2]));
         }
         // each period's rows are scored with the versions in force in it
         Map<String, Map<String, Indicator>> byPeriod = new HashMap<>();
@@ -169,13 +169,13 @@ public class ValueImportService {
                 continue;
             }
             try {
-                LocalDate[] active = r.subject() == null ? null : knownSubjects.get(r.subject());
+                ActivePeriod active = r.subject() == null ? null : knownSubjects.get(r.subject());
                 if (active == null) {
                     throw new ProblemException.InvalidInputException("subject", "unknown subject " + r.subject());
                 }
-                if (Period.valid(r.period()) && !Subject.activeIn(active[0], active[1], r.period())) {
+                if (Period.valid(r.period()) && !active.overlaps(r.period())) {
                     throw new ProblemException.InvalidInputException("period",
-                            Subject.inactive(r.subject(), active[0], active[1], r.period()));
+                            active.refusal(r.subject(), r.period(), "values"));
                 }
                 if (r.indicator() == null || !knownIndicators.contains(r.indicator())) {
                     throw new ProblemException.InvalidInputException("indicator", "unknown indicator " + r.indicator());

@@ -14,9 +14,7 @@ import jakarta.transaction.Transactional;
 import io.jixiao.indicator.config.IndicatorConfig;
 import io.jixiao.indicator.domain.Indicator;
 import io.jixiao.indicator.domain.IndicatorVersion;
-import io.jixiao.indicator.domain.Period;
 import io.jixiao.indicator.domain.QualityFlag;
-import io.jixiao.indicator.domain.Subject;
 import io.jixiao.indicator.domain.SubjectPeriod;
 import io.jixiao.indicator.domain.quality.QualityRules;
 import io.jixiao.indicator.domain.IndicatorValue;
@@ -34,6 +32,8 @@ import io.jixiao.indicator.repository.ScorecardRepository;
 import io.jixiao.indicator.repository.SubjectRepository;
 import io.jixiao.indicator.repository.ValueRepository;
 import io.jixiao.kit.outbox.Outbox;
+import io.jixiao.kit.period.ActivePeriod;
+import io.jixiao.kit.period.Period;
 import io.jixiao.kit.problem.Problem;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException.ConflictException;
@@ -88,19 +88,11 @@ public class ValueService {
 
     @Transactional
     public Recorded record(Report r, CurrentUser caller) {
-        Subject subject = subjects.findByIdOptional(r.subject()).orElseThrow(
-                () -> new RuleViolationException("subject", "subject " + r.subject() + " does not exist"));
-        authorize(r.subject(), caller);
-        requireActive(subject, r.period());
-        return store(r, caller.subject(), caller.hasRole(CurrentUser.SYSTEM));
-    }
-
-    /** A subject closed before a period, or opened after it, has no values for it (a value of its year still counts). */
-    private static void requireActive(Subject subject, String period) {
-        if (Period.valid(period) && !subject.activeIn(period)) {
-            throw new RuleViolationException("period", Subject.inactive(subject.code, subject.activeFrom,
-                    subject.activeTo, period));
+        if (subjects.findByIdOptional(r.subject()).isEmpty()) {
+            throw new RuleViolationException("subject", "subject " + r.subject() + " does not exist");
         }
+        authorize(r.subject(), caller);
+        return store(r, caller.subject(), caller.hasRole(CurrentUser.SYSTEM));
     }
 
     /**
@@ -109,13 +101,11 @@ public class ValueService {
      */
     @Transactional
     public java.util.Optional<Recorded> recordFromEvent(Report r, String service) {
-        Subject subject = subjects.findByIdOptional(r.subject()).orElse(null);
-        if (subject == null) {
+        if (subjects.findByIdOptional(r.subject()).isEmpty()) {
             LOG.warnf("%s sent a value for unknown subject %s: skipped", service, r.subject());
             return java.util.Optional.empty();
         }
         try {
-            requireActive(subject, r.period());
             return java.util.Optional.of(store(r, service, true));
         } catch (io.jixiao.kit.problem.ProblemException e) {
             LOG.warnf("%s sent a value of %s for %s in %s that was refused: %s", service, r.indicator(), r.subject(),
@@ -125,11 +115,24 @@ public class ValueService {
     }
 
     /**
+     * A subject closed before a period, or opened after it, has no values for it (a value of its year still counts).
+     * Read after the scoring gate ({@link ScorecardService#lockAndRead}), which a revision of the subject's active
+     * period closes: a value never passes on dates that a revision committed while it waited.
+     */
+    private void requireActive(String code, String period) {
+        ActivePeriod active = subjects.activePeriod(code);
+        if (Period.valid(period) && !active.overlaps(period)) {
+            throw new RuleViolationException("period", active.refusal(code, period, "values"));
+        }
+    }
+
+    /**
      * Scores and stores a value, then recomputes its scorecard. The scorecard's lock is taken first, and the
      * definitions, overrides and settings read under it serve both the value and the recompute.
      */
     private Recorded store(Report r, String reportedBy, boolean system) {
         ScorecardService.Known known = scorecardService.lockAndRead(r.subject(), r.period());
+        requireActive(r.subject(), r.period());
         Indicator ind = definition(r.indicator(), r.period(), known.inForce());
         if (!ind.appliesTo(r.subject())) {
             throw new RuleViolationException("indicator", "indicator " + ind.code + " is not on " + r.subject()

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,12 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jixiao.indicator.domain.SubjectLevel;
+import io.jixiao.indicator.repository.IndicatorVersionRepository;
+import io.jixiao.indicator.service.SubjectService;
+import io.jixiao.kit.tx.WriteGate;
 import io.jixiao.testsupport.EventSamples;
+import io.jixiao.testsupport.HeldTransaction;
 import io.jixiao.testsupport.JixiaoTestResource;
 import io.jixiao.testsupport.TestDb;
 import io.jixiao.testsupport.TestTokens;
@@ -180,5 +186,53 @@ class SubjectRevisionTest {
                 .post("/api/v1/values/bulk").then().statusCode(400).body(containsString("2026-Q3"));
         assertEquals(0, TestDb.count(em, "select count(*) from indicator_value where subject_code = ?1 and period in"
                 + " ('2026-07', '2026-05', '2026-Q3')", dept));
+
+        // nor a scorecard configuration for its third quarter, while its second takes one
+        Map<String, Object> config = Map.of("dimensionWeights", ScorecardConfigTest.weights(0, 0, 100, 0, 0));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(config)
+                .put("/api/v1/subjects/{c}/scorecards/2026-Q3", dept).then().statusCode(422)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("period"))
+                .body("detail", containsString("has no scorecard for 2026-Q3"));
+        assertEquals(0, TestDb.count(em, "select count(*) from scorecard_config where subject_code = ?1", dept));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(config)
+                .put("/api/v1/subjects/{c}/scorecards/2026-Q2", dept).then().statusCode(200);
+    }
+
+    @Inject
+    SubjectService subjects;
+
+    /**
+     * A value sent while a revision closes its subject, and that checked the subject before the revision committed,
+     * still meets the new dates: the revision closes the scoring gate, and the value reads the dates after passing it.
+     * A rename does not close the gate, so it does not wait for values in flight.
+     */
+    @Test
+    void aValueRacingTheRevisionThatClosesItsSubjectMeetsTheNewDates() throws Exception {
+        String dept = IndicatorApiTest.unique("REVR");
+        String ind = IndicatorApiTest.unique("RRI");
+        register(dept, null, "DEPARTMENT");
+        IndicatorApiTest.indicator(ind, "FINANCIAL", 100, dept);
+
+        try (HeldTransaction inFlight = HeldTransaction.of(() -> WriteGate.shared(em,
+                IndicatorVersionRepository.CATALOGUE_GATE))) {
+            Map<String, Object> renamed = revision(null, null);
+            renamed.put("level", "DEPARTMENT");
+            renamed.remove("activeFrom"); // the same dates as registered
+            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(renamed)
+                    .put("/api/v1/subjects/" + dept).then().statusCode(200);
+            inFlight.commit();
+        }
+
+        int status;
+        try (HeldTransaction closing = HeldTransaction.of(() -> subjects.revise(dept, null,
+                new SubjectService.Revision("关闭的部门", null, null, SubjectLevel.DEPARTMENT, null,
+                        LocalDate.of(2026, 6, 30))))) {
+            status = closing.commitWhileWaitedOn(em, "the value waiting for the revision",
+                    () -> given().auth().oauth2(TestTokens.department(dept)).contentType(ContentType.JSON)
+                            .body(Map.of("subject", dept, "indicator", ind, "period", "2026-07", "value", 90))
+                            .post("/api/v1/values").then().extract().statusCode());
+        }
+        assertEquals(422, status, "the July value of a department closed on 30 June");
+        assertEquals(0, TestDb.count(em, "select count(*) from indicator_value where subject_code = ?1", dept));
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.jixiao.kit.period.Period;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.sheets.Sheets;
 import io.jixiao.kit.web.Decimals;
@@ -43,7 +44,7 @@ public class SatisfactionExportResource {
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = Sheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response export(
-            @QueryParam("period") @NotNull @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period,
+            @QueryParam("period") @NotNull @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period,
             @QueryParam("format") String format) {
         List<String> header = new ArrayList<>(List.of("subject", "period", "index", "n", "standard_error", "lower95",
                 "upper95", "flags"));

@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.jixiao.kit.period.Period;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.Decimals;
 import io.jixiao.survey.domain.Satisfaction;
@@ -45,7 +46,7 @@ public class SatisfactionResource {
     @GET
     @RolesAllowed(CurrentUser.ANY_ROLE)
     public SatisfactionResponse get(@PathParam("code") String code,
-            @QueryParam("period") @NotNull @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period) {
+            @QueryParam("period") @NotNull @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period) {
         return SatisfactionResponse.from(service.get(code, period));
     }
 }

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.jixiao.kit.period.Period;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.IfMatch;
 import io.jixiao.kit.web.PageRequest;
@@ -53,7 +54,7 @@ public class SurveyResource {
 
     public record CreateSurveyRequest(
             @NotBlank @Size(max = 32) String subject,
-            @NotBlank @Pattern(regexp = Periods.PATTERN, message = Periods.MESSAGE) String period,
+            @NotBlank @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period,
             @NotBlank @Size(max = 200) String titleZh,
             @Size(max = 200) String titleEn,
             Access access,

@@ -36,6 +36,8 @@ public class SubjectCopyService {
         }
         k.nameZh = s.nameZh();
         k.parentCode = s.parentCode();
+        k.activeFrom = s.activeFrom();
+        k.activeTo = s.activeTo();
         k.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         if (fresh) {
             subjects.persist(k);

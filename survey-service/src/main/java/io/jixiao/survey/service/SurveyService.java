@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.jixiao.kit.period.Period;
 import io.jixiao.kit.problem.Problem;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.PreconditionFailedException;
@@ -24,6 +25,7 @@ import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
 import io.jixiao.kit.web.Where;
 import io.jixiao.survey.domain.Access;
+import io.jixiao.survey.domain.KnownSubject;
 import io.jixiao.survey.domain.Survey;
 import io.jixiao.survey.domain.SurveyStatus;
 import io.jixiao.survey.domain.index.Question;
@@ -67,9 +69,11 @@ public class SurveyService {
 
     @Transactional
     public Survey create(NewSurvey n) {
-        if (subjects.findByIdOptional(n.subject()).isEmpty()) {
-            throw new RuleViolationException("subject", "unknown subject " + n.subject()
-                    + ": subjects must be registered in indicator-service first");
+        KnownSubject subject = subjects.findByIdOptional(n.subject()).orElseThrow(() -> new RuleViolationException(
+                "subject",
+                "unknown subject " + n.subject() + ": subjects must be registered in indicator-service first"));
+        if (Period.valid(n.period()) && !subject.active().overlaps(n.period())) {
+            throw new RuleViolationException("period", subject.active().refusal(subject.code, n.period(), "survey"));
         }
         validate(n.groupWeights(), n.questions());
         Survey s = new Survey(n.subject(), n.period(), n.titleZh(), n.titleEn(),

@@ -81,17 +81,37 @@ class SurveyFlowTest {
         return TestDb.registeredSubject(em, bootstrap, "S");
     }
 
-    String openSurvey(String subject) {
-        String id = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of(
-                "subject", subject, "period", "2026", "titleZh", "办事满意度调查", "titleEn", "Service satisfaction",
-                "groupWeights", Map.of("CITIZEN", 60, "ENTERPRISE", 40),
+    static Map<String, Object> survey(String subject, String period) {
+        return Map.of("subject", subject, "period", period, "titleZh", "办事满意度调查", "titleEn",
+                "Service satisfaction", "groupWeights", Map.of("CITIZEN", 60, "ENTERPRISE", 40),
                 "questions", List.of(
                         Map.of("code", "q1", "group", "CITIZEN", "type", "LIKERT5", "textZh", "办事是否方便？",
                                 "required", true),
                         Map.of("code", "note", "group", "CITIZEN", "type", "TEXT", "textZh", "意见建议"),
                         Map.of("code", "e1", "group", "ENTERPRISE", "type", "GOOD_BAD5", "textZh", "对服务的评价",
-                                "required", true))))
-                .post("/api/v1/surveys").then().statusCode(201).extract().path("id");
+                                "required", true)));
+    }
+
+    /**
+     * The subject's copy is active from 2025-01-01 (its registration event): it has no survey for the last quarter of
+     * 2024, and the refusal creates nothing. Its first quarter of 2025 takes one.
+     */
+    @Test
+    void aSubjectIsNotSurveyedForAPeriodBeforeItWasActive() {
+        String s = subject();
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(survey(s, "2024-Q4"))
+                .post("/api/v1/surveys").then().statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("period"))
+                .body("detail",
+                        equalTo("subject " + s + " is active from 2025-01-01 and so has no survey for 2024-Q4"));
+        assertEquals(0, TestDb.count(em, "select count(*) from survey where subject_code = ?1", s));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(survey(s, "2025-Q1"))
+                .post("/api/v1/surveys").then().statusCode(201);
+    }
+
+    String openSurvey(String subject) {
+        String id = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(survey(subject, "2026")).post("/api/v1/surveys").then().statusCode(201).extract().path("id");
         given().auth().oauth2(TestTokens.admin()).post("/api/v1/surveys/{id}/open", id).then().statusCode(200);
         return id;
     }

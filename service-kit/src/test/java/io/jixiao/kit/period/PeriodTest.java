@@ -1,4 +1,4 @@
-package io.jixiao.indicator.domain;
+package io.jixiao.kit.period;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.jixiao.indicator.domain;
+package io.jixiao.kit.period;
 
 /** The period notation shared by every service: a year, a half, a quarter or a month. */
 public final class Period {
