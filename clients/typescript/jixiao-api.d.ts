@@ -5928,6 +5928,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/subjects/republish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publishes every subject as it is now (subject.changed), so that the other services' copies catch up: after a restore from backup, or when a service is deployed after the topic's retention dropped the registrations. Delivered through the outbox; the consumers apply it as an upsert */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The events are stored for delivery */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Republished"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/subjects/{code}": {
         parameters: {
             query?: never;
@@ -9290,6 +9362,10 @@ export interface components {
             source?: string | null;
             evidenceUrl?: string | null;
             correctionReason?: string | null;
+        };
+        Republished: {
+            /** Format: int32 */
+            published: number;
         };
         /** @enum {string} */
         RespondentGroup: "CITIZEN" | "ENTERPRISE" | "PARTNER";

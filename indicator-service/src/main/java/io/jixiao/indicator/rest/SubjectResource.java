@@ -102,6 +102,21 @@ public class SubjectResource {
         return RestResponse.ResponseBuilder.ok(SubjectResponse.from(s)).tag(String.valueOf(s.version)).build();
     }
 
+    /** How many subjects a republish put on the topic. */
+    public record Republished(int published) {
+    }
+
+    @POST
+    @Path("/republish")
+    @RolesAllowed(CurrentUser.ADMIN)
+    @Operation(summary = "Publishes every subject as it is now (subject.changed), so that the other services' copies"
+            + " catch up: after a restore from backup, or when a service is deployed after the topic's retention dropped"
+            + " the registrations. Delivered through the outbox; the consumers apply it as an upsert")
+    @APIResponse(responseCode = "202", description = "The events are stored for delivery", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Republished.class)))
+    public RestResponse<Republished> republish() {
+        return RestResponse.accepted(new Republished(service.republishAll()));
+    }
+
     private static void checkPeriod(LocalDate activeFrom, LocalDate activeTo) {
         if (activeFrom != null && activeTo != null && activeTo.isBefore(activeFrom)) {
             throw new InvalidInputException("activeTo", "must not be before activeFrom");

@@ -1,6 +1,7 @@
 package io.jixiao.indicator.service;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
 import io.jixiao.kit.web.Where;
+import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class SubjectService {
@@ -86,6 +88,20 @@ public class SubjectService {
             outbox.publish(config.topic(), IndicatorEvents.SUBJECT_CHANGED, s.code, event(s));
         }
         return s;
+    }
+
+    /**
+     * Publishes every subject as it is now, as {@code subject.changed}, for a consuming service whose copy fell behind:
+     * restored from a backup, deployed after the topic's retention dropped the registrations, or migrated to keep a
+     * field it used to ignore. Taken under the hierarchy lock, so no revision lands between two of them. Consumers
+     * apply a subject event as an upsert, so a copy that was right stays right. How many were published.
+     */
+    @Transactional
+    public int republishAll() {
+        subjects.lockHierarchy();
+        List<Subject> all = subjects.listAll(Sort.by("code"));
+        all.forEach(s -> outbox.publish(config.topic(), IndicatorEvents.SUBJECT_CHANGED, s.code, event(s)));
+        return all.size();
     }
 
     private static SubjectRegistered event(Subject s) {

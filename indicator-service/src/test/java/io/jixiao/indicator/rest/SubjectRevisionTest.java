@@ -156,6 +156,36 @@ class SubjectRevisionTest {
     }
 
     /**
+     * A consuming service whose copy fell behind gets every subject again: one {@code subject.changed} each, with the
+     * subject as it is now. Only an admin may ask, and a refused request publishes nothing.
+     */
+    @Test
+    void everySubjectIsRepublishedAsItIsNow() throws Exception {
+        String dept = IndicatorApiTest.unique("REPD");
+        String unit = IndicatorApiTest.unique("REPU");
+        register(dept, null, "DEPARTMENT");
+        register(unit, dept, "UNIT");
+        for (String token : List.of(TestTokens.department(dept), TestTokens.system("hall-system"))) {
+            given().auth().oauth2(token).post("/api/v1/subjects/republish").then().statusCode(403)
+                    .contentType("application/problem+json");
+        }
+        given().post("/api/v1/subjects/republish").then().statusCode(401);
+        assertEquals(0, changedEvents(dept) + changedEvents(unit));
+
+        long subjectCount = TestDb.count(em, "select count(*) from subject");
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/subjects/republish").then().statusCode(202)
+                .body("published", equalTo((int) subjectCount));
+        assertEquals(1, changedEvents(dept));
+        assertEquals(1, changedEvents(unit));
+        var events = TopicProbe.await(bootstrap, IndicatorApiTest.TOPIC,
+                r -> unit.equals(r.key()) && CHANGED.equals(TopicProbe.header(r, "ce_type")), 1,
+                Duration.ofSeconds(20));
+        JsonNode e = mapper.readTree(events.get(0).value());
+        assertEquals(dept, e.path("parentCode").asText());
+        assertEquals("单位" + unit, e.path("nameZh").asText());
+    }
+
+    /**
      * An office closed on 30 June reports its June, and its year, but not its July: through the single value and the
      * bulk call alike (422 and 400, as for an unknown subject), and the refused bulk writes nothing.
      */
