@@ -73,11 +73,11 @@ class SubjectCopyTest {
     }
 
     /**
-     * Sends a subject event with the payload of subject.registered (active from 2025-01-01, until {@code activeTo}), and
+     * Sends a subject event, its type's sample (active from 2025-01-01) with the code, names and end replaced, and
      * waits for the copy to say what it says.
      */
     void sendAndAwait(String type, String code, String name, String parent, String activeTo) {
-        EventSamples.send(bootstrap, TOPIC, type, code, EventSamples.with(ConsumedEvents.SUBJECT_REGISTERED, "code",
+        EventSamples.send(bootstrap, TOPIC, type, code, EventSamples.with(type, "code",
                 code, "nameZh", name, "parentCode", parent, "activeTo", activeTo), UUID.randomUUID());
         Eventually.until(type, Duration.ofSeconds(30), () -> TestDb.count(em,
                 "select count(*) from known_subject where code = ?1 and name_zh = ?2 and parent_code = ?3"

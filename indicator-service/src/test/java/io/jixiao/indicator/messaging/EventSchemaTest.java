@@ -12,6 +12,7 @@ class EventSchemaTest extends EventSchemaContract {
     @Override
     protected List<Arguments> published() {
         return List.of(Arguments.of(IndicatorEvents.SUBJECT_REGISTERED, IndicatorEvents.SubjectRegistered.class),
+                Arguments.of(IndicatorEvents.SUBJECT_CHANGED, IndicatorEvents.SubjectRegistered.class),
                 Arguments.of(IndicatorEvents.VALUE_RECORDED, IndicatorEvents.ValueRecorded.class),
                 Arguments.of(IndicatorEvents.SCORECARD_COMPUTED, IndicatorEvents.ScorecardComputed.class));
     }
