@@ -4016,6 +4016,462 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ops/budget/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records this service parked on its dead-letter topic, newest first, each with why it was refused, where it came from, and whether its event has been applied since */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedDeadLetter"];
+                    };
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/budget/dead-letters/{partition}/{offset}/redrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Applies a parked record again through this service's inbox, once the cause of its refusal is gone: APPLIED, or ALREADY_PROCESSED when its event was applied before (nothing changes), or NOT_HANDLED; 422 when the service still refuses it, and nothing changes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    offset: number;
+                    partition: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Redriven"];
+                    };
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/evaluation/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records this service parked on its dead-letter topic, newest first, each with why it was refused, where it came from, and whether its event has been applied since */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedDeadLetter"];
+                    };
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/evaluation/dead-letters/{partition}/{offset}/redrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Applies a parked record again through this service's inbox, once the cause of its refusal is gone: APPLIED, or ALREADY_PROCESSED when its event was applied before (nothing changes), or NOT_HANDLED; 422 when the service still refuses it, and nothing changes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    offset: number;
+                    partition: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Redriven"];
+                    };
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/indicator/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records this service parked on its dead-letter topic, newest first, each with why it was refused, where it came from, and whether its event has been applied since */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedDeadLetter"];
+                    };
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/indicator/dead-letters/{partition}/{offset}/redrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Applies a parked record again through this service's inbox, once the cause of its refusal is gone: APPLIED, or ALREADY_PROCESSED when its event was applied before (nothing changes), or NOT_HANDLED; 422 when the service still refuses it, and nothing changes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    offset: number;
+                    partition: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Redriven"];
+                    };
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/survey/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records this service parked on its dead-letter topic, newest first, each with why it was refused, where it came from, and whether its event has been applied since */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedDeadLetter"];
+                    };
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/survey/dead-letters/{partition}/{offset}/redrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Applies a parked record again through this service's inbox, once the cause of its refusal is gone: APPLIED, or ALREADY_PROCESSED when its event was applied before (nothing changes), or NOT_HANDLED; 422 when the service still refuses it, and nothing changes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    offset: number;
+                    partition: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Redriven"];
+                    };
+                };
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/departments/{code}": {
         parameters: {
             query?: never;
@@ -8491,6 +8947,27 @@ export interface components {
             kind: components["schemas"]["DayKind"];
             name: string;
         };
+        DeadLetter: {
+            topic: string;
+            /** Format: int32 */
+            partition: number;
+            /** Format: int64 */
+            offset: number;
+            deadAt: components["schemas"]["OffsetDateTime"];
+            reason: string | null;
+            cause: string | null;
+            originalTopic: string | null;
+            /** Format: int32 */
+            originalPartition: number | null;
+            /** Format: int64 */
+            originalOffset: number | null;
+            eventId: components["schemas"]["UUID"] | null;
+            type: string | null;
+            subject: string | null;
+            payload: string | null;
+            /** @description the event's id is in this service's inbox: it was applied (after a redrive, or by another delivery) */
+            processed: boolean;
+        };
         /** @enum {string} */
         Decision: "ACCEPT" | "REJECT" | "RETIRE";
         DepartmentYearResponse: {
@@ -8964,6 +9441,17 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
+        PagedDeadLetter: {
+            items: components["schemas"]["DeadLetter"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
         PagedDisposalResponse: {
             items: components["schemas"]["DisposalResponse"][];
             /** Format: int32 */
@@ -9279,6 +9767,8 @@ export interface components {
             evaluator: string;
             value: number;
         };
+        /** @enum {string} */
+        Reapplied: "APPLIED" | "ALREADY_PROCESSED" | "NOT_HANDLED";
         Receipt: {
             id: components["schemas"]["UUID"];
             message: string;
@@ -9322,6 +9812,16 @@ export interface components {
         };
         /** @enum {string} */
         RectificationStatus: "OPEN" | "ANSWERED" | "CLOSED" | "VOIDED";
+        Redriven: {
+            topic: string;
+            /** Format: int32 */
+            partition: number;
+            /** Format: int64 */
+            offset: number;
+            eventId: components["schemas"]["UUID"];
+            type: string;
+            outcome: components["schemas"]["Reapplied"];
+        };
         RejectRequest: {
             note: string;
         };

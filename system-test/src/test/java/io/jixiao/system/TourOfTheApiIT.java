@@ -6,10 +6,14 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.jixiao.testsupport.EventSamples;
+import io.jixiao.testsupport.Eventually;
+import io.jixiao.testsupport.LocalKafka;
 import io.jixiao.testsupport.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -56,6 +60,40 @@ class TourOfTheApiIT {
         surveysAndReviews(a);
         as(admin()).queryParam("period", YEAR).get("/api/v1/portal/departments/{c}", a).then().statusCode(200);
         as(admin()).queryParam("period", YEAR).get("/api/v1/portal/warnings").then().statusCode(200);
+        deadLetters(a + "D");
+    }
+
+    /**
+     * Each service's dead-letter topic holds a record an earlier version of its consumer refused: the operator finds
+     * it in the service's list and applies it again.
+     */
+    static void deadLetters(String code) {
+        String bootstrap = LocalKafka.shared().bootstrapServers();
+        String registered = "jixiao.indicator.subject.registered.v1";
+        String metrics = "jixiao.survey.service-metrics.computed.v1";
+        Map<String, List<String>> parked = Map.of( // service → original topic, type
+                "indicator", List.of("jixiao.survey.events", metrics),
+                "evaluation", List.of("jixiao.indicator.events", registered),
+                "survey", List.of("jixiao.indicator.events", registered),
+                "budget", List.of("jixiao.indicator.events", registered));
+        parked.forEach((service, what) -> {
+            String json = what.get(1).equals(registered)
+                    ? EventSamples.with(registered, "code", code, "nameZh", "巡检遗留单位", "nameEn",
+                            "Tour legacy unit")
+                    : EventSamples.sample(metrics);
+            String id = EventSamples.park(bootstrap, "jixiao." + service + ".dlq", what.get(0), what.get(1), code,
+                    json, UUID.randomUUID()).toString();
+            String path = "/api/v1/ops/" + service + "/dead-letters";
+            Map<String, Object>[] found = new Map[1];
+            Eventually.until(service + "'s dead letter", Duration.ofSeconds(30), () -> {
+                List<Map<String, Object>> items = as(admin()).get(path).then().statusCode(200).extract()
+                        .path("items");
+                found[0] = items.stream().filter(i -> id.equals(i.get("eventId"))).findFirst().orElse(null);
+                return found[0] != null;
+            });
+            as(admin()).post(path + "/{p}/{o}/redrive", found[0].get("partition"), found[0].get("offset")).then()
+                    .statusCode(200).body("outcome", equalTo("APPLIED"));
+        });
     }
 
     /** An office of {@code a} moves to {@code b} for a year; the revision needs the version the admin read. */

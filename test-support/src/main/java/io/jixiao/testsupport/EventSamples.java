@@ -118,6 +118,35 @@ public final class EventSamples {
         }
     }
 
+    /**
+     * Writes a record on a service's dead-letter topic as the kit writes one it parks (the event's CloudEvents headers
+     * and the {@code dead-letter-*} ones naming where it came from): what an earlier version of a consumer, since
+     * fixed, would have left there. Returns the event's id.
+     */
+    public static UUID park(String bootstrap, String deadLetterTopic, String originalTopic, String type,
+            String subject, String json, UUID id) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            ProducerRecord<String, String> r = new ProducerRecord<>(deadLetterTopic, subject, json);
+            r.headers().add("ce_specversion", b("1.0")).add("ce_id", b(id.toString())).add("ce_type", b(type))
+                    .add("ce_source", b("test")).add("ce_subject", b(subject))
+                    .add("ce_time", b(OffsetDateTime.now(ZoneOffset.UTC).toString()))
+                    .add("content-type", b("application/json"))
+                    .add("dead-letter-reason", b("refused by an earlier version of the consumer"))
+                    .add("dead-letter-cause", b("io.jixiao.kit.inbox.PoisonEventException"))
+                    .add("dead-letter-topic", b(originalTopic)).add("dead-letter-partition", b("0"))
+                    .add("dead-letter-offset", b("0"));
+            producer.send(r).get(30, TimeUnit.SECONDS);
+            return id;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not park test event", e);
+        }
+    }
+
     /** The sample of a type with some fields replaced, e.g. {@code with(type, "subject", "D1", "period", "2026")}. */
     public static String with(String type, Object... keyValues) {
         try {

@@ -13,10 +13,12 @@ import io.jixiao.budget.service.LinkageService;
 import io.jixiao.budget.service.MonitoringService;
 import io.jixiao.kit.inbox.EventRoutes;
 import io.jixiao.kit.inbox.IdempotentConsumer;
+import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** Subjects, POLITICAL and indicator scores from indicator-service; final results from evaluation-service. */
 @ApplicationScoped
+@Startup // registers its routes for redrives before the first record arrives
 public class IncomingEvents {
 
     private final IdempotentConsumer consumer;
@@ -25,14 +27,14 @@ public class IncomingEvents {
 
     public IncomingEvents(IdempotentConsumer consumer, LinkageService linkage, MonitoringService monitoring) {
         this.consumer = consumer;
-        this.indicator = new EventRoutes()
+        this.indicator = consumer.register("indicator-events", new EventRoutes()
                 .on(BudgetEvents.SUBJECT_REGISTERED, SubjectRegistered.class, linkage::subject)
                 .on(BudgetEvents.SUBJECT_CHANGED, SubjectRegistered.class, linkage::subject)
                 .on(BudgetEvents.SCORECARD_COMPUTED, ScorecardComputed.class, linkage::scorecard)
-                .on(BudgetEvents.VALUE_RECORDED, ValueRecorded.class, monitoring::score);
-        this.evaluation = new EventRoutes()
+                .on(BudgetEvents.VALUE_RECORDED, ValueRecorded.class, monitoring::score));
+        this.evaluation = consumer.register("evaluation-events", new EventRoutes()
                 .on(BudgetEvents.RESULT_FINALIZED, ResultFinalized.class, linkage::result)
-                .on(BudgetEvents.RESULT_AMENDED, ResultFinalized.class, linkage::result);
+                .on(BudgetEvents.RESULT_AMENDED, ResultFinalized.class, linkage::result));
     }
 
     @Incoming("indicator-events")

@@ -11,10 +11,12 @@ import io.jixiao.evaluation.messaging.ConsumedEvents.SubjectRegistered;
 import io.jixiao.evaluation.service.InputService;
 import io.jixiao.kit.inbox.EventRoutes;
 import io.jixiao.kit.inbox.IdempotentConsumer;
+import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** Subject and scorecard facts from indicator-service, satisfaction indices from survey-service. */
 @ApplicationScoped
+@Startup // registers its routes for redrives before the first record arrives
 public class IncomingEvents {
 
     private final IdempotentConsumer consumer;
@@ -23,12 +25,12 @@ public class IncomingEvents {
 
     public IncomingEvents(IdempotentConsumer consumer, InputService inputs) {
         this.consumer = consumer;
-        this.indicator = new EventRoutes()
+        this.indicator = consumer.register("indicator-events", new EventRoutes()
                 .on(ConsumedEvents.SUBJECT_REGISTERED, SubjectRegistered.class, inputs::subject)
                 .on(ConsumedEvents.SUBJECT_CHANGED, SubjectRegistered.class, inputs::subject)
-                .on(ConsumedEvents.SCORECARD_COMPUTED, ScorecardComputed.class, inputs::scorecard);
-        this.survey = new EventRoutes()
-                .on(ConsumedEvents.SATISFACTION_COMPUTED, SatisfactionComputed.class, inputs::satisfaction);
+                .on(ConsumedEvents.SCORECARD_COMPUTED, ScorecardComputed.class, inputs::scorecard));
+        this.survey = consumer.register("survey-events", new EventRoutes()
+                .on(ConsumedEvents.SATISFACTION_COMPUTED, SatisfactionComputed.class, inputs::satisfaction));
     }
 
     @Incoming("indicator-events")

@@ -47,6 +47,11 @@ public final class RouteTable {
                                 "^/api/v1/(subjects|missions|objectives|indicators|values|quality|scorecards)(/.*)?$"),
                         "indicator", false, ALL_ROLES),
                 new Rule(Pattern.compile("^/api/v1/cycles(/.*)?$"), "evaluation", false, ALL_ROLES),
+                // each service's operations (its dead-letter topic), for admins only
+                new Rule(Pattern.compile("^/api/v1/ops/indicator(/.*)?$"), "indicator", false, Set.of("admin")),
+                new Rule(Pattern.compile("^/api/v1/ops/evaluation(/.*)?$"), "evaluation", false, Set.of("admin")),
+                new Rule(Pattern.compile("^/api/v1/ops/survey(/.*)?$"), "survey", false, Set.of("admin")),
+                new Rule(Pattern.compile("^/api/v1/ops/budget(/.*)?$"), "budget", false, Set.of("admin")),
                 // third-party assessors have no business with budgets
                 new Rule(Pattern.compile("^/api/v1/budget(/.*)?$"), "budget", false,
                         Set.of("admin", "finance", "superior", "department", "system")));

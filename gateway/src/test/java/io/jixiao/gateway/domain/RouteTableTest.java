@@ -32,6 +32,9 @@ class RouteTableTest {
         assertEquals("survey", service("/api/v1/satisfaction/export"));
         assertEquals("survey", service("/api/v1/public/surveys/1/responses"));
         assertEquals("budget", service("/api/v1/budget/proposals"));
+        for (String s : java.util.List.of("indicator", "evaluation", "survey", "budget")) {
+            assertEquals(s, service("/api/v1/ops/" + s + "/dead-letters/0/7/redrive"));
+        }
         assertTrue(table.resolve("/api/v1/public/surveys/1").orElseThrow().publicAccess());
     }
 
@@ -39,6 +42,7 @@ class RouteTableTest {
     void unknownAndTraversingPathsResolveToNothing() {
         assertEquals("-", service("/api/v1/cyclesX"));
         assertEquals("-", service("/api/v1/admin"));
+        assertEquals("-", service("/api/v1/ops/gateway/dead-letters"));
         assertEquals("-", service("/api/v1/budget/../cycles"));
         assertEquals("-", service("/api/v1//subjects"));
     }
@@ -52,6 +56,9 @@ class RouteTableTest {
         assertTrue(table.resolve("/api/v1/cycles/1/ratings").orElseThrow().admits(java.util.Set.of("assessor")));
         assertFalse(table.resolve("/api/v1/cycles/1/ratings").orElseThrow().admits(java.util.Set.of("emperor")));
         assertTrue(table.resolve("/api/v1/public/surveys/1").orElseThrow().admits(java.util.Set.of()));
+        RouteTable.Target ops = table.resolve("/api/v1/ops/survey/dead-letters").orElseThrow();
+        assertTrue(ops.admits(java.util.Set.of("admin")));
+        assertFalse(ops.admits(java.util.Set.of("superior", "department", "assessor", "finance", "system")));
         assertTrue(table.resolve("/api/v1/budget/executions/import").orElseThrow().largeUpload());
         assertTrue(table.resolve("/api/v1/cycles/1/ratings/bulk").orElseThrow().largeUpload());
         assertFalse(table.resolve("/api/v1/values").orElseThrow().largeUpload());

@@ -9,10 +9,12 @@ import io.jixiao.indicator.messaging.ConsumedEvents.ServiceMetricsComputed;
 import io.jixiao.indicator.service.ServiceMetricsService;
 import io.jixiao.kit.inbox.EventRoutes;
 import io.jixiao.kit.inbox.IdempotentConsumer;
+import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** survey-service's monthly 好差评 metrics, which become indicator values. */
 @ApplicationScoped
+@Startup // registers its routes for redrives before the first record arrives
 public class IncomingEvents {
 
     private final IdempotentConsumer consumer;
@@ -20,8 +22,9 @@ public class IncomingEvents {
 
     public IncomingEvents(IdempotentConsumer consumer, ServiceMetricsService metrics) {
         this.consumer = consumer;
-        this.survey = new EventRoutes().on(ConsumedEvents.SERVICE_METRICS_COMPUTED, ServiceMetricsComputed.class,
-                metrics::record);
+        this.survey = consumer.register("survey-events",
+                new EventRoutes().on(ConsumedEvents.SERVICE_METRICS_COMPUTED, ServiceMetricsComputed.class,
+                        metrics::record));
     }
 
     @Incoming("survey-events")

@@ -47,6 +47,53 @@ public class IdempotentConsumer {
         this.deadLetters = deadLetters;
     }
 
+    /** What {@link #reapply} did with a record. */
+    public enum Reapplied {
+        /** The event was new here, and its effect is now applied. */
+        APPLIED,
+        /** The event's id had been processed already (the record was applied before): nothing changed. */
+        ALREADY_PROCESSED,
+        /** The channel does not handle the event's type: acknowledged and ignored, as on the topic. */
+        NOT_HANDLED
+    }
+
+    private final java.util.Map<String, EventRoutes> channels = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Names the routes a channel's records take, for {@link #routesOf}. The consumer of a channel declares its routes
+     * once, when it is built (at startup: a {@code @Startup} bean), and passes the same routes to {@link #handleBatch}.
+     */
+    public EventRoutes register(String channel, EventRoutes routes) {
+        channels.put(channel, routes);
+        return routes;
+    }
+
+    /** The routes registered for a channel, if any. */
+    public java.util.Optional<EventRoutes> routesOf(String channel) {
+        return java.util.Optional.ofNullable(channels.get(channel));
+    }
+
+    /**
+     * Applies one record again, outside its channel's poll, in a transaction of its own and with the same exactly-once
+     * rule: a record parked on the dead-letter topic, once the cause of its refusal is gone. A record that is still
+     * refused throws the {@link PoisonEventException}, and nothing changes.
+     */
+    public Reapplied reapply(ConsumerRecord<String, String> record, EventRoutes routes) {
+        EventEnvelope env = EventEnvelope.from(record);
+        if (!routes.handles(env.type())) {
+            return Reapplied.NOT_HANDLED;
+        }
+        try {
+            int applied = QuarkusTransaction.requiringNew().call(() -> apply(List.of(env), routes));
+            return applied == 1 ? Reapplied.APPLIED : Reapplied.ALREADY_PROCESSED;
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof PoisonEventException p) {
+                throw p;
+            }
+            throw e;
+        }
+    }
+
     /**
      * A poll's records at once (a channel with {@code batch=true}): one transaction records every event id and
      * applies each new event, so a burst costs one commit instead of one per record. If that transaction fails, the
@@ -107,17 +154,19 @@ public class IdempotentConsumer {
     /**
      * Claims the events' ids in one statement, then applies each newly claimed event once, in order. Between two
      * events the session is flushed and cleared, so that an event's effects never make the next one's queries
-     * dirty-check everything a large poll has loaded so far.
+     * dirty-check everything a large poll has loaded so far. How many were applied.
      */
-    private void apply(List<EventEnvelope> envs, EventRoutes routes) {
+    private int apply(List<EventEnvelope> envs, EventRoutes routes) {
         List<EventEnvelope> routed = envs.stream().filter(env -> routes.handles(env.type())).toList();
         Set<UUID> claimed = claim(routed);
+        int applied = 0;
         for (EventEnvelope env : routed) {
             if (!claimed.remove(env.id())) {
                 meters.counter("jixiao.inbox.duplicates", "type", env.type()).increment();
                 LOG.debugf("event %s (%s) already processed: skipped", env.id(), env.type());
                 continue;
             }
+            Object outer = MDC.get(Correlation.MDC_KEY); // a redrive's request has its own
             if (env.correlationId() != null) {
                 MDC.put(Correlation.MDC_KEY, env.correlationId());
             }
@@ -126,10 +175,16 @@ public class IdempotentConsumer {
                 em.flush();
                 em.clear();
             } finally {
-                MDC.remove(Correlation.MDC_KEY);
+                if (outer == null) {
+                    MDC.remove(Correlation.MDC_KEY);
+                } else {
+                    MDC.put(Correlation.MDC_KEY, outer);
+                }
             }
             meters.counter("jixiao.inbox.processed", "type", env.type()).increment();
+            applied++;
         }
+        return applied;
     }
 
     /**
