@@ -8955,7 +8955,6 @@ export interface components {
             offset: number;
             deadAt: components["schemas"]["OffsetDateTime"];
             reason: string | null;
-            cause: string | null;
             originalTopic: string | null;
             /** Format: int32 */
             originalPartition: number | null;

@@ -98,24 +98,12 @@ public final class EventSamples {
 
     /** Sends a record as a producing service would (CloudEvents binary headers, key = subject); returns its id. */
     public static UUID send(String bootstrap, String topic, String type, String subject, String json, UUID id) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            ProducerRecord<String, String> r = new ProducerRecord<>(topic, subject, json);
-            if (type != null) {
-                r.headers().add("ce_specversion", b("1.0")).add("ce_id", b(id.toString())).add("ce_type", b(type))
-                        .add("ce_source", b("test")).add("ce_subject", b(subject))
-                        .add("ce_time", b(OffsetDateTime.now(ZoneOffset.UTC).toString()))
-                        .add("content-type", b("application/json"));
-            }
-            producer.send(r).get(30, TimeUnit.SECONDS);
-            return id;
-        } catch (Exception e) {
-            throw new IllegalStateException("could not send test event", e);
+        ProducerRecord<String, String> r = new ProducerRecord<>(topic, subject, json);
+        if (type != null) {
+            cloudEvent(r, type, subject, id);
         }
+        write(bootstrap, r);
+        return id;
     }
 
     /**
@@ -125,25 +113,35 @@ public final class EventSamples {
      */
     public static UUID park(String bootstrap, String deadLetterTopic, String originalTopic, String type,
             String subject, String json, UUID id) {
+        ProducerRecord<String, String> r = new ProducerRecord<>(deadLetterTopic, subject, json);
+        cloudEvent(r, type, subject, id).headers()
+                .add("dead-letter-reason", b("refused by an earlier version of the consumer"))
+                .add("dead-letter-cause", b("io.jixiao.kit.inbox.PoisonEventException"))
+                .add("dead-letter-topic", b(originalTopic)).add("dead-letter-partition", b("0"))
+                .add("dead-letter-offset", b("0"));
+        write(bootstrap, r);
+        return id;
+    }
+
+    private static ProducerRecord<String, String> cloudEvent(ProducerRecord<String, String> r, String type,
+            String subject, UUID id) {
+        r.headers().add("ce_specversion", b("1.0")).add("ce_id", b(id.toString())).add("ce_type", b(type))
+                .add("ce_source", b("test")).add("ce_subject", b(subject))
+                .add("ce_time", b(OffsetDateTime.now(ZoneOffset.UTC).toString()))
+                .add("content-type", b("application/json"));
+        return r;
+    }
+
+    private static void write(String bootstrap, ProducerRecord<String, String> r) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            ProducerRecord<String, String> r = new ProducerRecord<>(deadLetterTopic, subject, json);
-            r.headers().add("ce_specversion", b("1.0")).add("ce_id", b(id.toString())).add("ce_type", b(type))
-                    .add("ce_source", b("test")).add("ce_subject", b(subject))
-                    .add("ce_time", b(OffsetDateTime.now(ZoneOffset.UTC).toString()))
-                    .add("content-type", b("application/json"))
-                    .add("dead-letter-reason", b("refused by an earlier version of the consumer"))
-                    .add("dead-letter-cause", b("io.jixiao.kit.inbox.PoisonEventException"))
-                    .add("dead-letter-topic", b(originalTopic)).add("dead-letter-partition", b("0"))
-                    .add("dead-letter-offset", b("0"));
             producer.send(r).get(30, TimeUnit.SECONDS);
-            return id;
         } catch (Exception e) {
-            throw new IllegalStateException("could not park test event", e);
+            throw new IllegalStateException("could not write test record to " + r.topic(), e);
         }
     }
 

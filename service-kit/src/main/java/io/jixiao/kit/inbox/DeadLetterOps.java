@@ -56,9 +56,12 @@ public class DeadLetterOps {
     static final int MAX_READ = 10_000;
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
-    /** A record parked on the dead-letter topic, with the headers the kit wrote when it parked it. */
+    /**
+     * A record parked on the dead-letter topic, with what the kit wrote in its headers when it parked it: why, and where
+     * it came from.
+     */
     public record DeadLetter(String topic, int partition, long offset, OffsetDateTime deadAt,
-            @Schema(nullable = true) String reason, @Schema(nullable = true) String cause,
+            @Schema(nullable = true) String reason,
             @Schema(nullable = true) String originalTopic, @Schema(nullable = true) Integer originalPartition,
             @Schema(nullable = true) Long originalOffset, @Schema(nullable = true) UUID eventId,
             @Schema(nullable = true) String type, @Schema(nullable = true) String subject,
@@ -142,8 +145,10 @@ public class DeadLetterOps {
             throw new ConflictException("no channel of this service reads " + original + ", the topic the record came"
                     + " from");
         }
+        Long fromPartition = number(parked, "dead-letter-partition");
+        Long fromOffset = number(parked, "dead-letter-offset");
         ConsumerRecord<String, String> record = new ConsumerRecord<>(original,
-                intHeader(parked, "dead-letter-partition", -1), longHeader(parked, "dead-letter-offset", -1L),
+                fromPartition == null ? -1 : fromPartition.intValue(), fromOffset == null ? -1L : fromOffset,
                 parked.key(), parked.value());
         for (Header h : parked.headers()) {
             if (!h.key().startsWith("dead-letter-")) {
@@ -154,7 +159,7 @@ public class DeadLetterOps {
         try {
             outcome = consumer.reapply(record, routes);
         } catch (PoisonEventException e) {
-            throw new RuleViolationException("the record is still refused: " + e.getMessage());
+            throw new RuleViolationException("the record is still refused: " + plain(e.getMessage()));
         }
         EventEnvelope env = EventEnvelope.from(record);
         LOG.infof("dead letter %s/%d@%d (%s %s) applied again: %s", parked.topic(), partition, offset, env.type(),
@@ -164,13 +169,12 @@ public class DeadLetterOps {
 
     private DeadLetter view(ConsumerRecord<String, String> r, Set<UUID> processed) {
         UUID id = uuid(header(r, "ce_id"));
-        String partition = header(r, "dead-letter-partition");
-        String offset = header(r, "dead-letter-offset");
+        Long partition = number(r, "dead-letter-partition");
         return new DeadLetter(r.topic(), r.partition(), r.offset(),
                 OffsetDateTime.ofInstant(Instant.ofEpochMilli(r.timestamp()), ZoneOffset.UTC),
-                header(r, "dead-letter-reason"), header(r, "dead-letter-cause"), header(r, "dead-letter-topic"),
-                partition == null ? null : intHeader(r, "dead-letter-partition", -1),
-                offset == null ? null : longHeader(r, "dead-letter-offset", -1L), id, header(r, "ce_type"),
+                plain(header(r, "dead-letter-reason")), header(r, "dead-letter-topic"),
+                partition == null ? null : partition.intValue(), number(r, "dead-letter-offset"), id,
+                header(r, "ce_type"),
                 header(r, "ce_subject"), r.value(), id != null && processed.contains(id));
     }
 
@@ -267,23 +271,25 @@ public class DeadLetterOps {
         return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
-    private static int intHeader(ConsumerRecord<String, String> r, String name, int otherwise) {
+    /** A whole-number header, or null when it is missing or not a number. */
+    private static Long number(ConsumerRecord<String, String> r, String name) {
         try {
             String v = header(r, name);
-            return v == null ? otherwise : Integer.parseInt(v);
+            return v == null ? null : Long.valueOf(v);
         } catch (NumberFormatException e) {
-            return otherwise;
+            return null;
         }
     }
 
-    private static long longHeader(ConsumerRecord<String, String> r, String name, long otherwise) {
-        try {
-            String v = header(r, name);
-            return v == null ? otherwise : Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            return otherwise;
-        }
+    /**
+     * A reason as an operator reads it: a Java type named in it (a payload record, a JSON library's target type) by its
+     * simple name, so that an answer names no code.
+     */
+    static String plain(String reason) {
+        return reason == null ? null : QUALIFIED.matcher(reason).replaceAll("$1");
     }
+
+    private static final Pattern QUALIFIED = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z][\\w$]*)");
 
     private static UUID uuid(String s) {
         try {
