@@ -93,6 +93,10 @@ class DeliveryThroughRestartsIT {
             post("2031", SUBJECTS);
             assertEquals(2L * accepted.size(), unpublished(), "every event of a value accepted while the broker is"
                     + " down waits in the outbox");
+            // an operator who reads a dead-letter topic meanwhile is told to try again
+            given().auth().oauth2(TestTokens.admin()).get("/api/v1/ops/evaluation/dead-letters").then()
+                    .statusCode(503).contentType("application/problem+json").header("Retry-After", "10")
+                    .body("detail", org.hamcrest.Matchers.containsString("event broker"));
             Suite.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - down) / 1_000_000));
             assertEquals(2L * accepted.size(), unpublished(), "nothing was marked published while the broker was"
                     + " down");

@@ -24,6 +24,7 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -36,6 +37,7 @@ import org.jboss.logging.Logger;
 import io.jixiao.kit.problem.ProblemException.ConflictException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
+import io.jixiao.kit.problem.ProblemException.UnavailableException;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -109,6 +111,8 @@ public class DeadLetterOps {
             for (String topic : topics().deadLetters()) {
                 all.addAll(readAll(kafka, topic));
             }
+        } catch (KafkaException e) {
+            throw brokerAway(e);
         }
         all.sort(Comparator.comparingLong((ConsumerRecord<String, String> r) -> r.timestamp()).reversed()
                 .thenComparing(ConsumerRecord::offset, Comparator.reverseOrder()));
@@ -122,7 +126,7 @@ public class DeadLetterOps {
     /**
      * Applies the record at {@code partition} and {@code offset} of the dead-letter topic again, through the inbox of
      * the channel that parked it. 404 when there is no such record; 422 when this service still refuses it (nothing
-     * changed); 409 when no channel of this service reads its topic.
+     * changed); 409 when no channel of this service reads its topic; 503 when the broker does not answer in time.
      */
     public Redriven redrive(int partition, long offset) {
         Topics topics = topics();
@@ -134,6 +138,8 @@ public class DeadLetterOps {
                     break;
                 }
             }
+        } catch (KafkaException e) {
+            throw brokerAway(e);
         }
         if (parked == null) {
             throw new ResourceNotFoundException("dead letter", partition + "@" + offset);
@@ -165,6 +171,12 @@ public class DeadLetterOps {
         LOG.infof("dead letter %s/%d@%d (%s %s) applied again: %s", parked.topic(), partition, offset, env.type(),
                 env.id(), outcome);
         return new Redriven(parked.topic(), partition, offset, env.id(), env.type(), outcome);
+    }
+
+    /** The broker did not answer in time: a 503 to try again, not a server error. */
+    private static UnavailableException brokerAway(KafkaException e) {
+        LOG.warnf("dead-letter topic not readable: %s", e.getMessage());
+        return new UnavailableException("the event broker did not answer in time; nothing changed, try again", 10);
     }
 
     private DeadLetter view(ConsumerRecord<String, String> r, Set<UUID> processed) {
@@ -220,7 +232,7 @@ public class DeadLetterOps {
         long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
         while (partitions.stream().anyMatch(p -> kafka.position(p) < end.get(p)) && out.size() < MAX_READ) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("could not read " + topic + " within " + READ_TIMEOUT);
+                throw brokerAway(new KafkaException("could not read " + topic + " within " + READ_TIMEOUT));
             }
             kafka.poll(Duration.ofMillis(200)).forEach(r -> {
                 if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
@@ -255,7 +267,7 @@ public class DeadLetterOps {
                 }
             }
         }
-        throw new IllegalStateException("could not read " + tp + "@" + offset + " within " + READ_TIMEOUT);
+        throw brokerAway(new KafkaException("could not read " + tp + "@" + offset + " within " + READ_TIMEOUT));
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, String> kafka, String topic) {

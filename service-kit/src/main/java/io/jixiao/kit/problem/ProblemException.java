@@ -108,4 +108,18 @@ public abstract class ProblemException extends RuntimeException {
             return retryAfterSeconds;
         }
     }
+
+    /** 503: a part this request needs (the event broker) did not answer in time; nothing changed, try again later. */
+    public static class UnavailableException extends ProblemException {
+        private final long retryAfterSeconds;
+
+        public UnavailableException(String detail, long retryAfterSeconds) {
+            super(503, "unavailable", "Service unavailable", detail, null);
+            this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
 }

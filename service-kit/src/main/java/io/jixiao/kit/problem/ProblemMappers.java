@@ -45,6 +45,9 @@ public class ProblemMappers {
         if (e instanceof ProblemException.TooManyRequestsException t) {
             return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, t.retryAfterSeconds()).build();
         }
+        if (e instanceof ProblemException.UnavailableException u) {
+            return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, u.retryAfterSeconds()).build();
+        }
         return r;
     }
 
