@@ -95,12 +95,12 @@ public abstract class ProblemException extends RuntimeException {
         }
     }
 
-    /** 429: too many requests from this client or device; {@code Retry-After} says when to come back. */
-    public static class TooManyRequestsException extends ProblemException {
+    /** A refusal that the client may try again after a while: answered with {@code Retry-After}. */
+    public abstract static class RetryLaterException extends ProblemException {
         private final long retryAfterSeconds;
 
-        public TooManyRequestsException(String detail, long retryAfterSeconds) {
-            super(429, "too-many-requests", "Too many requests", detail, null);
+        protected RetryLaterException(int status, String slug, String title, String detail, long retryAfterSeconds) {
+            super(status, slug, title, detail, null);
             this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
         }
 
@@ -109,17 +109,17 @@ public abstract class ProblemException extends RuntimeException {
         }
     }
 
-    /** 503: a part this request needs (the event broker) did not answer in time; nothing changed, try again later. */
-    public static class UnavailableException extends ProblemException {
-        private final long retryAfterSeconds;
-
-        public UnavailableException(String detail, long retryAfterSeconds) {
-            super(503, "unavailable", "Service unavailable", detail, null);
-            this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+    /** 429: too many requests from this client or device; {@code Retry-After} says when to come back. */
+    public static class TooManyRequestsException extends RetryLaterException {
+        public TooManyRequestsException(String detail, long retryAfterSeconds) {
+            super(429, "too-many-requests", "Too many requests", detail, retryAfterSeconds);
         }
+    }
 
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
+    /** 503: a part this request needs (the event broker) did not answer in time; nothing changed, try again later. */
+    public static class UnavailableException extends RetryLaterException {
+        public UnavailableException(String detail, long retryAfterSeconds) {
+            super(503, "unavailable", "Service unavailable", detail, retryAfterSeconds);
         }
     }
 }

@@ -42,11 +42,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
         Response r = respond(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.violations());
-        if (e instanceof ProblemException.TooManyRequestsException t) {
-            return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, t.retryAfterSeconds()).build();
-        }
-        if (e instanceof ProblemException.UnavailableException u) {
-            return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, u.retryAfterSeconds()).build();
+        if (e instanceof ProblemException.RetryLaterException later) {
+            return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, later.retryAfterSeconds()).build();
         }
         return r;
     }
