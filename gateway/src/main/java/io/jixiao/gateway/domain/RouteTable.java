@@ -21,7 +21,12 @@ public final class RouteTable {
 
     private static final Pattern LARGE_UPLOAD = Pattern.compile(".*/(import|bulk)(/.*)?$");
 
-    public record Target(String service, URI base, boolean publicAccess, Set<String> roles, boolean largeUpload) {
+    /**
+     * Where a path goes. {@code area} names the routes in words, for a refusal: the service, or its operations
+     * ({@code "indicator operations"}) for the routes only admins may use.
+     */
+    public record Target(String service, String area, URI base, boolean publicAccess, Set<String> roles,
+            boolean largeUpload) {
 
         /** Whether a caller with these roles may use this route. */
         public boolean admits(Set<String> callerRoles) {
@@ -29,7 +34,11 @@ public final class RouteTable {
         }
     }
 
-    private record Rule(Pattern pattern, String service, boolean publicAccess, Set<String> roles) {
+    private record Rule(Pattern pattern, String service, String area, boolean publicAccess, Set<String> roles) {
+
+        Rule(Pattern pattern, String service, boolean publicAccess, Set<String> roles) {
+            this(pattern, service, service, publicAccess, roles);
+        }
     }
 
     private final List<Rule> rules;
@@ -48,10 +57,15 @@ public final class RouteTable {
                         "indicator", false, ALL_ROLES),
                 new Rule(Pattern.compile("^/api/v1/cycles(/.*)?$"), "evaluation", false, ALL_ROLES),
                 // each service's operations (its dead-letter topic), for admins only
-                new Rule(Pattern.compile("^/api/v1/ops/indicator(/.*)?$"), "indicator", false, Set.of("admin")),
-                new Rule(Pattern.compile("^/api/v1/ops/evaluation(/.*)?$"), "evaluation", false, Set.of("admin")),
-                new Rule(Pattern.compile("^/api/v1/ops/survey(/.*)?$"), "survey", false, Set.of("admin")),
-                new Rule(Pattern.compile("^/api/v1/ops/budget(/.*)?$"), "budget", false, Set.of("admin")),
+                new Rule(Pattern.compile("^/api/v1/ops/indicator(/.*)?$"), "indicator", "indicator operations", false,
+                        Set.of("admin")),
+                new Rule(Pattern.compile("^/api/v1/ops/evaluation(/.*)?$"), "evaluation", "evaluation operations",
+                        false,
+                        Set.of("admin")),
+                new Rule(Pattern.compile("^/api/v1/ops/survey(/.*)?$"), "survey", "survey operations", false,
+                        Set.of("admin")),
+                new Rule(Pattern.compile("^/api/v1/ops/budget(/.*)?$"), "budget", "budget operations", false,
+                        Set.of("admin")),
                 // third-party assessors have no business with budgets
                 new Rule(Pattern.compile("^/api/v1/budget(/.*)?$"), "budget", false,
                         Set.of("admin", "finance", "superior", "department", "system")));
@@ -63,8 +77,9 @@ public final class RouteTable {
         }
         for (Rule r : rules) {
             if (r.pattern().matcher(path).matches()) {
-                return Optional.of(new Target(r.service(), bases.get(r.service()), r.publicAccess(), r.roles(),
-                        LARGE_UPLOAD.matcher(path).matches()));
+                return Optional
+                        .of(new Target(r.service(), r.area(), bases.get(r.service()), r.publicAccess(), r.roles(),
+                                LARGE_UPLOAD.matcher(path).matches()));
             }
         }
         return Optional.empty();

@@ -149,7 +149,7 @@ public class ApiProxy {
         if (!target.admits(caller.roles())) {
             meters.counter("jixiao.gateway.rejected", "reason", "role").increment();
             ProblemWriter.write(ctx.response(), 403, "forbidden", "Forbidden",
-                    "your role may not use " + target.service() + " routes", ctx.request().path(), rid);
+                    "your role may not use " + target.area() + " routes", ctx.request().path(), rid);
             return;
         }
         if (limited(ctx, clients, "client:" + caller.subject(), rid)) {

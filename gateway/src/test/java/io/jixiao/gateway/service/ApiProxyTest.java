@@ -84,6 +84,9 @@ class ApiProxyTest {
                 .contentType("application/problem+json").body("detail", containsString("budget"));
         given().auth().oauth2(TestTokens.assessor("a1", "ORG1")).get("/api/v1/indicators").then().statusCode(200);
         given().auth().oauth2(TestTokens.finance()).get("/api/v1/budget/projects").then().statusCode(200);
+        // a superior may use the survey routes, but not survey-service's operations: the refusal says which
+        given().auth().oauth2(TestTokens.superior("s1")).get("/api/v1/ops/survey/dead-letters").then()
+                .statusCode(403).body("detail", equalTo("your role may not use survey operations routes"));
     }
 
     @Test
