@@ -37,6 +37,8 @@ final class Suite {
 
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** Every port handed out by {@link #port()}, whether or not its service holds it yet. */
+    private final java.util.Set<Integer> given = new java.util.HashSet<>();
     /** How each process was launched (module, system properties), to launch it again after a kill. */
     private final Map<String, Map.Entry<String, Map<String, String>>> launches = new LinkedHashMap<>();
     private final Path root;
@@ -451,9 +453,19 @@ final class Suite {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int port() throws IOException {
-        try (var s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
+    /**
+     * A free port none of this suite's processes has been given yet: the kernel may hand out a port it has just
+     * handed out (each probe's socket is closed at once), and two services on one port leave one of them dead while
+     * the other answers for both.
+     */
+    private int port() throws IOException {
+        while (true) {
+            try (var s = new java.net.ServerSocket(0)) {
+                int p = s.getLocalPort();
+                if (given.add(p)) {
+                    return p;
+                }
+            }
         }
     }
 

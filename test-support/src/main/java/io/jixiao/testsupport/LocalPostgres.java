@@ -39,12 +39,14 @@ public final class LocalPostgres {
     private final Path binDir;
     private final int port;
     private final boolean asPostgresUser;
+    private final String options;
 
-    private LocalPostgres(Path binDir, Path dataDir, int port, boolean asPostgresUser) {
+    private LocalPostgres(Path binDir, Path dataDir, int port, boolean asPostgresUser, String options) {
         this.binDir = binDir;
         this.dataDir = dataDir;
         this.port = port;
         this.asPostgresUser = asPostgresUser;
+        this.options = options;
     }
 
     /** The JVM's cluster, started on first use and stopped when the JVM exits. */
@@ -110,7 +112,13 @@ public final class LocalPostgres {
             Path dir = Files.createTempDirectory("jixiao-pg-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             int port = freePort();
-            LocalPostgres pg = new LocalPostgres(bin, dir, port, root);
+            String opts = "-c listen_addresses=127.0.0.1 -c port=" + port + " -c unix_socket_directories=" + dir
+                    + (durable() ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+                    + " -c max_connections=300 -c shared_buffers=128MB"
+                    + (statements(bin)
+                            ? " -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
+                            : "");
+            LocalPostgres pg = new LocalPostgres(bin, dir, port, root, opts);
             if (root) {
                 run(List.of("chown", "postgres:postgres", dir.toString()), false);
             }
@@ -123,18 +131,25 @@ public final class LocalPostgres {
                     pwFile.toString(), "-A", "scram-sha-256", "--auth-local=trust", "-E", "UTF8", "--locale=C",
                     "--no-sync"));
             Files.deleteIfExists(pwFile);
-            String opts = "-c listen_addresses=127.0.0.1 -c port=" + port + " -c unix_socket_directories=" + dir
-                    + (durable() ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off")
-                    + " -c max_connections=300 -c shared_buffers=128MB"
-                    + (statements(bin)
-                            ? " -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
-                            : "");
-            pg.pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.toString(), "-o", opts, "-l",
-                    dir.resolve("server.log").toString(), "-w", "-t", "60", "start"));
+            pg.resume();
             return pg;
         } catch (IOException e) {
             throw new IllegalStateException("could not start a local PostgreSQL", e);
         }
+    }
+
+    /**
+     * Stops the server and keeps its data: a database outage, for a test. Connected clients are disconnected (the
+     * {@code fast} mode), as when a database server restarts. {@link #resume} starts it again.
+     */
+    public synchronized void pause() {
+        pg(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"));
+    }
+
+    /** Starts the server (again) on the same port with the same settings, and waits until it accepts connections. */
+    public synchronized void resume() {
+        pg(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-o", options, "-l",
+                dataDir.resolve("server.log").toString(), "-w", "-t", "60", "start"));
     }
 
     public synchronized void stop() {

@@ -18,6 +18,7 @@ import org.jboss.logging.MDC;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jixiao.kit.sql.DatabaseOutage;
 import io.jixiao.kit.web.Correlation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,7 +26,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * The idempotent consumer: in one transaction, record the event id in {@code processed_event} (insert-if-absent) and,
  * only if it was new, apply the effect. A redelivered event changes nothing. Failures are retried a few times (a
- * database hiccup); a poison record is not retried and goes to the channel's dead-letter topic.
+ * database hiccup), and for as long as the database cannot be reached at all (an outage); a poison record is not
+ * retried and goes to the channel's dead-letter topic.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -34,6 +36,8 @@ public class IdempotentConsumer {
 
     private static final int ATTEMPTS = 4;
     private static final long BACKOFF_MS = 200;
+    private static final long OUTAGE_PAUSE_MS = 5_000;
+    private static final long OUTAGE_WARN_EVERY_NS = 30_000_000_000L;
 
     private final EntityManager em;
     private final ObjectMapper mapper;
@@ -126,11 +130,24 @@ public class IdempotentConsumer {
         }
     }
 
+    /**
+     * Applies one record in a transaction of its own, retried up to four times. While the database cannot be reached
+     * at all, the record is not counted as failing: it waits for the database (backing off to {@link #OUTAGE_PAUSE_MS}
+     * between tries, with a warning now and then) and is applied when it is back. Parking it would lose it in effect:
+     * every record that arrives during a database restart would end on the dead-letter topic.
+     */
     private void handleWithRetries(ConsumerRecord<String, String> r, EventRoutes routes) {
         EventEnvelope env = EventEnvelope.from(r);
+        long outageSince = 0;
+        long warned = 0;
+        long pause = BACKOFF_MS;
         for (int attempt = 1;; attempt++) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> apply(List.of(env), routes));
+                if (outageSince != 0) {
+                    LOG.infof("the database answers again: event %s (%s) applied after waiting %d s", env.id(),
+                            env.type(), (System.nanoTime() - outageSince) / 1_000_000_000L);
+                }
                 return;
             } catch (PoisonEventException e) {
                 throw e;
@@ -138,13 +155,28 @@ public class IdempotentConsumer {
                 if (e.getCause() instanceof PoisonEventException p) {
                     throw p;
                 }
-                if (attempt >= ATTEMPTS) {
+                if (DatabaseOutage.causes(e)) {
+                    long now = System.nanoTime();
+                    if (outageSince == 0) {
+                        outageSince = now;
+                    }
+                    if (now - warned >= OUTAGE_WARN_EVERY_NS) {
+                        warned = now;
+                        LOG.warnf("the database cannot be reached: event %s (%s) waits for it (%d s so far): %s",
+                                env.id(), env.type(), (now - outageSince) / 1_000_000_000L, e.getMessage());
+                    }
+                    meters.counter("jixiao.inbox.database_waits").increment();
+                    attempt = 0; // an outage is not the record's fault: its own tries start again afterwards
+                    pause = Math.min(pause * 2, OUTAGE_PAUSE_MS);
+                } else if (attempt >= ATTEMPTS) {
                     throw e;
+                } else {
+                    pause = BACKOFF_MS;
                 }
                 try {
-                    Thread.sleep(BACKOFF_MS);
+                    Thread.sleep(pause);
                 } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
+                    Thread.currentThread().interrupt(); // shutting down: the channel's failure strategy decides
                     throw e;
                 }
             }

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.jixiao.kit.sql.DatabaseOutage;
 import io.jixiao.kit.web.Correlation;
 import io.jixiao.kit.web.NoNulText;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -38,6 +39,9 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** What a request that met a database outage is told to wait (a restart takes seconds). */
+    static final long DATABASE_RETRY_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
@@ -135,6 +139,12 @@ public class ProblemMappers {
         Response concurrent = fromConcurrentWrite(e, uri);
         if (concurrent != null) {
             return concurrent;
+        }
+        if (DatabaseOutage.causes(e)) {
+            LOG.warnf("the database cannot be reached on %s: %s", uri == null ? "?" : uri.getPath(), e.toString());
+            return domain(new ProblemException.UnavailableException(
+                    "the database cannot be reached just now; try again in a few seconds", DATABASE_RETRY_SECONDS),
+                    uri);
         }
         if (badEncoding(e)) {
             return respond(400, "malformed-request", "Bad request", "the form or URL is not valid percent-encoding",

@@ -10,12 +10,12 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.jixiao.kit.web.Decimals;
-
 import org.jboss.logging.Logger;
 
 import io.jixiao.kit.outbox.Outbox;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
+import io.jixiao.kit.sql.DatabaseOutage;
+import io.jixiao.kit.web.Decimals;
 import io.jixiao.survey.config.SurveyConfig;
 import io.jixiao.survey.domain.Satisfaction;
 import io.jixiao.survey.domain.Survey;
@@ -62,14 +62,22 @@ public class SatisfactionService {
      */
     @Scheduled(every = "${jixiao.survey.recompute-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void recomputeDirty() {
-        for (Object[] marked : QuarkusTransaction.requiringNew().call(responses::marked)) {
-            String subject = (String) marked[0];
-            String period = (String) marked[1];
-            QuarkusTransaction.requiringNew().run(() -> {
-                if (responses.takeMarks(subject, period) > 0) {
-                    recompute(subject, period);
-                }
-            });
+        try {
+            for (Object[] marked : QuarkusTransaction.requiringNew().call(responses::marked)) {
+                String subject = (String) marked[0];
+                String period = (String) marked[1];
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (responses.takeMarks(subject, period) > 0) {
+                        recompute(subject, period);
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causes(e)) {
+                throw e;
+            }
+            // the marks stay in the database: the first round after it is back recomputes them
+            LOG.warnf("satisfaction recompute waits: the database cannot be reached (%s)", e.getMessage());
         }
     }
 

@@ -21,6 +21,7 @@ import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.PreconditionFailedException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
+import io.jixiao.kit.sql.DatabaseOutage;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
 import io.jixiao.kit.web.Where;
@@ -105,7 +106,14 @@ public class SurveyService {
 
     @Scheduled(every = "${jixiao.survey.close-check-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void closeEndedOnSchedule() {
-        closeEnded();
+        try {
+            closeEnded();
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causes(e)) {
+                throw e;
+            }
+            LOG.warnf("closing ended surveys waits: the database cannot be reached (%s)", e.getMessage());
+        }
     }
 
     /** Closes the open surveys whose answering window has ended; how many it closed. */
