@@ -53,6 +53,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -142,6 +143,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -227,6 +229,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -312,6 +315,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -385,6 +389,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -462,6 +467,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -536,6 +542,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -610,6 +617,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -682,6 +690,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -756,6 +765,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -832,6 +842,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -904,6 +915,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -981,6 +993,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -1055,6 +1068,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -1133,6 +1147,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -1205,6 +1220,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -1278,6 +1294,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -1350,6 +1367,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -1427,6 +1445,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -1502,6 +1521,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -1577,6 +1597,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -1651,6 +1672,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -1725,6 +1747,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -1799,6 +1822,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -1870,6 +1894,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -1942,6 +1967,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -2016,6 +2042,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -2089,6 +2116,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -2177,6 +2205,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -2265,6 +2294,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -2342,6 +2372,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -2415,6 +2446,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -2489,6 +2521,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -2563,6 +2596,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -2638,6 +2672,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -2714,6 +2749,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -2788,6 +2824,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -2862,6 +2899,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -2952,6 +2990,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -3041,6 +3080,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -3116,6 +3156,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -3191,6 +3232,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -3266,6 +3308,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -3337,6 +3380,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -3411,6 +3455,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -3485,6 +3530,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -3558,6 +3604,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -3628,6 +3675,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -3699,6 +3747,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -3771,6 +3820,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -3845,6 +3895,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -3919,6 +3970,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -3990,6 +4042,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -4045,6 +4098,7 @@ export interface paths {
                         "application/json": components["schemas"]["PagedDeadLetter"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -4104,6 +4158,7 @@ export interface paths {
                         "application/json": components["schemas"]["Redriven"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -4159,6 +4214,7 @@ export interface paths {
                         "application/json": components["schemas"]["PagedDeadLetter"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -4218,6 +4274,7 @@ export interface paths {
                         "application/json": components["schemas"]["Redriven"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -4273,6 +4330,7 @@ export interface paths {
                         "application/json": components["schemas"]["PagedDeadLetter"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -4332,6 +4390,7 @@ export interface paths {
                         "application/json": components["schemas"]["Redriven"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -4387,6 +4446,7 @@ export interface paths {
                         "application/json": components["schemas"]["PagedDeadLetter"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -4446,6 +4506,7 @@ export interface paths {
                         "application/json": components["schemas"]["Redriven"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -4522,6 +4583,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -4598,6 +4660,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -4670,6 +4733,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -4746,6 +4810,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -4802,6 +4867,7 @@ export interface paths {
                         "application/json": components["schemas"]["PublicForm"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -4876,6 +4942,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -4954,6 +5021,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -5028,6 +5096,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -5117,6 +5186,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -5202,6 +5272,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -5278,6 +5349,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -5352,6 +5424,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -5441,6 +5514,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -5528,6 +5602,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -5603,6 +5678,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -5677,6 +5753,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -5750,6 +5827,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -5826,6 +5904,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -5898,6 +5977,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -5987,6 +6067,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -6061,6 +6142,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -6138,6 +6220,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -6214,6 +6297,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -6287,6 +6371,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -6358,6 +6443,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -6430,6 +6516,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -6502,6 +6589,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -6576,6 +6664,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -6650,6 +6739,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -6726,6 +6816,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -6801,6 +6892,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -6876,6 +6968,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -6952,6 +7045,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -7027,6 +7121,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -7098,6 +7193,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -7170,6 +7266,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -7244,6 +7341,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -7319,6 +7417,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -7393,6 +7492,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -7469,6 +7569,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -7546,6 +7647,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -7620,6 +7722,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -7710,6 +7813,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -7782,6 +7886,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -7867,6 +7972,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -7955,6 +8061,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -8045,6 +8152,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -8127,6 +8235,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -8202,6 +8311,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -8276,6 +8386,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -8334,6 +8445,7 @@ export interface paths {
                         };
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -8396,6 +8508,7 @@ export interface paths {
                         "text/html": unknown;
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -8461,6 +8574,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -8515,6 +8629,7 @@ export interface paths {
                         };
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -8574,6 +8689,7 @@ export interface paths {
                         "application/json": components["schemas"]["IssuedToken"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -8634,6 +8750,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["Unavailable"];
                 /** @description Bad input, missing or refused credentials, a conflict */
                 "4XX": {
                     headers: {
@@ -10178,7 +10295,19 @@ export interface components {
             raised: components["schemas"]["FlagView"][];
         };
     };
-    responses: never;
+    responses: {
+        /** @description Unavailable just now (the service, its database or its event broker does not answer, or the gateway's breaker for it is open): send the same request again after Retry-After */
+        Unavailable: {
+            headers: {
+                /** @description Seconds to wait before sending the request again */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;

@@ -25,6 +25,7 @@ public final class OpenApiMerger {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final String REF = "#/components/schemas/";
+    private static final String UNAVAILABLE = "#/components/responses/Unavailable";
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch",
             "trace");
 
@@ -98,6 +99,7 @@ public final class OpenApiMerger {
         ObjectNode components = out.putObject("components");
         ObjectNode schemaNode = components.putObject("schemas");
         schemas.forEach(schemaNode::set);
+        components.putObject("responses").set("Unavailable", unavailableResponse());
         ObjectNode bearer = components.putObject("securitySchemes").putObject("bearer");
         bearer.put("type", "http");
         bearer.put("scheme", "bearer");
@@ -398,6 +400,7 @@ public final class OpenApiMerger {
                 responses.fieldNames().forEachRemaining(names::add);
                 names.stream().sorted().forEach(n -> ordered.put(n, responses.get(n)));
                 ordered.putIfAbsent("4XX", problemResponse("Bad input, missing or refused credentials, a conflict"));
+                ordered.putIfAbsent("503", F.objectNode().put("$ref", UNAVAILABLE));
                 ordered.putIfAbsent("default", problemResponse("Any other error, as a problem"));
                 ordered.forEach((code, r) -> {
                     if ((code.startsWith("4") || code.startsWith("5")) && r instanceof ObjectNode bare
@@ -410,6 +413,20 @@ public final class OpenApiMerger {
             }
         }
         return item;
+    }
+
+    /**
+     * A 503 is declared on every operation (one shared response), with its {@code Retry-After}: the service, its database or its event
+     * broker cannot be reached just now, or the gateway's breaker for that service is open. Nothing in the request is
+     * wrong, so a client's retry logic should see it as its own status rather than as "any other error".
+     */
+    private static ObjectNode unavailableResponse() {
+        ObjectNode r = problemResponse("Unavailable just now (the service, its database or its event broker does not"
+                + " answer, or the gateway's breaker for it is open): send the same request again after Retry-After");
+        ObjectNode h = r.putObject("headers").putObject("Retry-After");
+        h.put("description", "Seconds to wait before sending the request again");
+        h.putObject("schema").put("type", "integer").put("format", "int32").put("minimum", 1);
+        return r;
     }
 
     private static ObjectNode problemResponse(String description) {

@@ -55,6 +55,14 @@ class OpenApiMergerTest {
         assertEquals("#/components/schemas/Problem", m.at("/paths/~1api~1v1~1values/post/responses/4XX/content"
                 + "/application~1problem+json/schema/$ref").asText());
         assertTrue(m.at("/components/schemas/Problem/properties").has("violations"));
+        // every operation declares the 503 a client should retry, with the header that says when
+        assertEquals("#/components/responses/Unavailable", m.at("/paths/~1api~1v1~1surveys/post/responses/503/$ref")
+                .asText());
+        assertEquals("#/components/responses/Unavailable", m.at("/paths/~1api~1v1~1values/post/responses/503/$ref")
+                .asText());
+        assertEquals("#/components/schemas/Problem", m.at("/components/responses/Unavailable/content"
+                + "/application~1problem+json/schema/$ref").asText());
+        assertEquals("integer", m.at("/components/responses/Unavailable/headers/Retry-After/schema/type").asText());
         // a refusal declared without a body answers a problem too; one declared with its own body keeps it
         assertEquals("#/components/schemas/Problem", m.at("/paths/~1api~1v1~1values/post/responses/400/content"
                 + "/application~1problem+json/schema/$ref").asText());
