@@ -1,5 +1,8 @@
 package io.jixiao.budget.repository;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +25,16 @@ public class InputRepository {
 
     public Optional<KnownSubject> subject(String code) {
         return Optional.ofNullable(em.find(KnownSubject.class, code));
+    }
+
+    /** The subjects among {@code codes} that this service's copy knows, by code. */
+    public Map<String, KnownSubject> subjects(Collection<String> codes) {
+        Map<String, KnownSubject> known = new HashMap<>();
+        if (!codes.isEmpty()) {
+            em.createQuery("from KnownSubject where code in :codes", KnownSubject.class).setParameter("codes", codes)
+                    .getResultList().forEach(k -> known.put(k.code, k));
+        }
+        return known;
     }
 
     public Optional<ResultInput> result(String subject, String period) {

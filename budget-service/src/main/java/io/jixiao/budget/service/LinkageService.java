@@ -168,13 +168,27 @@ public class LinkageService {
 
     private static final int CHUNK = 500;
 
-    /** Proposes next year's amount for each project, stores it and queues {@code adjustment.proposed}. */
+    /**
+     * Proposes next year's amount for each project, stores it and queues {@code adjustment.proposed}; how many it
+     * proposed. A project whose subject is not active in the next year (closed, or merged into another, before it
+     * begins) gets no proposal: its budget is a decision for whoever takes over the work, which no rule here knows.
+     * A proposal made before the subject was closed is kept, as records made before a closing are everywhere.
+     */
     private int propose(List<BudgetProject> list, int year, Function<String, ResultInput> result,
             Function<String, Grade> previous, Function<String, BigDecimal> political, RuleTableRow rules,
             UUID sourceEvent) {
         var existing = proposals.of(list.stream().map(x -> x.id).toList(), year + 1);
         RuleTable table = rules.toTable(year);
+        Map<String, KnownSubject> subjects = inputs.subjects(list.stream().map(x -> x.subjectCode).distinct().toList());
+        String next = String.valueOf(year + 1);
+        int written = 0;
         for (BudgetProject project : list) {
+            KnownSubject subject = subjects.get(project.subjectCode);
+            if (subject != null && !subject.active().overlaps(next)) { // closed before next year begins
+                LOG.infof("%s: no proposal for project %s", subject.active().refusal(subject.code, next, "budget"),
+                        project.id);
+                continue;
+            }
             ResultInput r = result.apply(project.subjectCode);
             ProposalCalculator.Proposal p = ProposalCalculator.propose(new ProposalCalculator.Input(project.category,
                     project.approvedAmount, Grade.valueOf(r.grade), r.composite, political.apply(project.subjectCode),
@@ -206,7 +220,8 @@ public class LinkageService {
                     new AdjustmentProposed(project.id, project.subjectCode, year + 1, year, project.category.name(),
                             saved.current, saved.proposed, saved.ceiling, Decimals.stored(saved.adjustmentPercent),
                             saved.action.name(), saved.rule, saved.ruleTableVersion, saved.explanation));
+            written++;
         }
-        return list.size();
+        return written;
     }
 }

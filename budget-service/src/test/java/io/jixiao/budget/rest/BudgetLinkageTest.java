@@ -124,6 +124,33 @@ class BudgetLinkageTest {
                 .body("items.find { it.project == '" + general + "' }.proposed", equalTo(0.0f));
     }
 
+    /**
+     * A department closed on 30 June 2026 still has its 2026 project and result, but no 2027 to propose an amount for:
+     * neither the result's own proposals nor the year's recompute make one, while an open department's project gets
+     * its proposal each time.
+     */
+    @Test
+    void aSubjectClosedBeforeNextYearGetsNoProposalForIt() {
+        String closing = TestDb.registeredSubject(em, bootstrap, "BC", "activeTo", "2026-06-30");
+        String open = subject();
+        project(closing, "GENERAL", "500000");
+        String kept = project(open, "GENERAL", "500000");
+        result(closing, "2026", "GOOD", 82);
+        result(open, "2026", "GOOD", 82);
+        Eventually.until("both results known", Duration.ofSeconds(30), () -> count("select count(*) from result_input"
+                + " where subject_code in (?1, ?2)", closing, open) == 2);
+        Eventually.until("the open department's proposal", Duration.ofSeconds(30),
+                () -> count("select count(*) from proposal where subject_code = ?1", open) == 1);
+        assertEquals(0, count("select count(*) from proposal where subject_code = ?1", closing));
+        given().auth().oauth2(TestTokens.finance()).queryParam("basedOnYear", 2026)
+                .post("/api/v1/budget/proposals/recompute")
+                .then().statusCode(200);
+        assertEquals(0, count("select count(*) from proposal where subject_code = ?1", closing),
+                "the recompute proposes nothing for the closed department either");
+        given().auth().oauth2(TestTokens.finance()).queryParam("year", 2027).queryParam("subject", open)
+                .get("/api/v1/budget/proposals").then().statusCode(200).body("items.project", equalTo(List.of(kept)));
+    }
+
     @Test
     void badProjectsAreRefused() {
         String s = subject();
