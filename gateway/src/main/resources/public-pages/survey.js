@@ -8,7 +8,8 @@
       notFound: '找不到这份问卷，请检查链接。', closed: '这份问卷已经结束，感谢您的关注。', notOpen: '这份问卷尚未开始。',
       inviteOnly: '这份问卷仅限受邀者填写，请使用邀请函上的链接。', tokenUsed: '这个邀请链接已经使用过了，每个邀请只能提交一次。',
       tokenForeign: '这个邀请链接对这份问卷无效。', tooMany: '提交过于频繁，请稍后再试。', invalid: '请检查以下内容：',
-      network: '网络连接失败，请稍后重试。', failed: '提交未成功，请稍后重试。', chooseGroup: '请先选择您的身份',
+      network: '网络连接失败，请稍后重试。', failed: '提交未成功，请稍后重试。',
+      unavailable: '服务暂时不可用，请稍后刷新本页。', unavailableSend: '服务暂时不可用，您填写的内容仍在本页，请稍后再提交。', chooseGroup: '请先选择您的身份',
       veryLow: '非常不满意', veryHigh: '非常满意', npsLow: '完全不可能', npsHigh: '非常可能', textLimit: '最多 2000 字' },
     en: { loading: 'Loading the survey…', identity: 'You are', required: 'Questions marked * are required', submit: 'Submit',
       sending: 'Sending…', thanks: 'Thank you for taking part!', thanksText: 'Your answers have been received.',
@@ -19,6 +20,8 @@
       tokenUsed: 'This invitation has been used already: each invitation answers once.',
       tokenForeign: 'This invitation is not valid for this survey.', tooMany: 'Too many submissions from this device. Please try again later.',
       invalid: 'Please check the following:', network: 'The network failed. Please try again.',
+      unavailable: 'The service is briefly unavailable. Please reload this page in a minute.',
+      unavailableSend: 'The service is briefly unavailable. Your answers are still on this page: please send them again in a minute.',
       failed: 'The answers could not be sent. Please try again.', chooseGroup: 'Please choose who you are first',
       veryLow: 'Very dissatisfied', veryHigh: 'Very satisfied', npsLow: 'Not at all likely', npsHigh: 'Extremely likely',
       textLimit: 'At most 2000 characters' }
@@ -201,8 +204,9 @@
     return { answers: answers, missing: missing };
   }
 
-  function problemMessage(status, problem) {
+  function problemMessage(status, problem, sending) {
     var detail = (problem && problem.detail) || '';
+    if (status === 502 || status === 503 || status === 504) { return t(sending ? 'unavailableSend' : 'unavailable'); }
     if (status === 404) { return t('notFound'); }
     if (status === 409 && /invitation/.test(detail)) { return t('tokenUsed'); }
     if (status === 409 && /closed/.test(detail)) { return t('closed'); }
@@ -242,7 +246,7 @@
       }
       return r.json().catch(function () { return {}; }).then(function (p) {
         var items = (p.violations || []).map(function (v) { return v.field + ': ' + v.message; });
-        showAlert(problemMessage(r.status, p), items);
+        showAlert(problemMessage(r.status, p, true), items);
       });
     }).catch(function () { showAlert(t('network')); }).then(function () {
       $('submit').disabled = false;

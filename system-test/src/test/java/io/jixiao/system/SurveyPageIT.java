@@ -125,12 +125,23 @@ class SurveyPageIT {
                 + ".length");
         assertEquals(0L, unlabeled);
         shot("survey-form-zh");
+        // a send answered 503 (the service's database restarting) says so, and keeps what was typed
+        ((JavascriptExecutor) browser).executeScript("window.realFetch = window.fetch;"
+                + "window.fetch = function (u, o) { if (o && o.method === 'POST') { return Promise.resolve("
+                + " new Response(JSON.stringify({ status: 503, title: 'Service unavailable' }), { status: 503,"
+                + " headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '5' } })); }"
+                + " return window.realFetch(u, o); };");
+        browser.findElement(By.id("submit")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "服务暂时不可用"));
+        assertEquals("窗口人员很耐心", browser.findElement(By.id("a-q3")).getAttribute("value"));
+        shot("survey-unavailable-zh");
+        ((JavascriptExecutor) browser).executeScript("window.fetch = window.realFetch;");
         // the first send reaches the service, and its answer is lost on the way back (a phone between two cells)
         ((JavascriptExecutor) browser).executeScript("var real = window.fetch, lost = false;"
                 + "window.fetch = function (u, o) { var p = real(u, o);"
                 + " if (o && o.method === 'POST' && !lost) { lost = true;"
                 + " return p.then(function () { throw new TypeError('answer lost'); }); } return p; };");
-        browser.findElement(By.id("submit")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("submit"))).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "网络连接失败"));
         // the citizen tries again: the same response, received once
         waiting().until(ExpectedConditions.elementToBeClickable(By.id("submit"))).click();
