@@ -36,7 +36,7 @@ public class IdempotentConsumer {
 
     private static final int ATTEMPTS = 4;
     private static final long BACKOFF_MS = 200;
-    private static final long OUTAGE_PAUSE_MS = 5_000;
+    private static final long OUTAGE_PAUSE_MS = 2_000;
     private static final long OUTAGE_WARN_EVERY_NS = 30_000_000_000L;
 
     private final EntityManager em;
