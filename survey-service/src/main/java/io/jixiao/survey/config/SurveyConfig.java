@@ -24,6 +24,13 @@ public interface SurveyConfig {
     @WithDefault("1s")
     java.time.Duration recomputeInterval();
 
+    /**
+     * When to look whether last month's 好差评 metrics are due and not yet published (read by the scheduler; a Quartz
+     * cron expression in China time, or {@code off}).
+     */
+    @WithDefault("0 7 * * * ?")
+    String reviewMetricsCron();
+
     Throttle throttle();
 
     /** Anonymous submissions per device (salted fingerprint). Invitation tokens are not throttled. */

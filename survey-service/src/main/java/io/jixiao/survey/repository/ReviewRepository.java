@@ -58,4 +58,23 @@ public class ReviewRepository implements PanacheRepositoryBase<ServiceReview, UU
     private static long n(Object o) {
         return ((Number) o).longValue();
     }
+
+    /**
+     * Records that the scheduled check publishes {@code month} now, unless it was published before: whether this call
+     * may publish it. In the caller's transaction, so a failed publication leaves the month unclaimed, and a second
+     * replica waits for the first one's commit and then finds the month taken.
+     */
+    public boolean claimMetricsRun(String month) {
+        return getEntityManager().createNativeQuery("insert into review_metrics_run (month, published_at, subjects,"
+                + " published_by) values (?1, now(), 0, 'SCHEDULE') on conflict (month) do nothing")
+                .setParameter(1, month).executeUpdate() == 1;
+    }
+
+    /** Records a month's publication: how many subjects it had, and who published it ({@code SCHEDULE}, {@code ADMIN}). */
+    public void recordMetricsRun(String month, int subjects, String by) {
+        getEntityManager().createNativeQuery("insert into review_metrics_run (month, published_at, subjects,"
+                + " published_by) values (?1, now(), ?2, ?3) on conflict (month) do update set published_at ="
+                + " excluded.published_at, subjects = excluded.subjects, published_by = excluded.published_by")
+                .setParameter(1, month).setParameter(2, subjects).setParameter(3, by).executeUpdate();
+    }
 }

@@ -1,11 +1,14 @@
 package io.jixiao.survey.service;
 
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import io.jixiao.kit.outbox.Outbox;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.sql.DatabaseOutage;
 import io.jixiao.survey.config.SurveyConfig;
 import io.jixiao.survey.domain.review.ReviewMetrics;
 import io.jixiao.survey.messaging.SurveyEvents;
@@ -23,13 +27,17 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Monthly 好差评 metrics per subject: computed on demand, and published as {@code service-metrics.computed} events
- * (which indicator-service turns into PUBLIC-dimension values) on the 1st of each month for the month before, or when
- * an admin asks (a re-publication replaces the values, as a correction).
+ * (which indicator-service turns into PUBLIC-dimension values) once for the month before, from 02:00 on the 1st (an
+ * hourly check, so a service that was away then publishes when it is back), or when an admin asks (a re-publication
+ * replaces the values, as a correction).
  */
 @ApplicationScoped
 public class ReviewMetricsService {
 
     private static final Logger LOG = Logger.getLogger(ReviewMetricsService.class);
+
+    /** When, on the 1st (China time), the month before is due: its last day's ratings have arrived. */
+    private static final LocalTime DUE_AT = LocalTime.of(2, 0);
 
     public record SubjectMetrics(String subject, String month, ReviewMetrics metrics) {
     }
@@ -57,9 +65,36 @@ public class ReviewMetricsService {
         return out;
     }
 
-    /** Publishes every subject's metrics of a month, in one transaction with the outbox rows. */
+    /**
+     * Publishes every subject's metrics of a month, in one transaction with the outbox rows, at an admin's request
+     * (also again, as a correction), and records it.
+     */
     @Transactional
     public List<SubjectMetrics> publish(String month) {
+        List<SubjectMetrics> all = publishEvents(month);
+        reviews.recordMetricsRun(Months.range(month).month().toString(), all.size(), "ADMIN");
+        return all;
+    }
+
+    /**
+     * Publishes the month before {@code now} (China time) once, from 02:00 on the 1st: the month of how many subjects,
+     * or empty when it is not due yet or was published already.
+     */
+    @Transactional
+    public Optional<String> publishDue(LocalDateTime now) {
+        if (now.isBefore(now.toLocalDate().withDayOfMonth(1).atTime(DUE_AT))) {
+            return Optional.empty();
+        }
+        String month = YearMonth.from(now).minusMonths(1).toString();
+        if (!reviews.claimMetricsRun(month)) {
+            return Optional.empty();
+        }
+        int subjects = publishEvents(month).size();
+        reviews.recordMetricsRun(month, subjects, "SCHEDULE");
+        return Optional.of(month + " for " + subjects + " subject(s)");
+    }
+
+    private List<SubjectMetrics> publishEvents(String month) {
         List<SubjectMetrics> all = compute(month, (String) null);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (SubjectMetrics s : all) {
@@ -72,10 +107,21 @@ public class ReviewMetricsService {
         return all;
     }
 
-    @Scheduled(cron = "${jixiao.survey.review-metrics-cron:0 0 2 1 * ?}", timeZone = "Asia/Shanghai", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void monthly() {
-        String last = YearMonth.now(ReviewService.CHINA).minusMonths(1).toString();
-        int n = publish(last).size();
-        LOG.infof("published the 好差评 metrics of %s for %d subject(s)", last, n);
+    /**
+     * Every hour: last month's metrics, once they are due. A service or database that was away at 02:00 on the 1st
+     * publishes them within the hour after it is back.
+     */
+    @Scheduled(cron = "${jixiao.survey.review-metrics-cron}", timeZone = "Asia/Shanghai", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void publishLastMonthWhenDue() {
+        try {
+            publishDue(LocalDateTime.now(ReviewService.CHINA))
+                    .ifPresent(published -> LOG.infof("published the 好差评 metrics of %s", published));
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causes(e)) {
+                throw e;
+            }
+            LOG.warnf("the 好差评 metrics wait: the database cannot be reached (%s); looked at again within the hour",
+                    e.getMessage());
+        }
     }
 }

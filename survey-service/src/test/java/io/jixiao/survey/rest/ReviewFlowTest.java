@@ -47,6 +47,9 @@ class ReviewFlowTest {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    io.jixiao.survey.service.ReviewMetricsService service;
+
     final String hall = TestTokens.system("service-hall");
 
     long count(String sql, Object... params) {
@@ -179,6 +182,40 @@ class ReviewFlowTest {
         assertEquals(0, e.get("goodRate").decimalValue().compareTo(new BigDecimal("33.3333")));
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/rectifications/{id}", caseId).then().statusCode(200)
                 .body("closingNote", equalTo("整改完成"));
+    }
+
+    /**
+     * Last month's metrics are published once, by an hourly check, as soon as they are due (02:00 on the 1st, China
+     * time), so a service that was away at that hour publishes them when it is back; an admin's publication of the
+     * same month again is a correction, and is recorded as the admin's.
+     */
+    @Test
+    void lastMonthsMetricsArePublishedOnceWhenDueAndAgainOnlyByAnAdmin() {
+        String s = TestDb.registeredSubject(em, bootstrap, "M");
+        given().auth().oauth2(hall).contentType(ContentType.JSON)
+                .body(review("HALL-" + s + "-NOV", s, "SATISFIED", "2025-11-20T10:00:00+08:00"))
+                .post("/api/v1/reviews").then().statusCode(201);
+        String metrics = "select count(*) from outbox_event where event_type ="
+                + " 'jixiao.survey.service-metrics.computed.v1' and record_key = ?1 and payload->>'period' = '2025-11'";
+
+        assertEquals(java.util.Optional.empty(), service.publishDue(java.time.LocalDateTime.of(2025, 12, 1, 1, 30)),
+                "not due before 02:00 on the 1st");
+        assertEquals(0, count(metrics, s));
+        // the service was away at 02:00: its first check afterwards publishes the month
+        assertEquals("2025-11", service.publishDue(java.time.LocalDateTime.of(2025, 12, 3, 9, 7)).orElseThrow()
+                .substring(0, 7));
+        assertEquals(1, count(metrics, s));
+        assertEquals(1, count("select count(*) from review_metrics_run where month = '2025-11' and published_by ="
+                + " 'SCHEDULE' and subjects >= 1"));
+        // the next hour's check finds it published
+        assertEquals(java.util.Optional.empty(), service.publishDue(java.time.LocalDateTime.of(2025, 12, 3, 10, 7)));
+        assertEquals(1, count(metrics, s));
+        // an admin publishes it again, as a correction
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/reviews/metrics/{m}/publish", "2025-11").then()
+                .statusCode(200);
+        assertEquals(2, count(metrics, s));
+        assertEquals(1, count("select count(*) from review_metrics_run where month = '2025-11' and published_by ="
+                + " 'ADMIN'"));
     }
 
     /**
