@@ -14,6 +14,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
 import io.jixiao.budget.config.BudgetConfig;
 import io.jixiao.budget.domain.BudgetProject;
 import io.jixiao.budget.domain.DisposalTask;
@@ -35,6 +37,7 @@ import io.jixiao.kit.outbox.Outbox;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.sql.DatabaseOutage;
 import io.jixiao.kit.web.Decimals;
 import io.quarkus.scheduler.Scheduled;
 
@@ -45,6 +48,8 @@ import io.quarkus.scheduler.Scheduled;
  */
 @ApplicationScoped
 public class MonitoringService {
+
+    private static final Logger LOG = Logger.getLogger(MonitoringService.class);
 
     /** A project with its assessment. */
     public record Assessed(BudgetProject project, BigDecimal spent, DualMonitor.Assessment assessment) {
@@ -166,7 +171,8 @@ public class MonitoringService {
     @Scheduled(cron = "{jixiao.budget.monitoring-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void daily() {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        run(today.getYear(), today);
+        DatabaseOutage.orWait(() -> run(today.getYear(), today), LOG,
+                "the daily monitoring (to be run by POST /api/v1/budget/monitoring/run, or tomorrow)");
     }
 
     /** Keeps the latest score of each indicator (consumed from indicator-service), for the goal scores. */

@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
 import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
 
 /**
  * Whether a failure means the database could not be reached at all (down, restarting, refusing connections, or no
@@ -37,6 +38,22 @@ public final class DatabaseOutage {
             }
         }
         return false;
+    }
+
+    /**
+     * Runs a scheduled round. When the database cannot be reached, it says so in one warning line (the round's work
+     * stays in the database for a later round) instead of failing with Quarkus's error and stack trace, once per
+     * round for as long as the outage lasts. Any other failure is thrown on.
+     */
+    public static void orWait(Runnable round, Logger log, String what) {
+        try {
+            round.run();
+        } catch (RuntimeException e) {
+            if (!causes(e)) {
+                throw e;
+            }
+            log.warnf("%s waits: the database cannot be reached (%s)", what, e.getMessage());
+        }
     }
 
     private static boolean unreachable(SQLException e) {

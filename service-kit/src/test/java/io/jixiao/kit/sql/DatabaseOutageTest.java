@@ -40,4 +40,19 @@ class DatabaseOutageTest {
         assertFalse(DatabaseOutage.causes(new IllegalArgumentException("not a database failure")));
         assertFalse(DatabaseOutage.causes(null));
     }
+
+    @Test
+    void aScheduledRoundWaitsOutAnOutageButNotAnyOtherFailure() {
+        org.jboss.logging.Logger log = org.jboss.logging.Logger.getLogger(DatabaseOutageTest.class);
+        boolean[] ran = new boolean[1];
+        DatabaseOutage.orWait(() -> ran[0] = true, log, "a round");
+        assertTrue(ran[0]);
+        DatabaseOutage.orWait(() -> {
+            throw new PersistenceException(new SQLException("Connection refused", "08001"));
+        }, log, "a round");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> DatabaseOutage.orWait(() -> {
+                    throw new IllegalStateException("a bug");
+                }, log, "a round"));
+    }
 }

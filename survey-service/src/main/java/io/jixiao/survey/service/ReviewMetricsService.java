@@ -113,15 +113,8 @@ public class ReviewMetricsService {
      */
     @Scheduled(cron = "${jixiao.survey.review-metrics-cron}", timeZone = "Asia/Shanghai", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void publishLastMonthWhenDue() {
-        try {
-            publishDue(LocalDateTime.now(ReviewService.CHINA))
-                    .ifPresent(published -> LOG.infof("published the 好差评 metrics of %s", published));
-        } catch (RuntimeException e) {
-            if (!DatabaseOutage.causes(e)) {
-                throw e;
-            }
-            LOG.warnf("the 好差评 metrics wait: the database cannot be reached (%s); looked at again within the hour",
-                    e.getMessage());
-        }
+        DatabaseOutage.orWait(() -> publishDue(LocalDateTime.now(ReviewService.CHINA))
+                .ifPresent(published -> LOG.infof("published the 好差评 metrics of %s", published)), LOG,
+                "publishing last month's 好差评 metrics (looked at again within the hour)");
     }
 }

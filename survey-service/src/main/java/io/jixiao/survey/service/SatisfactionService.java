@@ -62,7 +62,8 @@ public class SatisfactionService {
      */
     @Scheduled(every = "${jixiao.survey.recompute-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void recomputeDirty() {
-        try {
+        // in an outage the marks stay in the database: the first round after it is back recomputes them
+        DatabaseOutage.orWait(() -> {
             for (Object[] marked : QuarkusTransaction.requiringNew().call(responses::marked)) {
                 String subject = (String) marked[0];
                 String period = (String) marked[1];
@@ -72,13 +73,7 @@ public class SatisfactionService {
                     }
                 });
             }
-        } catch (RuntimeException e) {
-            if (!DatabaseOutage.causes(e)) {
-                throw e;
-            }
-            // the marks stay in the database: the first round after it is back recomputes them
-            LOG.warnf("satisfaction recompute waits: the database cannot be reached (%s)", e.getMessage());
-        }
+        }, LOG, "satisfaction recompute");
     }
 
     /** Recomputes one subject-period in the caller's transaction; publishes only if the index changed. */

@@ -106,14 +106,7 @@ public class SurveyService {
 
     @Scheduled(every = "${jixiao.survey.close-check-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void closeEndedOnSchedule() {
-        try {
-            closeEnded();
-        } catch (RuntimeException e) {
-            if (!DatabaseOutage.causes(e)) {
-                throw e;
-            }
-            LOG.warnf("closing ended surveys waits: the database cannot be reached (%s)", e.getMessage());
-        }
+        DatabaseOutage.orWait(this::closeEnded, LOG, "closing ended surveys");
     }
 
     /** Closes the open surveys whose answering window has ended; how many it closed. */
