@@ -416,9 +416,10 @@ public final class OpenApiMerger {
     }
 
     /**
-     * A 503 is declared on every operation (one shared response), with its {@code Retry-After}: the service, its database or its event
-     * broker cannot be reached just now, or the gateway's breaker for that service is open. Nothing in the request is
-     * wrong, so a client's retry logic should see it as its own status rather than as "any other error".
+     * A 503 is declared on every operation (one shared response), with its {@code Retry-After}: the service, its
+     * database or its event broker cannot be reached just now, or the gateway's breaker for that service is open.
+     * Nothing in the request is wrong, so a client's retry logic should see it as its own status rather than as "any
+     * other error".
      */
     private static ObjectNode unavailableResponse() {
         ObjectNode r = problemResponse("Unavailable just now (the service, its database or its event broker does not"

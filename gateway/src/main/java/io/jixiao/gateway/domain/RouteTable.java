@@ -57,18 +57,16 @@ public final class RouteTable {
                         "indicator", false, ALL_ROLES),
                 new Rule(Pattern.compile("^/api/v1/cycles(/.*)?$"), "evaluation", false, ALL_ROLES),
                 // each service's operations (its dead-letter topic), for admins only
-                new Rule(Pattern.compile("^/api/v1/ops/indicator(/.*)?$"), "indicator", "indicator operations", false,
-                        Set.of("admin")),
-                new Rule(Pattern.compile("^/api/v1/ops/evaluation(/.*)?$"), "evaluation", "evaluation operations",
-                        false,
-                        Set.of("admin")),
-                new Rule(Pattern.compile("^/api/v1/ops/survey(/.*)?$"), "survey", "survey operations", false,
-                        Set.of("admin")),
-                new Rule(Pattern.compile("^/api/v1/ops/budget(/.*)?$"), "budget", "budget operations", false,
-                        Set.of("admin")),
+                ops("indicator"), ops("evaluation"), ops("survey"), ops("budget"),
                 // third-party assessors have no business with budgets
                 new Rule(Pattern.compile("^/api/v1/budget(/.*)?$"), "budget", false,
                         Set.of("admin", "finance", "superior", "department", "system")));
+    }
+
+    /** A service's operations (its dead-letter topic), for admins only. */
+    private static Rule ops(String service) {
+        return new Rule(Pattern.compile("^/api/v1/ops/" + service + "(/.*)?$"), service, service + " operations", false,
+                Set.of("admin"));
     }
 
     public Optional<Target> resolve(String path) {
@@ -77,9 +75,9 @@ public final class RouteTable {
         }
         for (Rule r : rules) {
             if (r.pattern().matcher(path).matches()) {
-                return Optional
-                        .of(new Target(r.service(), r.area(), bases.get(r.service()), r.publicAccess(), r.roles(),
-                                LARGE_UPLOAD.matcher(path).matches()));
+                boolean large = LARGE_UPLOAD.matcher(path).matches();
+                return Optional.of(new Target(r.service(), r.area(), bases.get(r.service()), r.publicAccess(),
+                        r.roles(), large));
             }
         }
         return Optional.empty();
