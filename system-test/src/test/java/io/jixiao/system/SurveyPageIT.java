@@ -154,6 +154,20 @@ class SurveyPageIT {
                 .body("totalItems", equalTo(1)).body("items[0].score", equalTo(77.5f))
                 .body("items[0].group", equalTo("CITIZEN"));
 
+        // a page whose survey cannot be loaded just now (a 503) says to reload it later, not that it does not exist
+        var chrome = (org.openqa.selenium.chrome.ChromeDriver) browser;
+        Object script = chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.fetch = function () { return Promise.resolve(new Response('{}',"
+                        + " { status: 503, headers: { 'Content-Type': 'application/problem+json' } })); };"))
+                .get("identifier");
+        try {
+            browser.get(RestAssured.baseURI + "/s/" + id);
+            assertTrue(alert().getText().contains("请稍后刷新本页"), alert().getText());
+            assertTrue(!browser.findElement(By.id("form")).isDisplayed());
+        } finally {
+            chrome.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script));
+        }
+
         // English on request
         browser.get(RestAssured.baseURI + "/s/" + id);
         waiting().until(ExpectedConditions.textToBe(By.id("title"), "政务服务大厅满意度调查"));
