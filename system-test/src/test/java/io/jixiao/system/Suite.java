@@ -303,6 +303,8 @@ final class Suite {
                 // last month's 好差评 metrics would be published at the hour's 7th minute, in the middle of a test
                 // that counts commits; the tests publish a month themselves
                 props.put("jixiao.survey.review-metrics-cron", "off");
+                // and the day's budget monitoring at the hour's 5th minute, for the same reason
+                props.put("jixiao.budget.monitoring-cron", "off");
                 launch(s.name(), s.module(), props);
             }
             int gw = port();

@@ -10,7 +10,10 @@ public interface BudgetConfig {
     @WithDefault("jixiao.budget.events")
     String topic();
 
-    /** When the daily monitoring run happens (read by the scheduler). */
-    @WithDefault("0 0 6 * * ?")
+    /**
+     * When to look whether today's monitoring run is due (from 06:00, China time) and not yet done (read by the
+     * scheduler; a Quartz cron expression in China time, or {@code off}).
+     */
+    @WithDefault("0 5 * * * ?")
     String monitoringCron();
 }

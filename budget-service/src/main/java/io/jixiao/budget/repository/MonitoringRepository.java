@@ -96,4 +96,21 @@ public class MonitoringRepository {
     public void persist(Object o) {
         em.persist(o);
     }
+
+    /**
+     * Records that the scheduled monitoring runs for {@code day} now, unless it ran that day already: whether this call
+     * may run it. In the caller's transaction, so a failed run leaves the day unclaimed for the next check, and a second
+     * replica waits for the first one's commit and then finds the day taken.
+     */
+    public boolean claimRun(LocalDate day) {
+        return em.createNativeQuery("insert into monitoring_run (day, fiscal_year, ran_at, projects) values (?1, ?2,"
+                + " now(), 0) on conflict (day) do nothing").setParameter(1, day).setParameter(2, day.getYear())
+                .executeUpdate() == 1;
+    }
+
+    /** How many projects the day's scheduled run assessed. */
+    public void recordRun(LocalDate day, int projects) {
+        em.createNativeQuery("update monitoring_run set projects = ?2 where day = ?1").setParameter(1, day)
+                .setParameter(2, projects).executeUpdate();
+    }
 }

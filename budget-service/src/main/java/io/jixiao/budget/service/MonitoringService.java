@@ -3,12 +3,15 @@ package io.jixiao.budget.service;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +53,9 @@ import io.quarkus.scheduler.Scheduled;
 public class MonitoringService {
 
     private static final Logger LOG = Logger.getLogger(MonitoringService.class);
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** When the day's scheduled run is due (China time): the morning, before the offices open. */
+    private static final LocalTime DUE_AT = LocalTime.of(6, 0);
 
     /** A project with its assessment. */
     public record Assessed(BudgetProject project, BigDecimal spent, DualMonitor.Assessment assessment) {
@@ -167,12 +173,33 @@ public class MonitoringService {
         return monitoring.history(p.id);
     }
 
-    /** Every morning, the current fiscal year as of today (China Standard Time). */
-    @Scheduled(cron = "{jixiao.budget.monitoring-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    /**
+     * Every hour: today's run of the current fiscal year (China Standard Time), once it is due. A service or database
+     * that was away at 06:00 runs it when it is back.
+     */
+    @Scheduled(cron = "{jixiao.budget.monitoring-cron}", timeZone = "Asia/Shanghai", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void daily() {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        DatabaseOutage.orWait(() -> run(today.getYear(), today), LOG,
-                "the daily monitoring (to be run by POST /api/v1/budget/monitoring/run, or tomorrow)");
+        DatabaseOutage.orWait(() -> runDue(LocalDateTime.now(CHINA))
+                .ifPresent(n -> LOG.infof("the daily monitoring assessed %d project(s)", n)), LOG,
+                "the daily monitoring (looked at again within the hour, or run it with POST /api/v1/budget/monitoring/run)");
+    }
+
+    /**
+     * Runs the monitoring of {@code now}'s fiscal year as of its day once that day, from 06:00: how many projects it
+     * assessed, or empty when it is not due yet or ran that day already.
+     */
+    @Transactional
+    public Optional<Integer> runDue(LocalDateTime now) {
+        if (now.toLocalTime().isBefore(DUE_AT)) {
+            return Optional.empty();
+        }
+        LocalDate day = now.toLocalDate();
+        if (!monitoring.claimRun(day)) {
+            return Optional.empty();
+        }
+        int projects = run(day.getYear(), day).size();
+        monitoring.recordRun(day, projects);
+        return Optional.of(projects);
     }
 
     /** Keeps the latest score of each indicator (consumed from indicator-service), for the goal scores. */

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +37,9 @@ class MonitoringApiTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    io.jixiao.budget.service.MonitoringService monitoring;
+
     long count(String sql, Object... params) {
         return TestDb.count(em, sql, params);
     }
@@ -55,6 +59,28 @@ class MonitoringApiTest {
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"amount\":" + amount + ",\"spentOn\":\"" + on + "\",\"overspend\":" + overspend + "}")
                 .post("/api/v1/budget/projects/{id}/executions", project).then().statusCode(status);
+    }
+
+    /**
+     * The scheduled run happens once a day, from 06:00 China time, looked for every hour: a service that was away at
+     * 06:00 runs the day when it is back, and the next hour's look finds the day done.
+     */
+    @Test
+    void theDailyRunHappensOnceADayFromSixAlsoWhenTheServiceWasAwayAtSix() {
+        String project = project(subject(), 2027, "GOAL-D");
+        String light = "select count(*) from project_light where cast(project_id as text) = ?1 and assessed_on = cast(?2 as date)";
+        assertEquals(java.util.Optional.empty(), monitoring.runDue(java.time.LocalDateTime.of(2027, 3, 10, 5, 30)),
+                "not due before 06:00");
+        assertEquals(0, count(light, project, "2027-03-10"));
+        // away at 06:00: the 11:05 look runs the day
+        assertTrue(monitoring.runDue(java.time.LocalDateTime.of(2027, 3, 10, 11, 5)).orElseThrow() >= 1);
+        assertEquals(1, count(light, project, "2027-03-10"));
+        assertEquals(java.util.Optional.empty(), monitoring.runDue(java.time.LocalDateTime.of(2027, 3, 10, 12, 5)),
+                "the day ran already");
+        assertEquals(1, count("select count(*) from monitoring_run where day = '2027-03-10' and projects >= 1"));
+        // the next morning runs again
+        assertTrue(monitoring.runDue(java.time.LocalDateTime.of(2027, 3, 11, 6, 5)).isPresent());
+        assertEquals(1, count(light, project, "2027-03-11"));
     }
 
     @Test
