@@ -138,11 +138,24 @@ class HousekeepingTest {
         assertEquals(0, count("select count(*) from processed_event where event_id in (?1, ?2)", month, ancient));
     }
 
-    /** Sets the topic's {@code retention.ms}, or with null goes back to the broker's default. */
+    /**
+     * Sets the topic's {@code retention.ms}, or with null goes back to the broker's default, and waits until the
+     * broker describes the topic so: the change is committed before the broker applies it, and a housekeeping run in
+     * between would read the old retention (a CI run once did).
+     */
     static void retention(Admin admin, String topic, String ms) throws Exception {
-        admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic),
-                List.of(new AlterConfigOp(new ConfigEntry("retention.ms", ms),
-                        ms == null ? AlterConfigOp.OpType.DELETE : AlterConfigOp.OpType.SET))))
-                .all().get(30, TimeUnit.SECONDS);
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(new ConfigEntry("retention.ms", ms),
+                ms == null ? AlterConfigOp.OpType.DELETE : AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            ConfigEntry e = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
+                    .get("retention.ms");
+            if (ms == null ? e.source() != ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG : ms.equals(e.value())) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "retention.ms of " + topic + " still described as " + e);
+            Thread.sleep(50);
+        }
     }
 }
