@@ -73,7 +73,7 @@ public interface GatewayConfig {
     }
 
     interface Breaker {
-        /** Failures in a row (unreachable, timed out, 502/503/504) that open a route's breaker. */
+        /** Failures in a row (unreachable, timed out, 502, 504, 503 without Retry-After) that open a route's breaker. */
         @WithDefault("5")
         int threshold();
 

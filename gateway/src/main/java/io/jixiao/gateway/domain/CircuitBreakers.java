@@ -51,6 +51,14 @@ public final class CircuitBreakers {
         }
     }
 
+    /** A call that ended without telling anything about the route (the caller gave up): only a trial is released. */
+    public void abandoned(String route) {
+        Breaker b = breakers.computeIfAbsent(route, k -> new Breaker());
+        synchronized (b) {
+            b.trialOut = false;
+        }
+    }
+
     public void failure(String route, long nowMillis) {
         Breaker b = breakers.computeIfAbsent(route, k -> new Breaker());
         synchronized (b) {

@@ -46,6 +46,7 @@ public class ApiProxy {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
             "x-request-id");
+    private static final String CALLER_ENDED = "jixiao.callerEnded";
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final GatewayConfig config;
@@ -210,7 +211,7 @@ public class ApiProxy {
                 creq.setChunked(true);
             }
             creq.response().onSuccess(cresp -> {
-                if (cresp.statusCode() >= 502 && cresp.statusCode() <= 504) {
+                if (unreachable(cresp)) {
                     breakers.failure(target.service(), System.currentTimeMillis());
                 } else {
                     breakers.success(target.service());
@@ -228,6 +229,30 @@ public class ApiProxy {
         });
     }
 
+    /**
+     * Whether an answer counts against the service's breaker: a 502 or 504 from whatever stands in front of it, or a
+     * 503 without {@code Retry-After}. A service that answers 503 with {@code Retry-After} (its database is away) is
+     * reachable and says when to come back; its answer is passed on, and the breaker would only keep refusing calls
+     * for its whole open time after the database returned.
+     */
+    private static boolean unreachable(HttpClientResponse cresp) {
+        int status = cresp.statusCode();
+        return status == 502 || status == 504 || status == 503 && cresp.getHeader("Retry-After") == null;
+    }
+
+    /**
+     * Marks an exchange the caller ended (a body past the limit, a caller that hung up): the upstream call is reset,
+     * and its failure is the caller's doing, not the service's, so it must not count against the breaker. Otherwise
+     * anyone could shut a route for everyone with five aborted uploads.
+     */
+    private void callerEnded(RoutingContext ctx, HttpClientRequest creq, String reason) {
+        if (ctx.get(CALLER_ENDED) == null) {
+            ctx.put(CALLER_ENDED, reason);
+            meters.counter("jixiao.gateway.caller.ended", "reason", reason).increment();
+        }
+        creq.reset();
+    }
+
     /** Streams the body on, with back pressure, stopping with a 413 once it passes {@code max} bytes. */
     private void pipeLimited(RoutingContext ctx, HttpClientRequest creq, long max, String rid) {
         HttpServerRequest req = ctx.request();
@@ -236,8 +261,8 @@ public class ApiProxy {
             seen[0] += buf.length();
             if (seen[0] > max) {
                 req.handler(null);
-                creq.reset();
                 tooLarge(ctx, max, rid);
+                callerEnded(ctx, creq, "too-large");
                 return;
             }
             creq.write(buf);
@@ -251,7 +276,7 @@ public class ApiProxy {
                 creq.end();
             }
         });
-        req.exceptionHandler(err -> creq.reset());
+        req.exceptionHandler(err -> callerEnded(ctx, creq, "hung-up"));
         req.resume();
     }
 
@@ -301,6 +326,13 @@ public class ApiProxy {
     }
 
     private void failed(RoutingContext ctx, RouteTable.Target target, String rid, Throwable err) {
+        if (ctx.get(CALLER_ENDED) != null) {
+            // the 413 is written, or nobody is left to answer; a trial call the breaker let through is released
+            breakers.abandoned(target.service());
+            LOG.debugf("%s call ended by the caller (request %s): %s", target.service(), rid,
+                    ctx.<String>get(CALLER_ENDED));
+            return;
+        }
         boolean timeout = err instanceof java.util.concurrent.TimeoutException
                 || String.valueOf(err.getMessage()).contains("timeout");
         breakers.failure(target.service(), System.currentTimeMillis());

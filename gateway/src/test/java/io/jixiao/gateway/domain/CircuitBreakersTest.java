@@ -36,4 +36,18 @@ class CircuitBreakersTest {
         assertFalse(b.allow("x", 1_500));
         assertTrue(b.allow("x", 2_000));
     }
+
+    @Test
+    void anAbandonedTrialLetsTheNextOneThroughAndCountsForNothing() {
+        CircuitBreakers b = new CircuitBreakers(2, 1_000);
+        b.failure("x", 0);
+        b.abandoned("x");
+        assertEquals(CircuitBreakers.State.CLOSED, b.state("x", 0), "an abandoned call is no failure");
+        b.failure("x", 0);
+        assertTrue(b.allow("x", 1_000), "the trial");
+        assertFalse(b.allow("x", 1_000));
+        b.abandoned("x");
+        assertEquals(CircuitBreakers.State.HALF_OPEN, b.state("x", 1_000), "still not known to work");
+        assertTrue(b.allow("x", 1_000), "another trial, instead of staying open for good");
+    }
 }

@@ -15,10 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.Base64;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.jixiao.gateway.domain.CircuitBreakers;
 import io.jixiao.testsupport.TestKeys;
 import io.jixiao.testsupport.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,6 +30,12 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @QuarkusTestResource(value = EchoUpstream.class, restrictToAnnotatedClass = true)
 class ApiProxyTest {
+
+    @Inject
+    ApiProxy proxy;
+
+    @Inject
+    MeterRegistry meters;
 
     @Test
     void forwardsMethodPathQueryBodyAndHeadersAndRelaysTheAnswer() {
@@ -185,6 +195,62 @@ class ApiProxyTest {
                 .body("detail", containsString("evaluation-service"));
         // other routes are unaffected
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/subjects").then().statusCode(200);
+    }
+
+    @Test
+    void aServiceAnsweringItsOwn503AndCallersThatGiveUpLeaveItsBreakerClosed() throws Exception {
+        String admin = TestTokens.admin();
+        // a service whose database is away answers 503 with Retry-After itself: it is reachable, and says so
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(admin).get("/api/v1/budget/projects/unavailable").then().statusCode(503)
+                    .header("Retry-After", "5").body("uri", equalTo("/api/v1/budget/projects/unavailable"));
+        }
+        assertEquals(CircuitBreakers.State.CLOSED, proxy.breaker("budget"));
+        given().auth().oauth2(admin).get("/api/v1/budget/projects").then().statusCode(200)
+                .body("uri", equalTo("/api/v1/budget/projects"));
+        // bodies streamed past the size limit, and callers that hang up halfway through their body, are the
+        // callers' doing: a stranger sending five of them must not shut a service's route for everyone
+        byte[] big = new byte[2 * 1024 * 1024 + 1];
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        double cut = callerEnded("too-large");
+        for (int i = 0; i < 5; i++) {
+            // a body of unknown length is sent in chunks: the gateway finds out on the way
+            java.net.http.HttpRequest post = java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port
+                            + "/api/v1/surveys"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers
+                            .ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                    .build();
+            assertEquals(413, http.send(post, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+        }
+        assertEquals(cut + 5, callerEnded("too-large"), "the gateway cut off each body on the way");
+        double before = callerEnded("hung-up");
+        for (int i = 0; i < 5; i++) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+                socket.getOutputStream().write(("POST /api/v1/surveys HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + admin + "\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 100000\r\n\r\n{\"code\":")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                socket.getOutputStream().flush();
+                Thread.sleep(100);
+            }
+        }
+        long until = System.currentTimeMillis() + 10_000;
+        while (callerEnded("hung-up") < before + 5 && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        assertEquals(before + 5, callerEnded("hung-up"), "the gateway noticed each caller hang up");
+        assertEquals(CircuitBreakers.State.CLOSED, proxy.breaker("survey"));
+        given().auth().oauth2(admin).get("/api/v1/surveys").then().statusCode(200)
+                .body("uri", equalTo("/api/v1/surveys"));
+    }
+
+    private double callerEnded(String reason) {
+        io.micrometer.core.instrument.Counter c = meters.find("jixiao.gateway.caller.ended").tag("reason", reason)
+                .counter();
+        return c == null ? 0 : c.count();
     }
 
     @Test

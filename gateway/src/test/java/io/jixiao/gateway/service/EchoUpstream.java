@@ -45,7 +45,13 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                     exchange.getResponseHeaders().add("Location", "http://127.0.0.1:"
                             + exchange.getLocalAddress().getPort() + "/api/v1/values/42?v=1");
                 }
-                exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/missing") ? 404 : 200,
+                String path = exchange.getRequestURI().getPath();
+                if (path.endsWith("/unavailable")) {
+                    // what a service answers while its database is away
+                    exchange.getResponseHeaders().add("Retry-After", "5");
+                }
+                exchange.sendResponseHeaders(
+                        path.endsWith("/missing") ? 404 : path.endsWith("/unavailable") ? 503 : 200,
                         out.length);
                 exchange.getResponseBody().write(out);
                 exchange.close();
