@@ -91,7 +91,7 @@ public class ValueService {
         if (subjects.findByIdOptional(r.subject()).isEmpty()) {
             throw new RuleViolationException("subject", "subject " + r.subject() + " does not exist");
         }
-        authorize(r.subject(), caller);
+        authorize(r.subject(), caller, "you may only report values for your own department");
         return store(r, caller.subject(), caller.hasRole(CurrentUser.SYSTEM));
     }
 
@@ -392,7 +392,7 @@ public class ValueService {
             throw new ResourceNotFoundException("subject", subject);
         }
         if (caller.hasRole(CurrentUser.DEPARTMENT)) {
-            authorize(subject, caller);
+            authorize(subject, caller, "a department sees only its own values");
         }
         return history ? values.history(subject, period) : values.currentFor(subject, period);
     }
@@ -416,13 +416,13 @@ public class ValueService {
     }
 
     /** A department writes and reads only its own subject; admins and systems any. */
-    private static void authorize(String subject, CurrentUser caller) {
+    private static void authorize(String subject, CurrentUser caller, String refusal) {
         if (caller.hasRole(CurrentUser.ADMIN) || caller.hasRole(CurrentUser.SYSTEM)) {
             return;
         }
         if (caller.hasRole(CurrentUser.DEPARTMENT) && caller.dept().filter(subject::equals).isPresent()) {
             return;
         }
-        throw new AccessDeniedException("you may only report values for your own department");
+        throw new AccessDeniedException(refusal);
     }
 }

@@ -121,7 +121,7 @@ class IndicatorApiTest {
     }
 
     @Test
-    void aDepartmentCannotWriteAnotherDepartmentsValueAndNothingIsWritten() {
+    void aDepartmentCannotWriteOrReadAnotherDepartmentsValuesAndNothingIsWritten() {
         String mine = unique("D");
         String other = unique("D");
         String ind = unique("I");
@@ -131,10 +131,22 @@ class IndicatorApiTest {
         given().auth().oauth2(TestTokens.department(mine)).contentType(ContentType.JSON)
                 .body(Map.of("subject", other, "indicator", ind, "period", "2026", "value", 5))
                 .post("/api/v1/values").then().statusCode(403)
-                .contentType("application/problem+json").body("status", equalTo(403));
-        assertEquals(0, count("select count(*) from indicator_value where subject_code = ?1", other));
-        assertEquals(0,
-                count("select count(*) from outbox_event where record_key = ?1 and event_type like '%value%'", other));
+                .contentType("application/problem+json").body("status", equalTo(403))
+                .body("detail", equalTo("you may only report values for your own department"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("subject", other, "indicator", ind, "period", "2025", "value", 5))
+                .post("/api/v1/values").then().statusCode(201);
+        given().auth().oauth2(TestTokens.department(mine)).queryParam("period", "2025")
+                .get("/api/v1/subjects/{c}/values", other).then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("a department sees only its own values"));
+        given().auth().oauth2(TestTokens.department(other)).queryParam("period", "2025")
+                .get("/api/v1/subjects/{c}/values", other).then().statusCode(200).body("size()", equalTo(1));
+        assertEquals(0, count("select count(*) from indicator_value where subject_code = ?1 and period = '2026'",
+                other));
+        assertEquals(1,
+                count("select count(*) from outbox_event where record_key = ?1 and event_type like '%value%'", other),
+                "the admin's value only");
     }
 
     @Test
