@@ -112,6 +112,32 @@ class WholeApiBadInputSweepIT {
     record Refusal(String why, List<Integer> statuses) {
     }
 
+    /**
+     * Below the API: a Host header that is not a host is refused by Vert.x Web before any route runs. Every process,
+     * the gateway and each service called directly, answers a 400 problem for it, not Quarkus's text body that reads
+     * "500 - Internal Server Error".
+     */
+    @Test
+    void aHostHeaderThatIsNotAHostIsA400ProblemInEveryProcess() throws Exception {
+        Suite suite = Suite.started();
+        for (String process : List.of("gateway", "indicator", "evaluation", "survey", "budget")) {
+            String answer;
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", suite.port(process))) {
+                s.setSoTimeout(10_000);
+                s.getOutputStream().write(("GET /api/v1/subjects HTTP/1.1\r\nHost: a:b:c\r\nAuthorization: Bearer "
+                        + TestTokens.admin() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
+            int split = answer.indexOf("\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400 ") && split > 0, process + ": " + answer);
+            assertTrue(answer.substring(0, split).toLowerCase().contains("content-type: application/problem+json"),
+                    process + ": " + answer);
+            JsonNode problem = JSON.readTree(answer.substring(split + 4));
+            assertEquals(400, problem.path("status").asInt(), process + ": " + answer);
+            assertTrue(problem.path("detail").asText().contains("Host header"), process + ": " + answer);
+        }
+    }
+
     @Test
     void noInputYieldsAServerErrorAStackTraceOrAnUnexplainedRefusal() throws Exception {
         List<Call> calls = new ArrayList<>();

@@ -43,6 +43,30 @@ public class FrontDoor {
     void install(@Observes Router router) {
         // first of all, before Quarkus's own CORS (-300), authentication (-200) and authorization (-100) handlers
         router.route().order(FRONT).handler(this::handle);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::refused);
+    }
+
+    /**
+     * A request Vert.x Web refuses before any route runs (a {@code Host} header that is not a host): a problem like
+     * every other refusal, with the security headers, instead of Quarkus's text body saying "500 - Internal Server
+     * Error" and an ERROR line in the log. The services do the same with the kit's {@code RouterRefusals}.
+     */
+    void refused(RoutingContext ctx) {
+        int status = ctx.statusCode();
+        if (status < 400 || status >= 500 || ctx.failure() == null
+                || ctx.failure().getClass() != io.vertx.core.VertxException.class
+                || ctx.response().headWritten()) {
+            ctx.next();
+            return;
+        }
+        String incoming = ctx.request().getHeader(REQUEST_ID);
+        String rid = incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        ctx.response().putHeader(REQUEST_ID, rid);
+        secure(ctx.response().headers(), ctx.request().path().startsWith("/api/"), false);
+        String m = String.valueOf(ctx.failure().getMessage());
+        ProblemWriter.write(ctx.response(), status, "bad-request", "Bad Request", m.contains("'Host' header")
+                ? "the Host header is missing or is not a host name with an optional port"
+                : "the request is not valid HTTP", ctx.request().path(), rid);
     }
 
     void handle(RoutingContext ctx) {

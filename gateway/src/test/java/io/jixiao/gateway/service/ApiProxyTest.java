@@ -247,6 +247,30 @@ class ApiProxyTest {
                 .body("uri", equalTo("/api/v1/surveys"));
     }
 
+    @Test
+    void aHostHeaderThatIsNotAHostIsA400ProblemWithTheSecurityHeaders() throws Exception {
+        for (String host : java.util.List.of("a:b:c", "x y", "localhost:99999")) {
+            String answer;
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+                s.setSoTimeout(10_000);
+                s.getOutputStream().write(("GET /api/v1/subjects HTTP/1.1\r\nHost: " + host + "\r\nX-Request-Id: "
+                        + "bad-host-2\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            assertTrue(answer.startsWith("HTTP/1.1 400 "), host + ": " + answer);
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase();
+            assertTrue(head.contains("content-type: application/problem+json"), head);
+            assertTrue(head.contains("x-content-type-options: nosniff"), head);
+            assertTrue(head.contains("x-request-id: bad-host-2"), head);
+            io.vertx.core.json.JsonObject p = new io.vertx.core.json.JsonObject(
+                    answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertEquals(400, p.getInteger("status"));
+            assertEquals("the Host header is missing or is not a host name with an optional port",
+                    p.getString("detail"));
+            assertEquals("bad-host-2", p.getString("requestId"));
+        }
+    }
+
     private double callerEnded(String reason) {
         io.micrometer.core.instrument.Counter c = meters.find("jixiao.gateway.caller.ended").tag("reason", reason)
                 .counter();
