@@ -138,6 +138,26 @@ class WholeApiBadInputSweepIT {
         }
     }
 
+    /**
+     * A caller asking for another media type ({@code text/html}, {@code application/xml}) gets JSON from every service,
+     * through the gateway and directly, never a Java object's {@code toString()} under the type it asked for.
+     */
+    @Test
+    void aJsonAnswerIsJsonWhateverTheCallerAcceptsInEveryService() {
+        Suite suite = Suite.started();
+        Map<String, String> lists = Map.of("indicator", "/api/v1/subjects", "evaluation", "/api/v1/cycles", "survey",
+                "/api/v1/surveys", "budget", "/api/v1/budget/projects");
+        lists.forEach((service, path) -> {
+            for (String base : List.of(suite.gateway(), suite.service(service))) {
+                for (String accept : List.of("text/html", "application/xml")) {
+                    given().baseUri(base).auth().oauth2(TestTokens.admin()).accept(accept).get(path).then()
+                            .statusCode(200).contentType(org.hamcrest.Matchers.startsWith("application/json"))
+                            .body("page", org.hamcrest.Matchers.equalTo(0));
+                }
+            }
+        });
+    }
+
     @Test
     void noInputYieldsAServerErrorAStackTraceOrAnUnexplainedRefusal() throws Exception {
         List<Call> calls = new ArrayList<>();

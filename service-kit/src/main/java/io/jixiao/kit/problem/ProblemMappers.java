@@ -20,6 +20,8 @@ import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -68,6 +70,27 @@ public class ProblemMappers {
                 "the body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
                         + e.getLocation().getColumnNr() + ")",
                 uri, List.of());
+    }
+
+    /**
+     * A body past one of the JSON reader's limits (nesting, a number's length, a string's length): said in words, with
+     * the limit, instead of a bare "Bad Request".
+     */
+    @ServerExceptionMapper
+    public Response pastLimit(StreamConstraintsException e, UriInfo uri) {
+        StreamReadConstraints limits = StreamReadConstraints.defaults();
+        String m = String.valueOf(e.getMessage());
+        String detail;
+        if (m.contains("nesting depth")) {
+            detail = "the body nests deeper than " + limits.getMaxNestingDepth() + " levels";
+        } else if (m.contains("Number value length")) {
+            detail = "a number in the body is longer than " + limits.getMaxNumberLength() + " characters";
+        } else if (m.contains("String value length") || m.contains("Name length")) {
+            detail = "a string in the body is longer than " + limits.getMaxStringLength() + " characters";
+        } else {
+            detail = "the body is past a limit of the JSON reader";
+        }
+        return respond(400, "malformed-json", "JSON past a limit", detail, uri, List.of());
     }
 
     /** Named explicitly: quarkus-rest-jackson has built-in mappers for these two that answer plain JSON. */
@@ -194,6 +217,9 @@ public class ProblemMappers {
     /** Jackson errors arrive wrapped (in a 400 or a processing exception): find them in the cause chain. */
     private Response fromJsonCause(Throwable e, UriInfo uri) {
         for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof StreamConstraintsException sce) {
+                return pastLimit(sce, uri);
+            }
             if (c instanceof JsonParseException jpe) {
                 return malformed(jpe, uri);
             }
