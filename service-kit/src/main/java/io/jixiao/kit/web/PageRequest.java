@@ -16,6 +16,11 @@ public record PageRequest(int page, int size) {
         if (s < 1 || s > MAX_SIZE) {
             throw new InvalidInputException("size", "must be between 1 and " + MAX_SIZE);
         }
+        // the offset (page × size) is an int for JPA and for lists: past it, page 2147483647 became a negative offset
+        // and a 500 from the database
+        if ((long) p * s > Integer.MAX_VALUE) {
+            throw new InvalidInputException("page", "must be at most " + Integer.MAX_VALUE / s + " at size " + s);
+        }
         return new PageRequest(p, s);
     }
 
