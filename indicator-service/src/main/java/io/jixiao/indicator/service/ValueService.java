@@ -1,6 +1,7 @@
 package io.jixiao.indicator.service;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -48,9 +49,19 @@ public class ValueService {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ValueService.class);
 
-    /** A value as reported; exactly one of {@code value} and {@code level} is given. */
+    /**
+     * A value as reported; exactly one of {@code value} and {@code level} is given. The actual is kept to
+     * {@link #SCALE} decimals, rounded half-up, from here on: it is scored, answered, stored and published as that
+     * number (its column is numeric(24, 8), which would otherwise round it only in the row).
+     */
     public record Report(String subject, String indicator, String period, BigDecimal value, String level,
             String source, String evidenceUrl, String correctionReason) {
+
+        public static final int SCALE = 8;
+
+        public Report {
+            value = value == null || value.scale() <= SCALE ? value : value.setScale(SCALE, RoundingMode.HALF_UP);
+        }
     }
 
     /** A stored value (counted, or held with its flags) and the scorecard as it stands after it. */

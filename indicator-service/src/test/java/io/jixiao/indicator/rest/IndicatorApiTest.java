@@ -120,6 +120,60 @@ class IndicatorApiTest {
                 registered.get(0).value()));
     }
 
+    /**
+     * An actual is kept to 8 decimals (its column is numeric(24, 8)), rounded half-up, before it is scored: the answer,
+     * the stored row, the score and the event all carry the same number, for a single value and for the bulk path.
+     * Before, the score and the answer used the number as sent, the event of a bulk value too, and the row held it
+     * rounded by PostgreSQL.
+     */
+    @Test
+    void anActualIsKeptToEightDecimalsBeforeItIsScoredAndEverythingCarriesThatNumber() throws Exception {
+        String dept = unique("D");
+        String one = unique("I");
+        String two = unique("I");
+        subject(dept);
+        indicator(one, "PROCESS", 1, dept);
+        indicator(two, "PROCESS", 1, dept);
+        // 0.123456789 → 0.12345679; against a target of 1: 12.345679 (not 12.3456789)
+        String answer = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"subject\":\"" + dept + "\",\"indicator\":\"" + one
+                        + "\",\"period\":\"2026\",\"value\":0.123456789}")
+                .post("/api/v1/values").then().statusCode(201).extract().asString();
+        JsonNode answered = mapper.readTree(answer).get("value");
+        assertEquals("0.12345679", answered.get("value").decimalValue().toPlainString(), answered.toString());
+        assertEquals("12.345679", answered.get("score").decimalValue().toPlainString(), answered.toString());
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"values\":[{\"subject\":\"" + dept + "\",\"indicator\":\"" + two
+                        + "\",\"period\":\"2026\",\"value\":0.987654325}]}")
+                .post("/api/v1/values/bulk").then().statusCode(200);
+        assertEquals(0, new java.math.BigDecimal("0.12345679").compareTo((java.math.BigDecimal) em
+                .createNativeQuery("select actual from indicator_value where subject_code = ?1 and indicator_code = ?2")
+                .setParameter(1, dept).setParameter(2, one).getSingleResult()));
+        var recorded = TopicProbe.await(bootstrap, TOPIC, r -> dept.equals(r.key())
+                && "jixiao.indicator.value.recorded.v1".equals(TopicProbe.header(r, "ce_type")), 2,
+                Duration.ofSeconds(20));
+        Map<String, JsonNode> byIndicator = new java.util.HashMap<>();
+        for (var r : recorded) {
+            JsonNode p = mapper.readTree(r.value());
+            byIndicator.put(p.get("indicator").asText(), p);
+        }
+        assertEquals(0, byIndicator.get(one).get("value").decimalValue().compareTo(new java.math.BigDecimal(
+                "0.12345679")), byIndicator.get(one).toString());
+        assertEquals(0, byIndicator.get(one).get("score").decimalValue().compareTo(new java.math.BigDecimal(
+                "12.345679")), byIndicator.get(one).toString());
+        // half-up: 0.987654325 → 0.98765433
+        assertEquals(0, byIndicator.get(two).get("value").decimalValue().compareTo(new java.math.BigDecimal(
+                "0.98765433")), byIndicator.get(two).toString());
+        assertEquals(0, byIndicator.get(two).get("score").decimalValue().compareTo(new java.math.BigDecimal(
+                "98.765433")), byIndicator.get(two).toString());
+        JsonNode listed = mapper.readTree(given().auth().oauth2(TestTokens.admin()).queryParam("period", "2026")
+                .get("/api/v1/subjects/{c}/values", dept).then().statusCode(200).extract().asString());
+        for (JsonNode v : listed) {
+            assertEquals(v.get("indicator").asText().equals(one) ? "0.12345679" : "0.98765433",
+                    v.get("value").decimalValue().toPlainString(), v.toString());
+        }
+    }
+
     @Test
     void aDepartmentCannotWriteOrReadAnotherDepartmentsValuesAndNothingIsWritten() {
         String mine = unique("D");
