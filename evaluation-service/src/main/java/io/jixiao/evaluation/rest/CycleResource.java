@@ -13,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -53,15 +54,15 @@ public class CycleResource {
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period,
             @NotEmpty @Size(max = 5000) List<@NotBlank @Size(max = 32) String> subjects,
-            Map<@NotNull Party, @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal> weights,
-            @DecimalMin("0") @DecimalMax("1") BigDecimal objectiveShare,
-            @DecimalMin("0") @DecimalMax("1") BigDecimal selfShare,
+            Map<@NotNull Party, @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal> weights,
+            @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 4, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal objectiveShare,
+            @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 4, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal selfShare,
             Policy.MissingPolicy missingPolicy,
             @Min(0) @Max(1_000_000) Integer minPublicSample,
             @Min(3) @Max(1000) Integer trimAtLeast,
             @Min(0) @Max(365) Integer appealWindowDays,
-            @DecimalMin("0") @DecimalMax("100") BigDecimal greenThreshold,
-            @DecimalMin("0") @DecimalMax("100") BigDecimal yellowThreshold,
+            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal greenThreshold,
+            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal yellowThreshold,
             @Size(max = 4) Map<@NotBlank String, @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 64) String>> criteria) {
     }
 

@@ -482,6 +482,16 @@ class EvaluationFlowTest {
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "period", "2026", "subjects", List.of("NEVER_REGISTERED")))
                 .post("/api/v1/cycles").then().statusCode(422).body("violations.field", hasItem("subjects"));
+        // weights that sum to 100 only with a third decimal: the column keeps two, so the stored cycle summed to
+        // 99.99 and every later read of it was a 500; refused, with the share and threshold columns' limits too
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"x\",\"period\":\"2026\",\"subjects\":[\"" + s + "\"],\"weights\":{\"SUPERIOR\":"
+                        + "33.334,\"PUBLIC\":33.333,\"THIRD_PARTY\":33.333,\"PEER\":0},\"objectiveShare\":0.12345,"
+                        + "\"greenThreshold\":89.995}")
+                .post("/api/v1/cycles").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.size()", org.hamcrest.Matchers.equalTo(5))
+                .body("violations.message", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.startsWith(
+                        "at most ")));
         given().auth().oauth2(TestTokens.superior("boss")).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "period", "2026", "subjects", List.of(s)))
                 .post("/api/v1/cycles").then().statusCode(403);

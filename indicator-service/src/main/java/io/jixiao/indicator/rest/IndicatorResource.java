@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -60,16 +61,16 @@ public class IndicatorResource {
             @NotNull IndicatorKind kind,
             @Size(max = 32) String unit,
             Polarity polarity,
-            BigDecimal baseline,
-            BigDecimal target,
-            BigDecimal floor,
-            BigDecimal rangeLo,
-            BigDecimal rangeHi,
-            BigDecimal tolerance,
+            @Digits(integer = 16, fraction = 8, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal baseline,
+            @Digits(integer = 16, fraction = 8, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal target,
+            @Digits(integer = 16, fraction = 8, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal floor,
+            @Digits(integer = 16, fraction = 8, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal rangeLo,
+            @Digits(integer = 16, fraction = 8, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal rangeHi,
+            @Digits(integer = 16, fraction = 8, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal tolerance,
             @Size(max = 10) Map<@Size(max = 16) String, @NotNull BigDecimal> rubric,
             boolean gate,
             boolean satisfaction,
-            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000") BigDecimal weight,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000") @Digits(integer = 4, fraction = 4, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal weight,
             Indicator.Frequency frequency,
             @Size(max = 200) String dataSource,
             @Size(max = 500) List<@NotBlank String> subjects,

@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -48,13 +49,15 @@ public class ScorecardResource {
 
     public record ConfigureScorecardRequest(
             @NotNull @Size(min = 1, max = 5) Map<@NotNull Dimension, @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal> dimensionWeights,
-            @DecimalMin("0") @DecimalMax("100") BigDecimal greenThreshold,
-            @DecimalMin("0") @DecimalMax("100") BigDecimal yellowThreshold,
+            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal greenThreshold,
+            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal yellowThreshold,
             @Size(max = 1000) List<@Valid @NotNull LineRequest> lines) {
     }
 
     public record LineRequest(@NotBlank String indicator,
-            @DecimalMin(value = "0", inclusive = false) BigDecimal weight, BigDecimal target, boolean notApplicable) {
+            @DecimalMin(value = "0", inclusive = false) @Digits(integer = 6, fraction = 4, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal weight,
+            @Digits(integer = 16, fraction = 8, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal target,
+            boolean notApplicable) {
     }
 
     public record LineView(String indicator, @Schema(nullable = true) String nameZh,

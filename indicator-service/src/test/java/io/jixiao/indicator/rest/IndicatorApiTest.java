@@ -174,6 +174,22 @@ class IndicatorApiTest {
         }
     }
 
+    /** A definition's numbers are refused past the decimals their columns keep, instead of being rounded there. */
+    @Test
+    void anIndicatorsNumbersPastTheirColumnsDecimalsAreRefused() {
+        String dept = unique("D");
+        String ind = unique("I");
+        subject(dept);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"code\":\"" + ind + "\",\"nameZh\":\"精度\",\"dimension\":\"PROCESS\",\"kind\":"
+                        + "\"QUANTITATIVE\",\"target\":80.123456789,\"weight\":10.00005}")
+                .post("/api/v1/indicators").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("target", "weight"))
+                .body("violations.message", org.hamcrest.Matchers.hasItem(
+                        "at most 16 digits before the point and 8 after it"));
+        assertEquals(0, count("select count(*) from indicator where code = ?1", ind));
+    }
+
     @Test
     void aDepartmentCannotWriteOrReadAnotherDepartmentsValuesAndNothingIsWritten() {
         String mine = unique("D");
