@@ -163,9 +163,13 @@ public final class Sheets {
 
     public static final String CSV = "text/csv; charset=UTF-8";
 
+    /** What a spreadsheet may read as the start of a formula. */
+    private static final String FORMULA_START = "=+-@\t\r";
+
     /**
      * CSV as Excel opens it right: UTF-8 with a byte-order mark, CRLF, RFC 4180 quoting. A text cell that a spreadsheet
-     * would run as a formula (starting with = + - @) gets a leading apostrophe, so an export never carries a formula.
+     * would run as a formula (starting with = + - @, or a tab or carriage return before one, as OWASP lists them) gets
+     * a leading apostrophe, so an export never carries a formula.
      */
     public static byte[] writeCsv(List<String> header, List<List<Object>> rows) {
         StringBuilder sb = new StringBuilder("\uFEFF");
@@ -183,7 +187,7 @@ public final class Sheets {
             }
             Object v = cells.get(i);
             String t = v == null ? "" : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
-            if (!(v instanceof Number) && !t.isEmpty() && "=+-@".indexOf(t.charAt(0)) >= 0) {
+            if (!(v instanceof Number) && !t.isEmpty() && FORMULA_START.indexOf(t.charAt(0)) >= 0) {
                 t = "'" + t;
             }
             if (t.indexOf(',') >= 0 || t.indexOf('"') >= 0 || t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0) {
