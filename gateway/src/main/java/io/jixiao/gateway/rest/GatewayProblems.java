@@ -22,7 +22,8 @@ public class GatewayProblems {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
-        String detail = status == 400
+        // a refusal of ours says why; the REST layer's own (404, 405, …) carry only "HTTP 404 Not Found"
+        String detail = status == 400 || status == 403 && e.getMessage() != null && !e.getMessage().startsWith("HTTP ")
                 ? e.getMessage()
                 : Response.Status.fromStatusCode(status) == null
                         ? "error"

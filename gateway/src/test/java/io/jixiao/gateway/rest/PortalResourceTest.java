@@ -75,7 +75,8 @@ class PortalResourceTest {
         given().auth().oauth2(TestTokens.department("FIN")).get("/api/v1/portal/departments/FIN?period=2026").then()
                 .statusCode(200);
         given().auth().oauth2(TestTokens.department("FIN")).get("/api/v1/portal/departments/EDU?period=2026").then()
-                .statusCode(403).contentType("application/problem+json");
+                .statusCode(403).contentType("application/problem+json")
+                .body("detail", equalTo("a department sees only its own page"));
         // refused by role or for want of a token: problems too, like every other refusal
         given().auth().oauth2(TestTokens.assessor("a1", "ORG1")).get("/api/v1/portal/league?period=2026").then()
                 .statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
