@@ -31,6 +31,7 @@ import io.jixiao.budget.service.ExecutionService;
 import io.jixiao.kit.idempotency.Idempotent;
 import io.jixiao.kit.idempotency.IdempotentInterceptor;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.PlausibleDate;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,7 +44,7 @@ public class ExecutionResource {
 
     public record RecordExecutionRequest(
             @NotNull @DecimalMin(value = "0.01") @DecimalMax("999999999999999.99") @Digits(integer = 16, fraction = 2) BigDecimal amount,
-            @NotNull LocalDate spentOn,
+            @NotNull @PlausibleDate LocalDate spentOn,
             @Size(max = 500) String note,
             boolean overspend) {
     }

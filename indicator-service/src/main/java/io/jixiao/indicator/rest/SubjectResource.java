@@ -37,6 +37,7 @@ import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.IfMatch;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import io.jixiao.kit.web.PlausibleDate;
 
 @Path("/api/v1/subjects")
 @Tag(name = "Subjects", description = "Departments and their hierarchy")
@@ -48,8 +49,8 @@ public class SubjectResource {
             @Size(max = 200) String nameEn,
             @Size(max = 32) String parentCode,
             @NotNull SubjectLevel level,
-            LocalDate activeFrom,
-            LocalDate activeTo) {
+            @PlausibleDate LocalDate activeFrom,
+            @PlausibleDate LocalDate activeTo) {
 
         Subject toEntity() {
             return new Subject(code, nameZh, nameEn, parentCode, level, activeFrom, activeTo);
@@ -58,8 +59,8 @@ public class SubjectResource {
 
     /** A subject as it is from now on: everything but its code, which other records refer to. */
     public record ReviseSubjectRequest(@NotBlank @Size(max = 200) String nameZh, @Size(max = 200) String nameEn,
-            @Size(max = 32) String parentCode, @NotNull SubjectLevel level, LocalDate activeFrom,
-            LocalDate activeTo) {
+            @Size(max = 32) String parentCode, @NotNull SubjectLevel level, @PlausibleDate LocalDate activeFrom,
+            @PlausibleDate LocalDate activeTo) {
     }
 
     public record SubjectResponse(String code, String nameZh, @Schema(nullable = true) String nameEn,

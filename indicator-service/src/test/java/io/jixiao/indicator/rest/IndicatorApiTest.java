@@ -174,6 +174,29 @@ class IndicatorApiTest {
         }
     }
 
+    /**
+     * A subject's active dates must be in the years 1900 to 2999: the largest date JSON can carry was accepted and then
+     * refused by PostgreSQL at commit, a 500; a year 0 or 10000 was stored.
+     */
+    @Test
+    void aSubjectsActiveDatesOutsideTheYears1900To2999AreRefused() {
+        for (String date : List.of("+999999999-12-31", "-999999999-01-01", "0000-01-01", "+10000-01-01",
+                "1899-12-31")) {
+            String code = unique("D");
+            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                    .body("{\"code\":\"" + code + "\",\"nameZh\":\"日期\",\"level\":\"DEPARTMENT\",\"activeFrom\":\""
+                            + date + "\"}")
+                    .post("/api/v1/subjects").then().statusCode(400).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("activeFrom"))
+                    .body("violations[0].message", equalTo("must be in the years 1900 to 2999"));
+            assertEquals(0, count("select count(*) from subject where code = ?1", code));
+        }
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("code", unique("D"), "nameZh", "日期", "level", "DEPARTMENT", "activeFrom", "1949-10-01",
+                        "activeTo", "2999-12-31"))
+                .post("/api/v1/subjects").then().statusCode(201);
+    }
+
     /** A definition's numbers are refused past the decimals their columns keep, instead of being rounded there. */
     @Test
     void anIndicatorsNumbersPastTheirColumnsDecimalsAreRefused() {

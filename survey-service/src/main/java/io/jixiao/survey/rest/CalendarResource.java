@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.IfMatch;
+import io.jixiao.kit.web.PlausibleDate;
 import io.jixiao.survey.service.CalendarService;
 
 /** Public holidays and make-up working days (调休) per year, which set rectification due dates. */
@@ -31,7 +32,7 @@ import io.jixiao.survey.service.CalendarService;
 @Tag(name = "Calendar", description = "Working days for rectification deadlines")
 public class CalendarResource {
 
-    public record DayRequest(@NotNull java.time.LocalDate date, @NotNull CalendarService.Kind kind,
+    public record DayRequest(@NotNull @PlausibleDate java.time.LocalDate date, @NotNull CalendarService.Kind kind,
             @NotNull @Size(min = 1, max = 100) String name) {
     }
 

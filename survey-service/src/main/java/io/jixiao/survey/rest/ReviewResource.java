@@ -31,6 +31,7 @@ import io.jixiao.kit.idempotency.IdempotentInterceptor;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import io.jixiao.kit.web.PlausibleDate;
 import io.jixiao.survey.domain.Channel;
 import io.jixiao.survey.domain.RectificationCase;
 import io.jixiao.survey.domain.ServiceReview;
@@ -55,7 +56,7 @@ public class ReviewResource {
             @NotNull ReviewLevel level,
             Channel channel,
             @Size(max = 2000) String comment,
-            OffsetDateTime ratedAt) {
+            @PlausibleDate OffsetDateTime ratedAt) {
     }
 
     public record RectificationRef(UUID id, LocalDate dueDate, RectificationCase.Status status) {

@@ -40,6 +40,7 @@ import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.IfMatch;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import io.jixiao.kit.web.PlausibleDate;
 import io.jixiao.survey.domain.Access;
 import io.jixiao.survey.domain.Survey;
 import io.jixiao.survey.domain.SurveyStatus;
@@ -61,8 +62,8 @@ public class SurveyResource {
             @NotEmpty Map<@NotNull RespondentGroup, @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal> groupWeights,
             @NotEmpty @Size(max = 100) List<@Valid @NotNull QuestionRequest> questions,
             @Size(max = 200) String serviceItem,
-            OffsetDateTime opensAt,
-            OffsetDateTime closesAt) {
+            @PlausibleDate OffsetDateTime opensAt,
+            @PlausibleDate OffsetDateTime closesAt) {
     }
 
     /** A revision: texts, service item and schedule always; weights and questions only while it has no responses. */
@@ -70,8 +71,8 @@ public class SurveyResource {
             @NotBlank @Size(max = 200) String titleZh,
             @Size(max = 200) String titleEn,
             @Size(max = 200) String serviceItem,
-            OffsetDateTime opensAt,
-            OffsetDateTime closesAt,
+            @PlausibleDate OffsetDateTime opensAt,
+            @PlausibleDate OffsetDateTime closesAt,
             @NotEmpty Map<@NotNull RespondentGroup, @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal> groupWeights,
             @NotEmpty @Size(max = 100) List<@Valid @NotNull QuestionRequest> questions) {
     }

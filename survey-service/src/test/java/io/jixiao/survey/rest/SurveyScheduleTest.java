@@ -103,6 +103,14 @@ class SurveyScheduleTest {
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                 .body(body(subject, now.plusDays(2), now.plusDays(1))).post("/api/v1/surveys").then().statusCode(409)
                 .body("detail", containsString("closesAt must be after opensAt"));
+        // a schedule in a year PostgreSQL cannot store was a 500 at commit; a year 10000 is a typing mistake
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(body(subject, now, OffsetDateTime.MAX)).post("/api/v1/surveys").then().statusCode(400)
+                .body("violations[0].field", equalTo("closesAt"))
+                .body("violations[0].message", equalTo("must be in the years 1900 to 2999"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(body(subject, now.withYear(10000), null)).post("/api/v1/surveys").then().statusCode(400)
+                .body("violations[0].field", equalTo("opensAt"));
     }
 
     @Test
