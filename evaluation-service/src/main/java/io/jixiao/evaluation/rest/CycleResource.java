@@ -43,6 +43,7 @@ import io.jixiao.evaluation.domain.composite.Policy;
 import io.jixiao.evaluation.service.CycleService;
 import io.jixiao.kit.period.Period;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.Decimals;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
 
@@ -54,15 +55,15 @@ public class CycleResource {
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period,
             @NotEmpty @Size(max = 5000) List<@NotBlank @Size(max = 32) String> subjects,
-            Map<@NotNull Party, @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal> weights,
-            @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 4, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal objectiveShare,
-            @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 4, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal selfShare,
+            Map<@NotNull Party, @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = Decimals.DIGITS) BigDecimal> weights,
+            @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 4, message = Decimals.DIGITS) BigDecimal objectiveShare,
+            @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 4, message = Decimals.DIGITS) BigDecimal selfShare,
             Policy.MissingPolicy missingPolicy,
             @Min(0) @Max(1_000_000) Integer minPublicSample,
             @Min(3) @Max(1000) Integer trimAtLeast,
             @Min(0) @Max(365) Integer appealWindowDays,
-            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal greenThreshold,
-            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal yellowThreshold,
+            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = Decimals.DIGITS) BigDecimal greenThreshold,
+            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = Decimals.DIGITS) BigDecimal yellowThreshold,
             @Size(max = 4) Map<@NotBlank String, @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 64) String>> criteria) {
     }
 

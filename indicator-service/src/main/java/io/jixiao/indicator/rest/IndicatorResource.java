@@ -40,6 +40,7 @@ import io.jixiao.kit.period.Period;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.Decimals;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
 
@@ -61,16 +62,16 @@ public class IndicatorResource {
             @NotNull IndicatorKind kind,
             @Size(max = 32) String unit,
             Polarity polarity,
-            @Digits(integer = 16, fraction = 8, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal baseline,
-            @Digits(integer = 16, fraction = 8, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal target,
-            @Digits(integer = 16, fraction = 8, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal floor,
-            @Digits(integer = 16, fraction = 8, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal rangeLo,
-            @Digits(integer = 16, fraction = 8, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal rangeHi,
-            @Digits(integer = 16, fraction = 8, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal tolerance,
+            @Digits(integer = 16, fraction = 8, message = Decimals.DIGITS) BigDecimal baseline,
+            @Digits(integer = 16, fraction = 8, message = Decimals.DIGITS) BigDecimal target,
+            @Digits(integer = 16, fraction = 8, message = Decimals.DIGITS) BigDecimal floor,
+            @Digits(integer = 16, fraction = 8, message = Decimals.DIGITS) BigDecimal rangeLo,
+            @Digits(integer = 16, fraction = 8, message = Decimals.DIGITS) BigDecimal rangeHi,
+            @Digits(integer = 16, fraction = 8, message = Decimals.DIGITS) BigDecimal tolerance,
             @Size(max = 10) Map<@Size(max = 16) String, @NotNull BigDecimal> rubric,
             boolean gate,
             boolean satisfaction,
-            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000") @Digits(integer = 4, fraction = 4, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal weight,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000") @Digits(integer = 4, fraction = 4, message = Decimals.DIGITS) BigDecimal weight,
             Indicator.Frequency frequency,
             @Size(max = 200) String dataSource,
             @Size(max = 500) List<@NotBlank String> subjects,

@@ -41,6 +41,7 @@ import io.jixiao.indicator.service.ScorecardService;
 import io.jixiao.kit.period.Period;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.Decimals;
 import io.jixiao.kit.web.IfMatch;
 
 @Path("/api/v1/subjects/{code}/scorecards/{period}")
@@ -49,14 +50,14 @@ public class ScorecardResource {
 
     public record ConfigureScorecardRequest(
             @NotNull @Size(min = 1, max = 5) Map<@NotNull Dimension, @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal> dimensionWeights,
-            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal greenThreshold,
-            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal yellowThreshold,
+            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = Decimals.DIGITS) BigDecimal greenThreshold,
+            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = Decimals.DIGITS) BigDecimal yellowThreshold,
             @Size(max = 1000) List<@Valid @NotNull LineRequest> lines) {
     }
 
     public record LineRequest(@NotBlank String indicator,
-            @DecimalMin(value = "0", inclusive = false) @Digits(integer = 6, fraction = 4, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal weight,
-            @Digits(integer = 16, fraction = 8, message = "at most {integer} digits before the point and {fraction} after it") BigDecimal target,
+            @DecimalMin(value = "0", inclusive = false) @Digits(integer = 6, fraction = 4, message = Decimals.DIGITS) BigDecimal weight,
+            @Digits(integer = 16, fraction = 8, message = Decimals.DIGITS) BigDecimal target,
             boolean notApplicable) {
     }
 

@@ -8,6 +8,12 @@ public final class Decimals {
 
     public static final int SCALE = 10;
 
+    /**
+     * The message of an {@code @Digits} on an input whose column keeps fewer decimals than JSON carries: refused, not
+     * rounded where nobody sees it.
+     */
+    public static final String DIGITS = "at most {integer} digits before the point and {fraction} after it";
+
     private Decimals() {
     }
 
