@@ -36,7 +36,7 @@ public class ExAnteResource {
     public record AssessRequest(
             @NotBlank @Size(max = 200) String name,
             @NotNull @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal initialCost,
-            @NotNull @DecimalMin("-0.5") @DecimalMax("1") BigDecimal discountRate,
+            @NotNull @DecimalMin("-0.5") @DecimalMax("1") @Digits(integer = 1, fraction = 6, message = Decimals.DIGITS) BigDecimal discountRate,
             @NotEmpty @Size(max = 50) List<@Valid @NotNull YearRequest> years,
             @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal requestedAmount) {
     }

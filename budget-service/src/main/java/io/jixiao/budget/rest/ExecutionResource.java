@@ -43,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class ExecutionResource {
 
     public record RecordExecutionRequest(
-            @NotNull @DecimalMin(value = "0.01") @DecimalMax("999999999999999.99") @Digits(integer = 16, fraction = 2) BigDecimal amount,
+            @NotNull @DecimalMin(value = "0.01") @DecimalMax(ExecutionService.MAX_TEXT) @Digits(integer = 16, fraction = 2) BigDecimal amount,
             @NotNull @PlausibleDate LocalDate spentOn,
             @Size(max = 500) String note,
             boolean overspend) {

@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -33,31 +34,34 @@ import io.jixiao.budget.domain.rules.Grade;
 import io.jixiao.budget.domain.rules.RuleTable;
 import io.jixiao.budget.service.RuleService;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.Decimals;
 
 @Path("/api/v1/budget/rules")
 @Tag(name = "Budget rules", description = "The versioned result-linkage rule table of each fiscal year")
 public class RuleResource {
 
     public record RulesRequest(
-            @NotNull @Size(min = 4, max = 4) Map<@NotNull Grade, @NotNull @DecimalMin("-100") @DecimalMax("100") BigDecimal> gradeAdjustment,
-            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal excellentCeiling,
+            @NotNull @Size(min = 4, max = 4) Map<@NotNull Grade, @NotNull @DecimalMin("-100") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = Decimals.DIGITS) BigDecimal> gradeAdjustment,
+            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = Decimals.DIGITS) BigDecimal excellentCeiling,
             @NotNull @Min(0) @Max(2) Integer cancelAfterFailYears,
-            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal politicalThreshold,
-            @NotNull @DecimalMin("-100") @DecimalMax("0") BigDecimal politicalPenalty,
-            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal livelihoodMaxCut,
+            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = Decimals.DIGITS) BigDecimal politicalThreshold,
+            @NotNull @DecimalMin("-100") @DecimalMax("0") @Digits(integer = 3, fraction = 2, message = Decimals.DIGITS) BigDecimal politicalPenalty,
+            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = Decimals.DIGITS) BigDecimal livelihoodMaxCut,
             @Size(max = 20) List<@Valid @NotNull BandRequest> bands,
             @Valid MonitoringRequest monitoring) {
     }
 
-    public record BandRequest(@NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal from,
-            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal to,
-            @NotNull @DecimalMin("-100") @DecimalMax("100") BigDecimal adjustment) {
+    public record BandRequest(
+            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = Decimals.DIGITS) BigDecimal from,
+            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = Decimals.DIGITS) BigDecimal to,
+            @NotNull @DecimalMin("-100") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = Decimals.DIGITS) BigDecimal adjustment) {
     }
 
-    public record MonitoringRequest(@NotNull @DecimalMin("0") @DecimalMax("10") BigDecimal redPace,
-            @NotNull @DecimalMin("0") @DecimalMax("10") BigDecimal yellowPace,
-            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal redGoal,
-            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal yellowGoal) {
+    public record MonitoringRequest(
+            @NotNull @DecimalMin("0") @DecimalMax("10") @Digits(integer = 2, fraction = 4, message = Decimals.DIGITS) BigDecimal redPace,
+            @NotNull @DecimalMin("0") @DecimalMax("10") @Digits(integer = 2, fraction = 4, message = Decimals.DIGITS) BigDecimal yellowPace,
+            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = Decimals.DIGITS) BigDecimal redGoal,
+            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = Decimals.DIGITS) BigDecimal yellowGoal) {
     }
 
     public record RulesResponse(int fiscalYear, int version, RuleTableRow.Rules rules, OffsetDateTime createdAt) {

@@ -19,10 +19,16 @@ import io.jixiao.kit.problem.ProblemException;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.BoundedNumbers;
 
 /** Spending records: only within the project's fiscal year, never beyond the approved amount unless flagged. */
 @ApplicationScoped
 public class ExecutionService {
+
+    /** The largest amount one spending record may have, as the REST record's {@code @DecimalMax} says. */
+    public static final String MAX_TEXT = "999999999999999.99";
+
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal(MAX_TEXT);
 
     public record NewExecution(BigDecimal amount, LocalDate spentOn, String note, boolean overspend) {
     }
@@ -79,10 +85,13 @@ public class ExecutionService {
             String row = "rows[" + line.number() + "]";
             try {
                 UUID project = UUID.fromString(required(line, "project", row));
-                BigDecimal amount = new BigDecimal(required(line, "amount", row));
-                if (amount.signum() <= 0 || amount.scale() > 2) {
+                BigDecimal amount = BoundedNumbers.parse(required(line, "amount", row));
+                if (amount == null) {
+                    throw new InvalidInputException(row + ".amount", "must be a number");
+                }
+                if (amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(MAX_AMOUNT) > 0) {
                     throw new InvalidInputException(row + ".amount",
-                            "must be positive, in yuan with at most 2 decimals");
+                            "must be positive, in yuan with at most 2 decimals, at most " + MAX_TEXT);
                 }
                 LocalDate on = LocalDate.parse(required(line, "spentOn", row));
                 String note = line.get("note");

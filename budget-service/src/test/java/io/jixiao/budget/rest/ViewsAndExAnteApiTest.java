@@ -95,6 +95,14 @@ class ViewsAndExAnteApiTest {
                         Map.of("year", 1, "cost", 0, "benefit", 1), Map.of("year", 1, "cost", 0, "benefit", 1))))
                 .post("/api/v1/budget/ex-ante").then().statusCode(400)
                 .body("violations.field", hasItem("years[1].year"));
+        // a rate written with a hundred thousand decimals came back in the reason, digit by digit
+        for (String rate : List.of("0.0500001", "5E-100000", "5E-999999999")) {
+            given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                    .body("{\"name\":\"x\",\"initialCost\":100,\"discountRate\":" + rate
+                            + ",\"years\":[{\"year\":1,\"cost\":1,\"benefit\":2}]}")
+                    .post("/api/v1/budget/ex-ante").then().statusCode(400)
+                    .body("violations[0].field", equalTo("discountRate"));
+        }
         given().auth().oauth2(TestTokens.department("X")).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/budget/ex-ante").then().statusCode(403);
     }

@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -33,6 +34,7 @@ import io.jixiao.evaluation.domain.composite.Criterion;
 import io.jixiao.evaluation.rest.RatingResource.CriterionScore;
 import io.jixiao.evaluation.service.AppealService;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.Decimals;
 
 @Path("/api/v1/cycles/{id}/appeals")
 @Tag(name = "Appeals", description = "A subject appeals its published result; the office accepts or rejects")
@@ -46,8 +48,8 @@ public class AppealResource {
 
     public record AcceptRequest(@NotBlank @Size(max = 2000) String note,
             @Size(max = 50) List<@Valid @NotNull AmendedRatingRequest> ratings,
-            @DecimalMin("0") @DecimalMax("100") BigDecimal scorecardTotal,
-            @DecimalMin("0") @DecimalMax("100") BigDecimal satisfactionIndex) {
+            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 10, message = Decimals.DIGITS) BigDecimal scorecardTotal,
+            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 10, message = Decimals.DIGITS) BigDecimal satisfactionIndex) {
     }
 
     public record AmendedRatingRequest(@NotNull UUID rating,

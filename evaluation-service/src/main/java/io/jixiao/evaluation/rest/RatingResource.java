@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -22,9 +23,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.evaluation.domain.RatingParty;
@@ -34,11 +40,7 @@ import io.jixiao.evaluation.service.RatingService;
 import io.jixiao.kit.idempotency.Idempotent;
 import io.jixiao.kit.idempotency.IdempotentInterceptor;
 import io.jixiao.kit.security.CurrentUser;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import io.jixiao.kit.web.Decimals;
 
 @Path("/api/v1/cycles/{id}/ratings")
 @Tag(name = "Ratings", description = "Ratings by superiors, assessors, peers and the department itself")
@@ -53,8 +55,8 @@ public class RatingResource {
     }
 
     public record CriterionScore(@NotBlank @Size(max = 64) String code,
-            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal score,
-            @Schema(nullable = true) @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal weight) {
+            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 10, message = Decimals.DIGITS) BigDecimal score,
+            @Schema(nullable = true) @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 10, message = Decimals.DIGITS) BigDecimal weight) {
     }
 
     public record RatingResponse(UUID id, UUID cycle, String subject, RatingParty party, String evaluator,

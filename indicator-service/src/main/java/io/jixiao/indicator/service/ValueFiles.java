@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.jixiao.kit.sheets.Sheets;
+import io.jixiao.kit.web.BoundedNumbers;
 
 /**
  * A CSV or Excel file of values read into import rows: once when the file is accepted (a file that is not a value
@@ -40,12 +41,8 @@ public final class ValueFiles {
         if (v == null) {
             return null;
         }
-        try {
-            BigDecimal d = new BigDecimal(v.replace(",", ""));
-            return d.abs().compareTo(new BigDecimal("1e15")) > 0 ? null : d;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        BigDecimal d = BoundedNumbers.parse(v.replace(",", ""));
+        return d == null || d.abs().compareTo(new BigDecimal("1e15")) > 0 ? null : d;
     }
 
     private static String cap(String s, int max) {

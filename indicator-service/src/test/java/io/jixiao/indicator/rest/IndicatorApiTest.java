@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.kit.security.CachingJwtParser;
+import io.jixiao.kit.web.BoundedNumbers;
 import io.jixiao.testsupport.EventSamples;
 import io.jixiao.testsupport.JixiaoTestResource;
 import io.jixiao.testsupport.TestDb;
@@ -172,6 +173,22 @@ class IndicatorApiTest {
             assertEquals(v.get("indicator").asText().equals(one) ? "0.12345679" : "0.98765433",
                     v.get("value").decimalValue().toPlainString(), v.toString());
         }
+        // rounding 5E-999999999 to 8 decimals computed a power of ten with a billion digits: a core for minutes
+        for (String tiny : List.of("5E-999999999", "\"0E-999999999\"", "1E+999999999")) {
+            for (String path : List.of("/api/v1/values", "/api/v1/values/bulk")) {
+                String row = "{\"subject\":\"" + dept + "\",\"indicator\":\"" + one
+                        + "\",\"period\":\"2026\",\"value\":"
+                        + tiny + ",\"correctionReason\":\"probe\"}";
+                given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                        .body(path.endsWith("bulk") ? "{\"values\":[" + row + "]}" : row).post(path).then()
+                        .statusCode(400).body("violations[0].field", containsString("value"))
+                        .body("violations[0].message", equalTo(BoundedNumbers.MESSAGE));
+            }
+        }
+        assertEquals(0, new java.math.BigDecimal("0.12345679").compareTo((java.math.BigDecimal) em
+                .createNativeQuery("select actual from indicator_value where subject_code = ?1 and indicator_code = ?2"
+                        + " and is_current")
+                .setParameter(1, dept).setParameter(2, one).getSingleResult()), "nothing written");
     }
 
     /**

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.jixiao.kit.sql.DatabaseOutage;
+import io.jixiao.kit.web.BoundedNumbers;
 import io.jixiao.kit.web.Correlation;
 import io.jixiao.kit.web.NoNulText;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -297,6 +298,9 @@ public class ProblemMappers {
     private static String mismatch(JsonMappingException e) {
         if (e instanceof NoNulText.NulInTextException) {
             return NoNulText.MESSAGE;
+        }
+        if (e instanceof BoundedNumbers.UnboundedNumberException) {
+            return BoundedNumbers.MESSAGE;
         }
         if (e instanceof InvalidFormatException ife && ife.getTargetType() != null) {
             return ife.getTargetType().isEnum()

@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -37,6 +38,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.jixiao.kit.period.Period;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.Decimals;
 import io.jixiao.kit.web.IfMatch;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
@@ -59,7 +61,7 @@ public class SurveyResource {
             @NotBlank @Size(max = 200) String titleZh,
             @Size(max = 200) String titleEn,
             Access access,
-            @NotEmpty Map<@NotNull RespondentGroup, @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal> groupWeights,
+            @NotEmpty Map<@NotNull RespondentGroup, @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 4, message = Decimals.DIGITS) BigDecimal> groupWeights,
             @NotEmpty @Size(max = 100) List<@Valid @NotNull QuestionRequest> questions,
             @Size(max = 200) String serviceItem,
             @PlausibleDate OffsetDateTime opensAt,
@@ -73,7 +75,7 @@ public class SurveyResource {
             @Size(max = 200) String serviceItem,
             @PlausibleDate OffsetDateTime opensAt,
             @PlausibleDate OffsetDateTime closesAt,
-            @NotEmpty Map<@NotNull RespondentGroup, @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal> groupWeights,
+            @NotEmpty Map<@NotNull RespondentGroup, @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 4, message = Decimals.DIGITS) BigDecimal> groupWeights,
             @NotEmpty @Size(max = 100) List<@Valid @NotNull QuestionRequest> questions) {
     }
 
@@ -84,7 +86,7 @@ public class SurveyResource {
             @NotBlank @Size(max = 500) String textZh,
             @Size(max = 500) String textEn,
             boolean required,
-            @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal weight,
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 4, message = Decimals.DIGITS) BigDecimal weight,
             @Size(max = 20) List<@Valid @NotNull OptionRequest> options) {
         Question toQuestion() {
             return new Question(code, group, type, textZh, textEn, required, weight, options == null
@@ -95,7 +97,8 @@ public class SurveyResource {
     }
 
     public record OptionRequest(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max = 200) String labelZh,
-            @Size(max = 200) String labelEn, BigDecimal points) {
+            @Size(max = 200) String labelEn,
+            @Schema(nullable = true) @Digits(integer = 3, fraction = 4, message = Decimals.DIGITS) BigDecimal points) {
     }
 
     public record SurveyResponse(UUID id, String subject, String period, @Schema(nullable = true) String serviceItem,

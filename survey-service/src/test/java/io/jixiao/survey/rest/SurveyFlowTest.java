@@ -11,6 +11,7 @@ import java.math.MathContext;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -320,6 +321,11 @@ class SurveyFlowTest {
             given().contentType(ContentType.JSON).body(body).post("/api/v1/public/surveys/{id}/responses", survey)
                     .then().statusCode(400).contentType("application/problem+json");
         }
+        // an anonymous number past any sane one is refused where the JSON is read, naming its place
+        given().contentType(ContentType.JSON)
+                .body("{\"group\":\"CITIZEN\",\"answers\":[{\"question\":\"q1\",\"value\":3E-999999999}]}")
+                .post("/api/v1/public/surveys/{id}/responses", survey).then().statusCode(400)
+                .body("violations[0].field", equalTo("answers[0].value"));
         given().auth().oauth2(TestTokens.admin()).post("/api/v1/surveys/{id}/close", survey).then().statusCode(200);
         given().contentType(ContentType.JSON)
                 .body(Map.of("group", "CITIZEN", "answers", List.of(Map.of("question", "q1", "value", 3))))
@@ -329,6 +335,12 @@ class SurveyFlowTest {
         given().contentType(ContentType.JSON).body(Map.of()).post("/api/v1/surveys").then().statusCode(401);
         given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/surveys").then().statusCode(403);
+        // weights are kept to 4 decimals
+        Map<String, Object> fine = new HashMap<>(survey(s, "2031"));
+        fine.put("groupWeights", Map.of("CITIZEN", 60.00001, "ENTERPRISE", 39.99999));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(fine).post("/api/v1/surveys")
+                .then().statusCode(400).body("violations[0].field", org.hamcrest.Matchers.startsWith("groupWeights"));
+        assertEquals(0, count("select count(*) from survey where subject_code = ?1 and period = '2031'", s));
         assertEquals(0, count("select count(*) from survey_response where survey_id = cast(?1 as uuid)", survey));
     }
 
