@@ -8785,6 +8785,7 @@ export interface components {
             note: string;
             ratings?: components["schemas"]["AmendedRatingRequest"][] | null;
             scorecardTotal?: number | null;
+            /** @description Replaces the frozen index where its sample met the cycle's minimum (refused otherwise: it would not count); accepting it also clears a SUSPICIOUS_HIGH hold */
             satisfactionIndex?: number | null;
         };
         /** @enum {string} */

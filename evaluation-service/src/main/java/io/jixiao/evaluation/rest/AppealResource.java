@@ -49,7 +49,8 @@ public class AppealResource {
     public record AcceptRequest(@NotBlank @Size(max = 2000) String note,
             @Size(max = 50) List<@Valid @NotNull AmendedRatingRequest> ratings,
             @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 10, message = Decimals.DIGITS) BigDecimal scorecardTotal,
-            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 10, message = Decimals.DIGITS) BigDecimal satisfactionIndex) {
+            @Schema(nullable = true, description = "Replaces the frozen index where its sample met the cycle's "
+                    + "minimum (refused otherwise: it would not count); accepting it also clears a SUSPICIOUS_HIGH hold") @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 10, message = Decimals.DIGITS) BigDecimal satisfactionIndex) {
     }
 
     public record AmendedRatingRequest(@NotNull UUID rating,

@@ -130,6 +130,13 @@ public class AppealService {
             mine = mine.withScorecard(amendment.scorecardTotal());
         }
         if (amendment.satisfactionIndex() != null) {
+            int n = mine.satisfactionN() == null ? 0 : mine.satisfactionN();
+            if (n < c.minPublicSample) {
+                // the index would be stored and shown, and the public party would still be absent
+                throw new RuleViolationException("satisfactionIndex", "the public party of " + a.subjectCode
+                        + " had a sample of " + n + ", below the cycle's minimum of " + c.minPublicSample
+                        + ": an amended index would not count");
+            }
             mine = mine.withSatisfaction(amendment.satisfactionIndex());
         }
         frozen.put(a.subjectCode, mine);

@@ -73,9 +73,10 @@ public class ResultService {
                     satisfactionIndex, satisfactionN, satisfactionHeld);
         }
 
+        /** The index an admin set on appeal: that decision is the review a held index waited for. */
         Provenance withSatisfaction(BigDecimal index) {
             return new Provenance(scorecardEvent, scorecardTotal, financialScore, gateFailed, satisfactionEvent, index,
-                    satisfactionN, satisfactionHeld);
+                    satisfactionN, false);
         }
     }
 

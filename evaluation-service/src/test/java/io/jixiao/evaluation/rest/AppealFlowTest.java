@@ -145,6 +145,56 @@ class AppealFlowTest {
     }
 
     /**
+     * An amended satisfaction index replaces the frozen one where its sample met the minimum (40 against 30), and the
+     * office's acceptance is the review an index held as SUSPICIOUS_HIGH waited for: the public party then counts.
+     * Before, a held index stayed held and the amendment changed nothing. Where the sample was below the minimum, the
+     * public party would stay absent whatever the index says: such an amendment was stored, changed nothing and
+     * answered ACCEPTED. It is refused.
+     */
+    @Test
+    void anAmendedSatisfactionIndexCountsWhereItsSampleDidAndIsRefusedWhereItDidNot() {
+        String a = subject();
+        String b = subject();
+        EventSamples.send(bootstrap, "jixiao.survey.events", "jixiao.survey.satisfaction.computed.v1", a,
+                EventSamples.with("jixiao.survey.satisfaction.computed.v1", "subject", a, "period", "2026", "index", 99,
+                        "n", 40, "flags", List.of("SUSPICIOUS_HIGH"), "computedAt",
+                        java.time.OffsetDateTime.now().toString()),
+                java.util.UUID.randomUUID());
+        io.jixiao.testsupport.Eventually.until("index consumed", Duration.ofSeconds(30),
+                () -> count("select count(*) from satisfaction_input where subject_code = ?1", a) == 1);
+        String cycle = publishedCycle(a, b, 10);
+        // a: superior 70 (no scorecard); its index of 99 is held for review, so the public party is absent
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/results/{s}", cycle, a).then()
+                .statusCode(200).body("composite", equalTo(70)).body("provenance.satisfactionHeld", equalTo(true));
+        String forA = appeal(cycle, a);
+        String forB = appeal(cycle, b);
+
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("note", "样本不足", "satisfactionIndex", 90))
+                .post("/api/v1/cycles/{id}/appeals/{ap}/accept", cycle, forB).then().statusCode(422)
+                .body("violations[0].field", equalTo("satisfactionIndex"))
+                .body("detail", org.hamcrest.Matchers.containsString("sample of 0, below the cycle's minimum of 30"));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/results/{s}", cycle, b).then()
+                .statusCode(200).body("provenance.satisfactionIndex", org.hamcrest.Matchers.nullValue());
+
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("note", "剔除恶意问卷后重算", "satisfactionIndex", 90))
+                .post("/api/v1/cycles/{id}/appeals/{ap}/accept", cycle, forA).then().statusCode(200);
+        // the office's decision is the review the held index waited for: (40·70 + 30·90) / 70
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/results/{s}", cycle, a).then()
+                .statusCode(200).body("composite", equalTo(78.5714285714f))
+                .body("provenance.satisfactionIndex", equalTo(90)).body("provenance.satisfactionHeld", equalTo(false));
+        given().auth().oauth2(TestTokens.department(b)).get("/api/v1/cycles/{id}/appeals", cycle).then()
+                .statusCode(200).body("[0].status", equalTo("SUBMITTED"));
+    }
+
+    String appeal(String cycle, String subject) {
+        return given().auth().oauth2(TestTokens.department(subject)).contentType(ContentType.JSON)
+                .body(Map.of("reason", "公众满意度有误")).post("/api/v1/cycles/{id}/appeals", cycle).then()
+                .statusCode(201).extract().path("id");
+    }
+
+    /**
      * Two appeals of one cycle accepted at the same moment. Each recomputes and re-ranks the whole cycle from its
      * frozen results, so each must see the other's amendment: they run one after the other. The test holds the
      * cycle's decision lock so that both are sent before either runs. Without that lock the two ran side by side and
