@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.kit.period.Period;
+import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.Decimals;
 import io.jixiao.survey.domain.Satisfaction;
@@ -38,15 +39,24 @@ public class SatisfactionResource {
     }
 
     private final SatisfactionService service;
+    private final CurrentUser caller;
 
-    public SatisfactionResource(SatisfactionService service) {
+    public SatisfactionResource(SatisfactionService service, CurrentUser caller) {
         this.service = service;
+        this.caller = caller;
     }
 
+    /**
+     * A department reads its own index only, as its scorecard, health report and live events: another department's
+     * index is its PUBLIC party score in a cycle that may not be published yet.
+     */
     @GET
     @RolesAllowed(CurrentUser.ANY_ROLE)
     public SatisfactionResponse get(@PathParam("code") String code,
             @QueryParam("period") @NotNull @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period) {
+        if (caller.hasRole(CurrentUser.DEPARTMENT) && caller.dept().filter(code::equals).isEmpty()) {
+            throw new AccessDeniedException("a department sees only its own satisfaction index");
+        }
         return SatisfactionResponse.from(service.get(code, period));
     }
 }

@@ -157,6 +157,14 @@ class SurveyFlowTest {
         given().auth().oauth2(TestTokens.department(s)).queryParam("period", "2026")
                 .get("/api/v1/subjects/{c}/satisfaction", s).then().statusCode(200).body("n", equalTo(5))
                 .body("index", equalTo(81));
+        // another department's index is its PUBLIC party score, before the cycle is published
+        given().auth().oauth2(TestTokens.department("OTHER")).queryParam("period", "2026")
+                .get("/api/v1/subjects/{c}/satisfaction", s).then().statusCode(403)
+                .body("detail", equalTo("a department sees only its own satisfaction index"));
+        for (String token : List.of(TestTokens.superior("mayor"), TestTokens.system("portal"))) {
+            given().auth().oauth2(token).queryParam("period", "2026").get("/api/v1/subjects/{c}/satisfaction", s)
+                    .then().statusCode(200).body("index", equalTo(81));
+        }
     }
 
     static String field(String json, String name) {
