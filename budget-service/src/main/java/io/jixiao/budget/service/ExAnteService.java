@@ -1,24 +1,16 @@
 package io.jixiao.budget.service;
 
-import java.util.HashSet;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.jixiao.budget.domain.exante.ExAnteAssessment;
-import io.jixiao.kit.problem.ProblemException.InvalidInputException;
+import io.jixiao.kit.web.Distinct;
 
 /** Ex-ante assessment of a new proposal (stateless: the office keeps the result with the proposal's file). */
 @ApplicationScoped
 public class ExAnteService {
 
     public ExAnteAssessment.Result assess(ExAnteAssessment.Input in) {
-        var seen = new HashSet<Integer>();
-        for (int i = 0; i < in.years().size(); i++) {
-            if (!seen.add(in.years().get(i).year())) {
-                throw new InvalidInputException("years[" + i + "].year", "year " + in.years().get(i).year()
-                        + " given twice");
-            }
-        }
+        Distinct.require("years", ".year", "year", in.years(), ExAnteAssessment.Year::year);
         return ExAnteAssessment.assess(in, ExAnteAssessment.Policy.standard());
     }
 }

@@ -18,6 +18,7 @@ import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Distinct;
 import io.jixiao.kit.web.Paged;
 import io.jixiao.kit.web.Where;
 import io.quarkus.panache.common.Sort;
@@ -39,6 +40,8 @@ public class ProjectService {
 
     @Transactional
     public BudgetProject create(NewProject n) {
+        // a goal score is the mean over the linked indicators: one given twice would count twice
+        Distinct.require("linkedIndicators", "", "indicator", n.linkedIndicators(), s -> s);
         KnownSubject subject = inputs.subject(n.subject()).orElseThrow(() -> new RuleViolationException("subject",
                 "unknown subject " + n.subject() + ": subjects must be registered in indicator-service first"));
         String year = String.valueOf(n.fiscalYear());

@@ -173,6 +173,11 @@ class BudgetLinkageTest {
                 .body("detail", containsString("active from 2025-01-01 and so has no budget for 2024"));
         given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON).body(base + "10}")
                 .post("/api/v1/budget/projects").then().statusCode(403);
+        // the goal score is the mean over the linked indicators: one linked twice would count twice
+        given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body(base + "10,\"linkedIndicators\":[\"PRO-A\",\"PRO-B\",\"PRO-A\"]}")
+                .post("/api/v1/budget/projects").then().statusCode(400)
+                .body("violations[0].field", equalTo("linkedIndicators[2]"));
         assertEquals(0, count("select count(*) from budget_project where subject_code = ?1", s));
     }
 }

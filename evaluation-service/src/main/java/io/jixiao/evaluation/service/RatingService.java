@@ -1,8 +1,6 @@
 package io.jixiao.evaluation.service;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +13,9 @@ import io.jixiao.evaluation.domain.composite.Criterion;
 import io.jixiao.evaluation.repository.AssignmentRepository;
 import io.jixiao.evaluation.repository.RatingRepository;
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
-import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.Distinct;
 
 /**
  * Accepts a rating: lifecycle, role and assignment checks, the rights list, replacement of the evaluator's earlier
@@ -150,12 +148,9 @@ public class RatingService {
 
     private static void checkCriteria(Cycle c, NewRating n) {
         List<String> allowed = c.criteriaFor(n.party());
-        Set<String> seen = new HashSet<>();
+        Distinct.require("criteria", ".code", "criterion", n.criteria(), Criterion::code);
         for (int i = 0; i < n.criteria().size(); i++) {
             String code = n.criteria().get(i).code();
-            if (!seen.add(code)) {
-                throw new InvalidInputException("criteria[" + i + "].code", "criterion " + code + " given twice");
-            }
             if (!allowed.contains(code)) {
                 throw new RuleViolationException("criteria[" + i + "].code", "criterion " + code
                         + " is not in the rights list of " + n.party() + " " + allowed);

@@ -21,6 +21,7 @@ import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Distinct;
 import io.jixiao.kit.web.Paged;
 import io.jixiao.kit.web.Where;
 import io.quarkus.panache.common.Sort;
@@ -146,6 +147,7 @@ public class IndicatorService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        Distinct.require("subjects", "", "subject", d.subjects, s -> s);
         if (d.subjects != null) {
             for (String s : d.subjects) {
                 if (subjects.findByIdOptional(s).isEmpty()) {

@@ -41,6 +41,7 @@ import io.jixiao.kit.outbox.Outbox;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.problem.ProblemException.PreconditionFailedException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
+import io.jixiao.kit.web.Distinct;
 
 /** Computes a subject's scorecard for a period and publishes it whenever its score changes. */
 @ApplicationScoped
@@ -138,6 +139,8 @@ public class ScorecardService {
         }
         Map<String, Indicator> applicable = new HashMap<>();
         indicators.applicableTo(subject, period).forEach(i -> applicable.put(i.code, i));
+        // one line per indicator: a second one for the same was a 500 when the lines were stored
+        Distinct.require("lines", ".indicator", "indicator", c.lines(), LineOverride::indicator);
         for (LineOverride l : c.lines()) {
             if (!applicable.containsKey(l.indicator())) {
                 throw new RuleViolationException("lines", "indicator " + l.indicator() + " is not on " + subject

@@ -227,6 +227,11 @@ class IndicatorApiTest {
                 .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("target", "weight"))
                 .body("violations.message", org.hamcrest.Matchers.hasItem(
                         "at most 16 digits before the point and 8 after it"));
+        // a subject listed twice was stored and answered twice
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("code", ind, "nameZh", "重复", "dimension", "PROCESS", "kind", "QUANTITATIVE", "target", 80,
+                        "weight", 10, "subjects", List.of(dept, dept)))
+                .post("/api/v1/indicators").then().statusCode(400).body("violations[0].field", equalTo("subjects[1]"));
         assertEquals(0, count("select count(*) from indicator where code = ?1", ind));
     }
 

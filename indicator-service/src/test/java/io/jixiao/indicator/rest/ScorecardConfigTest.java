@@ -82,6 +82,11 @@ class ScorecardConfigTest {
                 .body("violations[0].field", equalTo("lines"));
         put(TestTokens.admin(), dept, null, Map.of("dimensionWeights", weights(0, 60, 0, 0, 40), "greenThreshold", 50,
                 "yellowThreshold", 70)).statusCode(422);
+        // two lines for one indicator: a 500 when the lines were stored
+        put(TestTokens.admin(), dept, null, Map.of("dimensionWeights", weights(0, 60, 0, 0, 40), "lines",
+                List.of(Map.of("indicator", lrn, "weight", 5), Map.of("indicator", lrn, "target", 25))))
+                .statusCode(400).body("violations[0].field", equalTo("lines[1].indicator"))
+                .body("detail", containsString("given twice"));
         put(TestTokens.admin(), dept, "yesterday's", ok).statusCode(400).body("violations.field", hasItem("If-Match"));
         assertEquals(defaults, etag(dept));
 
