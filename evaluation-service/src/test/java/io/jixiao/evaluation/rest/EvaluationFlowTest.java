@@ -177,6 +177,9 @@ class EvaluationFlowTest {
         rate(TestTokens.assessor("a-1", "ORG-A"), cycle, s, "THIRD_PARTY", one("GOAL_ACHIEVEMENT", 10)).statusCode(422);
         rate(TestTokens.superior("sup-0"), cycle, s, "SUPERIOR", one("GOAL_ACHIEVEMENT", 101)).statusCode(400)
                 .body("violations.field", hasItem("criteria[0].score"));
+        rate(TestTokens.superior("sup-0"), cycle, s, "SUPERIOR", List.of(Map.of("code", "GOAL_ACHIEVEMENT", "score",
+                50), Map.of("code", "GOAL_ACHIEVEMENT", "score", 90))).statusCode(400)
+                .body("violations[0].field", equalTo("criteria[1].code"));
         rate(TestTokens.superior("sup-0"), cycle, s, "THIRD_PARTY", one("GOAL_ACHIEVEMENT", 50)).statusCode(403);
         assertEquals(9,
                 count("select count(*) from rating r join cycle c on c.id = r.cycle_id where c.id = cast(?1 as uuid)",
