@@ -370,6 +370,14 @@ class EvaluationFlowTest {
         var dead = TopicProbe.await(bootstrap, "jixiao.evaluation.dlq", r -> poison.equals(r.key()), 1,
                 Duration.ofSeconds(30));
         assertEquals(1, dead.size(), "the poison record is on the dead-letter topic");
+        // a total whose rounding would take minutes of a core does not match the payload either
+        String huge = unique("X");
+        EventSamples.send(bootstrap, INDICATOR, type, huge, EventSamples.with(type, "subject", huge, "period", "2026",
+                "total", new java.math.BigDecimal("5E-999999999")), UUID.randomUUID());
+        var parked = TopicProbe.await(bootstrap, "jixiao.evaluation.dlq", r -> huge.equals(r.key()), 1,
+                Duration.ofSeconds(30));
+        assertEquals(1, parked.size(), "the record with an unbounded number is on the dead-letter topic");
+        assertEquals(0, count("select count(*) from scorecard_input where subject_code = ?1", huge));
         String after = unique("A");
         registerSubject(after);
         Eventually.until("the consumer goes on after a poison record", Duration.ofSeconds(30),
