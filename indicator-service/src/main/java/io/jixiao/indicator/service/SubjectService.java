@@ -42,25 +42,27 @@ public class SubjectService {
         if (subjects.findByIdOptional(s.code).isPresent()) {
             throw new ConflictException("subject " + s.code + " is already registered");
         }
-        if (s.parentCode != null && subjects.findByIdOptional(s.parentCode).isEmpty()) {
-            throw new RuleViolationException("parentCode", "parent subject " + s.parentCode + " does not exist");
+        if (s.parentCode != null) {
+            Subject parent = subjects.findByIdOptional(s.parentCode).orElseThrow(() -> new RuleViolationException(
+                    "parentCode", "parent subject " + s.parentCode + " does not exist"));
+            requireLevelUnder(parent, s.level);
         }
         subjects.persist(s);
         outbox.publish(config.topic(), IndicatorEvents.SUBJECT_REGISTERED, s.code, event(s));
         return s;
     }
 
-    /**
-     * Replaces a subject's names, parent, level and active period, if it is still at {@code version} (when given), and
-     * publishes {@code subject.changed} so that the other services' copies follow. A parent must exist and must not be
-     * the subject or one of the units under it. Nothing changes, and nothing is published, when the revision is the
-     * subject as it is.
-     */
     /** What a subject is from now on: everything but its code. */
     public record Revision(String nameZh, String nameEn, String parentCode, SubjectLevel level, LocalDate activeFrom,
             LocalDate activeTo) {
     }
 
+    /**
+     * Replaces a subject's names, parent, level and active period, if it is still at {@code version} (when given), and
+     * publishes {@code subject.changed} so that the other services' copies follow. A parent must exist, must not be
+     * the subject or one of the units under it, and must not sit below the subject's level; no subject under it may sit
+     * above its new level. Nothing changes, and nothing is published, when the revision is the subject as it is.
+     */
     @Transactional
     public Subject revise(String code, Long version, Revision revision) {
         subjects.lockHierarchy();
@@ -78,6 +80,15 @@ public class SubjectService {
             p = subjects.findByIdOptional(at).orElseThrow(
                     () -> new RuleViolationException("parentCode",
                             "parent subject " + at + " does not exist")).parentCode;
+        }
+        if (revision.parentCode() != null) {
+            requireLevelUnder(subjects.findById(revision.parentCode()), revision.level());
+        }
+        for (Subject child : subjects.list("parentCode", code)) {
+            if (child.level.ordinal() < revision.level().ordinal()) {
+                throw new RuleViolationException("level", code + " has " + child.level + " " + child.code
+                        + " under it, so it cannot be a " + revision.level());
+            }
         }
         if (!s.active().equals(new ActivePeriod(revision.activeFrom(), revision.activeTo()))) {
             subjects.closeScoringGate();
@@ -102,6 +113,17 @@ public class SubjectService {
         List<Subject> all = subjects.listAll(Sort.by("code"));
         all.forEach(s -> outbox.publish(config.topic(), IndicatorEvents.SUBJECT_CHANGED, s.code, event(s)));
         return all.size();
+    }
+
+    /**
+     * City → department → unit: a parent is at the child's level or above it (a county-level city under a city, a
+     * unit under a unit), never below it (a city under a department).
+     */
+    private static void requireLevelUnder(Subject parent, SubjectLevel level) {
+        if (parent.level.ordinal() > level.ordinal()) {
+            throw new RuleViolationException("parentCode", "parent subject " + parent.code + " is a " + parent.level
+                    + ", below a " + level);
+        }
     }
 
     private static SubjectRegistered event(Subject s) {

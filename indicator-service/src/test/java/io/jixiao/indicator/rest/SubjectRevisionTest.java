@@ -142,6 +142,25 @@ class SubjectRevisionTest {
                 .put("/api/v1/subjects/" + unit).then().statusCode(400);
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(revision(a, null))
                 .put("/api/v1/subjects/NO-SUCH").then().statusCode(404);
+        // city → department → unit: a parent never sits below its child, neither on registration nor on revision
+        Map<String, Object> city = revision(a, null);
+        city.put("level", "CITY");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(city)
+                .put("/api/v1/subjects/" + unit).then().statusCode(422)
+                .body("violations[0].field", equalTo("parentCode"))
+                .body("detail", equalTo("parent subject " + a + " is a DEPARTMENT, below a CITY"));
+        String stray = IndicatorApiTest.unique("REVC");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("code", stray, "nameZh", "市", "parentCode", unit, "level", "DEPARTMENT"))
+                .post("/api/v1/subjects").then().statusCode(422).body("violations[0].field", equalTo("parentCode"));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/subjects/" + stray).then().statusCode(404);
+        // and a subject does not drop below what sits under it: a has the unit, and a department beside it
+        String sibling = IndicatorApiTest.unique("REVD");
+        register(sibling, a, "DEPARTMENT");
+        Map<String, Object> demoted = revision(null, null);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(demoted)
+                .put("/api/v1/subjects/" + a).then().statusCode(422).body("violations[0].field", equalTo("level"))
+                .body("detail", equalTo(a + " has DEPARTMENT " + sibling + " under it, so it cannot be a UNIT"));
         for (String token : List.of(TestTokens.department(unit), TestTokens.department(a),
                 TestTokens.system("hall-system"))) {
             given().auth().oauth2(token).contentType(ContentType.JSON).body(revision(a, null))
