@@ -340,9 +340,15 @@ class ValueImportTest {
         given().urlEncodingEnabled(false).auth().oauth2(admin).get("/api/v1/subjects/" + dept + "%00").then()
                 .statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("path"));
-        given().urlEncodingEnabled(false).auth().oauth2(admin).get("/api/v1/quality/flags?subject=" + dept + "%00")
-                .then().statusCode(400)
-                .body("violations[0].field", equalTo("subject"));
+        // refused before any resource is matched, and still with the request's id (it was null: the id was set by a
+        // filter that could run after this one)
+        given().urlEncodingEnabled(false).auth().oauth2(admin).header("X-Request-Id", "nul-" + dept)
+                .get("/api/v1/quality/flags?subject=" + dept + "%00").then().statusCode(400)
+                .body("violations[0].field", equalTo("subject")).body("requestId", equalTo("nul-" + dept))
+                .header("X-Request-Id", "nul-" + dept);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("Content-Encoding", "gzip")
+                .header("X-Request-Id", "gz-" + dept).body("{}").post("/api/v1/values").then().statusCode(415)
+                .body("requestId", equalTo("gz-" + dept));
         assertEquals(0, values(dept));
     }
 

@@ -3,6 +3,7 @@ package io.jixiao.kit.web;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 
@@ -24,7 +25,8 @@ public class Correlation {
         return incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
     }
 
-    @ServerRequestFilter(preMatching = true)
+    /** First of all request filters, so that a refusal by any other (a NUL in the query, an encoded body) has it. */
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 900)
     public void in(ContainerRequestContext ctx) {
         String id = sanitize(ctx.getHeaderString(HEADER));
         ctx.setProperty(MDC_KEY, id);

@@ -334,6 +334,12 @@ class SurveyFlowTest {
                 .body("{\"group\":\"CITIZEN\",\"answers\":[{\"question\":\"q1\",\"value\":3E-999999999}]}")
                 .post("/api/v1/public/surveys/{id}/responses", survey).then().statusCode(400)
                 .body("violations[0].field", equalTo("answers[0].value"));
+        // refused before any resource is matched, and still with the request's id (it was null: the id was set by a
+        // filter that could run after the refusing one)
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON).header("X-Request-Id", "nul-" + s)
+                .body(Map.of("group", "CITIZEN", "answers", List.of(Map.of("question", "q1", "value", 3))))
+                .post("/api/v1/public/surveys/" + survey + "/responses?t=a%00").then().statusCode(400)
+                .body("violations[0].field", equalTo("t")).body("requestId", equalTo("nul-" + s));
         given().auth().oauth2(TestTokens.admin()).post("/api/v1/surveys/{id}/close", survey).then().statusCode(200);
         given().contentType(ContentType.JSON)
                 .body(Map.of("group", "CITIZEN", "answers", List.of(Map.of("question", "q1", "value", 3))))
