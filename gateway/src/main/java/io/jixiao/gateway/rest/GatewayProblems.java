@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.security.AuthenticationCompletionException;
@@ -62,12 +63,16 @@ public class GatewayProblems {
         return problem(body(status, detail, uri == null ? null : uri.getPath()));
     }
 
-    /** An RFC 9457 problem body, for callers that add members of their own before sending it. */
+    /**
+     * An RFC 9457 problem body, for callers that add members of their own before sending it. It carries the request's
+     * id as the services' problems do: the front door put it in the MDC, which Quarkus keeps in the request's context.
+     */
     static JsonObject body(int status, String detail, String instance) {
         Response.Status s = Response.Status.fromStatusCode(status);
+        Object rid = MDC.get("requestId");
         return new JsonObject().put("type", "https://jixiao.io/problems/http-" + status)
                 .put("title", s == null ? "Error" : s.getReasonPhrase()).put("status", status).put("detail", detail)
-                .put("instance", instance);
+                .put("instance", instance).put("requestId", rid == null ? null : rid.toString());
     }
 
     static Response problem(JsonObject body) {

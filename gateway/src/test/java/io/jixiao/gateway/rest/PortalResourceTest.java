@@ -74,14 +74,18 @@ class PortalResourceTest {
     void aDepartmentSeesOnlyItsOwnPageAndOtherCallersAreTurnedAway() {
         given().auth().oauth2(TestTokens.department("FIN")).get("/api/v1/portal/departments/FIN?period=2026").then()
                 .statusCode(200);
-        given().auth().oauth2(TestTokens.department("FIN")).get("/api/v1/portal/departments/EDU?period=2026").then()
+        given().auth().oauth2(TestTokens.department("FIN")).header("X-Request-Id", "own-page")
+                .get("/api/v1/portal/departments/EDU?period=2026").then()
                 .statusCode(403).contentType("application/problem+json")
-                .body("detail", equalTo("a department sees only its own page"));
-        // refused by role or for want of a token: problems too, like every other refusal
-        given().auth().oauth2(TestTokens.assessor("a1", "ORG1")).get("/api/v1/portal/league?period=2026").then()
-                .statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
-        given().get("/api/v1/portal/league?period=2026").then().statusCode(401)
-                .contentType("application/problem+json").header("WWW-Authenticate", equalTo("Bearer"));
+                .body("detail", equalTo("a department sees only its own page")).body("requestId", equalTo("own-page"));
+        // refused by role or for want of a token: problems too, like every other refusal, with the request's id
+        given().auth().oauth2(TestTokens.assessor("a1", "ORG1")).header("X-Request-Id", "by-role")
+                .get("/api/v1/portal/league?period=2026").then()
+                .statusCode(403).contentType("application/problem+json").body("status", equalTo(403))
+                .body("requestId", equalTo("by-role"));
+        given().header("X-Request-Id", "no-token").get("/api/v1/portal/league?period=2026").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", equalTo("Bearer"))
+                .body("requestId", equalTo("no-token"));
         given().auth().oauth2("not.a.jwt").get("/api/v1/portal/warnings?period=2026").then().statusCode(401)
                 .contentType("application/problem+json");
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/league?period=26").then().statusCode(400)
