@@ -114,8 +114,10 @@ public class RatingResource {
     @RolesAllowed({CurrentUser.ASSESSOR, CurrentUser.SUPERIOR, CurrentUser.DEPARTMENT})
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "assessor batch", summary = "An assessor system's batch", value = ApiExamples.BULK_RATINGS)))
     public BulkRatingService.Report bulk(@PathParam("id") UUID id,
-            @HeaderParam("Idempotency-Key") @NotBlank @Size(max = 128) @Pattern(regexp = "^[A-Za-z0-9._:-]+$", message = "letters, digits and . _ : - only") String key,
+            @HeaderParam(IdempotentInterceptor.HEADER) @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, maxLength = 128, pattern = IdempotentInterceptor.PATTERN)) String key,
             @Valid @NotNull BulkRequest r) throws com.fasterxml.jackson.core.JsonProcessingException {
+        // checked here, not by constraints on the parameter: those would name it "key", not the header
+        IdempotentInterceptor.requireKey(key);
         List<RatingService.NewRating> list = r.ratings().stream().map(x -> new RatingService.NewRating(x.subject(),
                 x.party(), x.criteria().stream().map(c -> new Criterion(c.code(), c.score(), c.weight())).toList(),
                 x.comment(), x.evidenceUrl())).toList();

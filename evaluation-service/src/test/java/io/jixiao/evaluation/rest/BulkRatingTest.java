@@ -2,6 +2,7 @@ package io.jixiao.evaluation.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -96,8 +97,14 @@ class BulkRatingTest {
         given().auth().oauth2(assessor).header("Idempotency-Key", "batch-2026-001").contentType(ContentType.JSON)
                 .body(Map.of("ratings", List.of(rating(a, "PROFESSIONAL_COMPLIANCE", 99))))
                 .post("/api/v1/cycles/{id}/ratings/bulk", cycle).then().statusCode(422);
+        // the key is required, and a refusal names the header as the caller wrote it (it said "key", the parameter)
         given().auth().oauth2(assessor).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/cycles/{id}/ratings/bulk", cycle).then().statusCode(400);
+                .post("/api/v1/cycles/{id}/ratings/bulk", cycle).then().statusCode(400)
+                .body("violations[0].field", equalTo("Idempotency-Key"))
+                .body("violations[0].message", startsWith("required"));
+        given().auth().oauth2(assessor).header("Idempotency-Key", "batch 2026/001").contentType(ContentType.JSON)
+                .body(body).post("/api/v1/cycles/{id}/ratings/bulk", cycle).then().statusCode(400)
+                .body("violations[0].field", equalTo("Idempotency-Key"));
         given().auth().oauth2(TestTokens.finance()).header("Idempotency-Key", "k").contentType(ContentType.JSON)
                 .body(body).post("/api/v1/cycles/{id}/ratings/bulk", cycle).then().statusCode(403);
         assertEquals(1, count("select count(*) from rating where cycle_id = cast(?1 as uuid)", cycle));

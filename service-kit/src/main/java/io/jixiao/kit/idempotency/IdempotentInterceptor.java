@@ -64,15 +64,21 @@ public class IdempotentInterceptor {
         this.mapper = mapper;
     }
 
+    /** Refuses a missing or malformed key as bad input naming the header (for an endpoint that requires one). */
+    public static void requireKey(String key) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new InvalidInputException(HEADER, (key == null ? "required: " : "")
+                    + "1 to 128 letters, digits or . _ : - (a UUID will do)");
+        }
+    }
+
     @AroundInvoke
     Object around(InvocationContext ctx) throws Exception {
         String key = request.getHeader(HEADER);
         if (key == null || identity.isAnonymous()) {
             return ctx.proceed(); // keys are per caller: an anonymous one would share them with every other
         }
-        if (!KEY.matcher(key).matches()) {
-            throw new InvalidInputException(HEADER, "1 to 128 letters, digits or . _ : - (a UUID will do)");
-        }
+        requireKey(key);
         String caller = identity.getPrincipal().getName();
         String hash = IdempotencyStore.sha256(request.method() + " " + request.path() + "?" + request.query() + "\n"
                 + mapper.writeValueAsString(fingerprints(ctx.getParameters())));
