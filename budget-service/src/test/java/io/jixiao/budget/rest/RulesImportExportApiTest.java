@@ -101,6 +101,10 @@ class RulesImportExportApiTest {
         // a second version without the band; the recompute applies it and keeps the history of versions
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(rules(List.of()))
                 .post("/api/v1/budget/rules/2021").then().statusCode(201).body("version", equalTo(2));
+        // a refusal names the query parameter as the caller wrote it (it said "year", the Java parameter)
+        given().auth().oauth2(TestTokens.finance()).queryParam("basedOnYear", 1999)
+                .post("/api/v1/budget/proposals/recompute").then().statusCode(400)
+                .body("violations[0].field", equalTo("basedOnYear"));
         given().auth().oauth2(TestTokens.finance()).queryParam("basedOnYear", 2021)
                 .post("/api/v1/budget/proposals/recompute").then().statusCode(200);
         given().auth().oauth2(TestTokens.finance()).queryParam("year", 2022).queryParam("subject", s)

@@ -1,5 +1,6 @@
 package io.jixiao.kit.problem;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,6 +10,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -59,7 +64,7 @@ public class ProblemMappers {
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.Violation> violations = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            violations.add(new Problem.Violation(fieldOf(v.getPropertyPath()), v.getMessage()));
+            violations.add(new Problem.Violation(fieldOf(v), v.getMessage()));
         }
         violations.sort(Comparator.comparing(Problem.Violation::field));
         return respond(400, "validation", "Invalid input", violations.size() + " field(s) invalid", uri, violations);
@@ -252,17 +257,26 @@ public class ProblemMappers {
         };
     }
 
-    /** {@code create.request.criteria[0].score} → {@code criteria[0].score}: the field as the client wrote it. */
-    private static String fieldOf(Path path) {
+    /**
+     * {@code create.request.criteria[0].score} → {@code criteria[0].score}: the field as the client wrote it. A query,
+     * path or header parameter is named as on the wire ({@code basedOnYear}, {@code Idempotency-Key}), not as the Java
+     * parameter that holds it.
+     */
+    private static String fieldOf(ConstraintViolation<?> v) {
         StringBuilder sb = new StringBuilder();
         String param = null;
-        for (Path.Node n : path) {
+        Path.MethodNode method = null;
+        for (Path.Node n : v.getPropertyPath()) {
             switch (n.getKind()) {
-                case METHOD, CROSS_PARAMETER, RETURN_VALUE -> {
+                case METHOD -> {
+                    method = n.as(Path.MethodNode.class);
+                    continue;
+                }
+                case CROSS_PARAMETER, RETURN_VALUE -> {
                     continue;
                 }
                 case PARAMETER -> {
-                    param = n.getName();
+                    param = wireName(v.getRootBeanClass(), method, n.as(Path.ParameterNode.class));
                     continue;
                 }
                 default -> {
@@ -283,6 +297,34 @@ public class ProblemMappers {
             return param == null ? "body" : param;
         }
         return sb.toString();
+    }
+
+    /** The name a JAX-RS annotation gives a method parameter, else its Java name. */
+    private static String wireName(Class<?> resource, Path.MethodNode method, Path.ParameterNode param) {
+        if (method != null && resource != null) {
+            for (Class<?> c = resource; c != null && c != Object.class; c = c.getSuperclass()) {
+                try {
+                    Method m = c.getDeclaredMethod(method.getName(),
+                            method.getParameterTypes().toArray(Class<?>[]::new));
+                    for (java.lang.annotation.Annotation a : m.getParameterAnnotations()[param.getParameterIndex()]) {
+                        String name = a instanceof QueryParam q
+                                ? q.value()
+                                : a instanceof PathParam pp
+                                        ? pp.value()
+                                        : a instanceof HeaderParam h
+                                                ? h.value()
+                                                : a instanceof FormParam f ? f.value() : null;
+                        if (name != null) {
+                            return name;
+                        }
+                    }
+                } catch (NoSuchMethodException e) {
+                    // declared further up
+                }
+                // an interceptor's generated subclass overrides the method without its annotations: go on up
+            }
+        }
+        return param.getName();
     }
 
     /**
