@@ -235,6 +235,30 @@ class IndicatorApiTest {
         assertEquals(0, count("select count(*) from indicator where code = ?1", ind));
     }
 
+    /**
+     * A property the operation does not take is refused: {@code appliesTo} for {@code subjects} used to be ignored, and
+     * the indicator was created for every subject. Events stay lenient (a producer may add a field).
+     */
+    @Test
+    void aPropertyTheRequestDoesNotTakeIsRefusedNamingIt() {
+        String dept = unique("D");
+        String ind = unique("I");
+        subject(dept);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("code", ind, "nameZh", "拼写", "dimension", "PROCESS", "kind", "QUANTITATIVE", "target", 80,
+                        "weight", 10, "appliesTo", List.of(dept)))
+                .post("/api/v1/indicators").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("appliesTo"))
+                .body("violations[0].message", containsString("is not a property of this request"))
+                .body("violations[0].message", containsString("subjects"));
+        assertEquals(0, count("select count(*) from indicator where code = ?1", ind));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("values", List.of(Map.of("subject", dept, "indicator", ind, "period", "2026", "value", 1,
+                        "unit", "%"))))
+                .post("/api/v1/values/bulk").then().statusCode(400)
+                .body("violations[0].field", equalTo("values[0].unit"));
+    }
+
     @Test
     void aDepartmentCannotWriteOrReadAnotherDepartmentsValuesAndNothingIsWritten() {
         String mine = unique("D");

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.jixiao.kit.sql.DatabaseOutage;
 import io.jixiao.kit.web.BoundedNumbers;
@@ -343,6 +344,10 @@ public class ProblemMappers {
         }
         if (e instanceof BoundedNumbers.UnboundedNumberException) {
             return BoundedNumbers.MESSAGE;
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "is not a property of this request; it takes " + u.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().toList();
         }
         if (e instanceof InvalidFormatException ife && ife.getTargetType() != null) {
             return ife.getTargetType().isEnum()
