@@ -18,7 +18,6 @@ import io.jixiao.budget.domain.monitoring.Thresholds;
 import io.jixiao.budget.repository.InputRepository;
 import io.jixiao.budget.repository.MonitoringRepository;
 import io.jixiao.budget.repository.ProposalRepository;
-import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.security.CurrentUser;
 
 /** Read models for the portal: the budget × performance matrix, the warning list, a department's year. */
@@ -88,9 +87,7 @@ public class BudgetViews {
 
     @Transactional
     public DepartmentYear department(String subject, int year, LocalDate asOf, CurrentUser caller) {
-        if (caller.hasRole(CurrentUser.DEPARTMENT) && caller.dept().filter(subject::equals).isEmpty()) {
-            throw new AccessDeniedException("a department sees only its own year");
-        }
+        caller.requireOwnIfDepartment(subject, "year");
         List<MonitoringService.Assessed> mine = monitoring.assess(year, asOf, caller).stream()
                 .filter(a -> a.project().subjectCode.equals(subject)).toList();
         BigDecimal approved = mine.stream().map(a -> a.project().approvedAmount).reduce(BigDecimal.ZERO,

@@ -37,7 +37,6 @@ import io.jixiao.budget.repository.ProjectRepository;
 import io.jixiao.kit.inbox.EventEnvelope;
 import io.jixiao.kit.inbox.PoisonEventException;
 import io.jixiao.kit.outbox.Outbox;
-import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.sql.DatabaseOutage;
@@ -167,9 +166,7 @@ public class MonitoringService {
     public List<LightChange> history(UUID project, CurrentUser caller) {
         BudgetProject p = projects.findByIdOptional(project)
                 .orElseThrow(() -> new ResourceNotFoundException("project", project));
-        if (caller.hasRole(CurrentUser.DEPARTMENT) && caller.dept().filter(p.subjectCode::equals).isEmpty()) {
-            throw new AccessDeniedException("a department sees only its own projects");
-        }
+        caller.requireOwnIfDepartment(p.subjectCode, "projects");
         return monitoring.history(p.id);
     }
 

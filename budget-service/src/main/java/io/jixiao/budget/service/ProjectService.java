@@ -13,7 +13,6 @@ import io.jixiao.budget.domain.rules.Category;
 import io.jixiao.budget.repository.InputRepository;
 import io.jixiao.budget.repository.ProjectRepository;
 import io.jixiao.kit.period.Period;
-import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.security.CurrentUser;
@@ -63,9 +62,7 @@ public class ProjectService {
 
     public BudgetProject get(UUID id, CurrentUser caller) {
         BudgetProject p = projects.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("project", id));
-        if (caller.hasRole(CurrentUser.DEPARTMENT) && caller.dept().filter(p.subjectCode::equals).isEmpty()) {
-            throw new AccessDeniedException("a department sees only its own projects");
-        }
+        caller.requireOwnIfDepartment(p.subjectCode, "projects");
         return p;
     }
 }

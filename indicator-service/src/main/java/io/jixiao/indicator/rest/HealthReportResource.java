@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.jixiao.indicator.domain.scoring.Dimension;
 import io.jixiao.indicator.service.HealthReportService;
 import io.jixiao.kit.period.Period;
-import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.sheets.Sheets;
@@ -43,9 +42,7 @@ public class HealthReportResource {
             + "weakest indicators and the lights")
     public HealthReportService.Report report(@PathParam("code") String code,
             @PathParam("period") @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period) {
-        if (caller.hasRole(CurrentUser.DEPARTMENT) && caller.dept().filter(code::equals).isEmpty()) {
-            throw new AccessDeniedException("a department sees only its own health report");
-        }
+        caller.requireOwnIfDepartment(code, "health report");
         return service.report(code, period);
     }
 }

@@ -39,7 +39,6 @@ import io.jixiao.indicator.domain.scoring.Scores;
 import io.jixiao.indicator.service.ScorecardConfigurator;
 import io.jixiao.indicator.service.ScorecardService;
 import io.jixiao.kit.period.Period;
-import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.Decimals;
 import io.jixiao.kit.web.IfMatch;
@@ -126,9 +125,7 @@ public class ScorecardResource {
             + " back as If-Match when you change the configuration)")
     public RestResponse<ScorecardResponse> get(@PathParam("code") String code,
             @PathParam("period") @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period) {
-        if (caller.hasRole(CurrentUser.DEPARTMENT) && caller.dept().filter(code::equals).isEmpty()) {
-            throw new AccessDeniedException("a department sees only its own scorecard");
-        }
+        caller.requireOwnIfDepartment(code, "scorecard");
         long revision = service.revision(code, period); // before the view: an ETag never newer than the body
         return RestResponse.ResponseBuilder
                 .ok(ScorecardResponse.from(service.view(code, period), service.definitions(period)))

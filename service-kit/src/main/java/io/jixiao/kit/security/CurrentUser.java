@@ -6,6 +6,7 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** Who is calling, from the verified JWT: subject, roles, and the {@code dept} / {@code org} claims. */
@@ -39,6 +40,16 @@ public class CurrentUser {
 
     public Optional<String> dept() {
         return Optional.ofNullable(jwt.<Object>getClaim("dept")).map(Object::toString);
+    }
+
+    /**
+     * A department reads only its own subject's data: refuses a department caller whose {@code dept} is not
+     * {@code subject}, saying "a department sees only its own {@code what}". Other roles pass.
+     */
+    public void requireOwnIfDepartment(String subject, String what) {
+        if (hasRole(DEPARTMENT) && dept().filter(subject::equals).isEmpty()) {
+            throw new AccessDeniedException("a department sees only its own " + what);
+        }
     }
 
     public Optional<String> org() {

@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.kit.period.Period;
-import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.Decimals;
 import io.jixiao.survey.domain.Satisfaction;
@@ -54,9 +53,7 @@ public class SatisfactionResource {
     @RolesAllowed(CurrentUser.ANY_ROLE)
     public SatisfactionResponse get(@PathParam("code") String code,
             @QueryParam("period") @NotNull @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period) {
-        if (caller.hasRole(CurrentUser.DEPARTMENT) && caller.dept().filter(code::equals).isEmpty()) {
-            throw new AccessDeniedException("a department sees only its own satisfaction index");
-        }
+        caller.requireOwnIfDepartment(code, "satisfaction index");
         return SatisfactionResponse.from(service.get(code, period));
     }
 }
