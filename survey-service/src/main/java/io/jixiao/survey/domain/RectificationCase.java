@@ -53,6 +53,10 @@ public class RectificationCase {
     @Column(name = "answered_at")
     public OffsetDateTime answeredAt;
 
+    /** How many answers the department has given; each is kept as a {@link RectificationAnswer}. */
+    @Column(name = "answer_revisions", nullable = false)
+    public int answerRevisions;
+
     @Column(name = "closing_note")
     public String closingNote;
 
@@ -65,7 +69,8 @@ public class RectificationCase {
     @Version
     public long version;
 
-    public void answer(String text, String by, OffsetDateTime at) {
+    /** Records the answer that now stands and returns it as the revision to keep beside the earlier ones. */
+    public RectificationAnswer answer(String text, String by, OffsetDateTime at) {
         if (status != Status.OPEN && status != Status.ANSWERED) {
             throw new ConflictException("rectification case is " + status + ": it cannot be answered");
         }
@@ -75,6 +80,8 @@ public class RectificationCase {
         answer = text;
         answeredBy = by;
         status = Status.ANSWERED;
+        answerRevisions++;
+        return new RectificationAnswer(id, answerRevisions, text, by, at);
     }
 
     public void close(String note, String by, OffsetDateTime at) {

@@ -1,6 +1,7 @@
 package io.jixiao.survey.repository;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
 import io.jixiao.kit.web.Where;
+import io.jixiao.survey.domain.RectificationAnswer;
 import io.jixiao.survey.domain.RectificationCase;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -18,6 +20,17 @@ public class RectificationRepository implements PanacheRepositoryBase<Rectificat
 
     public Optional<RectificationCase> ofReview(UUID review) {
         return find("reviewId", review).firstResultOptional();
+    }
+
+    public void keep(RectificationAnswer answer) {
+        getEntityManager().persist(answer);
+    }
+
+    /** Every answer given to a case, the first first. */
+    public List<RectificationAnswer> answersOf(UUID caseId) {
+        return getEntityManager().createQuery(
+                "from RectificationAnswer where caseId = :c order by revision", RectificationAnswer.class)
+                .setParameter("c", caseId).getResultList();
     }
 
     /** Cases of a subject (or all), by status; {@code overdueOn} keeps the unanswered ones past their due date. */

@@ -2,6 +2,7 @@ package io.jixiao.survey.rest;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import io.jixiao.survey.domain.RectificationAnswer;
 import io.jixiao.survey.domain.RectificationCase;
 import io.jixiao.survey.service.RectificationService;
 
@@ -34,9 +36,12 @@ import io.jixiao.survey.service.RectificationService;
 public class RectificationResource {
 
     public record CaseResponse(UUID id, UUID review, String subject, OffsetDateTime openedAt, LocalDate dueDate,
-            RectificationCase.Status status, boolean overdue, @Schema(nullable = true) String answer,
+            RectificationCase.Status status, boolean overdue,
+            @Schema(nullable = true, description = "the answer that stands; every answer is at /answers") String answer,
+            @Schema(description = "how many answers the department has given") int answerRevisions,
             @Schema(nullable = true) String answeredBy,
-            @Schema(nullable = true) OffsetDateTime answeredAt, @Schema(nullable = true) Boolean answeredOnTime,
+            @Schema(nullable = true, description = "the first answer's time, which decides answeredOnTime") OffsetDateTime answeredAt,
+            @Schema(nullable = true) Boolean answeredOnTime,
             @Schema(nullable = true) String closingNote,
             @Schema(nullable = true) String closedBy,
             @Schema(nullable = true) OffsetDateTime closedAt) {
@@ -44,8 +49,16 @@ public class RectificationResource {
             boolean overdue = c.status == RectificationCase.Status.OPEN
                     && LocalDate.now(io.jixiao.survey.service.ReviewService.CHINA).isAfter(c.dueDate);
             return new CaseResponse(c.id, c.reviewId, c.subjectCode, c.openedAt, c.dueDate, c.status, overdue,
-                    c.answer, c.answeredBy, c.answeredAt, c.answeredAt == null ? null : c.answeredOnTime(),
+                    c.answer, c.answerRevisions, c.answeredBy, c.answeredAt,
+                    c.answeredAt == null ? null : c.answeredOnTime(),
                     c.closingNote, c.closedBy, c.closedAt);
+        }
+    }
+
+    @Schema(name = "RectificationAnswerRevision")
+    public record AnswerRevision(int revision, String answer, String answeredBy, OffsetDateTime answeredAt) {
+        static AnswerRevision of(RectificationAnswer a) {
+            return new AnswerRevision(a.revision, a.answer, a.answeredBy, a.answeredAt);
         }
     }
 
@@ -78,6 +91,14 @@ public class RectificationResource {
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.DEPARTMENT})
     public CaseResponse get(@PathParam("id") UUID id) {
         return CaseResponse.of(service.get(id, caller));
+    }
+
+    /** Every answer the department gave, the first first; the last one is the case's {@code answer}. */
+    @GET
+    @Path("/{id}/answers")
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.DEPARTMENT})
+    public List<AnswerRevision> answers(@PathParam("id") UUID id) {
+        return service.answers(id, caller).stream().map(AnswerRevision::of).toList();
     }
 
     @POST

@@ -3,6 +3,7 @@ package io.jixiao.survey.service;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
+import io.jixiao.survey.domain.RectificationAnswer;
 import io.jixiao.survey.domain.RectificationCase;
 import io.jixiao.survey.repository.RectificationRepository;
 
@@ -38,12 +40,18 @@ public class RectificationService {
         return c;
     }
 
-    /** Only the department concerned answers (an admin does not answer for it). */
+    /** The answers given to a case, the first first: a revision never overwrites what was said before. */
+    public List<RectificationAnswer> answers(UUID id, CurrentUser caller) {
+        get(id, caller);
+        return cases.answersOf(id);
+    }
+
+    /** Only the department concerned answers (an admin does not answer for it); each answer is kept. */
     @Transactional
     public RectificationCase answer(UUID id, String text, CurrentUser caller) {
         RectificationCase c = find(id);
         requireOwnDepartment(c, caller);
-        c.answer(text, caller.subject(), OffsetDateTime.now(ZoneOffset.UTC));
+        cases.keep(c.answer(text, caller.subject(), OffsetDateTime.now(ZoneOffset.UTC)));
         return c;
     }
 

@@ -1,8 +1,10 @@
 package io.jixiao.survey.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -140,10 +143,26 @@ class ReviewFlowTest {
                 .post("/api/v1/rectifications/{id}/close", caseId).then().statusCode(409);
         given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON)
                 .body(Map.of("answer", "已增开两个窗口，并电话回访当事人")).post("/api/v1/rectifications/{id}/answer", caseId)
-                .then().statusCode(200).body("status", equalTo("ANSWERED")).body("answeredOnTime", equalTo(true));
+                .then().statusCode(200).body("status", equalTo("ANSWERED")).body("answeredOnTime", equalTo(true))
+                .body("answerRevisions", equalTo(1));
+        // a revised answer stands, and the first one is kept beside it
+        given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON)
+                .body(Map.of("answer", "已增开两个窗口、延长午间服务，并电话回访当事人"))
+                .post("/api/v1/rectifications/{id}/answer", caseId).then().statusCode(200)
+                .body("answer", equalTo("已增开两个窗口、延长午间服务，并电话回访当事人")).body("answerRevisions", equalTo(2))
+                .body("answeredOnTime", equalTo(true));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/rectifications/{id}/answers", caseId).then()
+                .statusCode(200).body("revision", contains(1, 2))
+                .body("answer", contains("已增开两个窗口，并电话回访当事人", "已增开两个窗口、延长午间服务，并电话回访当事人"))
+                .body("answeredBy", everyItem(equalTo("dept-" + s)));
+        given().auth().oauth2(TestTokens.department(other)).get("/api/v1/rectifications/{id}/answers", caseId)
+                .then().statusCode(403);
         given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON).body(Map.of("note", "整改完成"))
                 .post("/api/v1/rectifications/{id}/close", caseId).then().statusCode(200)
                 .body("status", equalTo("CLOSED"));
+        given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON).body(Map.of("answer", "补充"))
+                .post("/api/v1/rectifications/{id}/answer", caseId).then().statusCode(409);
+        assertEquals(2, count("select count(*) from rectification_answer where case_id = ?1", UUID.fromString(caseId)));
 
         // an appeal found the third rating malicious: it is void, and so is its case
         given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON)
