@@ -23,9 +23,18 @@ import io.jixiao.survey.repository.RectificationRepository;
 public class RectificationService {
 
     private final RectificationRepository cases;
+    private final ReviewService reviews;
 
-    public RectificationService(RectificationRepository cases) {
+    public RectificationService(RectificationRepository cases, ReviewService reviews) {
         this.cases = cases;
+        this.reviews = reviews;
+    }
+
+    /** The case a bad review opened, for {@code reviews/{id}/rectification}; a good review has none (404). */
+    public UUID caseOfReview(UUID review, CurrentUser caller) {
+        reviews.get(review, caller);
+        return cases.ofReview(review)
+                .orElseThrow(() -> new ResourceNotFoundException("rectification case of review", review)).id;
     }
 
     public Paged<RectificationCase> list(String subject, RectificationCase.Status status, boolean overdue,

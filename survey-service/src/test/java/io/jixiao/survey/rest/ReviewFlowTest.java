@@ -101,9 +101,18 @@ class ReviewFlowTest {
                 .body("rectification.dueDate", equalTo(due.toString()))
                 .body("rectification.status", equalTo("OPEN")).extract();
         String caseId = bad.path("rectification.id");
-        given().auth().oauth2(hall).contentType(ContentType.JSON)
+        String badId = bad.path("id");
+        String good = given().auth().oauth2(hall).contentType(ContentType.JSON)
                 .body(review("HALL-" + s + "-2", s, "VERY_SATISFIED", ratedAt)).post("/api/v1/reviews").then()
-                .statusCode(201).body("rectification", nullValue());
+                .statusCode(201).body("rectification", nullValue()).extract().path("id");
+        // the case at the review's own path (DESIGN section 9): the same case; a good review has none
+        given().auth().oauth2(TestTokens.department(s)).get("/api/v1/reviews/{id}/rectification", badId).then()
+                .statusCode(200).body("id", equalTo(caseId)).body("review", equalTo(badId));
+        given().auth().oauth2(TestTokens.department(s)).get("/api/v1/reviews/{id}/rectification", good).then()
+                .statusCode(404).body("detail", containsString("rectification case of review"));
+        given().auth().oauth2(TestTokens.department(other)).get("/api/v1/reviews/{id}/rectification", badId).then()
+                .statusCode(403);
+        given().auth().oauth2(hall).get("/api/v1/reviews/{id}/rectification", badId).then().statusCode(403);
         String mistaken = given().auth().oauth2(hall).contentType(ContentType.JSON)
                 .body(review("HALL-" + s + "-3", s, "VERY_DISSATISFIED", ratedAt)).post("/api/v1/reviews").then()
                 .statusCode(201).extract().path("id");
@@ -145,10 +154,13 @@ class ReviewFlowTest {
                 .body(Map.of("answer", "已增开两个窗口，并电话回访当事人")).post("/api/v1/rectifications/{id}/answer", caseId)
                 .then().statusCode(200).body("status", equalTo("ANSWERED")).body("answeredOnTime", equalTo(true))
                 .body("answerRevisions", equalTo(1));
-        // a revised answer stands, and the first one is kept beside it
+        // a revised answer (here at the review's path) stands, and the first one is kept beside it
+        given().auth().oauth2(TestTokens.department(other)).contentType(ContentType.JSON)
+                .body(Map.of("answer", "不是我们的")).post("/api/v1/reviews/{id}/rectification/answer", badId).then()
+                .statusCode(403);
         given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON)
                 .body(Map.of("answer", "已增开两个窗口、延长午间服务，并电话回访当事人"))
-                .post("/api/v1/rectifications/{id}/answer", caseId).then().statusCode(200)
+                .post("/api/v1/reviews/{id}/rectification/answer", badId).then().statusCode(200)
                 .body("answer", equalTo("已增开两个窗口、延长午间服务，并电话回访当事人")).body("answerRevisions", equalTo(2))
                 .body("answeredOnTime", equalTo(true));
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/rectifications/{id}/answers", caseId).then()
@@ -157,9 +169,11 @@ class ReviewFlowTest {
                 .body("answeredBy", everyItem(equalTo("dept-" + s)));
         given().auth().oauth2(TestTokens.department(other)).get("/api/v1/rectifications/{id}/answers", caseId)
                 .then().statusCode(403);
+        given().auth().oauth2(TestTokens.superior("mayor")).get("/api/v1/reviews/{id}/rectification/answers", badId)
+                .then().statusCode(200).body("revision", contains(1, 2));
         given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON).body(Map.of("note", "整改完成"))
-                .post("/api/v1/rectifications/{id}/close", caseId).then().statusCode(200)
-                .body("status", equalTo("CLOSED"));
+                .post("/api/v1/reviews/{id}/rectification/close", badId).then().statusCode(200)
+                .body("status", equalTo("CLOSED")).body("id", equalTo(caseId));
         given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON).body(Map.of("answer", "补充"))
                 .post("/api/v1/rectifications/{id}/answer", caseId).then().statusCode(409);
         assertEquals(2, count("select count(*) from rectification_answer where case_id = ?1", UUID.fromString(caseId)));
