@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
@@ -20,6 +21,11 @@ public class RectificationRepository implements PanacheRepositoryBase<Rectificat
 
     public Optional<RectificationCase> ofReview(UUID review) {
         return find("reviewId", review).firstResultOptional();
+    }
+
+    /** The case of a review, its row locked until the transaction ends. */
+    public Optional<RectificationCase> ofReviewLocked(UUID review) {
+        return find("reviewId", review).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     public void keep(RectificationAnswer answer) {

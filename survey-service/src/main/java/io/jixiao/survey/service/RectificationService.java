@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
@@ -55,10 +56,13 @@ public class RectificationService {
         return cases.answersOf(id);
     }
 
-    /** Only the department concerned answers (an admin does not answer for it); each answer is kept. */
+    /**
+     * Only the department concerned answers (an admin does not answer for it); each answer is kept. The case's row is
+     * locked as it is read, so answers sent at the same time become successive revisions instead of colliding.
+     */
     @Transactional
     public RectificationCase answer(UUID id, String text, CurrentUser caller) {
-        RectificationCase c = find(id);
+        RectificationCase c = lock(id);
         requireOwnDepartment(c, caller);
         cases.keep(c.answer(text, caller.subject(), OffsetDateTime.now(ZoneOffset.UTC)));
         return c;
@@ -67,12 +71,17 @@ public class RectificationService {
     /** The department closes its answered case; an admin may close it too. */
     @Transactional
     public RectificationCase close(UUID id, String note, CurrentUser caller) {
-        RectificationCase c = find(id);
+        RectificationCase c = lock(id);
         if (!caller.hasRole(CurrentUser.ADMIN)) {
             requireOwnDepartment(c, caller);
         }
         c.close(note, caller.subject(), OffsetDateTime.now(ZoneOffset.UTC));
         return c;
+    }
+
+    private RectificationCase lock(UUID id) {
+        return cases.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new ResourceNotFoundException("rectification case", id));
     }
 
     private RectificationCase find(UUID id) {

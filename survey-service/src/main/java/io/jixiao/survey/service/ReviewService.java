@@ -120,7 +120,7 @@ public class ReviewService {
         ServiceReview r = reviews.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new ResourceNotFoundException("review", id));
         r.voidAs(reason, note, caller.subject(), OffsetDateTime.now(ZoneOffset.UTC));
-        cases.ofReview(r.id).ifPresent(RectificationCase::voidWithReview);
+        cases.ofReviewLocked(r.id).ifPresent(RectificationCase::voidWithReview); // not while it is being answered
         return r;
     }
 

@@ -277,6 +277,37 @@ class ReviewFlowTest {
     }
 
     /**
+     * A department's colleague answers while another answer is still in flight (held in its transaction here). Without
+     * the case's row lock the second read the case before the first committed, took the same revision number and was
+     * refused with a 409 when the first committed (and the service logged the unique violation). It now waits for the
+     * first, and both answers are kept as revisions 1 and 2, the second standing.
+     */
+    @Test
+    void twoAnswersSentAtOnceAreBothKeptInTurn() throws Exception {
+        String s = TestDb.registeredSubject(em, bootstrap, "A");
+        String caseId = given().auth().oauth2(hall).contentType(ContentType.JSON)
+                .body(review("A-" + UUID.randomUUID(), s, "DISSATISFIED",
+                        OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString()))
+                .post("/api/v1/reviews").then().statusCode(201).extract().path("rectification.id");
+        try (HeldTransaction first = HeldTransaction.of(() -> {
+            em.createNativeQuery("update rectification_case set status = 'ANSWERED', answer = '先到的答复', answered_by"
+                    + " = 'colleague', answered_at = now(), answer_revisions = 1, version = version + 1 where id ="
+                    + " cast(?1 as uuid)").setParameter(1, caseId).executeUpdate();
+            em.createNativeQuery("insert into rectification_answer values (gen_random_uuid(), cast(?1 as uuid), 1,"
+                    + " '先到的答复', 'colleague', now())").setParameter(1, caseId).executeUpdate();
+        })) {
+            var second = first.commitWhileWaitedOn(em, "the second answer waits for the first",
+                    () -> given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON)
+                            .body(Map.of("answer", "后到的答复")).post("/api/v1/rectifications/{id}/answer", caseId)
+                            .then().extract());
+            assertEquals(200, second.statusCode(), second.asString());
+            assertEquals(2, (Integer) second.path("answerRevisions"));
+        }
+        given().auth().oauth2(TestTokens.department(s)).get("/api/v1/rectifications/{id}/answers", caseId).then()
+                .statusCode(200).body("revision", contains(1, 2)).body("answer", contains("先到的答复", "后到的答复"));
+    }
+
+    /**
      * A service-hall system that lost the answer to its review sends it again with its {@code Idempotency-Key}: the
      * first answer (201, the same review and case) comes back. Without the key the same retry is a duplicate case
      * number (409).
