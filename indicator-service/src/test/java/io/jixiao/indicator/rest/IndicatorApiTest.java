@@ -259,6 +259,17 @@ class IndicatorApiTest {
                 .body("violations[0].field", equalTo("values[0].unit"));
     }
 
+    /** A fraction where a whole number is expected was truncated: a zombie scan for 2025.9 ran for 2025. */
+    @Test
+    void aFractionWhereAWholeNumberIsExpectedIsRefused() {
+        for (Object year : List.of(2025.9, 2025.0, 2.0251E3)) {
+            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("year", year))
+                    .post("/api/v1/quality/zombie-scans").then().statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", equalTo("year"))
+                    .body("violations[0].message", equalTo("must be a whole number"));
+        }
+    }
+
     @Test
     void aDepartmentCannotWriteOrReadAnotherDepartmentsValuesAndNothingIsWritten() {
         String mine = unique("D");

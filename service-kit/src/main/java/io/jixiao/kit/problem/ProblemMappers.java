@@ -373,6 +373,10 @@ public class ProblemMappers {
     }
 
     private static String typeName(Class<?> t) {
+        if (t == Integer.class || t == int.class || t == Long.class || t == long.class || t == Short.class
+                || t == short.class || t == java.math.BigInteger.class) {
+            return "whole number";
+        }
         if (Number.class.isAssignableFrom(t) || t.isPrimitive() && t != boolean.class) {
             return "number";
         }

@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code appliesTo} instead of {@code subjects} was created for every subject. Only the REST layer reads strictly;
  * events and stored JSON keep the application's lenient mapper, so a producer may add a field without breaking its
  * consumers.
+ * <p>
+ * A fraction where a whole number is expected is refused too: Jackson's default truncated it, so a zombie scan for
+ * {@code "year": 2025.9} ran for 2025 and 2.5 invitation tokens made 2.
  */
 @Provider
 public class StrictBodies implements ContextResolver<ObjectMapper> {
@@ -19,7 +22,8 @@ public class StrictBodies implements ContextResolver<ObjectMapper> {
     private final ObjectMapper strict;
 
     public StrictBodies(ObjectMapper mapper) {
-        this.strict = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.strict = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
     @Override
