@@ -255,10 +255,25 @@ class TourOfTheApiIT {
         as(admin()).queryParam("subject", a).queryParam("month", month).get("/api/v1/reviews").then().statusCode(200);
         as(admin()).get("/api/v1/reviews/{id}", review).then().statusCode(200);
         as(TestTokens.department(a)).get("/api/v1/rectifications/{id}", rectification).then().statusCode(200);
+        as(TestTokens.department(a)).get("/api/v1/reviews/{id}/rectification", review).then().statusCode(200)
+                .body("id", equalTo(rectification));
         as(TestTokens.department(a)).body(Map.of("answer", "已一次性告知材料清单"))
                 .post("/api/v1/rectifications/{id}/answer", rectification).then().statusCode(200);
+        as(TestTokens.department(a)).body(Map.of("answer", "已一次性告知材料清单，并安排专人上门回访"))
+                .post("/api/v1/reviews/{id}/rectification/answer", review).then().statusCode(200)
+                .body("answerRevisions", equalTo(2));
+        as(admin()).get("/api/v1/rectifications/{id}/answers", rectification).then().statusCode(200)
+                .body("revision", equalTo(List.of(1, 2)));
+        as(admin()).get("/api/v1/reviews/{id}/rectification/answers", review).then().statusCode(200);
         as(admin()).body(Map.of("note", "整改到位，予以办结")).post("/api/v1/rectifications/{id}/close", rectification)
                 .then().statusCode(200);
+        String second = as(hall).body(Map.of("caseNo", a + "-0003", "subject", a, "level", "DISSATISFIED",
+                "comment", "窗口午间无人")).post("/api/v1/reviews").then().statusCode(201).extract().path("id");
+        as(TestTokens.department(a)).body(Map.of("answer", "午间已安排轮岗"))
+                .post("/api/v1/reviews/{id}/rectification/answer", second).then().statusCode(200);
+        as(TestTokens.department(a)).body(Map.of("note", "回访满意"))
+                .post("/api/v1/reviews/{id}/rectification/close", second).then().statusCode(200)
+                .body("status", equalTo("CLOSED"));
         String mistaken = as(hall).body(Map.of("caseNo", a + "-0002", "subject", a, "level", "DISSATISFIED"))
                 .post("/api/v1/reviews").then().statusCode(201).extract().path("id");
         as(admin()).body(Map.of("reason", "MISTAKEN", "note", "评价对象有误")).post("/api/v1/reviews/{id}/void", mistaken)
