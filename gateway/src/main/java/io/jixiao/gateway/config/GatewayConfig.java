@@ -24,8 +24,11 @@ public interface GatewayConfig {
     @WithDefault("2097152")
     long maxBodySize();
 
-    /** Largest body for imports and bulk calls (paths ending in {@code /import} or {@code /bulk}). */
-    @WithDefault("52428800")
+    /**
+     * Largest body for imports and bulk calls (paths ending in {@code /import} or {@code /bulk}): the services' own
+     * {@code quarkus.http.limits.max-body-size}, so that the caller gets this 413 problem, not a service's empty one.
+     */
+    @WithDefault("10485760")
     long maxUploadSize();
 
     /** Per-caller rate limits at the door. */

@@ -210,13 +210,16 @@ public class ApiProxy {
                     || req.method() == HttpMethod.PATCH) {
                 creq.setChunked(true);
             }
+            // a service that answers before the body is all sent (its own 413) closes the connection: the answer is
+            // relayed, and the failed upload is no error of the gateway's (unhandled, Vert.x logs it as one)
+            creq.exceptionHandler(err -> LOG.debugf("%s call (request %s): %s", target.service(), rid, err));
             creq.response().onSuccess(cresp -> {
                 if (unreachable(cresp)) {
                     breakers.failure(target.service(), System.currentTimeMillis());
                 } else {
                     breakers.success(target.service());
                 }
-                relay(cresp, ctx.response(), target.base());
+                relay(cresp, ctx, target.base());
             }).onFailure(err -> failed(ctx, target, rid, err));
             pipeLimited(ctx, creq, max, rid);
         }).onFailure(err -> {
@@ -294,7 +297,8 @@ public class ApiProxy {
         }
     }
 
-    private static void relay(HttpClientResponse cresp, HttpServerResponse resp, URI base) {
+    private void relay(HttpClientResponse cresp, RoutingContext ctx, URI base) {
+        HttpServerResponse resp = ctx.response();
         if (resp.ended() || resp.headWritten()) {
             cresp.request().reset();
             return;
@@ -322,7 +326,42 @@ public class ApiProxy {
         } else {
             resp.setChunked(true);
         }
-        resp.send(cresp);
+        stream(cresp, ctx);
+    }
+
+    /**
+     * The service's answer streamed to the caller with back pressure. Not {@code resp.send(cresp)}: when the caller
+     * hangs up in the middle of a large answer, Vert.x's pipe still asks the closed response whether its queue is
+     * full, which throws, and every such hang-up logged an ERROR with a stack trace (eclipse-vertx/vert.x#4479). Here
+     * a caller that hangs up resets the service's answer, and what is left of it is dropped.
+     */
+    private void stream(HttpClientResponse cresp, RoutingContext ctx) {
+        HttpServerResponse resp = ctx.response();
+        resp.closeHandler(v -> {
+            if (!resp.ended()) {
+                callerEnded(ctx, cresp.request(), "hung-up");
+            }
+        });
+        cresp.handler(buf -> {
+            if (resp.closed() || resp.ended()) {
+                return;
+            }
+            resp.write(buf);
+            if (resp.writeQueueFull()) {
+                cresp.pause();
+                resp.drainHandler(v -> cresp.resume());
+            }
+        });
+        cresp.endHandler(v -> {
+            if (!resp.closed() && !resp.ended()) {
+                resp.end();
+            }
+        });
+        cresp.exceptionHandler(err -> {
+            if (!resp.closed() && !resp.ended()) {
+                resp.reset(); // the answer broke off midway: the caller must not take a truncated body as whole
+            }
+        });
     }
 
     private void failed(RoutingContext ctx, RouteTable.Target target, String rid, Throwable err) {

@@ -27,6 +27,32 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
+                String route = exchange.getRequestURI().getPath();
+                if (route.endsWith("/early-413")) {
+                    // a service refusing a body past its own limit: it answers at once and closes, unread
+                    exchange.getResponseHeaders().add("Connection", "close");
+                    exchange.sendResponseHeaders(413, -1);
+                    exchange.close();
+                    return;
+                }
+                if (route.endsWith("/large")) {
+                    // a large answer that takes a while: 64 KB every 20 ms, 4 MB in all
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, 0);
+                    byte[] chunk = new byte[64 * 1024];
+                    java.util.Arrays.fill(chunk, (byte) ' ');
+                    try (var out = exchange.getResponseBody()) {
+                        for (int i = 0; i < 64; i++) {
+                            out.write(chunk);
+                            out.flush();
+                            Thread.sleep(20);
+                        }
+                    } catch (IOException | InterruptedException gone) {
+                        // the gateway reset the answer
+                    }
+                    exchange.close();
+                    return;
+                }
                 JsonObject echo = new JsonObject().put("method", exchange.getRequestMethod())
                         .put("uri", exchange.getRequestURI().toString());
                 JsonObject headers = new JsonObject();
