@@ -1,6 +1,5 @@
 package io.jixiao.kit.sheets;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -12,12 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
@@ -27,7 +22,7 @@ import io.jixiao.kit.web.NoNulText;
 public final class Sheets {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public static final int MAX_ROWS = 100_000;
+    public static final int MAX_ROWS = SheetRecords.MAX_ROWS;
 
     private Sheets() {
     }
@@ -49,54 +44,28 @@ public final class Sheets {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        List<List<String>> records = parseCsv(text);
-        return toLines(records, required);
+        return toLines(parseCsv(text), required);
     }
 
-    /** The data rows of the first sheet of a workbook, with the same rules as {@link #readCsv}. */
+    /**
+     * The data rows of the first sheet of a workbook, with the same rules as {@link #readCsv}; the line numbers are the
+     * sheet's row numbers. The sheet is streamed: see {@link SheetRecords}.
+     */
     public static List<Line> readXlsx(byte[] body, String... required) {
-        List<List<String>> records = new ArrayList<>();
-        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(body))) {
-            Sheet sheet = wb.getSheetAt(0);
-            DataFormatter fmt = new DataFormatter();
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                    Cell cell = row.getCell(c);
-                    cells.add(cell == null ? "" : text(cell, fmt));
-                }
-                records.add(cells);
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException("file", "not a readable .xlsx workbook");
-        }
-        return toLines(records, required);
+        return toLines(SheetRecords.ofXlsx(body), required);
     }
 
-    private static String text(Cell cell, DataFormatter fmt) {
-        if (cell.getCellType() == CellType.NUMERIC) {
-            if (DateUtil.isCellDateFormatted(cell)) {
-                return cell.getLocalDateTimeCellValue().toLocalDate().toString();
-            }
-            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-        }
-        return fmt.formatCellValue(cell);
-    }
-
-    private static List<Line> toLines(List<List<String>> records, String... required) {
+    private static List<Line> toLines(List<SheetRecords.Record> records, String... required) {
         if (records.isEmpty()) {
             throw new InvalidInputException("file", "the file is empty: a header row is required");
         }
-        if (records.size() - 1 > MAX_ROWS) {
-            throw new InvalidInputException("file", "at most " + MAX_ROWS + " rows per file");
-        }
-        for (int i = 0; i < records.size(); i++) {
-            if (records.get(i).stream().anyMatch(NoNulText::has)) {
-                throw new InvalidInputException("file", "line " + (i + 1) + " " + NoNulText.MESSAGE
+        for (SheetRecords.Record r : records) {
+            if (r.cells().stream().anyMatch(NoNulText::has)) {
+                throw new InvalidInputException("file", "line " + r.number() + " " + NoNulText.MESSAGE
                         + ": not a text file");
             }
         }
-        List<String> header = records.get(0).stream().map(h -> h.trim().toLowerCase()).toList();
+        List<String> header = records.get(0).cells().stream().map(h -> h.trim().toLowerCase()).toList();
         List<String> missing = java.util.Arrays.stream(required).filter(c -> !header.contains(c.toLowerCase()))
                 .toList();
         if (!missing.isEmpty()) {
@@ -104,8 +73,8 @@ public final class Sheets {
                     + "; it needs " + String.join(", ", required));
         }
         List<Line> lines = new ArrayList<>();
-        for (int i = 1; i < records.size(); i++) {
-            List<String> r = records.get(i);
+        for (SheetRecords.Record record : records.subList(1, records.size())) {
+            List<String> r = record.cells();
             if (r.stream().allMatch(String::isBlank)) {
                 continue;
             }
@@ -113,7 +82,7 @@ public final class Sheets {
             for (int c = 0; c < header.size(); c++) {
                 cells.put(header.get(c), c < r.size() ? r.get(c) : "");
             }
-            lines.add(new Line(i + 1, cells));
+            lines.add(new Line(record.number(), cells));
         }
         if (lines.isEmpty()) {
             throw new InvalidInputException("file", "no rows under the header row");
@@ -121,13 +90,19 @@ public final class Sheets {
         return lines;
     }
 
-    static List<List<String>> parseCsv(String text) {
-        List<List<String>> out = new ArrayList<>();
-        List<String> row = new ArrayList<>();
+    /** RFC 4180 records, each numbered by its place in the file (a quoted line break does not start one). */
+    static List<SheetRecords.Record> parseCsv(String text) {
+        SheetRecords out = new SheetRecords();
         StringBuilder cell = new StringBuilder();
+        int column = 0;
         boolean quoted = false;
+        boolean open = false; // a record has begun
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
+            if (!open) {
+                out.begin(out.records().size() + 1);
+                open = true;
+            }
             if (quoted) {
                 if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
                     cell.append('"');
@@ -140,25 +115,29 @@ public final class Sheets {
             } else if (ch == '"') {
                 quoted = true;
             } else if (ch == ',') {
-                row.add(cell.toString());
+                out.cell(column++, cell.toString());
                 cell.setLength(0);
             } else if (ch == '\n' || ch == '\r') {
                 if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
-                row.add(cell.toString());
+                out.cell(column, cell.toString());
                 cell.setLength(0);
-                out.add(row);
-                row = new ArrayList<>();
+                column = 0;
+                out.end();
+                open = false;
             } else {
                 cell.append(ch);
             }
+            if (cell.length() > SheetRecords.MAX_CELL) {
+                out.cell(column, cell.toString()); // refused, naming the line and column
+            }
         }
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            out.add(row);
+        if (open) {
+            out.cell(column, cell.toString());
+            out.end();
         }
-        return out;
+        return out.records();
     }
 
     public static final String CSV = "text/csv; charset=UTF-8";
