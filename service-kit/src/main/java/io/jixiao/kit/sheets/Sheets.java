@@ -1,19 +1,11 @@
 package io.jixiao.kit.sheets;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.web.NoNulText;
@@ -151,15 +143,10 @@ public final class Sheets {
      * a leading apostrophe, so an export never carries a formula.
      */
     public static byte[] writeCsv(List<String> header, List<List<Object>> rows) {
-        StringBuilder sb = new StringBuilder("\uFEFF");
-        appendCsvRow(sb, new ArrayList<>(header));
-        for (List<Object> r : rows) {
-            appendCsvRow(sb, r);
-        }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        return write(SheetFile.Format.CSV, "", header, rows);
     }
 
-    private static void appendCsvRow(StringBuilder sb, List<?> cells) {
+    static void appendCsvRow(StringBuilder sb, List<?> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 sb.append(',');
@@ -177,38 +164,20 @@ public final class Sheets {
         sb.append("\r\n");
     }
 
-    /** A one-sheet workbook: a header row then the rows; numbers as numbers, the rest as text. */
+    /** A one-sheet workbook: a header row then the rows; numbers as numbers, dates as dates, the rest as text. */
     public static byte[] writeXlsx(String sheetName, List<String> header, List<List<Object>> rows) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet(sheetName);
-            var dateStyle = wb.createCellStyle();
-            dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
-            Row h = sheet.createRow(0);
-            for (int c = 0; c < header.size(); c++) {
-                h.createCell(c).setCellValue(header.get(c));
-            }
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r + 1);
-                List<Object> values = rows.get(r);
-                for (int c = 0; c < values.size(); c++) {
-                    Object v = values.get(c);
-                    Cell cell = row.createCell(c);
-                    if (v instanceof BigDecimal d) {
-                        cell.setCellValue(d.doubleValue());
-                    } else if (v instanceof Number n) {
-                        cell.setCellValue(n.doubleValue());
-                    } else if (v instanceof LocalDate d) {
-                        cell.setCellValue(d);
-                        cell.setCellStyle(dateStyle);
-                    } else if (v != null) {
-                        cell.setCellValue(v.toString());
-                    }
-                }
-            }
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException("could not write the workbook", e);
+        return write(SheetFile.Format.XLSX, sheetName, header, rows);
+    }
+
+    private static byte[] write(SheetFile.Format format, String sheetName, List<String> header,
+            List<List<Object>> rows) {
+        SheetFile file = SheetFile.open(format, sheetName, header);
+        try {
+            rows.forEach(file::row);
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
         }
+        return file.bytes();
     }
 }

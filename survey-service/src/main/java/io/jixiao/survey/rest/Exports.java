@@ -2,7 +2,7 @@ package io.jixiao.survey.rest;
 
 import jakarta.ws.rs.core.Response;
 
-import io.jixiao.kit.problem.ProblemException.InvalidInputException;
+import io.jixiao.kit.sheets.SheetFile;
 import io.jixiao.kit.sheets.Sheets;
 import io.jixiao.survey.service.ResponseAdminService.Table;
 
@@ -13,13 +13,20 @@ final class Exports {
     }
 
     static Response download(Table t, String format, String fileStem) {
-        String f = format == null ? "csv" : format.toLowerCase();
-        return switch (f) {
-            case "csv" -> Response.ok(Sheets.writeCsv(t.header(), t.rows()), Sheets.CSV)
-                    .header("Content-Disposition", "attachment; filename=\"" + fileStem + ".csv\"").build();
-            case "xlsx" -> Response.ok(Sheets.writeXlsx(t.name(), t.header(), t.rows()), Sheets.XLSX)
-                    .header("Content-Disposition", "attachment; filename=\"" + fileStem + ".xlsx\"").build();
-            default -> throw new InvalidInputException("format", "one of csv, xlsx");
-        };
+        SheetFile.Format f = SheetFile.Format.of(format);
+        return Response.ok(f == SheetFile.Format.CSV
+                ? Sheets.writeCsv(t.header(), t.rows())
+                : Sheets.writeXlsx(t.name(), t.header(), t.rows()), f.mediaType)
+                .header("Content-Disposition", attachment(fileStem, f)).build();
+    }
+
+    /** A table written to a file as it was read, sent from the file. */
+    static Response download(SheetFile file, String fileStem) {
+        return Response.ok(file.body(), file.format().mediaType)
+                .header("Content-Disposition", attachment(fileStem, file.format())).build();
+    }
+
+    private static String attachment(String fileStem, SheetFile.Format f) {
+        return "attachment; filename=\"" + fileStem + "." + f.extension + "\"";
     }
 }

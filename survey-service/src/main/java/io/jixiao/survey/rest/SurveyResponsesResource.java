@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.sheets.SheetFile;
 import io.jixiao.kit.sheets.Sheets;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
@@ -94,6 +95,6 @@ public class SurveyResponsesResource {
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = Sheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response export(@PathParam("id") UUID id, @QueryParam("format") String format) {
-        return Exports.download(service.export(id), format, "survey-" + id + "-responses");
+        return Exports.download(service.export(id, SheetFile.Format.of(format)), "survey-" + id + "-responses");
     }
 }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -15,15 +18,16 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.jixiao.testsupport.LocalPostgres;
 import io.jixiao.testsupport.TestTokens;
 import io.restassured.response.Response;
 
 /**
- * The largest file a value import takes, read by the packaged indicator-service in the heap it runs with here and in
- * the local run (256 MB). Read into a workbook object, 100,000 rows of .xlsx (1.4 MB on the wire) took more than that
- * heap: the upload answered 500 with an OutOfMemoryError. The kit now streams the sheet.
+ * Large files in and out of the packaged services, in the heap they run with here and in the local run (256 MB). Read
+ * into a workbook object, 100,000 rows of .xlsx (1.4 MB on the wire) took more than that heap, and so did a survey's
+ * 105,000 responses gathered for an export: 500s with an OutOfMemoryError. The kit now streams both ways.
  */
-class LargeImportIT {
+class LargeFilesIT {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -46,6 +50,45 @@ class LargeImportIT {
         assertEquals(100_000, (int) done.path("checked"));
         assertEquals(0, (int) done.path("written"));
         given().auth().oauth2(admin).get("/api/v1/subjects").then().statusCode(200);
+    }
+
+    @Test
+    void aSurveyOfMoreThanAHundredThousandResponsesIsExportedAsCsvAndAsAWorkbook() throws Exception {
+        String admin = TestTokens.admin();
+        String survey = SurveyLoadBenchmarkIT.openSurvey(SurveyPageIT.subject());
+        given().contentType("application/json").header("User-Agent", "large-files")
+                .body("{\"group\":\"CITIZEN\",\"durationMs\":42000,\"answers\":[{\"question\":\"q1\",\"value\":4},"
+                        + "{\"question\":\"q2\",\"choice\":\"SATISFIED\"}]}")
+                .post("/api/v1/public/surveys/{id}/responses", survey).then().statusCode(201);
+        // 105,000 more like it, written straight into the survey's table
+        LocalPostgres pg = Suite.postgres();
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("sys_survey"), pg.username(), pg.password());
+                PreparedStatement copy = c.prepareStatement("insert into survey_response (id, survey_id,"
+                        + " subject_code, period, respondent, channel, fingerprint, duration_ms, score, status, flags,"
+                        + " answers, submitted_at) select gen_random_uuid(), survey_id, subject_code, period,"
+                        + " respondent, channel, fingerprint, duration_ms, score, status, flags, answers, submitted_at"
+                        + " - g * interval '1 second' from survey_response, generate_series(1, 105000) g where"
+                        + " survey_id = ?::uuid")) {
+            copy.setString(1, survey);
+            assertEquals(105_000, copy.executeUpdate());
+        }
+        byte[] csv = given().auth().oauth2(admin).queryParam("format", "csv")
+                .get("/api/v1/surveys/{id}/responses/export", survey).then().statusCode(200).extract()
+                .asByteArray();
+        assertEquals(1 + 105_001, new String(csv, StandardCharsets.UTF_8).split("\r\n").length);
+        byte[] xlsx = given().auth().oauth2(admin).queryParam("format", "xlsx")
+                .get("/api/v1/surveys/{id}/responses/export", survey).then().statusCode(200)
+                .contentType(XLSX).extract().asByteArray();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("export", ".xlsx");
+        int rows;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(java.nio.file.Files.write(file, xlsx).toFile())) {
+            String sheet = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            rows = sheet.split("<row ", -1).length - 1;
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        assertEquals(1 + 105_001, rows);
     }
 
     /** A minimal .xlsx, as small generators write one: inline strings, no styles, no shared strings. */
