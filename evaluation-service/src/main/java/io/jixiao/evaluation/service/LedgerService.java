@@ -1,11 +1,14 @@
 package io.jixiao.evaluation.service;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.jpa.HibernateHints;
 
 import io.jixiao.evaluation.domain.LedgerEntry;
 import io.jixiao.evaluation.domain.Rating;
@@ -14,7 +17,6 @@ import io.jixiao.evaluation.domain.ledger.HashChain;
 import io.jixiao.evaluation.repository.LedgerRepository;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
-import io.jixiao.evaluation.repository.RatingRepository;
 
 /** Reads and verifies a cycle's rating ledger. */
 @ApplicationScoped
@@ -22,14 +24,11 @@ public class LedgerService {
 
     private final CycleService cycles;
     private final LedgerRepository ledger;
-    private final RatingRepository ratings;
     private final LedgerAppender appender;
 
-    public LedgerService(CycleService cycles, LedgerRepository ledger, RatingRepository ratings,
-            LedgerAppender appender) {
+    public LedgerService(CycleService cycles, LedgerRepository ledger, LedgerAppender appender) {
         this.cycles = cycles;
         this.ledger = ledger;
-        this.ratings = ratings;
         this.appender = appender;
     }
 
@@ -42,26 +41,37 @@ public class LedgerService {
 
     /**
      * Verifies the chain link by link, and that every rating row still says what its link recorded: a change to a
-     * link or to a rating is reported at the first link that no longer holds.
+     * link or to a rating is reported at the first link that no longer holds. The chain and its ratings are read
+     * together from a cursor, one link at a time: read whole, a cycle of 80,000 ratings took 16 s and 227 MB of heap,
+     * more than a service has.
      */
     @Transactional
     public HashChain.Verdict verify(UUID cycleId) {
         UUID id = cycles.get(cycleId).id;
         appender.drain();
-        List<LedgerEntry> chain = ledger.chain(id);
-        HashChain.Verdict links = HashChain.verify(chain.stream().map(LedgerEntry::link).toList());
-        List<LedgerEntry> checked = new ArrayList<>(chain);
-        for (int i = 0; i < checked.size(); i++) {
-            LedgerEntry e = checked.get(i);
-            if (links.firstBrokenSeq() != null && e.seq >= links.firstBrokenSeq()) {
-                break;
-            }
-            Rating r = ratings.findById(e.ratingId);
-            if (r == null || !Canonical.json(r.ledgerContent()).equals(e.content)) {
-                return new HashChain.Verdict(false, i, e.seq, "rating " + e.ratingId
-                        + " no longer matches what its ledger entry recorded");
+        HashChain.Verifier chain = new HashChain.Verifier();
+        EntityManager em = ledger.getEntityManager();
+        try (Stream<Object[]> rows = em.createQuery("select e, r from LedgerEntry e left join Rating r on r.id ="
+                + " e.ratingId where e.cycleId = :c order by e.seq", Object[].class).setParameter("c", id)
+                .setHint(HibernateHints.HINT_FETCH_SIZE, 1000).setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultStream()) {
+            for (Object[] row : (Iterable<Object[]>) rows::iterator) {
+                LedgerEntry e = (LedgerEntry) row[0];
+                Rating r = (Rating) row[1];
+                Optional<HashChain.Verdict> broken = chain.next(e.link());
+                if (broken.isPresent()) {
+                    return broken.get();
+                }
+                if (r == null || !Canonical.json(r.ledgerContent()).equals(e.content)) {
+                    return new HashChain.Verdict(false, chain.checked() - 1, e.seq, "rating " + e.ratingId
+                            + " no longer matches what its ledger entry recorded");
+                }
+                em.detach(e);
+                if (r != null) {
+                    em.detach(r);
+                }
             }
         }
-        return links;
+        return chain.end();
     }
 }

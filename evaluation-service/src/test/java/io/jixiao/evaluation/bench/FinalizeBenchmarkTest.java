@@ -33,6 +33,12 @@ class FinalizeBenchmarkTest {
     @Inject
     CycleService cycles;
 
+    @Inject
+    io.jixiao.evaluation.service.LedgerAppender appender;
+
+    @Inject
+    io.jixiao.evaluation.service.LedgerService ledger;
+
     @Test
     void finalizeACycleOfAThousandSubjects() {
         UUID cycle = UUID.randomUUID();
@@ -66,5 +72,25 @@ class FinalizeBenchmarkTest {
                 + " inputs: %d ms (computed, trimmed, ranked, frozen with breakdowns, 1,000 events queued)%n%n",
                 SUBJECTS, ms);
         Assertions.assertEquals(SUBJECTS, frozen);
+
+        // the same 80,000 ratings linked into the ledger, then the whole chain verified (as POST …/ledger/verify)
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into ledger_pending (cycle_id,"
+                + " rating_id, replaced) select cycle_id, id, false from rating where cycle_id = cast(?1 as uuid)"
+                + " order by subject_code, evaluator").setParameter(1, cycle.toString()).executeUpdate());
+        long l0 = System.nanoTime();
+        appender.drain();
+        long linked = (System.nanoTime() - l0) / 1_000_000;
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        long heapBefore = rt.totalMemory() - rt.freeMemory();
+        long v0 = System.nanoTime();
+        var verdict = ledger.verify(cycle);
+        long verified = (System.nanoTime() - v0) / 1_000_000;
+        long heapAfter = rt.totalMemory() - rt.freeMemory();
+        System.out.printf("%n[bench] ledger of %d ratings: linked in %d ms; verified in %d ms (valid %s, %d links),"
+                + " heap %d MB before, %d MB after the verification%n%n", verdict.checked(), linked, verified,
+                verdict.valid(), verdict.checked(), heapBefore >> 20, heapAfter >> 20);
+        Assertions.assertTrue(verdict.valid());
+        Assertions.assertEquals(SUBJECTS * 80, verdict.checked());
     }
 }

@@ -38,9 +38,23 @@ public final class HashChain {
     }
 
     public static Verdict verify(List<Link> links) {
-        String expectedPrev = GENESIS;
-        int checked = 0;
+        Verifier v = new Verifier();
         for (Link l : links) {
+            Optional<Verdict> broken = v.next(l);
+            if (broken.isPresent()) {
+                return broken.get();
+            }
+        }
+        return v.end();
+    }
+
+    /** The same check one link at a time, for a chain read from a cursor rather than held in memory. */
+    public static final class Verifier {
+        private String expectedPrev = GENESIS;
+        private int checked;
+
+        /** The verdict if this link does not hold; otherwise empty, and the link counts as checked. */
+        public Optional<Verdict> next(Link l) {
             Optional<String> reason = Optional.empty();
             if (!l.previousHash().equals(expectedPrev)) {
                 reason = Optional.of("previous hash does not match the hash of the link before");
@@ -48,11 +62,21 @@ public final class HashChain {
                 reason = Optional.of("hash does not match the content");
             }
             if (reason.isPresent()) {
-                return new Verdict(false, checked, l.seq(), reason.get());
+                return Optional.of(new Verdict(false, checked, l.seq(), reason.get()));
             }
             expectedPrev = l.hash();
             checked++;
+            return Optional.empty();
         }
-        return new Verdict(true, checked, null, null);
+
+        /** How many links held so far. */
+        public int checked() {
+            return checked;
+        }
+
+        /** The verdict of a chain whose every link held. */
+        public Verdict end() {
+            return new Verdict(true, checked, null, null);
+        }
     }
 }
