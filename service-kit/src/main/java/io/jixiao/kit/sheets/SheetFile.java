@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 
 import jakarta.ws.rs.core.StreamingOutput;
 
@@ -90,6 +91,21 @@ public final class SheetFile implements AutoCloseable {
             return new SheetFile(format, sheetName, header);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start an export file", e);
+        }
+    }
+
+    /**
+     * A table filled by {@code rows} (which may read a cursor); if filling it fails, the file is removed and the
+     * failure passed on, so that the caller answers with its problem and leaves nothing behind.
+     */
+    public static SheetFile write(Format format, String sheetName, List<String> header, Consumer<SheetFile> rows) {
+        SheetFile file = open(format, sheetName, header);
+        try {
+            rows.accept(file);
+            return file;
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
         }
     }
 

@@ -171,13 +171,6 @@ public final class Sheets {
 
     private static byte[] write(SheetFile.Format format, String sheetName, List<String> header,
             List<List<Object>> rows) {
-        SheetFile file = SheetFile.open(format, sheetName, header);
-        try {
-            rows.forEach(file::row);
-        } catch (RuntimeException e) {
-            file.close();
-            throw e;
-        }
-        return file.bytes();
+        return SheetFile.write(format, sheetName, header, file -> rows.forEach(file::row)).bytes();
     }
 }

@@ -3,7 +3,6 @@ package io.jixiao.survey.rest;
 import jakarta.ws.rs.core.Response;
 
 import io.jixiao.kit.sheets.SheetFile;
-import io.jixiao.kit.sheets.Sheets;
 import io.jixiao.survey.service.ResponseAdminService.Table;
 
 /** A table as a download: CSV (UTF-8 with BOM, for Excel) or .xlsx. */
@@ -13,20 +12,13 @@ final class Exports {
     }
 
     static Response download(Table t, String format, String fileStem) {
-        SheetFile.Format f = SheetFile.Format.of(format);
-        return Response.ok(f == SheetFile.Format.CSV
-                ? Sheets.writeCsv(t.header(), t.rows())
-                : Sheets.writeXlsx(t.name(), t.header(), t.rows()), f.mediaType)
-                .header("Content-Disposition", attachment(fileStem, f)).build();
+        return download(SheetFile.write(SheetFile.Format.of(format), t.name(), t.header(),
+                file -> t.rows().forEach(file::row)), fileStem);
     }
 
-    /** A table written to a file as it was read, sent from the file. */
+    /** A table written to a file, sent from the file, which is then removed. */
     static Response download(SheetFile file, String fileStem) {
-        return Response.ok(file.body(), file.format().mediaType)
-                .header("Content-Disposition", attachment(fileStem, file.format())).build();
-    }
-
-    private static String attachment(String fileStem, SheetFile.Format f) {
-        return "attachment; filename=\"" + fileStem + "." + f.extension + "\"";
+        return Response.ok(file.body(), file.format().mediaType).header("Content-Disposition",
+                "attachment; filename=\"" + fileStem + "." + file.format().extension + "\"").build();
     }
 }

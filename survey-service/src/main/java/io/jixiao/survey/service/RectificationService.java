@@ -31,11 +31,14 @@ public class RectificationService {
         this.reviews = reviews;
     }
 
-    /** The case a bad review opened, for {@code reviews/{id}/rectification}; a good review has none (404). */
-    public UUID caseOfReview(UUID review, CurrentUser caller) {
+    /**
+     * The case a bad review opened, for {@code reviews/{id}/rectification}, seen with the review's rules (a
+     * department sees its own); a good review has none (404).
+     */
+    public RectificationCase ofReview(UUID review, CurrentUser caller) {
         reviews.get(review, caller);
         return cases.ofReview(review)
-                .orElseThrow(() -> new ResourceNotFoundException("rectification case of review", review)).id;
+                .orElseThrow(() -> new ResourceNotFoundException("rectification case of review", review));
     }
 
     public Paged<RectificationCase> list(String subject, RectificationCase.Status status, boolean overdue,

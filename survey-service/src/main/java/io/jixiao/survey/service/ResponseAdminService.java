@@ -117,20 +117,17 @@ public class ResponseAdminService {
         for (Question q : s.questions) {
             header.add(q.group() + ":" + q.code());
         }
-        SheetFile out = SheetFile.open(format, "responses", header);
         var em = responses.getEntityManager();
-        try (var all = em.createQuery("from SurveyResponse where surveyId = :s order by submittedAt, id",
-                SurveyResponse.class).setParameter("s", s.id).setHint(HibernateHints.HINT_FETCH_SIZE, 500)
-                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultStream()) {
-            all.forEach(r -> {
-                out.row(row(s, r));
-                em.detach(r); // the session holds no more than the row being written
-            });
-        } catch (RuntimeException e) {
-            out.close();
-            throw e;
-        }
-        return out;
+        return SheetFile.write(format, "responses", header, out -> {
+            try (var all = em.createQuery("from SurveyResponse where surveyId = :s order by submittedAt, id",
+                    SurveyResponse.class).setParameter("s", s.id).setHint(HibernateHints.HINT_FETCH_SIZE, 500)
+                    .setHint(HibernateHints.HINT_READ_ONLY, true).getResultStream()) {
+                all.forEach(r -> {
+                    out.row(row(s, r));
+                    em.detach(r); // the session holds no more than the row being written
+                });
+            }
+        });
     }
 
     private static List<Object> row(Survey s, SurveyResponse r) {
