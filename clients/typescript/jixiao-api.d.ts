@@ -1787,7 +1787,10 @@ export interface paths {
             parameters: {
                 query?: {
                     page?: number;
+                    period?: string;
                     size?: number;
+                    status?: components["schemas"]["CycleStatus"];
+                    subject?: string;
                 };
                 header?: never;
                 path?: never;
@@ -6736,7 +6739,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    activeIn?: string;
+                    level?: components["schemas"]["SubjectLevel"];
                     page?: number;
+                    parent?: string;
                     size?: number;
                 };
                 header?: never;
@@ -7487,7 +7493,10 @@ export interface paths {
             parameters: {
                 query?: {
                     page?: number;
+                    period?: string;
                     size?: number;
+                    status?: components["schemas"]["SurveyStatus"];
+                    subject?: string;
                 };
                 header?: never;
                 path?: never;
@@ -7628,7 +7637,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A survey, with its version as ETag (send it back as If-Match when you revise it) */
+        /** A survey, with its version as ETag (send it back as If-Match when you revise it); a department reads its own subject's surveys only */
         get: {
             parameters: {
                 query?: never;

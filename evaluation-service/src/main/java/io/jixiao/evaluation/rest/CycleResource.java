@@ -100,10 +100,14 @@ public class CycleResource {
         return Response.created(URI.create("/api/v1/cycles/" + c.id)).entity(CycleResponse.from(c)).build();
     }
 
+    /** The cycles, newest first, narrowed when asked to a status, a period, and the cycles a subject is evaluated in. */
     @GET
     @RolesAllowed(CurrentUser.ANY_ROLE)
-    public Paged<CycleResponse> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return service.list(PageRequest.of(page, size)).map(CycleResponse::from);
+    public Paged<CycleResponse> list(@QueryParam("status") CycleStatus status,
+            @QueryParam("period") @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period,
+            @QueryParam("subject") @Size(max = 32) String subject, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return service.list(status, period, subject, PageRequest.of(page, size)).map(CycleResponse::from);
     }
 
     @GET

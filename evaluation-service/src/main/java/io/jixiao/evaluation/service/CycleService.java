@@ -18,6 +18,7 @@ import org.hibernate.Hibernate;
 
 import io.jixiao.evaluation.config.EvaluationConfig;
 import io.jixiao.evaluation.domain.Cycle;
+import io.jixiao.evaluation.domain.CycleStatus;
 import io.jixiao.evaluation.domain.SubjectResult;
 import io.jixiao.evaluation.domain.composite.Party;
 import io.jixiao.evaluation.domain.composite.Policy;
@@ -126,8 +127,11 @@ public class CycleService {
         return cycles.includes(cycle, subject);
     }
 
-    public Paged<Cycle> list(PageRequest page) {
-        return Where.all().page(cycles, Sort.by("createdAt").descending().and("id"), page);
+    /** The cycles matching what is given (null narrows nothing), newest first. */
+    public Paged<Cycle> list(CycleStatus status, String period, String subject, PageRequest page) {
+        return Where.all().eq("status", status).eq("period", period)
+                .andIf(subject != null, ":subject member of e.subjects", "subject", subject)
+                .page(cycles, Sort.by("createdAt").descending().and("id"), page);
     }
 
     @Transactional

@@ -262,6 +262,31 @@ class EvaluationFlowTest {
     }
 
     /** A rating's value of 90 (the mean of 88 and 92) is written 90, not in Jackson's default 9E+1. */
+    /** The list narrows by status, period and the subjects a cycle evaluates; a value that is none of them is a 400. */
+    @Test
+    void cyclesAreListedByStatusPeriodAndSubject() {
+        String a = TestDb.registeredSubject(em, bootstrap, "L");
+        String b = TestDb.registeredSubject(em, bootstrap, "L");
+        String both = createCycle(List.of(a, b));
+        String onlyA = openCycleRatedBy(a, "mayor");
+        String onlyB = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "2026年上半年考评", "period", "2026-H1", "subjects", List.of(b)))
+                .post("/api/v1/cycles").then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(TestTokens.department(a)).queryParam("subject", a).get("/api/v1/cycles").then()
+                .statusCode(200).body("items.id", equalTo(List.of(onlyA, both))).body("totalItems", equalTo(2));
+        given().auth().oauth2(TestTokens.admin()).queryParam("subject", a).queryParam("status", "DRAFT")
+                .get("/api/v1/cycles").then().statusCode(200).body("items.id", equalTo(List.of(both)));
+        given().auth().oauth2(TestTokens.admin()).queryParam("subject", b).queryParam("period", "2026-H1")
+                .get("/api/v1/cycles").then().statusCode(200).body("items.id", equalTo(List.of(onlyB)));
+        given().auth().oauth2(TestTokens.admin()).queryParam("subject", b).get("/api/v1/cycles").then()
+                .statusCode(200).body("items.id", equalTo(List.of(onlyB, both)));
+        given().auth().oauth2(TestTokens.admin()).queryParam("status", "DONE").get("/api/v1/cycles").then()
+                .statusCode(400);
+        given().auth().oauth2(TestTokens.admin()).queryParam("period", "2026-13").get("/api/v1/cycles").then()
+                .statusCode(400);
+    }
+
     @Test
     void decimalsAreWrittenAsPlainNumbers() {
         String s = TestDb.registeredSubject(em, bootstrap, "N");

@@ -32,6 +32,7 @@ import io.jixiao.indicator.domain.Subject;
 import io.jixiao.indicator.domain.SubjectLevel;
 import io.jixiao.indicator.service.SubjectService;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
+import io.jixiao.kit.period.Period;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.IfMatch;
@@ -124,10 +125,17 @@ public class SubjectResource {
         }
     }
 
+    /**
+     * The subjects by code, narrowed when asked to a level, the children of a parent, and those active for at least
+     * part of a period (the subjects a period's scorecards, cycles and surveys may concern).
+     */
     @GET
     @RolesAllowed(CurrentUser.ANY_ROLE)
-    public Paged<SubjectResponse> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return service.list(PageRequest.of(page, size)).map(SubjectResponse::from);
+    public Paged<SubjectResponse> list(@QueryParam("level") SubjectLevel level,
+            @QueryParam("parent") @Size(max = 32) String parent,
+            @QueryParam("activeIn") @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String activeIn,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return service.list(level, parent, activeIn, PageRequest.of(page, size)).map(SubjectResponse::from);
     }
 
     @GET

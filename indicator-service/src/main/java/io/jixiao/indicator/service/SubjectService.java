@@ -15,6 +15,7 @@ import io.jixiao.indicator.messaging.IndicatorEvents.SubjectRegistered;
 import io.jixiao.indicator.repository.SubjectRepository;
 import io.jixiao.kit.outbox.Outbox;
 import io.jixiao.kit.period.ActivePeriod;
+import io.jixiao.kit.period.Period;
 import io.jixiao.kit.problem.ProblemException.ConflictException;
 import io.jixiao.kit.problem.ProblemException.PreconditionFailedException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
@@ -135,7 +136,13 @@ public class SubjectService {
         return subjects.findByIdOptional(code);
     }
 
-    public Paged<Subject> list(PageRequest page) {
-        return Where.all().page(subjects, io.quarkus.panache.common.Sort.by("code"), page);
+    /** The subjects matching what is given (null narrows nothing), by code; {@code activeIn} is a valid period. */
+    public Paged<Subject> list(SubjectLevel level, String parent, String activeIn, PageRequest page) {
+        Where w = Where.all().eq("level", level).eq("parentCode", parent);
+        if (activeIn != null) {
+            w.and("e.activeFrom is null or e.activeFrom <= :lastDay", "lastDay", Period.lastDay(activeIn))
+                    .and("e.activeTo is null or e.activeTo >= :firstDay", "firstDay", Period.firstDay(activeIn));
+        }
+        return w.page(subjects, io.quarkus.panache.common.Sort.by("code"), page);
     }
 }

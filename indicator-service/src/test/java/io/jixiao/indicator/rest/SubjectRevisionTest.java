@@ -208,6 +208,38 @@ class SubjectRevisionTest {
      * An office closed on 30 June reports its June, and its year, but not its July: through the single value and the
      * bulk call alike (422 and 400, as for an unknown subject), and the refused bulk writes nothing.
      */
+    /** The list narrows to a level, a parent's children, and the subjects active for some of a period. */
+    @Test
+    void subjectsAreListedByLevelParentAndThePeriodTheyAreActiveIn() {
+        String dept = IndicatorApiTest.unique("LSTD");
+        String open = IndicatorApiTest.unique("LSTU");
+        String closed = IndicatorApiTest.unique("LSTU");
+        register(dept, null, "DEPARTMENT");
+        register(open, dept, "UNIT");
+        register(closed, dept, "UNIT");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(revision(dept, "2026-06-30"))
+                .put("/api/v1/subjects/" + closed).then().statusCode(200);
+        List<String> both = java.util.stream.Stream.of(open, closed).sorted().toList();
+
+        Map<String, List<String>> expected = new java.util.LinkedHashMap<>();
+        expected.put("parent=" + dept, both);
+        expected.put("parent=" + dept + "&level=UNIT", both);
+        expected.put("parent=" + dept + "&level=DEPARTMENT", List.of());
+        expected.put("parent=" + dept + "&activeIn=2026-06", both);
+        expected.put("parent=" + dept + "&activeIn=2026-H1", both);
+        expected.put("parent=" + dept + "&activeIn=2026", both);
+        expected.put("parent=" + dept + "&activeIn=2026-07", List.of(open));
+        expected.put("parent=" + dept + "&activeIn=2025-Q4", List.of(open));
+        expected.forEach((query, codes) -> assertEquals(codes,
+                given().auth().oauth2(TestTokens.department(dept)).get("/api/v1/subjects?" + query + "&size=100")
+                        .then().statusCode(200).extract().path("items.code"),
+                query));
+        given().auth().oauth2(TestTokens.admin()).queryParam("level", "PROVINCE").get("/api/v1/subjects").then()
+                .statusCode(400);
+        given().auth().oauth2(TestTokens.admin()).queryParam("activeIn", "2026-Q5").get("/api/v1/subjects").then()
+                .statusCode(400);
+    }
+
     @Test
     void aClosedSubjectHasNoValuesForPeriodsAfterItsEnd() {
         String dept = IndicatorApiTest.unique("REVC");

@@ -1,5 +1,8 @@
 package io.jixiao.kit.period;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+
 /** The period notation shared by every service: a year, a half, a quarter or a month. */
 public final class Period {
 
@@ -32,6 +35,18 @@ public final class Period {
             case 'Q' -> start + 2;
             default -> start;
         };
+    }
+
+    /** The period's first day. */
+    public static LocalDate firstDay(String period) {
+        int m = startMonth(period);
+        return LocalDate.of(m / 12, m % 12 + 1, 1);
+    }
+
+    /** The period's last day. */
+    public static LocalDate lastDay(String period) {
+        int m = endMonth(period);
+        return YearMonth.of(m / 12, m % 12 + 1).atEndOfMonth();
     }
 
     /** The period that ends the month before {@code month}: the year before when {@code month} opens a year. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,17 @@ class PeriodTest {
         assertEquals(2026 * 12 + 5, Period.endMonth("2026-Q2"));
         assertEquals(2026 * 12 + 6, Period.startMonth("2026-07"));
         assertEquals(2026 * 12 + 6, Period.endMonth("2026-07"));
+    }
+
+    @Test
+    void aPeriodsDaysRunFromTheFirstOfItsFirstMonthToTheLastOfItsLast() {
+        assertEquals(LocalDate.of(2026, 1, 1), Period.firstDay("2026"));
+        assertEquals(LocalDate.of(2026, 12, 31), Period.lastDay("2026"));
+        assertEquals(LocalDate.of(2026, 7, 1), Period.firstDay("2026-H2"));
+        assertEquals(LocalDate.of(2026, 6, 30), Period.lastDay("2026-H1"));
+        assertEquals(LocalDate.of(2028, 2, 29), Period.lastDay("2028-02"));
+        assertEquals(LocalDate.of(2026, 9, 30), Period.lastDay("2026-Q3"));
+        assertEquals(LocalDate.of(2026, 10, 1), Period.firstDay("2026-Q4"));
     }
 
     @Test

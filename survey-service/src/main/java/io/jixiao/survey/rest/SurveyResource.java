@@ -116,9 +116,11 @@ public class SurveyResource {
     }
 
     private final SurveyService service;
+    private final CurrentUser caller;
 
-    public SurveyResource(SurveyService service) {
+    public SurveyResource(SurveyService service, CurrentUser caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @POST
@@ -146,18 +148,27 @@ public class SurveyResource {
         return Response.ok(SurveyResponse.from(s)).tag(String.valueOf(s.version)).build();
     }
 
+    /**
+     * The surveys, newest first, narrowed by subject, period and status when given. A department sees the surveys of
+     * its own subject only: without {@code subject} those, and with another subject's code a 403.
+     */
     @GET
-    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.SYSTEM})
-    public Paged<SurveyResponse> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return service.list(PageRequest.of(page, size)).map(SurveyResponse::from);
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.SYSTEM, CurrentUser.DEPARTMENT})
+    public Paged<SurveyResponse> list(@QueryParam("subject") @Size(max = 32) String subject,
+            @QueryParam("period") @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period,
+            @QueryParam("status") SurveyStatus status, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return service.list(new SurveyService.Filter(subject, period, status), caller, PageRequest.of(page, size))
+                .map(SurveyResponse::from);
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.SYSTEM})
-    @Operation(summary = "A survey, with its version as ETag (send it back as If-Match when you revise it)")
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.SYSTEM, CurrentUser.DEPARTMENT})
+    @Operation(summary = "A survey, with its version as ETag (send it back as If-Match when you revise it); a department reads its own subject's surveys only")
     public RestResponse<SurveyResponse> get(@PathParam("id") UUID id) {
         Survey s = service.get(id);
+        caller.requireOwnIfDepartment(s.subjectCode, "surveys");
         return RestResponse.ResponseBuilder.ok(SurveyResponse.from(s)).tag(String.valueOf(s.version)).build();
     }
 

@@ -21,6 +21,7 @@ import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.PreconditionFailedException;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
+import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.sql.DatabaseOutage;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
@@ -208,8 +209,21 @@ public class SurveyService {
         return s;
     }
 
-    public Paged<Survey> list(PageRequest page) {
-        return Where.all().page(surveys, Sort.by("createdAt").descending().and("id"), page);
+    /** What a survey list is narrowed to; a null field narrows nothing. */
+    public record Filter(String subject, String period, SurveyStatus status) {
+    }
+
+    /** The surveys matching {@code f}, newest first; a department's list is its own subject's, whatever it asks. */
+    public Paged<Survey> list(Filter f, CurrentUser caller, PageRequest page) {
+        String subject = f.subject();
+        if (caller.hasRole(CurrentUser.DEPARTMENT)) {
+            if (subject == null) {
+                subject = caller.dept().orElse("");
+            }
+            caller.requireOwnIfDepartment(subject, "surveys");
+        }
+        return Where.all().eq("subjectCode", subject).eq("period", f.period()).eq("status", f.status())
+                .page(surveys, Sort.by("createdAt").descending().and("id"), page);
     }
 
     @Transactional

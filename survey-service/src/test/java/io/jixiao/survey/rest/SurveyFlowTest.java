@@ -94,6 +94,47 @@ class SurveyFlowTest {
     }
 
     /**
+     * The list narrows by subject, period and status. A department lists and reads its own subject's surveys only:
+     * without {@code subject} it gets those, with another subject's code a 403, and another subject's survey by id a
+     * 403 too. An assessor lists none.
+     */
+    @Test
+    void theListNarrowsAndADepartmentSeesOnlyItsOwnSurveys() {
+        String a = subject();
+        String b = subject();
+        String draft = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(survey(a, "2026"))
+                .post("/api/v1/surveys").then().statusCode(201).extract().path("id");
+        String open = openSurvey(a);
+        String other = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(survey(b, "2026-Q1"))
+                .post("/api/v1/surveys").then().statusCode(201).extract().path("id");
+
+        assertEquals(List.of(open, draft), given().auth().oauth2(TestTokens.superior("mayor")).queryParam("subject", a)
+                .get("/api/v1/surveys").then().statusCode(200).body("totalItems", equalTo(2)).extract()
+                .path("items.id"));
+        assertEquals(List.of(open), given().auth().oauth2(TestTokens.admin()).queryParam("subject", a)
+                .queryParam("status", "OPEN").get("/api/v1/surveys").then().statusCode(200).extract().path("items.id"));
+        assertEquals(List.of(other), given().auth().oauth2(TestTokens.system("portal")).queryParam("period", "2026-Q1")
+                .queryParam("subject", b).get("/api/v1/surveys").then().statusCode(200).extract().path("items.id"));
+
+        assertEquals(List.of(open, draft), given().auth().oauth2(TestTokens.department(a)).get("/api/v1/surveys")
+                .then().statusCode(200).extract().path("items.id"));
+        given().auth().oauth2(TestTokens.department(a)).queryParam("subject", a).queryParam("status", "DRAFT")
+                .get("/api/v1/surveys").then().statusCode(200).body("items.id", equalTo(List.of(draft)));
+        given().auth().oauth2(TestTokens.department(a)).queryParam("subject", b).get("/api/v1/surveys").then()
+                .statusCode(403).body("detail", equalTo("a department sees only its own surveys"));
+        given().auth().oauth2(TestTokens.department(a)).get("/api/v1/surveys/{id}", open).then().statusCode(200)
+                .body("subject", equalTo(a));
+        given().auth().oauth2(TestTokens.department(a)).get("/api/v1/surveys/{id}", other).then().statusCode(403);
+        given().auth().oauth2(TestTokens.assessor("a1", "ASSESS-CO")).get("/api/v1/surveys").then().statusCode(403);
+
+        given().auth().oauth2(TestTokens.admin()).queryParam("status", "MAYBE").get("/api/v1/surveys").then()
+                .statusCode(400);
+        given().auth().oauth2(TestTokens.admin()).queryParam("period", "26").get("/api/v1/surveys").then()
+                .statusCode(400);
+    }
+
+    /**
      * The subject's copy is active from 2025-01-01 (its registration event): it has no survey for the last quarter of
      * 2024, and the refusal creates nothing. Its first quarter of 2025 takes one.
      */
