@@ -347,7 +347,8 @@ final class Suite {
             throw new IllegalStateException(jar + " is missing: build the reactor (mvn verify) before the system test");
         }
         Path newer = newestSource(
-                List.of(root.resolve(module).resolve("src/main"), root.resolve("service-kit/src/main")));
+                List.of(root.resolve(module).resolve("src/main"), root.resolve("service-kit/src/main"),
+                        root.resolve("web-kit/src/main")));
         if (newer != null && Files.getLastModifiedTime(newer).compareTo(Files.getLastModifiedTime(jar)) > 0) {
             // a benchmark on an old jar measures code that is no longer in the tree
             throw new IllegalStateException(jar + " is older than " + root.relativize(newer)

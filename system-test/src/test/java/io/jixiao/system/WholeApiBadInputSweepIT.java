@@ -158,6 +158,72 @@ class WholeApiBadInputSweepIT {
         });
     }
 
+    /**
+     * A method a path does not answer is a 405 problem whose {@code Allow} header names the methods the document gives
+     * the path (HEAD with GET, and OPTIONS), from every service and from the gateway's own resources, for a path that
+     * is also the beginning of another resource's ({@code GET …/ledger/verify} was a 404) as for any other. A concrete
+     * path that more than one template matches ({@code subjects/republish} is also {@code subjects/{code}}) answers the
+     * methods of all of them.
+     */
+    @Test
+    void aMethodAPathDoesNotAnswerIsA405ThatNamesTheMethodsItDoes() throws Exception {
+        Map<Pattern, List<String>> templates = new LinkedHashMap<>();
+        Map<String, String> concrete = new LinkedHashMap<>();
+        doc.path("paths").fields().forEachRemaining(p -> {
+            List<String> methods = new ArrayList<>();
+            p.getValue().fieldNames().forEachRemaining(m -> {
+                if (List.of("get", "post", "put", "patch", "delete").contains(m)) {
+                    methods.add(m.toUpperCase());
+                }
+            });
+            templates.put(Pattern.compile(p.getKey().replaceAll("\\{[^}]+}", "[^/]+")), methods);
+            Map<String, String> values = new LinkedHashMap<>();
+            java.util.regex.Matcher names = Pattern.compile("\\{([^}]+)}").matcher(p.getKey());
+            while (names.find()) {
+                values.put(names.group(1), realValue(p.getKey(), names.group(1)));
+            }
+            concrete.put(p.getKey(), fill(p.getKey(), values));
+        });
+        List<String> failures = new ArrayList<>();
+        int refused = 0;
+        for (Map.Entry<String, String> c : concrete.entrySet()) {
+            java.util.TreeSet<String> allowed = new java.util.TreeSet<>();
+            templates.forEach((pattern, methods) -> {
+                if (pattern.matcher(c.getValue()).matches()) {
+                    allowed.addAll(methods);
+                }
+            });
+            if (allowed.contains("GET")) {
+                allowed.add("HEAD");
+            }
+            allowed.add("OPTIONS");
+            for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
+                if (allowed.contains(method)) {
+                    continue;
+                }
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(RestAssured.baseURI + c.getValue()))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Authorization", "Bearer " + TestTokens.admin())
+                                .header("Content-Type", "application/json")
+                                .method(method, HttpRequest.BodyPublishers.ofString("{}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                refused++;
+                String allow = r.headers().firstValue("Allow").orElse(null);
+                if (r.statusCode() != 405 || !String.join(", ", allowed).equals(allow)
+                        || !r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+                        || JSON.readTree(r.body()).path("status").asInt() != 405) {
+                    failures.add(method + " " + c.getKey() + " → " + r.statusCode() + ", Allow " + allow
+                            + " (expected " + allowed + ")");
+                }
+            }
+        }
+        System.out.printf("[sweep] %d requests with a method their path does not answer%n", refused);
+        assertTrue(refused > 300, "the sweep tried the paths' other methods (" + refused + ")");
+        assertTrue(failures.isEmpty(), failures.size() + " answers were not a 405 naming the path's methods:\n"
+                + String.join("\n", failures.subList(0, Math.min(60, failures.size()))));
+    }
+
     @Test
     void noInputYieldsAServerErrorAStackTraceOrAnUnexplainedRefusal() throws Exception {
         List<Call> calls = new ArrayList<>();

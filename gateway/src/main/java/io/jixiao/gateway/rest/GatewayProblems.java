@@ -1,7 +1,11 @@
 package io.jixiao.gateway.rest;
 
+import java.util.Set;
+
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -9,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.jixiao.webkit.ResourceMethods;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -20,9 +25,20 @@ public class GatewayProblems {
 
     private static final Logger LOG = Logger.getLogger(GatewayProblems.class);
 
+    @Inject
+    ResourceMethods resourceMethods;
+
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, Request request) {
         int status = e.getResponse().getStatus();
+        if (status == 404 || status == 405) {
+            Set<String> allowed = resourceMethods.refusing(uri.getRequestUri().getRawPath(), request.getMethod());
+            if (!allowed.isEmpty()) {
+                String methods = ResourceMethods.header(allowed);
+                return Response.fromResponse(problem(405, "this resource answers " + methods, uri))
+                        .header(HttpHeaders.ALLOW, methods).build();
+            }
+        }
         // a refusal of ours says why; the REST layer's own (404, 405, …) carry only "HTTP 404 Not Found"
         String detail = status == 400 || status == 403 && e.getMessage() != null && !e.getMessage().startsWith("HTTP ")
                 ? e.getMessage()

@@ -4,7 +4,9 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -36,6 +39,7 @@ import io.jixiao.kit.sql.DatabaseOutage;
 import io.jixiao.kit.web.BoundedNumbers;
 import io.jixiao.kit.web.Correlation;
 import io.jixiao.kit.web.NoNulText;
+import io.jixiao.webkit.ResourceMethods;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -48,6 +52,9 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    ResourceMethods resourceMethods;
 
     /** What a request that met a database outage is told to wait (a restart takes seconds). */
     static final long DATABASE_RETRY_SECONDS = 5;
@@ -133,7 +140,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, Request request) {
         if (e.getCause() instanceof ProblemException p) { // a parameter the kit's converters refused (QueryParams)
             return domain(p, uri);
         }
@@ -142,6 +149,15 @@ public class ProblemMappers {
             return json;
         }
         int status = e.getResponse().getStatus();
+        if (status == 404 || status == 405) {
+            Set<String> allowed = resourceMethods.refusing(uri.getRequestUri().getRawPath(), request.getMethod());
+            if (!allowed.isEmpty()) {
+                String methods = ResourceMethods.header(allowed);
+                return Response.fromResponse(respond(405, slug(405), "Method Not Allowed",
+                        "this resource answers " + methods, uri, List.of()))
+                        .header(HttpHeaders.ALLOW, methods).build();
+            }
+        }
         if (status >= 500) {
             LOG.error("server error", e);
         }

@@ -1,4 +1,4 @@
-package io.jixiao.kit.metrics;
+package io.jixiao.webkit;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
