@@ -163,7 +163,7 @@ class WholeApiBadInputSweepIT {
      * the path (HEAD with GET, and OPTIONS), from every service and from the gateway's own resources, for a path that
      * is also the beginning of another resource's ({@code GET …/ledger/verify} was a 404) as for any other. A concrete
      * path that more than one template matches ({@code subjects/republish} is also {@code subjects/{code}}) answers the
-     * methods of all of them.
+     * methods of all of them. {@code OPTIONS} names the same methods.
      */
     @Test
     void aMethodAPathDoesNotAnswerIsA405ThatNamesTheMethodsItDoes() throws Exception {
@@ -197,6 +197,16 @@ class WholeApiBadInputSweepIT {
                 allowed.add("HEAD");
             }
             allowed.add("OPTIONS");
+            HttpResponse<String> options = http.send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI
+                    + c.getValue())).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer "
+                            + TestTokens.admin())
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (options.statusCode() != 200
+                    || !String.join(", ", allowed).equals(options.headers().firstValue("Allow").orElse(null))) {
+                failures.add("OPTIONS " + c.getKey() + " → " + options.statusCode() + ", Allow "
+                        + options.headers().firstValue("Allow").orElse(null) + " (expected " + allowed + ")");
+            }
             for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
                 if (allowed.contains(method)) {
                     continue;
