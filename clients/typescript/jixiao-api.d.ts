@@ -3275,6 +3275,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    dimension?: components["schemas"]["Dimension"];
+                    kind?: components["schemas"]["IndicatorKind"];
                     page?: number;
                     size?: number;
                 };

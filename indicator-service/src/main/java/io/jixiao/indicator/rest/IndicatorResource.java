@@ -196,10 +196,13 @@ public class IndicatorResource {
         return service.versions(code).stream().map(v -> VersionResponse.from(v, null, null)).toList();
     }
 
+    /** The indicators by code, as their latest versions define them, narrowed when asked to a dimension and a kind. */
     @GET
     @RolesAllowed(CurrentUser.ANY_ROLE)
-    public Paged<IndicatorResponse> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return service.list(PageRequest.of(page, size)).map(IndicatorResponse::from);
+    public Paged<IndicatorResponse> list(@QueryParam("dimension") Dimension dimension,
+            @QueryParam("kind") IndicatorKind kind, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return service.list(dimension, kind, PageRequest.of(page, size)).map(IndicatorResponse::from);
     }
 
     @GET

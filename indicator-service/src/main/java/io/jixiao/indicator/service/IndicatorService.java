@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 import io.jixiao.indicator.domain.Indicator;
 import io.jixiao.indicator.domain.IndicatorDefinition;
 import io.jixiao.indicator.domain.IndicatorVersion;
+import io.jixiao.indicator.domain.scoring.Dimension;
+import io.jixiao.indicator.domain.scoring.IndicatorKind;
 import io.jixiao.indicator.domain.scoring.SpecValidator;
 import io.jixiao.indicator.repository.IndicatorRepository;
 import io.jixiao.indicator.repository.IndicatorVersionRepository;
@@ -137,8 +139,9 @@ public class IndicatorService {
                 + " in period", period));
     }
 
-    public Paged<Indicator> list(PageRequest page) {
-        return Where.all().page(indicators, Sort.by("code"), page);
+    /** The indicators whose latest definition matches what is given (null narrows nothing), by code. */
+    public Paged<Indicator> list(Dimension dimension, IndicatorKind kind, PageRequest page) {
+        return Where.all().eq("dimension", dimension).eq("kind", kind).page(indicators, Sort.by("code"), page);
     }
 
     private void check(IndicatorDefinition d) {

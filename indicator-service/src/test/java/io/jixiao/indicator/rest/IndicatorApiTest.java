@@ -3,10 +3,14 @@ package io.jixiao.indicator.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -195,6 +199,36 @@ class IndicatorApiTest {
      * A subject's active dates must be in the years 1900 to 2999: the largest date JSON can carry was accepted and then
      * refused by PostgreSQL at commit, a 500; a year 0 or 10000 was stored.
      */
+    /** The list narrows to a dimension and a kind; every page of it holds only what was asked for. */
+    @Test
+    void indicatorsAreListedByDimensionAndKind() {
+        String dept = unique("D");
+        String financial = unique("I");
+        String process = unique("I");
+        subject(dept);
+        indicator(financial, "FINANCIAL", 100, dept);
+        indicator(process, "PROCESS", 100, dept);
+
+        List<String> codes = new java.util.ArrayList<>();
+        int pages = 1;
+        for (int page = 0; page < pages; page++) {
+            var answer = given().auth().oauth2(TestTokens.department(dept)).queryParam("dimension", "FINANCIAL")
+                    .queryParam("kind", "QUANTITATIVE").queryParam("size", 100).queryParam("page", page)
+                    .get("/api/v1/indicators").then().statusCode(200)
+                    .body("items.dimension", everyItem(equalTo("FINANCIAL")))
+                    .body("items.kind", everyItem(equalTo("QUANTITATIVE"))).extract();
+            codes.addAll(answer.path("items.code"));
+            pages = answer.path("totalPages");
+        }
+        assertTrue(codes.contains(financial), codes.toString());
+        assertFalse(codes.contains(process), codes.toString());
+        given().auth().oauth2(TestTokens.admin()).queryParam("dimension", "PROCESS").queryParam("kind", "QUALITATIVE")
+                .queryParam("size", 100).get("/api/v1/indicators").then().statusCode(200)
+                .body("items.code", not(hasItem(process)));
+        given().auth().oauth2(TestTokens.admin()).queryParam("dimension", "MORALE").get("/api/v1/indicators").then()
+                .statusCode(400);
+    }
+
     @Test
     void aSubjectsActiveDatesOutsideTheYears1900To2999AreRefused() {
         for (String date : List.of("+999999999-12-31", "-999999999-01-01", "0000-01-01", "+10000-01-01",
