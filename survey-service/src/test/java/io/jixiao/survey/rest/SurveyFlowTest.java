@@ -132,6 +132,13 @@ class SurveyFlowTest {
                 .statusCode(400);
         given().auth().oauth2(TestTokens.admin()).queryParam("period", "26").get("/api/v1/surveys").then()
                 .statusCode(400);
+        // a misspelt filter is refused, not dropped (which answered every subject's surveys)
+        given().auth().oauth2(TestTokens.admin()).queryParam("subjet", a).get("/api/v1/surveys").then()
+                .statusCode(400).body("violations[0].field", equalTo("subjet")).body("violations[0].message",
+                        equalTo("is not a parameter of this operation; it takes page, period, size, status, subject"));
+        given().auth().oauth2(TestTokens.admin()).queryParam("version", 3).get("/api/v1/surveys/{id}", open).then()
+                .statusCode(400).body("violations[0].message",
+                        equalTo("is not a parameter of this operation; it takes no query parameters"));
     }
 
     /**
