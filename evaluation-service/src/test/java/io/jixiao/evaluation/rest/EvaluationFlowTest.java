@@ -261,7 +261,6 @@ class EvaluationFlowTest {
                 .statusCode(200).body("valid", equalTo(false)).body("firstBrokenSeq", equalTo((int) fourth));
     }
 
-    /** A rating's value of 90 (the mean of 88 and 92) is written 90, not in Jackson's default 9E+1. */
     /** The list narrows by status, period and the subjects a cycle evaluates; a value that is none of them is a 400. */
     @Test
     void cyclesAreListedByStatusPeriodAndSubject() {
@@ -287,6 +286,7 @@ class EvaluationFlowTest {
                 .statusCode(400);
     }
 
+    /** A rating's value of 90 (the mean of 88 and 92) is written 90, not in Jackson's default 9E+1. */
     @Test
     void decimalsAreWrittenAsPlainNumbers() {
         String s = TestDb.registeredSubject(em, bootstrap, "N");

@@ -195,10 +195,6 @@ class IndicatorApiTest {
                 .setParameter(1, dept).setParameter(2, one).getSingleResult()), "nothing written");
     }
 
-    /**
-     * A subject's active dates must be in the years 1900 to 2999: the largest date JSON can carry was accepted and then
-     * refused by PostgreSQL at commit, a 500; a year 0 or 10000 was stored.
-     */
     /** The list narrows to a dimension and a kind; every page of it holds only what was asked for. */
     @Test
     void indicatorsAreListedByDimensionAndKind() {
@@ -229,6 +225,10 @@ class IndicatorApiTest {
                 .statusCode(400);
     }
 
+    /**
+     * A subject's active dates must be in the years 1900 to 2999: the largest date JSON can carry was accepted and then
+     * refused by PostgreSQL at commit, a 500; a year 0 or 10000 was stored.
+     */
     @Test
     void aSubjectsActiveDatesOutsideTheYears1900To2999AreRefused() {
         for (String date : List.of("+999999999-12-31", "-999999999-01-01", "0000-01-01", "+10000-01-01",

@@ -204,10 +204,6 @@ class SubjectRevisionTest {
         assertEquals("单位" + unit, e.path("nameZh").asText());
     }
 
-    /**
-     * An office closed on 30 June reports its June, and its year, but not its July: through the single value and the
-     * bulk call alike (422 and 400, as for an unknown subject), and the refused bulk writes nothing.
-     */
     /** The list narrows to a level, a parent's children, and the subjects active for some of a period. */
     @Test
     void subjectsAreListedByLevelParentAndThePeriodTheyAreActiveIn() {
@@ -240,6 +236,10 @@ class SubjectRevisionTest {
                 .statusCode(400);
     }
 
+    /**
+     * An office closed on 30 June reports its June, and its year, but not its July: through the single value and the
+     * bulk call alike (422 and 400, as for an unknown subject), and the refused bulk writes nothing.
+     */
     @Test
     void aClosedSubjectHasNoValuesForPeriodsAfterItsEnd() {
         String dept = IndicatorApiTest.unique("REVC");
