@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 
@@ -37,8 +38,16 @@ public class ResourceMethods {
     private final BeanManager beans;
     private volatile List<Route> routes;
 
+    @Inject
     public ResourceMethods(BeanManager beans) {
         this.beans = beans;
+    }
+
+    /** The methods of the resource classes among {@code classes}, read now (for tests). */
+    static ResourceMethods of(Collection<Class<?>> classes) {
+        ResourceMethods m = new ResourceMethods(null);
+        m.routes = read(classes);
+        return m;
     }
 
     /**

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.DELETE;
@@ -75,31 +74,32 @@ class ResourceMethodsTest {
         void get();
     }
 
-    static Set<String> allowed(String path) {
-        Set<String> methods = new TreeSet<>();
-        for (ResourceMethods.Route r : ResourceMethods.read(
-                List.of(Cycles.class, Ledger.class, OwnLetters.class, Client.class, String.class))) {
-            if (r.path().matcher(path).matches()) {
-                methods.add(r.method());
-            }
-        }
-        return methods;
+    static final ResourceMethods METHODS = ResourceMethods
+            .of(List.of(Cycles.class, Ledger.class, OwnLetters.class, Client.class, String.class));
+
+    @Test
+    void eachPathHasTheMethodsDeclaredForItWithHeadAndOptionsAndNoOther() {
+        Map<String, Set<String>> expected = Map.of(
+                "/api/v1/cycles", Set.of("GET", "HEAD", "OPTIONS", "POST"),
+                "/api/v1/cycles/", Set.of("GET", "HEAD", "OPTIONS", "POST"),
+                "/api/v1/cycles/6b0e2f1c-7a4d-4c1e-9f00-1a2b3c4d5e6f", Set.of("GET", "HEAD", "OPTIONS", "PUT"),
+                "/api/v1/cycles/abc/ledger/verify", Set.of("OPTIONS", "POST"),
+                "/api/v1/cycles/abc/ledger", Set.of(),
+                "/api/v1/cycles/a/b", Set.of(),
+                "/api/v1/ops/x/dead-letters", Set.of("DELETE", "OPTIONS"),
+                "/api/v1/ops/x/dead-letters/0/17", Set.of("GET", "HEAD", "OPTIONS"),
+                "/api/v1/ops/x/dead-letters/p/17", Set.of(),
+                "/elsewhere", Set.of());
+        expected.forEach((path, methods) -> assertEquals(methods, METHODS.allowed(path), path));
     }
 
     @Test
-    void eachPathHasTheMethodsDeclaredForItAndNoOther() {
-        Map<String, Set<String>> expected = Map.of(
-                "/api/v1/cycles", Set.of("GET", "POST"),
-                "/api/v1/cycles/", Set.of("GET", "POST"),
-                "/api/v1/cycles/6b0e2f1c-7a4d-4c1e-9f00-1a2b3c4d5e6f", Set.of("GET", "PUT"),
-                "/api/v1/cycles/abc/ledger/verify", Set.of("POST"),
-                "/api/v1/cycles/abc/ledger", Set.of(),
-                "/api/v1/cycles/a/b", Set.of(),
-                "/api/v1/ops/x/dead-letters", Set.of("DELETE"),
-                "/api/v1/ops/x/dead-letters/0/17", Set.of("GET"),
-                "/api/v1/ops/x/dead-letters/p/17", Set.of(),
-                "/elsewhere", Set.of());
-        expected.forEach((path, methods) -> assertEquals(methods, allowed(path), path));
+    void aMethodIsRefusedOnlyWhereThePathExistsForOthers() {
+        assertEquals(Set.of("OPTIONS", "POST"), METHODS.refusing("/api/v1/cycles/abc/ledger/verify", "GET"));
+        assertEquals(Set.of(), METHODS.refusing("/api/v1/cycles/abc/ledger/verify", "POST"));
+        assertEquals(Set.of(), METHODS.refusing("/api/v1/cycles/abc/ledger", "GET"));
+        assertEquals("GET, HEAD, OPTIONS, PUT",
+                ResourceMethods.header(METHODS.allowed("/api/v1/cycles/6b0e2f1c-7a4d-4c1e-9f00-1a2b3c4d5e6f")));
     }
 
     @Test
