@@ -40,6 +40,13 @@ public interface GatewayConfig {
     /** Origins of portals allowed to call the API from a browser (CORS); none by default. */
     Optional<java.util.List<String>> corsOrigins();
 
+    /**
+     * The load balancers or ingress controllers in front of the gateway, as CIDR ranges or addresses: behind them a
+     * caller's address is read from {@code X-Forwarded-For} (past these proxies, from the right), so that each
+     * citizen's device has its own rate limit and fingerprint. None by default: the caller is the connection's peer.
+     */
+    Optional<java.util.List<String>> trustedProxies();
+
     /** The demo token issuer of the local run; off everywhere else. */
     DemoIssuer demoIssuer();
 

@@ -2,6 +2,7 @@ package io.jixiao.gateway.service;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import io.jixiao.gateway.config.GatewayConfig;
 import io.jixiao.gateway.domain.CircuitBreakers;
 import io.jixiao.gateway.domain.RateLimiter;
 import io.jixiao.gateway.domain.RouteTable;
+import io.jixiao.gateway.domain.TrustedProxies;
 import io.jixiao.gateway.domain.VerifiedTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -47,6 +49,7 @@ public class ApiProxy {
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
             "x-request-id");
     private static final String CALLER_ENDED = "jixiao.callerEnded";
+    private static final String CALLER = "jixiao.caller";
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final GatewayConfig config;
@@ -56,6 +59,7 @@ public class ApiProxy {
     private final CircuitBreakers breakers;
     private final RateLimiter clients;
     private final RateLimiter devices;
+    private final TrustedProxies proxies;
     private RouteTable routes;
     private HttpClient client;
     private Vertx vertx;
@@ -67,6 +71,7 @@ public class ApiProxy {
         this.breakers = new CircuitBreakers(config.breaker().threshold(), config.breaker().open().toMillis());
         this.clients = new RateLimiter(config.rateLimit().clientPerSecond(), config.rateLimit().clientBurst(), 50_000);
         this.devices = new RateLimiter(config.rateLimit().devicePerSecond(), config.rateLimit().deviceBurst(), 100_000);
+        this.proxies = TrustedProxies.of(config.trustedProxies().orElse(List.of()));
     }
 
     void install(@Observes Router router, Vertx vertx) {
@@ -103,8 +108,7 @@ public class ApiProxy {
             return;
         }
         if (target.publicAccess()) {
-            String device = req.remoteAddress() == null ? "unknown" : req.remoteAddress().hostAddress();
-            if (limited(ctx, devices, "device:" + device, rid)) {
+            if (limited(ctx, devices, "device:" + caller(ctx).address(), rid)) {
                 return;
             }
             forward(ctx, target, rid);
@@ -193,6 +197,18 @@ public class ApiProxy {
         send(ctx, target, rid, max, IDEMPOTENT.contains(req.method()) ? 1 : 0);
     }
 
+    /** Who is calling, behind the deployment's trusted proxies; worked out once per request. */
+    private TrustedProxies.Caller caller(RoutingContext ctx) {
+        TrustedProxies.Caller c = ctx.get(CALLER);
+        if (c == null) {
+            HttpServerRequest req = ctx.request();
+            c = proxies.resolve(req.getHeader("X-Forwarded-For"),
+                    req.remoteAddress() == null ? "unknown" : req.remoteAddress().hostAddress());
+            ctx.put(CALLER, c);
+        }
+        return c;
+    }
+
     private void send(RoutingContext ctx, RouteTable.Target target, String rid, long max, int retries) {
         HttpServerRequest req = ctx.request();
         URI base = target.base();
@@ -201,9 +217,7 @@ public class ApiProxy {
         client.request(options).onSuccess(creq -> {
             copyHeaders(req.headers(), creq.headers());
             creq.putHeader(FrontDoor.REQUEST_ID, rid);
-            String forwarded = req.getHeader("X-Forwarded-For");
-            String remote = req.remoteAddress() == null ? "unknown" : req.remoteAddress().hostAddress();
-            creq.putHeader("X-Forwarded-For", forwarded == null ? remote : forwarded + ", " + remote);
+            creq.putHeader("X-Forwarded-For", caller(ctx).forwardedFor());
             if (req.getHeader("Content-Length") != null) {
                 creq.putHeader("Content-Length", req.getHeader("Content-Length"));
             } else if (req.method() == HttpMethod.POST || req.method() == HttpMethod.PUT

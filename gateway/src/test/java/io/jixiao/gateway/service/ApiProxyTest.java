@@ -91,6 +91,35 @@ class ApiProxyTest {
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/subjects").then().statusCode(200);
     }
 
+    /**
+     * Behind a trusted load balancer (127.0.0.1 in this test's configuration) every citizen would otherwise share the
+     * balancer's address: one rate limit for a whole city, and one device for the survey's throttle.
+     */
+    @Test
+    void behindATrustedProxyEachForwardedDeviceHasItsOwnLimitAndCannotChooseItsAddress() {
+        int refused = 0;
+        for (int i = 0; i < 10; i++) {
+            refused += given().header("X-Forwarded-For", "198.51.100.1").get("/api/v1/public/surveys/42").then()
+                    .extract().statusCode() == 429 ? 1 : 0;
+        }
+        assertTrue(refused >= 4, "refused " + refused);
+        // another citizen behind the same balancer is not refused, and the service is told who it is
+        given().header("X-Forwarded-For", "198.51.100.2").get("/api/v1/public/surveys/42").then().statusCode(200)
+                .body("headers.'x-forwarded-for'", equalTo("198.51.100.2"));
+        // what a device writes before the balancer's entry is its own claim: a new one each call escapes nothing
+        refused = 0;
+        for (int i = 0; i < 10; i++) {
+            var r = given().header("X-Forwarded-For", "6.6.6." + i + ", 198.51.100.3")
+                    .get("/api/v1/public/surveys/42").then().extract();
+            if (r.statusCode() == 429) {
+                refused++;
+            } else {
+                assertEquals("6.6.6." + i + ", 198.51.100.3", r.path("headers.'x-forwarded-for'"));
+            }
+        }
+        assertTrue(refused >= 4, "refused " + refused);
+    }
+
     @Test
     void rolesAreCheckedPerRouteAtTheDoor() {
         given().auth().oauth2(TestTokens.assessor("a1", "ORG1")).get("/api/v1/budget/projects").then().statusCode(403)

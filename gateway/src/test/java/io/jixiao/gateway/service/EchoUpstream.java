@@ -99,6 +99,8 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
             c.put("mp.jwt.verify.audiences", TestTokens.AUDIENCE);
             c.put("jixiao.gateway.rate-limit.device-per-second", "2");
             c.put("jixiao.gateway.rate-limit.device-burst", "5");
+            // the tests call from 127.0.0.1, here a load balancer in front of the gateway
+            c.put("jixiao.gateway.trusted-proxies", "127.0.0.1");
             c.put("jixiao.gateway.breaker.threshold", "3");
             c.put("jixiao.gateway.cors-origins", "https://portal.example.gov.cn");
             c.put("kafka.bootstrap.servers", LocalKafka.shared().bootstrapServers());
