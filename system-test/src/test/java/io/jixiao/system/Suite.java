@@ -305,6 +305,7 @@ final class Suite {
                 props.put("jixiao.survey.review-metrics-cron", "off");
                 // and the day's budget monitoring at the hour's 5th minute, for the same reason
                 props.put("jixiao.budget.monitoring-cron", "off");
+                props.put("jixiao.survey.fingerprint-salt", java.util.UUID.randomUUID().toString());
                 launch(s.name(), s.module(), props);
             }
             int gw = port();

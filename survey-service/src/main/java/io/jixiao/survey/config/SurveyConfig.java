@@ -1,5 +1,7 @@
 package io.jixiao.survey.config;
 
+import jakarta.validation.constraints.Size;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -10,7 +12,11 @@ public interface SurveyConfig {
     @WithDefault("jixiao.survey.events")
     String topic();
 
-    /** Salt of the device fingerprint hash (raw IPs are never stored). Set it per deployment. */
+    /**
+     * Salt of the device fingerprint hash (raw IPs are never stored): a secret of the deployment, without a default
+     * outside development, and long enough that the addresses cannot be recovered by trying salts too.
+     */
+    @Size(min = 16, message = "must be a secret of at least 16 characters (FINGERPRINT_SALT, e.g. openssl rand -hex 16)")
     String fingerprintSalt();
 
     /**
