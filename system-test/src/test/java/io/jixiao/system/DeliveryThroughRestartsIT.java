@@ -2,6 +2,7 @@ package io.jixiao.system;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -454,6 +455,55 @@ class DeliveryThroughRestartsIT {
                 + "event_type = '" + VALUE_RECORDED + "'", subject), "each value's event once");
         System.out.printf("[restarts] a file of %d values accepted (202), indicator-service killed while its import"
                 + " waited inside its transaction: the next life imported it, each value and event once%n", INDICATORS);
+    }
+
+    /**
+     * A rolling update stops a pod with SIGTERM while it still answers calls. Here a rating is inside its request,
+     * waiting on its slot's lock (held by the test, as a second submission of the same slot would hold it), when
+     * evaluation-service is told to stop. The service finishes the request before it exits: the rating is answered 201
+     * and stored. Without a shutdown timeout Quarkus stopped at once, the request failed, and nothing was stored.
+     */
+    @Test
+    void aRatingInFlightWhenTheServiceIsToldToStopIsFinishedBeforeItExits() throws Exception {
+        Suite suite = Suite.started();
+        String subject = PREFIX + "G0";
+        String cycle = RatingLoadBenchmarkIT.cycleWith(List.of(subject), 1, "2038");
+        java.util.concurrent.CompletableFuture<Integer> answer;
+        try (Connection slot = connect("sys_evaluation")) {
+            slot.setAutoCommit(false);
+            try (PreparedStatement lock = slot.prepareStatement(
+                    "select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, "rating/" + cycle + "/" + subject + "/SUPERIOR/ev0");
+                lock.execute();
+            }
+            String token = TestTokens.superior("ev0");
+            answer = java.util.concurrent.CompletableFuture.supplyAsync(() -> given().auth().oauth2(token)
+                    .contentType(ContentType.JSON).body(RatingLoadBenchmarkIT.rating(subject, 77))
+                    .post("/api/v1/cycles/{id}/ratings", cycle).then().extract().statusCode());
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (count("sys_evaluation", "select count(*) from pg_locks where not granted and locktype = "
+                    + "'advisory' and database = (select oid from pg_database where datname = ?)",
+                    "sys_evaluation") == 0) {
+                assertTrue(System.nanoTime() < deadline, "the rating's request waits on its slot");
+                Suite.sleep(100);
+            }
+            suite.terminate("evaluation");
+            Suite.sleep(2000);
+            assertTrue(suite.alive("evaluation"), "the service stopped with a request in flight");
+            assertFalse(answer.isDone(), "the request was answered while its slot was held");
+            slot.commit();
+        }
+        try {
+            assertEquals(201, answer.get(30, java.util.concurrent.TimeUnit.SECONDS), "the rating in flight");
+            assertTrue(suite.exited("evaluation", Duration.ofSeconds(30)), "the service exits once it has answered");
+            assertEquals(1,
+                    count("sys_evaluation", "select count(*) from rating where cycle_id = ?::uuid and is_current",
+                            cycle),
+                    "the rating is stored");
+        } finally {
+            suite.kill("evaluation");
+            suite.relaunch("evaluation");
+        }
     }
 
     /** A count from a service's database; {@code sql} takes one text parameter. */

@@ -162,6 +162,9 @@ class DeploymentIT {
             assertEquals("IfNotPresent", c.path("imagePullPolicy").asText(), module);
             assertFalse(c.at("/resources/limits/memory").asText().isEmpty(), module + " has no memory limit");
             assertTrue(deployment.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean(), module);
+            // on SIGTERM the pod first reports not ready, so that its Service stops sending it calls (web-kit's
+            // shutdown settings then finish those in flight)
+            assertTrue(c.path("env").findValuesAsText("name").contains("QUARKUS_SHUTDOWN_DELAY"), module);
         }
     }
 
@@ -232,6 +235,51 @@ class DeploymentIT {
         // imports and bulk calls up to the gateway's own limit pass ingress-nginx (1 MB by default)
         assertEquals("10m", gateway.get("Ingress").at("/metadata/annotations")
                 .path("nginx.ingress.kubernetes.io/proxy-body-size").asText());
+    }
+
+    /**
+     * Only the gateway reaches the four services: survey-service takes a citizen's address from the entry the gateway
+     * appends to {@code X-Forwarded-For}. The policy must select the services' pods by the labels their manifests give
+     * them, and admit the gateway's pods on the port the services name.
+     */
+    @Test
+    void theNetworkPolicyLetsOnlyTheGatewayReachTheServices() throws IOException {
+        JsonNode policy = YAML.readTree(DEPLOY.resolve("network-policy.yml").toFile());
+        assertEquals("NetworkPolicy", policy.path("kind").asText());
+        assertEquals(1, policy.at("/spec/ingress").size());
+        assertEquals(1, policy.at("/spec/ingress/0/from").size());
+        JsonNode gatewayPods = manifest("gateway").get("Deployment").at("/spec/template/metadata/labels");
+        assertTrue(selects(policy.at("/spec/ingress/0/from/0/podSelector"), gatewayPods),
+                "the gateway is not admitted");
+        for (String module : MODULES.keySet()) {
+            Map<String, JsonNode> m = manifest(module);
+            boolean service = !module.equals("gateway");
+            assertEquals(service, selects(policy.at("/spec/podSelector"), m.get("Deployment")
+                    .at("/spec/template/metadata/labels")), module);
+            if (service) {
+                assertEquals(container(m).at("/ports/0/name").asText(),
+                        policy.at("/spec/ingress/0/ports/0/port").asText(), module);
+            }
+        }
+    }
+
+    /** Whether a label selector ({@code matchLabels}, {@code matchExpressions} with {@code In}) selects these labels. */
+    static boolean selects(JsonNode selector, JsonNode labels) {
+        assertFalse(selector.isMissingNode() || selector.isEmpty(), "an empty selector selects every pod");
+        boolean all = true;
+        for (var it = selector.path("matchLabels").fields(); it.hasNext();) {
+            var e = it.next();
+            all &= e.getValue().equals(labels.get(e.getKey()));
+        }
+        for (JsonNode x : selector.path("matchExpressions")) {
+            assertEquals("In", x.path("operator").asText());
+            boolean in = false;
+            for (JsonNode v : x.path("values")) {
+                in |= v.equals(labels.get(x.path("key").asText()));
+            }
+            all &= in;
+        }
+        return all;
     }
 
     /** The probes' paths answer 200 on the running services: a probe that misses its endpoint restarts a good pod. */

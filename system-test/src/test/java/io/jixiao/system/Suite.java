@@ -375,6 +375,21 @@ final class Suite {
         launches.put(name, Map.entry(module, props));
     }
 
+    /** Tells a service's process to stop (SIGTERM, as Kubernetes does in a rolling update), without waiting. */
+    void terminate(String name) {
+        processes.get(name).destroy();
+    }
+
+    /** Whether a service's process is still running. */
+    boolean alive(String name) {
+        return processes.get(name).isAlive();
+    }
+
+    /** Waits until a service's process has exited; false when it still runs after {@code timeout}. */
+    boolean exited(String name, java.time.Duration timeout) throws InterruptedException {
+        return processes.get(name).waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Kills a service's process at once (SIGKILL: no shutdown hook, no clean close of its connections). */
     void kill(String name) {
         Process p = processes.get(name);
