@@ -19,7 +19,9 @@
       EXCELLENT: '优秀', GOOD: '良好', PASS: '合格', FAIL: '不合格',
       scorecard: '指标得分', result: '考评结果', warning: '预算预警', OPEN: '待答复', ANSWERED: '已答复', CLOSED: '已办结',
       admin: '绩效办', superior: '上级领导', department: '部门', finance: '财政', GREEN: '绿灯', YELLOW: '黄灯', RED: '红灯',
-      INCOMPLETE: '参评方不全', DIVERGENCE: '背离', SCORED: '已评分', MISSING: '未报送', NOT_APPLICABLE: '不适用' },
+      INCOMPLETE: '参评方不全', DIVERGENCE: '背离', SCORED: '已评分', MISSING: '未报送', NOT_APPLICABLE: '不适用',
+      CITIZEN: '办事群众', ENTERPRISE: '企业', PARTNER: '合作单位', group: '评价群体', surveys: '满意度调查',
+      S_DRAFT: '未发布', S_OPEN: '进行中', S_CLOSED: '已结束', answerPage: '答题页' },
     en: { brand: 'Jixiao portal', period: 'Year', logout: 'Sign out', live: 'Live', liveIdle: 'Not connected',
       liveOn: 'Connected, waiting for new results', login: 'Sign in', signIn: 'Sign in',
       signInWith: "Sign in with your organisation's identity provider (the demo issuer in the local run).",
@@ -41,7 +43,8 @@
       warning: 'Budget warning', OPEN: 'Open', ANSWERED: 'Answered', CLOSED: 'Closed',
       admin: 'Performance office', superior: 'Superior', department: 'Department', finance: 'Finance',
       GREEN: 'green', YELLOW: 'yellow', RED: 'red', INCOMPLETE: 'incomplete', DIVERGENCE: 'divergence', SCORED: 'scored',
-      MISSING: 'missing', NOT_APPLICABLE: 'n/a' }
+      MISSING: 'missing', NOT_APPLICABLE: 'n/a', CITIZEN: 'Citizens', ENTERPRISE: 'Enterprises', PARTNER: 'Partner institutions',
+      group: 'Group', surveys: 'Surveys', S_DRAFT: 'Draft', S_OPEN: 'Open', S_CLOSED: 'Closed', answerPage: 'answer page' }
   };
   const DIMS = ['POLITICAL', 'PUBLIC', 'FINANCIAL', 'PROCESS', 'LEARNING'];
   const state = { lang: localStorage.getItem('jx.lang') || 'zh', token: sessionStorage.getItem('jx.token'),
@@ -220,7 +223,16 @@
         '</td><td class="num">' + num(x.shownScore) + '</td><td class="num">' + (x.countedRatings || []).length + '</td><td class="num">' +
         (x.trimmedRatings || []).length + '</td></tr>').join('') + '</tbody></table><p class="muted">' + t('cycle') + ': ' + esc(ev.cycle.name) + '</p>'; };
     const sat = s => '<p><span class="big">' + num(s.index) + '</span> ' + t('sample') + ' ' + esc(s.n) + ' · ' + t('interval') + ' [' +
-      num(s.lower95) + ', ' + num(s.upper95) + '] ' + esc((s.flags || []).join(' ')) + '</p>';
+      num(s.lower95) + ', ' + num(s.upper95) + '] ' + esc((s.flags || []).join(' ')) + '</p>' +
+      ((s.groups || []).length ? '<table id="satisfaction-groups"><thead><tr><th>' + t('group') + '</th><th class="num">' + t('weight') +
+        '</th><th>' + t('score') + '</th><th class="num">' + t('sample') + '</th></tr></thead><tbody>' + s.groups.map(g => '<tr data-group="' +
+        esc(g.group) + '"><td>' + esc(t(g.group)) + '</td><td class="num">' + num(100 * g.weight / s.groups.reduce((a, x) => a + Number(x.weight), 0), 0) + '%</td><td class="meter-cell"><meter min="0" max="100" value="' + (g.index === null ? 0 : Number(g.index)) +
+        '" aria-hidden="true"></meter>' + num(g.index) + '</td><td class="num">' +
+        esc(g.n) + '</td></tr>').join('') + '</tbody></table>' : '');
+    const surveys = l => (l.items.length ? '<ul id="survey-list">' + l.items.map(x => '<li data-survey="' + esc(x.id) + '">' +
+      esc(state.lang === 'en' && x.titleEn ? x.titleEn : x.titleZh) + ' <span class="muted">· ' + esc(t('S_' + x.status)) + '</span>' +
+      (x.status === 'OPEN' && x.access === 'PUBLIC' ? ' · <a href="' + esc(x.publicPath) + '" target="_blank" rel="noopener">' + t('answerPage') + '</a>' : '') +
+      '</li>').join('') + '</ul>' : '<p class="muted">' + t('none') + '</p>');
     const budget = b => '<p>' + t('approved') + ' ' + Number(b.approved).toLocaleString() + ' · ' + t('spent') + ' ' +
       Number(b.spent).toLocaleString() + '</p><p>' + Object.entries(b.lights || {}).map(e => dot(e[0]) + ' ' + e[1]).join(' &nbsp; ') + '</p>' +
       '<table id="budget-projects"><thead><tr><th>' + t('project') + '</th><th>' + t('light') + '</th></tr></thead><tbody>' +
@@ -231,6 +243,7 @@
     $('#view').innerHTML = '<p><a href="#/league">← ' + t('back') + '</a></p><h1 id="dept-title">' + esc(title) + ' · ' + esc(state.period) + '</h1>' +
       '<div class="grid">' + card(t('total'), p.scorecard, scoreCard, ' id="scorecard"') + card(t('lines'), p.scorecard, lines) +
       card(t('breakdown'), p.evaluation, parties, ' id="evaluation"') + card(t('satisfaction'), p.satisfaction, sat, ' id="satisfaction"') +
+      card(t('surveys'), p.surveys, surveys, ' id="surveys"') +
       card(t('budget'), p.budget, budget, ' id="budget"') + card(t('cases'), p.rectifications, cases, ' id="rectifications"') + '</div>';
     if (p.scorecard.status === 'OK' && window.echarts) {
       const sc = p.scorecard.data;

@@ -38,6 +38,7 @@ class PortalIT {
     static WebDriver browser;
     static String a;
     static String b;
+    static String survey;
 
     @BeforeAll
     static void start() throws IOException {
@@ -99,6 +100,27 @@ class PortalIT {
         for (String action : List.of("close", "finalize", "publish")) {
             given().auth().oauth2(admin).post("/api/v1/cycles/{id}/" + action, cycle).then().statusCode(200);
         }
+        // the parks bureau's survey of the year: citizens 5 and 4 (100, 75), an enterprise 4 (75), weighted 60:40
+        survey = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("subject", b, "period", PERIOD, "titleZh", "公园服务满意度调查", "titleEn",
+                        "Park services survey", "groupWeights", Map.of("CITIZEN", 60, "ENTERPRISE", 40), "questions",
+                        List.of(Map.of("code", "q1", "group", "CITIZEN", "type", "LIKERT5", "textZh", "您对公园服务满意吗？",
+                                "required", true),
+                                Map.of("code", "e1", "group", "ENTERPRISE", "type", "LIKERT5", "textZh", "您对审批服务满意吗？",
+                                        "required", true))))
+                .post("/api/v1/surveys")).path("id");
+        given().auth().oauth2(admin).post("/api/v1/surveys/{id}/open", survey).then().statusCode(200);
+        int device = 0;
+        for (Object[] answer : new Object[][]{{"CITIZEN", "q1", 5}, {"CITIZEN", "q1", 4}, {"ENTERPRISE", "e1", 4}}) {
+            given().header("User-Agent", "portal-test-device-" + device++).contentType(ContentType.JSON)
+                    .body(Map.of("group", answer[0], "answers", List.of(Map.of("question", answer[1], "value",
+                            answer[2])), "durationMs", 30000))
+                    .post("/api/v1/public/surveys/{id}/responses", survey).then().statusCode(201);
+        }
+        ThinSliceIT.until(Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
+                .get("/api/v1/subjects/{s}/satisfaction?period=" + PERIOD, b),
+                r -> r.statusCode() == 200 && Integer.valueOf(3).equals(r.path("n")));
         ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(TestTokens.finance())
                 .contentType(ContentType.JSON)
                 .body("{\"subject\":\"" + a + "\",\"fiscalYear\":" + PERIOD + ",\"category\":\"GENERAL\","
@@ -189,6 +211,25 @@ class PortalIT {
         signInAs("department", b);
         ready("dept");
         assertTrue(browser.findElement(By.id("dept-title")).getText().startsWith("市园林局"));
+        // its own survey with the link to the page citizens answer on, and its index by respondent group
+        new Select(browser.findElement(By.id("period"))).selectByValue(PERIOD);
+        waiting().until(d -> !d.findElements(By.cssSelector("#survey-list li")).isEmpty());
+        ready("dept");
+        WebElement listed = browser.findElement(By.cssSelector("#survey-list li"));
+        assertEquals(survey, listed.getAttribute("data-survey"));
+        assertTrue(listed.getText().startsWith("公园服务满意度调查 · 进行中"), listed.getText());
+        assertTrue(listed.findElement(By.tagName("a")).getAttribute("href").endsWith("/s/" + survey));
+        assertTrue(browser.findElement(By.cssSelector("#satisfaction .big")).getText().equals("82.5"),
+                browser.findElement(By.id("satisfaction")).getText());
+        assertEquals("办事群众 60% 87.5 2", browser.findElement(By.cssSelector(
+                "#satisfaction-groups tr[data-group='CITIZEN']")).getText());
+        assertEquals("87.5", browser.findElement(By.cssSelector("#satisfaction-groups tr[data-group='CITIZEN'] meter"))
+                .getAttribute("value"), "the bar");
+        assertEquals("企业 40% 75.0 1", browser.findElement(By.cssSelector(
+                "#satisfaction-groups tr[data-group='ENTERPRISE']")).getText());
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.id("satisfaction")));
+        Chromium.shot(browser, "portal-department-surveys");
         browser.get(RestAssured.baseURI + "/#/dept/" + a + "?period=" + PERIOD);
         WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error")));
         assertTrue(error.getText().contains("a department sees only its own page") || error.getText().contains(

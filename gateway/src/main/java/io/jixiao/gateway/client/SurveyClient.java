@@ -30,6 +30,12 @@ public class SurveyClient {
         return Panel.of(rest.satisfaction(code, period, c.authorization(), c.requestId()));
     }
 
+    /** A subject's surveys of a period, with their public pages (the first 20). */
+    @Fallback(UnavailablePanel.class)
+    public Uni<Panel> surveys(String subject, String period, Caller c) {
+        return Panel.of(rest.surveys(subject, period, 20, c.authorization(), c.requestId()));
+    }
+
     /** Rectification cases of one subject, or of all subjects the caller may see when {@code subject} is null. */
     @Fallback(UnavailablePanel.class)
     public Uni<Panel> rectifications(String subject, boolean overdue, Caller c) {

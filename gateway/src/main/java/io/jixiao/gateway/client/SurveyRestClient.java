@@ -22,6 +22,12 @@ interface SurveyRestClient {
             @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid);
 
     @GET
+    @Path("/surveys")
+    Uni<JsonNode> surveys(@QueryParam("subject") String subject, @QueryParam("period") String period,
+            @QueryParam("size") int size, @HeaderParam("Authorization") String auth,
+            @HeaderParam("X-Request-Id") String rid);
+
+    @GET
     @Path("/rectifications")
     Uni<JsonNode> rectifications(@QueryParam("subject") String subject, @QueryParam("overdue") boolean overdue,
             @QueryParam("size") int size, @HeaderParam("Authorization") String auth,

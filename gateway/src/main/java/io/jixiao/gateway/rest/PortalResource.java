@@ -46,7 +46,7 @@ public class PortalResource {
     @GET
     @Path("/departments/{code}")
     @Operation(summary = "A department's page: scorecard with its radar, last year's for the trend, 360 result and "
-            + "breakdown, satisfaction, budget lights, rectification cases")
+            + "breakdown, satisfaction by respondent group, the year's surveys, budget lights, rectification cases")
     public Uni<PortalService.Dashboard> department(@PathParam("code") String code, @QueryParam("period") String period,
             @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid) {
         if (code == null || !code.matches("[A-Z][A-Z0-9_-]{0,31}")) {

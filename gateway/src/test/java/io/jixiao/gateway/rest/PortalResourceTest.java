@@ -60,6 +60,7 @@ class PortalResourceTest {
                 .body("panels.satisfaction.data.uri", equalTo("/api/v1/subjects/FIN/satisfaction?period=2026"))
                 .body("panels.budget.data.uri", equalTo("/api/v1/budget/views/departments/FIN?year=2026"))
                 .body("panels.rectifications.data.uri", startsWith("/api/v1/rectifications?subject=FIN"))
+                .body("panels.surveys.data.uri", equalTo("/api/v1/surveys?subject=FIN&period=2026&size=20"))
                 .body("panels.evaluation.status", equalTo("UNAVAILABLE"))
                 .body("panels.evaluation.detail", equalTo("evaluation-service is unavailable"));
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/league?period=2026").then().statusCode(200)
