@@ -4545,7 +4545,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A department's page: scorecard with its radar, last year's for the trend, 360 result and breakdown, satisfaction, budget lights, rectification cases */
+        /** A department's page: scorecard with its radar, last year's for the trend, 360 result and breakdown, satisfaction by respondent group, the year's surveys, budget lights, rectification cases */
         get: {
             parameters: {
                 query?: {
