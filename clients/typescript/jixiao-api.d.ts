@@ -4701,7 +4701,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Live updates as Server-Sent Events: new scorecards, 360 results, satisfaction indices and budget warnings (a department receives its own); a heartbeat every 15 s */
+        /** Live updates as Server-Sent Events: new scorecards, 360 results, satisfaction indices and budget warnings (a department receives its own); a heartbeat every 15 s. The stream ends when this gateway instance stops: connect again */
         get: {
             parameters: {
                 query?: never;

@@ -1,13 +1,16 @@
 package io.jixiao.gateway.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -15,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -41,6 +46,9 @@ public class LiveEvents {
     private static final Logger LOG = Logger.getLogger(LiveEvents.class);
 
     private final BroadcastProcessor<LiveEvent> hub = BroadcastProcessor.create();
+    /** Completes when the gateway is told to stop. */
+    private final CompletableFuture<LiveEvent> closing = new CompletableFuture<>();
+    private static final LiveEvent END = new LiveEvent("end", null, null, null, null);
     private final ObjectMapper json;
 
     public LiveEvents(ObjectMapper json) {
@@ -76,9 +84,27 @@ public class LiveEvents {
         }
     }
 
-    /** Everything from now on; a slow reader loses old updates rather than holding up the others. */
-    public Multi<LiveEvent> stream() {
-        return hub.onOverflow().drop();
+    /**
+     * A portal's stream: every update from now on about {@code subject} (all subjects when null), a heartbeat every
+     * {@code heartbeat}, and its end when this gateway is told to stop. A slow reader loses old updates rather than
+     * holding up the others.
+     */
+    public Multi<LiveEvent> stream(String subject, Duration heartbeat) {
+        Multi<LiveEvent> events = hub.onOverflow().drop().filter(e -> subject == null || subject.equals(e.subject()));
+        Multi<LiveEvent> beats = Multi.createFrom().ticks().every(heartbeat)
+                .map(t -> new LiveEvent("heartbeat", null, null, null, null));
+        // a future of its own per stream: a stream that ends (the portal closed) cancels only its own
+        Multi<LiveEvent> end = Uni.createFrom().completionStage(() -> closing.thenApply(e -> e)).toMulti();
+        return Multi.createBy().merging().streams(events, beats, end).select().first(e -> e != END);
+    }
+
+    /**
+     * Told to stop (SIGTERM, with the shutdown delay of web-kit's settings): the open streams end at once, and one
+     * opened meanwhile ends as it starts. A portal stays connected for hours, so the graceful shutdown would otherwise
+     * wait its whole timeout for them; the portal connects again a few seconds later, to a gateway that runs on.
+     */
+    void closing(@Observes ShutdownDelayInitiatedEvent event) {
+        closing.complete(END);
     }
 
     private static String header(Header h) {

@@ -80,13 +80,11 @@ public class PortalResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Live updates as Server-Sent Events: new scorecards, 360 results, satisfaction indices and "
-            + "budget warnings (a department receives its own); a heartbeat every 15 s")
+            + "budget warnings (a department receives its own); a heartbeat every 15 s. The stream ends when this gateway "
+            + "instance stops: connect again")
     public Multi<LiveEvent> stream() {
-        String dept = departmentOnly() ? String.valueOf(jwt.<Object>getClaim("dept")) : null;
-        Multi<LiveEvent> events = live.stream().filter(e -> dept == null || dept.equals(e.subject()));
-        Multi<LiveEvent> beats = Multi.createFrom().ticks().every(Duration.ofSeconds(15))
-                .map(t -> new LiveEvent("heartbeat", null, null, null, null));
-        return Multi.createBy().merging().streams(events, beats);
+        return live.stream(departmentOnly() ? String.valueOf(jwt.<Object>getClaim("dept")) : null,
+                Duration.ofSeconds(15));
     }
 
     private boolean departmentOnly() {
