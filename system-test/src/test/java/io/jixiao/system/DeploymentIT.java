@@ -263,6 +263,33 @@ class DeploymentIT {
         }
     }
 
+    /**
+     * A drain of the cluster's nodes takes one pod of each deployable at a time: each has a disruption budget that
+     * selects its pods and no other's, and keeps fewer pods than it runs (a budget of all of them blocks every drain).
+     */
+    @Test
+    void eachDeployableKeepsAPodThroughANodeDrain() throws IOException {
+        List<JsonNode> budgets = new ArrayList<>();
+        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class)
+                .readValues(DEPLOY.resolve("disruption-budgets.yml").toFile())) {
+            docs.forEachRemaining(d -> {
+                if (d != null && d.has("kind")) {
+                    assertEquals("PodDisruptionBudget", d.path("kind").asText());
+                    budgets.add(d);
+                }
+            });
+        }
+        for (String module : MODULES.keySet()) {
+            JsonNode deployment = manifest(module).get("Deployment");
+            JsonNode pods = deployment.at("/spec/template/metadata/labels");
+            List<JsonNode> mine = budgets.stream().filter(b -> selects(b.at("/spec/selector"), pods)).toList();
+            assertEquals(1, mine.size(), module + " is selected by " + mine.size() + " budgets");
+            int keep = mine.get(0).at("/spec/minAvailable").asInt();
+            assertTrue(keep >= 1 && keep < deployment.at("/spec/replicas").asInt(), module + " keeps " + keep);
+        }
+        assertEquals(MODULES.size(), budgets.size(), "a budget that selects no deployable");
+    }
+
     /** Whether a label selector ({@code matchLabels}, {@code matchExpressions} with {@code In}) selects these labels. */
     static boolean selects(JsonNode selector, JsonNode labels) {
         assertFalse(selector.isMissingNode() || selector.isEmpty(), "an empty selector selects every pod");
