@@ -95,7 +95,7 @@ public class LiveEvents {
                 .map(t -> new LiveEvent("heartbeat", null, null, null, null));
         // a future of its own per stream: a stream that ends (the portal closed) cancels only its own
         Multi<LiveEvent> end = Uni.createFrom().completionStage(() -> closing.thenApply(e -> e)).toMulti();
-        return Multi.createBy().merging().streams(events, beats, end).select().first(e -> e != END);
+        return Multi.createBy().merging().streams(end, events, beats).select().first(e -> e != END);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.jixiao.gateway.messaging;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -40,6 +39,8 @@ class LiveEventsTest {
         AssertSubscriber<LiveEvent> late = live.stream(null, Duration.ofMillis(20)).subscribe()
                 .withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
         late.awaitCompletion(Duration.ofSeconds(5));
-        assertEquals(0, late.getItems().size());
+        // at most the heartbeat that may come as it opens
+        assertTrue(late.getItems().size() <= 1 && late.getItems().stream().allMatch(e -> e.kind().equals("heartbeat")),
+                late.getItems().toString());
     }
 }
