@@ -92,15 +92,23 @@ class DeploymentIT {
                     yml + " is older than " + source + ": package the services again");
         }
         Map<String, JsonNode> byKind = new LinkedHashMap<>();
-        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(yml.toFile())) {
-            while (docs.hasNext()) {
-                JsonNode d = docs.next();
-                if (d != null && d.has("kind")) {
-                    assertNull(byKind.put(d.get("kind").asText(), d), "two " + d.get("kind") + " in " + yml);
-                }
-            }
+        for (JsonNode d : resources(yml)) {
+            assertNull(byKind.put(d.get("kind").asText(), d), "two " + d.get("kind") + " in " + yml);
         }
         return byKind;
+    }
+
+    /** The Kubernetes resources of a YAML file of several documents (empty documents left out). */
+    static List<JsonNode> resources(Path yml) throws IOException {
+        List<JsonNode> resources = new ArrayList<>();
+        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(yml.toFile())) {
+            docs.forEachRemaining(d -> {
+                if (d != null && d.has("kind")) {
+                    resources.add(d);
+                }
+            });
+        }
+        return resources;
     }
 
     static JsonNode container(Map<String, JsonNode> manifest) {
@@ -269,16 +277,8 @@ class DeploymentIT {
      */
     @Test
     void eachDeployableKeepsAPodThroughANodeDrain() throws IOException {
-        List<JsonNode> budgets = new ArrayList<>();
-        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class)
-                .readValues(DEPLOY.resolve("disruption-budgets.yml").toFile())) {
-            docs.forEachRemaining(d -> {
-                if (d != null && d.has("kind")) {
-                    assertEquals("PodDisruptionBudget", d.path("kind").asText());
-                    budgets.add(d);
-                }
-            });
-        }
+        List<JsonNode> budgets = resources(DEPLOY.resolve("disruption-budgets.yml"));
+        budgets.forEach(b -> assertEquals("PodDisruptionBudget", b.path("kind").asText()));
         for (String module : MODULES.keySet()) {
             JsonNode deployment = manifest(module).get("Deployment");
             JsonNode pods = deployment.at("/spec/template/metadata/labels");
@@ -340,7 +340,7 @@ class DeploymentIT {
     /** Starts a service's jar as deployed (prod profile) and returns what it printed before it exited. */
     private static String start(String module, String salt) throws Exception {
         Path log = Files.createTempFile("start-" + module, ".log");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new ArrayList<>(List.of(Suite.javaBin(),
                 "-Xmx128m", "-Dquarkus.http.port=0", "-jar",
                 ROOT.resolve(module).resolve("target/quarkus-app/quarkus-run.jar").toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -305,6 +305,7 @@ final class Suite {
                 props.put("jixiao.survey.review-metrics-cron", "off");
                 // and the day's budget monitoring at the hour's 5th minute, for the same reason
                 props.put("jixiao.budget.monitoring-cron", "off");
+                // survey-service has no salt outside development: each run its own, as a deployment has
                 props.put("jixiao.survey.fingerprint-salt", java.util.UUID.randomUUID().toString());
                 launch(s.name(), s.module(), props);
             }
@@ -471,7 +472,7 @@ final class Suite {
         }
     }
 
-    private static String javaBin() {
+    static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
