@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -14,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -21,9 +24,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.gateway.service.EchoUpstream;
@@ -45,6 +51,9 @@ class PortalResourceTest {
 
     @TestHTTPResource("/api/v1/portal/stream")
     URI stream;
+
+    @ConfigProperty(name = "live-consumer-group")
+    String liveGroup;
 
     @Test
     void aDepartmentPageComposesEveryServiceWithTheCallersTokenAndDegradesADownOne() {
@@ -125,6 +134,18 @@ class PortalResourceTest {
         assertTrue(a.contains("\"kind\":\"scorecard\"") && a.contains("\"total\":81.5"), a);
         assertTrue(e.contains("\"subject\":\"EDU\""), "a department's stream carries only its own subject: " + e);
         pool.shutdownNow();
+        // the live groups are this instance's alone and start at the newest record: they keep no offsets on the broker
+        // (the test profile's auto-commit interval is 100 ms, so a commit would have shown by now)
+        Thread.sleep(1500);
+        try (Admin kafka = Admin.create(Map.of("bootstrap.servers", LocalKafka.shared().bootstrapServers()))) {
+            for (String suffix : List.of("-i", "-e", "-s", "-b")) {
+                String group = liveGroup + suffix;
+                ConsumerGroupDescription d = kafka.describeConsumerGroups(List.of(group)).all().get().get(group);
+                assertEquals(1, d.members().size(), group + " is the gateway's live consumer: " + d);
+                assertEquals(Map.of(), kafka.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(),
+                        group + " committed offsets");
+            }
+        }
     }
 
     /** The first SSE data line carrying {@code marker}, read on a background thread. */
