@@ -47,6 +47,15 @@ class ExAnteAssessmentTest {
     }
 
     @Test
+    void aRatioJustShortOfTheApprovalRatioIsNotShownAsReachingIt() {
+        // benefits 1199.99 against 1000: BCR 1.19999, reduced, and its reason must not say 1.200
+        var r = assess("1000", "0", "1000000", "0", "1199.99");
+        assertEquals(Recommendation.REDUCE, r.recommendation());
+        assertEquals("NPV 199.99, benefit-cost ratio 1.199", r.reasons().get(1));
+        assertEquals("between 1 and 1.2: reduce the request by 0.01% to reach the approval ratio", r.reasons().get(2));
+    }
+
+    @Test
     void aProjectThatDoesNotPayForItselfIsRejected() {
         var r = assess("1000", "0.05", "500", "100", "500", "100", "500");
         assertEquals(Recommendation.REJECT, r.recommendation());

@@ -60,8 +60,7 @@ public final class ExAnteAssessment {
                 + " at a discount rate of " + pct(in.discountRate()));
         reasons.add("NPV " + money(npv) + (bcr == null
                 ? ""
-                : ", benefit-cost ratio " + bcr.setScale(3,
-                        RoundingMode.HALF_UP)));
+                : ", benefit-cost ratio " + bcr.setScale(3, RoundingMode.DOWN))); // cut: 1.1999 never reads as 1.200
         if (bcr == null || bcr.compareTo(p.approveAt()) >= 0 && npv.signum() > 0) {
             reasons.add("the ratio reaches " + p.approveAt().toPlainString() + ": approve");
             return new Result(pvBenefit, totalCost, npv, bcr, Recommendation.APPROVE, BigDecimal.ZERO,

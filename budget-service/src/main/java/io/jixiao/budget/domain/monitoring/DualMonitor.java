@@ -58,7 +58,8 @@ public final class DualMonitor {
             return new Assessment(e, tau, r, null, false, Light.NONE, reasons);
         }
         if (paceJudged) {
-            String pace = "pace " + round(r) + " (execution " + percent(e) + " at " + percent(tau) + " of the year)";
+            String pace = "pace " + truncated(r) + " (execution " + percent(e) + " at " + percent(tau)
+                    + " of the year)";
             if (r.compareTo(t.redPace()) < 0) {
                 light = Light.RED;
                 reasons.add(pace + " below " + t.redPace().stripTrailingZeros().toPlainString());
@@ -84,8 +85,13 @@ public final class DualMonitor {
         return new Assessment(e, tau, r, g, paceJudged, light, reasons);
     }
 
-    private static String round(BigDecimal x) {
-        return x == null ? "-" : x.setScale(3, RoundingMode.HALF_UP).toPlainString();
+    /**
+     * The pace as a reason shows it: cut, not rounded, to 3 decimals, so that a pace below a threshold never shows as
+     * the threshold itself (0.7499999 is "0.749 below 0.75", where rounding wrote "0.750 below 0.75"). The light is
+     * decided on the pace itself, as the thresholds (up to 4 decimals) are written.
+     */
+    private static String truncated(BigDecimal x) {
+        return x.setScale(3, RoundingMode.DOWN).toPlainString();
     }
 
     private static String percent(BigDecimal x) {

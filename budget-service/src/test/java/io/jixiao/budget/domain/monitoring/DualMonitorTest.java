@@ -29,6 +29,20 @@ class DualMonitorTest {
     }
 
     @Test
+    void aReasonNeverShowsAPaceBelowItsThresholdAsTheThresholdItself() {
+        // just below 0.75, as payments rounded to the fen can leave a project: cut to 0.749, not rounded to 0.750
+        DualMonitor.Assessment a = assess("749.9996", YEAR_END, null);
+        assertEquals(Light.RED, a.light());
+        assertEquals("pace 0.749 (execution 75.0% at 100.0% of the year) below 0.75", a.reasons().get(0));
+        assertEquals("pace 0.899 (execution 90.0% at 100.0% of the year) below 0.9",
+                assess("899.9999", YEAR_END, null).reasons().get(0));
+        assertEquals("pace 0.620 (execution 31.0% at 50.0% of the year) below 0.75", DualMonitor.assess(
+                new DualMonitor.Input(new BigDecimal("1000"), new BigDecimal("310"), 2028, LocalDate.of(2028, 7, 1),
+                        null),
+                T).reasons().get(0));
+    }
+
+    @Test
     void theGoalScoreJudgesOnItsShownValue() {
         assertEquals(Light.RED, assess("1000", YEAR_END, "59.994").light());
         assertEquals(Light.YELLOW, assess("1000", YEAR_END, "59.995").light());

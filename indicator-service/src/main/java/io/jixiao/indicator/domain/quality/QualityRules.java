@@ -92,13 +92,22 @@ public final class QualityRules {
                 BigDecimal sd = variance.sqrt(MC);
                 found.add(new Finding(Kind.OUTLIER, plain(value) + " is " + (sd.signum() == 0
                         ? "away from " + earlier.n() + " identical earlier values"
-                        : plain(distance.divide(sd, 2, RoundingMode.HALF_UP)) + " standard deviations from the mean "
+                        : sigmas(distance.divide(sd, MC)) + " standard deviations from the mean "
                                 + "of " + earlier.n() + " earlier values")
                         + " (mean " + plain(mean.setScale(4, RoundingMode.HALF_UP)) + ", σ "
                         + plain(sd.setScale(4, RoundingMode.HALF_UP)) + ")"));
             }
         }
         return found;
+    }
+
+    /**
+     * How far a flagged value is, as its finding says it: to 2 decimals, but never as 3 or less, which would read as
+     * not an outlier (3.004σ is "just over 3", not "3.00").
+     */
+    private static String sigmas(BigDecimal ratio) {
+        BigDecimal shown = ratio.setScale(2, RoundingMode.HALF_UP);
+        return shown.compareTo(SIGMAS) > 0 ? plain(shown) : "just over " + plain(SIGMAS);
     }
 
     /** Whether an indicator is a zombie: at least one pair, and every pair changed by less than 1%. */

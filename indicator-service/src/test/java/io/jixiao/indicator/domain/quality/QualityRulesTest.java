@@ -66,6 +66,10 @@ class QualityRulesTest {
                 d("13")))).get(0)
                 .detail();
         assertTrue(detail.contains("3.13 standard deviations") && detail.contains("mean 11.5"), detail);
+        // a hair over 3σ is not written as 3.00, which would read as not an outlier
+        detail = QualityRules.check(false, d("13.00000001"), QualityRules.Moments.of(List.of(d("9"), d("11"), d("9"),
+                d("11")))).get(0).detail();
+        assertTrue(detail.contains(" is just over 3 standard deviations from the mean of 4 earlier values"), detail);
     }
 
     /**
