@@ -233,8 +233,10 @@
       esc(state.lang === 'en' && x.titleEn ? x.titleEn : x.titleZh) + ' <span class="muted">· ' + esc(t('S_' + x.status)) + '</span>' +
       (x.status === 'OPEN' && x.access === 'PUBLIC' ? ' · <a href="' + esc(x.publicPath) + '" target="_blank" rel="noopener">' + t('answerPage') + '</a>' : '') +
       '</li>').join('') + '</ul>' : '<p class="muted">' + t('none') + '</p>');
-    const budget = b => '<p>' + t('approved') + ' ' + Number(b.approved).toLocaleString() + ' · ' + t('spent') + ' ' +
-      Number(b.spent).toLocaleString() + '</p><p>' + Object.entries(b.lights || {}).map(e => dot(e[0]) + ' ' + e[1]).join(' &nbsp; ') + '</p>' +
+    // yuan to the fen, as the budget is kept: 3,850,000.50, not 3,850,000.5
+    const yuan = x => Number(x).toLocaleString(state.lang === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const budget = b => '<p id="budget-sums">' + t('approved') + ' ' + yuan(b.approved) + ' · ' + t('spent') + ' ' +
+      yuan(b.spent) + '</p><p>' + Object.entries(b.lights || {}).map(e => dot(e[0]) + ' ' + e[1]).join(' &nbsp; ') + '</p>' +
       '<table id="budget-projects"><thead><tr><th>' + t('project') + '</th><th>' + t('light') + '</th></tr></thead><tbody>' +
       b.projects.map(x => '<tr><td>' + esc(x.name) + '</td><td>' + dot(x.light) + '</td></tr>').join('') + '</tbody></table>';
     const cases = c => (c.items.length ? '<ul id="cases">' + c.items.map(x => '<li>' + esc(t(x.status)) + ' · ' + t('due') + ' ' + esc(x.dueDate) +

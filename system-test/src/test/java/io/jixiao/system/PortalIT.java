@@ -124,7 +124,7 @@ class PortalIT {
         ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(TestTokens.finance())
                 .contentType(ContentType.JSON)
                 .body("{\"subject\":\"" + a + "\",\"fiscalYear\":" + PERIOD + ",\"category\":\"GENERAL\","
-                        + "\"name\":\"供水管网改造\",\"approvedAmount\":2000000.00}")
+                        + "\"name\":\"供水管网改造\",\"approvedAmount\":2000000.50}")
                 .post("/api/v1/budget/projects"));
     }
 
@@ -149,6 +149,10 @@ class PortalIT {
         assertTrue(rows.get(0).getText().contains("市水务局"), rows.get(0).getText());
         assertTrue(browser.findElements(By.cssSelector("#league .grade")).size() >= 2, "grades shown");
         assertTrue(browser.findElements(By.id("league-head")).isEmpty(), "the whole table fits its first page");
+        assertEquals(true,
+                ((JavascriptExecutor) browser).executeScript("const c = document.getElementById('league-card');"
+                        + " return c.scrollWidth <= c.clientWidth;"),
+                "every column of the ranking in view, no sideways scroll");
         // the read model behind it: the head of the cycle's paged league table, with the table's size
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/league?period=" + PERIOD).then()
                 .statusCode(200).body("panels.evaluation.data.results.subject", equalTo(List.of(a, b)))
@@ -167,6 +171,8 @@ class PortalIT {
         assertTrue(firstCode.startsWith("PT"), "the code stays on the line: " + firstCode);
         assertTrue(browser.findElement(By.id("parties")).getText().contains("上级"), "the 360 breakdown");
         assertTrue(browser.findElement(By.id("budget")).getText().contains("供水管网改造"), "budget panel");
+        assertEquals("批复 2,000,000.50 · 已执行 0.00", browser.findElement(By.id("budget-sums")).getText(),
+                "yuan to the fen");
         assertTrue(browser.findElement(By.id("satisfaction")).getText().contains("本期暂无数据"),
                 "no survey: an empty panel, not an error");
         String before = browser.findElement(By.id("total")).getText();
