@@ -5,6 +5,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +18,9 @@ import java.util.regex.Pattern;
 /**
  * Loads the demo city through the gateway, as its users would: ten departments under the city, ten common indicators
  * over the five dimensions, two years of values reported by the departments, a finalized and published 2025 cycle,
- * an open 2026 cycle with ratings, three satisfaction surveys with answers, and budget projects for both years.
+ * an open 2026 cycle with ratings, three satisfaction surveys with answers, budget projects for both years with their
+ * spending imported as the finance system would, and 好差评 ratings from the service hall whose bad ones the departments
+ * answer (one left unanswered past its due date).
  *
  * Run: java tools/demo/DemoCity.java http://127.0.0.1:8080   (JDK 17 runs a single source file; no build needed)
  */
@@ -98,17 +104,27 @@ public class DemoCity {
             }
         }
 
-        progress(4, "budget projects for 2025 and 2026 (finance)");
+        progress(4, "budget projects for 2025 and 2026 (finance), their spending imported from the finance system");
+        StringBuilder spending = new StringBuilder("project,amount,spentOn,note\n");
         for (Dept d : DEPTS) {
             for (String year : List.of("2025", "2026")) {
-                retry(finance, "/api/v1/budget/projects", String.format(Locale.ROOT,
+                long general = 800_000 + 50_000L * d.code.length();
+                String project = id(retry(finance, "/api/v1/budget/projects", String.format(Locale.ROOT,
                         "{\"subject\":\"%s\",\"fiscalYear\":%s,\"category\":\"GENERAL\",\"name\":\"%s信息化建设\",\"approvedAmount\":%d.00,\"linkedIndicators\":[\"FIN-EXEC\",\"PRO-ONE-NET\"]}",
-                        d.code, year, d.zh, 800_000 + 50_000 * d.code.length()));
-                retry(finance, "/api/v1/budget/projects", String.format(Locale.ROOT,
+                        d.code, year, d.zh, general)));
+                // information systems are paid for late in the year: a pace below the livelihood project's
+                spend(spending, project, Integer.parseInt(year), general * 100, d.strength - 0.08);
+                long livelihood = 2_000_000 + 100_000L * d.code.length();
+                project = id(retry(finance, "/api/v1/budget/projects", String.format(Locale.ROOT,
                         "{\"subject\":\"%s\",\"fiscalYear\":%s,\"category\":\"LIVELIHOOD\",\"name\":\"%s民生保障\",\"approvedAmount\":%d.50,\"linkedIndicators\":[\"PUB-HOTLINE\"]}",
-                        d.code, year, d.zh, 2_000_000 + 100_000 * d.code.length()));
+                        d.code, year, d.zh, livelihood)));
+                spend(spending, project, Integer.parseInt(year), livelihood * 100 + 50, d.strength + 0.05);
             }
         }
+        String report = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/budget/executions/import"))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token("role=system&sub=finance-system"))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(spending.toString(), StandardCharsets.UTF_8)), 200);
+        System.out.println("      spending: " + report);
 
         progress(5, "satisfaction surveys (FIN, EDU, HEALTH) with 35 answers each");
         for (String code : List.of("FIN", "EDU", "HEALTH")) {
@@ -130,14 +146,17 @@ public class DemoCity {
             }
         }
 
-        progress(6, "the 2025 cycle: ratings, finalized and published (drives the 2026 budget proposals)");
+        progress(6, "好差评: service-hall ratings of four departments; the bad ones answered, one left past its due date");
+        reviews();
+
+        progress(7, "the 2025 cycle: ratings, finalized and published (drives the 2026 budget proposals)");
         String c2025 = cycle(admin, "2025", "2025年度综合绩效考评");
         rateAll(c2025, mayor, assessor, 0);
         post(admin, "/api/v1/cycles/" + c2025 + "/close", "", 200);
         post(admin, "/api/v1/cycles/" + c2025 + "/finalize", "", 200);
         post(admin, "/api/v1/cycles/" + c2025 + "/publish", "", 200);
 
-        progress(7, "the 2026 cycle: open, with superior, assessor and peer ratings");
+        progress(8, "the 2026 cycle: open, with superior, assessor and peer ratings");
         String c2026 = cycle(admin, "2026", "2026年度综合绩效考评");
         rateAll(c2026, mayor, assessor, 3);
 
@@ -163,6 +182,71 @@ public class DemoCity {
         return id;
     }
 
+    /**
+     * Adds a project's payments to the finance system's file: in 2025 four quarterly ones, (85 + 15·strength)% of the
+     * approved amount in all; in the current year one a month so far, at the pace (0.3 + 0.75·strength) against the
+     * share of the year gone, so that the departments' lights differ (below 0.75 is RED, below 0.9 YELLOW).
+     */
+    static void spend(StringBuilder csv, String project, int year, long approvedFen, double strength) {
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(8));
+        List<LocalDate> dates = new ArrayList<>();
+        long total;
+        if (year < today.getYear()) {
+            for (int month = 3; month <= 12; month += 3) {
+                dates.add(LocalDate.of(year, month, 20));
+            }
+            total = Math.round(approvedFen * (0.85 + 0.15 * Math.min(1, strength)));
+        } else {
+            for (int month = 1; month <= 12 && !LocalDate.of(year, month, 10).isAfter(today); month++) {
+                dates.add(LocalDate.of(year, month, 10));
+            }
+            double elapsed = (ChronoUnit.DAYS.between(LocalDate.of(year, 1, 1), today) + 1.0) / today.lengthOfYear();
+            total = Math.round(approvedFen * Math.min(1, elapsed * (0.3 + 0.75 * strength)));
+        }
+        long paid = 0;
+        for (int k = 0; k < dates.size(); k++) {
+            long amount = k == dates.size() - 1 ? total - paid : total / dates.size();
+            paid += amount;
+            csv.append(project).append(',').append(String.format(Locale.ROOT, "%d.%02d", amount / 100, amount % 100))
+                    .append(',').append(dates.get(k)).append(',').append(k == 0 ? "首笔拨付" : "").append('\n');
+        }
+    }
+
+    /**
+     * The service hall's 好差评: six ratings of each of four departments over the last two months. A bad rating opens a
+     * rectification case; the department answers most, the office closes some, and one from 60 days ago stays open
+     * past its 15 working days.
+     */
+    static void reviews() throws Exception {
+        String hall = token("role=system&sub=service-hall");
+        String admin = token("role=admin&sub=perf-office");
+        String[] levels = { "VERY_SATISFIED", "SATISFIED", "DISSATISFIED", "VERY_SATISFIED", "BASICALLY_SATISFIED", "VERY_DISSATISFIED" };
+        String[] items = { "社保卡补办", "不动产登记", "企业开办", "医保异地就医备案", "营业执照变更", "住房公积金提取" };
+        String[] complaints = { "排队时间过长", "材料要求未一次性告知", "窗口午间无人" };
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.MINUTES);
+        int bad = 0;
+        for (String code : List.of("HEALTH", "HRSS", "MARKET", "HOUSING")) {
+            String officer = token("role=department&sub=" + code.toLowerCase() + "-officer&dept=" + code);
+            for (int k = 0; k < levels.length; k++) {
+                boolean isBad = levels[k].contains("DISSATISFIED");
+                int daysAgo = code.equals("HOUSING") && k == 5 ? 60 : 2 + 9 * k + code.length();
+                String review = post(hall, "/api/v1/reviews", String.format(Locale.ROOT,
+                        "{\"caseNo\":\"HALL-%s-%04d\",\"subject\":\"%s\",\"serviceItem\":\"%s\",\"level\":\"%s\",\"channel\":\"%s\"%s,\"ratedAt\":\"%s\"}",
+                        code, k + 1, code, items[(k + code.length()) % items.length], levels[k], k % 2 == 0 ? "HALL" : "APP",
+                        isBad ? ",\"comment\":\"" + complaints[bad % complaints.length] + "\"" : "", now.minusDays(daysAgo)), 201, 409);
+                if (!isBad || review.contains("\"status\":409") || daysAgo == 60) {
+                    continue;
+                }
+                String rectification = id(review.substring(review.indexOf("\"rectification\"")));
+                post(officer, "/api/v1/rectifications/" + rectification + "/answer",
+                        "{\"answer\":\"已核实情况，印发一次性告知清单并电话回访当事人\"}", 200);
+                if (bad++ % 2 == 0) {
+                    post(admin, "/api/v1/rectifications/" + rectification + "/close", "{\"note\":\"整改到位，回访满意，予以办结\"}", 200);
+                }
+            }
+        }
+    }
+
     static void rateAll(String cycle, String mayor, String assessor, int skew) throws Exception {
         for (int k = 0; k < DEPTS.size(); k++) {
             Dept d = DEPTS.get(k);
@@ -184,7 +268,7 @@ public class DemoCity {
     }
 
     static void progress(int step, String what) {
-        System.out.printf("  [%d/7] %s%n", step, what);
+        System.out.printf("  [%d/8] %s%n", step, what);
     }
 
     static String token(String query) throws Exception {
