@@ -18,6 +18,7 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** Problem responses for the gateway's own endpoints. */
@@ -46,6 +47,28 @@ public class GatewayProblems {
                         ? "error"
                         : Response.Status.fromStatusCode(status).getReasonPhrase();
         return problem(status, detail, uri);
+    }
+
+    /**
+     * Bad input to one of the gateway's own operations, written as the services write theirs: a validation problem
+     * whose {@code violations} name the field.
+     */
+    public static class InvalidInput extends RuntimeException {
+
+        private final String field;
+
+        public InvalidInput(String field, String message) {
+            super(message, null, false, false);
+            this.field = field;
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidInput e, UriInfo uri) {
+        return problem(body(400, e.field + ": " + e.getMessage(), uri.getPath())
+                .put("type", "https://jixiao.io/problems/validation").put("title", "Invalid input")
+                .put("violations", new JsonArray().add(new JsonObject().put("field", e.field)
+                        .put("message", e.getMessage()))));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,

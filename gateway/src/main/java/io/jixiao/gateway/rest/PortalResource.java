@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -50,7 +49,7 @@ public class PortalResource {
     public Uni<PortalService.Dashboard> department(@PathParam("code") String code, @QueryParam("period") String period,
             @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid) {
         if (code == null || !code.matches("[A-Z][A-Z0-9_-]{0,31}")) {
-            throw new BadRequestException("the department code must be an upper-case code such as FIN");
+            throw new GatewayProblems.InvalidInput("code", "must be an upper-case code such as FIN");
         }
         if (departmentOnly() && !code.equals(String.valueOf(jwt.<Object>getClaim("dept")))) {
             throw new ForbiddenException("a department sees only its own page");
@@ -94,7 +93,7 @@ public class PortalResource {
 
     private static int year(String period) {
         if (period == null || !period.matches("20\\d\\d")) {
-            throw new BadRequestException("period must be a year such as 2026");
+            throw new GatewayProblems.InvalidInput("period", "must be a year such as 2026");
         }
         return Integer.parseInt(period);
     }

@@ -98,10 +98,23 @@ class PortalResourceTest {
                 .body("requestId", equalTo("no-token"));
         given().auth().oauth2("not.a.jwt").get("/api/v1/portal/warnings?period=2026").then().statusCode(401)
                 .contentType("application/problem+json");
+        // bad input is a validation problem naming its field, as the services write theirs
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/league?period=26").then().statusCode(400)
-                .contentType("application/problem+json").body("detail", equalTo("period must be a year such as 2026"));
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://jixiao.io/problems/validation"))
+                .body("detail", equalTo("period: must be a year such as 2026"))
+                .body("violations",
+                        equalTo(List.of(Map.of("field", "period", "message", "must be a year such as 2026"))));
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/departments/fin';--?period=2026").then()
-                .statusCode(400);
+                .statusCode(400).body("violations[0].field", equalTo("code"));
+        // a parameter the read model does not take is refused, not dropped: ?perod= answered the current year
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/league?period=2026&perod=2025").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations", equalTo(List.of(Map.of("field", "perod", "message",
+                        "is not a parameter of this operation; it takes period"))));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/stream?subject=FIN").then().statusCode(400)
+                .body("violations[0].message", equalTo("is not a parameter of this operation; it takes no query "
+                        + "parameters"));
     }
 
     @Test
