@@ -32,6 +32,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import io.jixiao.testsupport.LocalKafka;
+
 /**
  * What a deployment takes from the build. The Kubernetes manifests that Quarkus generates at package time (DESIGN
  * section 10) are held to the services' own configuration: the ports they listen on, the health endpoints they
@@ -288,6 +290,35 @@ class DeploymentIT {
             assertTrue(keep >= 1 && keep < deployment.at("/spec/replicas").asInt(), module + " keeps " + keep);
         }
         assertEquals(MODULES.size(), budgets.size(), "a budget that selects no deployable");
+    }
+
+    /**
+     * The local broker creates no topic on first use, as a production cluster seldom does: every topic a service reads
+     * or parks records on must be one the local run creates, one the test broker creates, and one the Kubernetes README
+     * tells an operator to create.
+     */
+    @Test
+    void everyTopicAServiceNamesIsCreatedByTheLocalRunTheTestBrokerAndTheOperator() throws IOException {
+        Set<String> named = new TreeSet<>();
+        for (String module : MODULES.keySet()) {
+            Properties p = properties(module);
+            for (String key : p.stringPropertyNames()) {
+                if (key.matches("mp\\.messaging\\.incoming\\.[^.]+\\.(topic|dead-letter-queue\\.topic)")) {
+                    named.add(p.getProperty(key));
+                }
+            }
+        }
+        assertEquals(8, named.size(), "four event topics and four dead-letter topics: " + named);
+        String script = Files.readString(ROOT.resolve("jixiao"));
+        Set<String> local = new TreeSet<>();
+        Matcher created = Pattern.compile("\\bjixiao\\.[a-z]+\\.(events|dlq)\\b").matcher(script);
+        while (created.find()) {
+            local.add(created.group());
+        }
+        assertEquals(named, local, "the topics ./jixiao start creates");
+        assertEquals(named, new TreeSet<>(LocalKafka.TOPICS), "the topics the test broker creates");
+        String readme = Files.readString(DEPLOY.resolve("README.md"));
+        named.forEach(t -> assertTrue(readme.contains("`" + t + "`"), t + " is not in deploy/kubernetes/README.md"));
     }
 
     /** Whether a label selector ({@code matchLabels}, {@code matchExpressions} with {@code In}) selects these labels. */
