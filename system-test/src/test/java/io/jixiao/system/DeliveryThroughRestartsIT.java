@@ -102,6 +102,15 @@ class DeliveryThroughRestartsIT {
             Suite.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - down) / 1_000_000));
             assertEquals(2L * accepted.size(), unpublished(), "nothing was marked published while the broker was"
                     + " down");
+            // the people who run it see the backlog: the gauge, and the wellness check past its 5 s (Suite)
+            assertEquals(2.0 * accepted.size(), counter(suite, "indicator", "jixiao_outbox_pending"),
+                    "jixiao_outbox_pending during the outage");
+            assertTrue(counter(suite, "indicator", "jixiao_outbox_oldest_pending_seconds") >= 5,
+                    "the oldest event has waited since the outage began");
+            given().baseUri(suite.service("indicator")).get("/q/health/well").then().statusCode(503)
+                    .body("checks.find { it.name == 'outbox' }.status", org.hamcrest.Matchers.equalTo("DOWN"))
+                    .body("checks.find { it.name == 'outbox' }.data.pending", org.hamcrest.Matchers.equalTo(
+                            2 * accepted.size()));
         } finally {
             kafka.startBroker();
         }
@@ -132,6 +141,10 @@ class DeliveryThroughRestartsIT {
         suite.relaunch("evaluation");
 
         Delivery d = awaitDelivered(relaunched);
+        // and the backlog gone once the broker is back
+        ThinSliceIT.until(Duration.ofSeconds(30), () -> given().baseUri(suite.service("indicator"))
+                .get("/q/health/well"), r -> r.statusCode() == 200);
+        assertEquals(0.0, counter(suite, "indicator", "jixiao_outbox_pending"), "jixiao_outbox_pending after");
         System.out.printf("[restarts] %d values accepted across a broker outage, a producer kill and two consumer"
                 + " kills; %d events in the outbox, %d records on the topic (%d published twice); every consumer"
                 + " caught up %.1f s after the relaunch; events received again and skipped by the relaunched"

@@ -300,6 +300,10 @@ final class Suite {
                 props.put("quarkus.datasource.password", pg.password());
                 props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
                 props.put("jixiao.outbox.poll-interval", "200ms");
+                // the outbox's backlog sampled each second and called stuck after 5 s, so that a test's broker outage
+                // shows in the metrics and the wellness check (15 s and 2 minutes in a deployment)
+                props.put("jixiao.outbox.backlog-sample", "1s");
+                props.put("jixiao.outbox.stuck-after", "PT5S");
                 // last month's 好差评 metrics would be published at the hour's 7th minute, in the middle of a test
                 // that counts commits; the tests publish a month themselves
                 props.put("jixiao.survey.review-metrics-cron", "off");
