@@ -136,6 +136,7 @@ class PortalIT {
 
     @Test
     void anAdminSignsInReadsTheLeagueOpensADepartmentAndSeesALiveUpdate() throws IOException {
+        Chromium.consoleErrors(browser); // what the other tests left there
         browser.get(RestAssured.baseURI + "/");
         signInAs("admin", null);
         ready("league");
@@ -158,6 +159,8 @@ class PortalIT {
                 .statusCode(200).body("panels.evaluation.data.results.subject", equalTo(List.of(a, b)))
                 .body("panels.evaluation.data.totalResults", equalTo(2))
                 .body("panels.evaluation.data.cycle.status", equalTo("PUBLISHED"));
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "signed in and the league drawn without an error in"
+                + " the console");
         Chromium.shot(browser, "portal-league-zh");
 
         rows.get(0).click();

@@ -106,6 +106,7 @@ class SurveyPageIT {
     void aCitizenAnswersOnAPhoneAndSeesTheThankYou() throws Exception {
         String s = subject();
         String id = survey(s, "PUBLIC");
+        Chromium.consoleErrors(browser); // what the other tests left there
         browser.get(RestAssured.baseURI + "/s/" + id);
         waiting().until(ExpectedConditions.textToBe(By.id("title"), "政务服务大厅满意度调查"));
         assertEquals("zh-CN", browser.findElement(By.tagName("html")).getAttribute("lang"));
@@ -124,6 +125,7 @@ class SurveyPageIT {
                 + "'input, textarea')).filter(i => !(i.labels && i.labels.length) && !i.getAttribute('aria-labelledby'))"
                 + ".length");
         assertEquals(0L, unlabeled);
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the form loads without an error in the console");
         shot("survey-form-zh");
         // a send answered 503 (the service's database restarting) says so, and keeps what was typed
         ((JavascriptExecutor) browser).executeScript("window.realFetch = window.fetch;"
