@@ -29,7 +29,7 @@ public class DemoCity {
     record Dept(String code, String zh, String en, double strength) {
     }
 
-    record Ind(String code, String zh, String dim, String polarity, double target, Double floor, String unit,
+    record Ind(String code, String zh, String en, String dim, String polarity, double target, Double floor, String unit,
             boolean gate, double low, double high) {
     }
 
@@ -41,16 +41,16 @@ public class DemoCity {
             new Dept("CIVIL", "市民政局", "Civil Affairs Bureau", 0.95));
 
     static final List<Ind> INDS = List.of(
-            new Ind("POL-STUDY", "理论学习完成率", "POLITICAL", "HIGHER_BETTER", 100, 60.0, "%", false, 60, 100),
-            new Ind("POL-INTEGRITY", "党风廉政建设考核得分", "POLITICAL", "HIGHER_BETTER", 100, 0.0, "分", true, 50, 100),
-            new Ind("PUB-HOTLINE", "12345热线按时办结率", "PUBLIC", "HIGHER_BETTER", 95, 70.0, "%", false, 70, 99),
-            new Ind("PUB-ONLINE", "政务服务好评率", "PUBLIC", "HIGHER_BETTER", 98, 80.0, "%", false, 80, 99.5),
-            new Ind("FIN-EXEC", "预算执行率", "FINANCIAL", "HIGHER_BETTER", 95, 60.0, "%", false, 60, 100),
-            new Ind("FIN-THREE", "“三公”经费增长率", "FINANCIAL", "LOWER_BETTER", 0, 10.0, "%", false, -5, 12),
-            new Ind("PRO-ONE-NET", "“一网通办”办件占比", "PROCESS", "HIGHER_BETTER", 90, 50.0, "%", false, 50, 98),
-            new Ind("PRO-DAYS", "平均办结时限", "PROCESS", "LOWER_BETTER", 5, 15.0, "工作日", false, 3, 15),
-            new Ind("LRN-TRAIN", "人均培训学时", "LEARNING", "HIGHER_BETTER", 40, 10.0, "学时", false, 10, 50),
-            new Ind("LRN-DIGITAL", "数字化改革项目数", "LEARNING", "HIGHER_BETTER", 5, null, "个", false, 0, 7));
+            new Ind("POL-STUDY", "理论学习完成率", "Theory study completion", "POLITICAL", "HIGHER_BETTER", 100, 60.0, "%", false, 60, 100),
+            new Ind("POL-INTEGRITY", "党风廉政建设考核得分", "Integrity assessment score", "POLITICAL", "HIGHER_BETTER", 100, 0.0, "分", true, 50, 100),
+            new Ind("PUB-HOTLINE", "12345热线按时办结率", "12345 hotline cases closed on time", "PUBLIC", "HIGHER_BETTER", 95, 70.0, "%", false, 70, 99),
+            new Ind("PUB-ONLINE", "政务服务好评率", "Good-review rate of government services", "PUBLIC", "HIGHER_BETTER", 98, 80.0, "%", false, 80, 99.5),
+            new Ind("FIN-EXEC", "预算执行率", "Budget execution rate", "FINANCIAL", "HIGHER_BETTER", 95, 60.0, "%", false, 60, 100),
+            new Ind("FIN-THREE", "“三公”经费增长率", "Growth of official travel, vehicle and reception spending", "FINANCIAL", "LOWER_BETTER", 0, 10.0, "%", false, -5, 12),
+            new Ind("PRO-ONE-NET", "“一网通办”办件占比", "Share of cases handled online (一网通办)", "PROCESS", "HIGHER_BETTER", 90, 50.0, "%", false, 50, 98),
+            new Ind("PRO-DAYS", "平均办结时限", "Average days to close a case", "PROCESS", "LOWER_BETTER", 5, 15.0, "工作日", false, 3, 15),
+            new Ind("LRN-TRAIN", "人均培训学时", "Training hours per person", "LEARNING", "HIGHER_BETTER", 40, 10.0, "学时", false, 10, 50),
+            new Ind("LRN-DIGITAL", "数字化改革项目数", "Digital reform projects", "LEARNING", "HIGHER_BETTER", 5, null, "个", false, 0, 7));
 
     static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static String base;
@@ -75,9 +75,9 @@ public class DemoCity {
         for (Ind i : INDS) {
             String floor = i.floor == null ? "" : ",\"floor\":" + i.floor;
             post(admin, "/api/v1/indicators", String.format(Locale.ROOT,
-                    "{\"code\":\"%s\",\"nameZh\":\"%s\",\"dimension\":\"%s\",\"kind\":\"QUANTITATIVE\",\"polarity\":\"%s\","
+                    "{\"code\":\"%s\",\"nameZh\":\"%s\",\"nameEn\":\"%s\",\"dimension\":\"%s\",\"kind\":\"QUANTITATIVE\",\"polarity\":\"%s\","
                             + "\"target\":%s%s,\"unit\":\"%s\",\"gate\":%s,\"weight\":10,\"frequency\":\"YEARLY\",\"dataSource\":\"%s\"}",
-                    i.code, i.zh, i.dim, i.polarity, i.target, floor, i.unit, i.gate,
+                    i.code, i.zh, i.en, i.dim, i.polarity, i.target, floor, i.unit, i.gate,
                     i.code.startsWith("PUB") ? "12345热线/政务服务网" : "部门填报"), 201, 409);
         }
 
