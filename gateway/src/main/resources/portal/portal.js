@@ -340,6 +340,14 @@
     } catch (e) {
       if (state.token && mine === state.gen) $('#view').innerHTML = '<p class="error" role="alert">' + esc(e.message) + '</p>';
     }
+    // a panel whose service did not answer in time (most often one just started, whose first calls are slow) is asked
+    // again every 5 s for up to a minute, while the view stays the same; any other view starts the count again
+    const view = location.hash;
+    state.retries = state.retriedView === view ? state.retries : 0;
+    state.retriedView = view;
+    if (mine === state.gen && state.retries < 12 && document.querySelector('[data-panel="unavailable"]')) {
+      state.retries++; clearTimeout(state.refresh); state.refresh = setTimeout(route, 5000);
+    }
   }
 
   document.addEventListener('DOMContentLoaded', async () => {

@@ -246,6 +246,28 @@ class PortalIT {
         browser.findElement(By.id("logout")).click();
     }
 
+    /**
+     * A service that is restarting (or has just started, and is slow to answer its first calls) leaves its panel
+     * unavailable; the portal asks again every 5 s, and the panel fills in once the service is back, without anyone
+     * reloading the page.
+     */
+    @Test
+    void aPanelWhoseServiceIsRestartingFillsInByItselfOnceItIsBack() {
+        Suite suite = Suite.started();
+        browser.get(RestAssured.baseURI + "/#/login");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); sessionStorage.setItem('jx.token',"
+                + " arguments[0]); sessionStorage.setItem('jx.signedInAt', String(Date.now()))", TestTokens.admin());
+        suite.kill("budget");
+        try {
+            browser.get(RestAssured.baseURI + "/?restart#/dept/" + a + "?period=" + PERIOD);
+            waiting(30).until(d -> !d.findElements(By.cssSelector("#budget [data-panel='unavailable']")).isEmpty());
+            assertTrue(browser.findElement(By.id("parties")).getText().contains("上级"), "the other panels are drawn");
+        } finally {
+            suite.relaunch("budget");
+        }
+        waiting(60).until(d -> d.findElement(By.id("budget")).getText().contains("供水管网改造"));
+    }
+
     @Test
     void anExpiredSessionSignsInAgainAndReturnsToThePageItWasOn() throws IOException {
         String expired = TestTokens.builder("dept-" + b, "department", b, null)
