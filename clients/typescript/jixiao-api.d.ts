@@ -265,7 +265,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Csv */
+        /** Spending as a CSV file (columns project, amount, spentOn, note, overspend), all rows or none unless partial. The file is read in the charset its Content-Type names, else as UTF-8, else as GB18030/GBK (what Excel and WPS save as CSV on a Chinese Windows) */
         post: {
             parameters: {
                 query?: {
@@ -8600,7 +8600,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A CSV or Excel file of values (columns subject, indicator, period, value, level, source, evidenceUrl, correctionReason), imported in the background: 202 and a job to follow. The file is stored with its job before the answer, and the job survives a restart of the service */
+        /** A CSV or Excel file of values (columns subject, indicator, period, value, level, source, evidenceUrl, correctionReason), imported in the background: 202 and a job to follow. The file is stored with its job before the answer, and the job survives a restart of the service. A CSV file is read in the charset its Content-Type names, else as UTF-8, else as GB18030/GBK (what Excel and WPS save as CSV on a Chinese Windows) */
         post: {
             parameters: {
                 query?: {

@@ -9,11 +9,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -56,9 +58,13 @@ public class ExecutionImportResource {
     @POST
     @Consumes("text/csv")
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.SYSTEM})
+    @Operation(summary = "Spending as a CSV file (columns project, amount, spentOn, note, overspend), all rows or "
+            + "none unless partial. The file is read in the charset its Content-Type names, else as UTF-8, else as "
+            + "GB18030/GBK (what Excel and WPS save as CSV on a Chinese Windows)")
     @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", summary = "A CSV file with a header row", value = ApiExamples.EXECUTION_CSV)))
-    public ExecutionService.ImportReport csv(byte[] body, @QueryParam("partial") boolean partial) {
-        return service.importRows(Sheets.readCsv(body, COLUMNS), partial, caller);
+    public ExecutionService.ImportReport csv(byte[] body, @HeaderParam("Content-Type") String type,
+            @QueryParam("partial") boolean partial) {
+        return service.importRows(Sheets.readCsv(body, type, COLUMNS), partial, caller);
     }
 
     /** The same rows as JSON: {@code [{"project": "…", "amount": 100.5, "spentOn": "2026-02-01", …}]}. */

@@ -123,6 +123,36 @@ class RulesImportExportApiTest {
     }
 
     /**
+     * Excel and WPS on a Chinese Windows save "CSV (逗号分隔)" as GBK. Such a file's notes were read as UTF-8 and
+     * stored as replacement characters. Now they are read as GB18030 when the bytes are not UTF-8, or in the charset
+     * the request names; bytes that are neither, or a charset the service does not know, are refused and write nothing.
+     */
+    @Test
+    void aSpendingFileSavedAsGbkKeepsItsChineseNotes() {
+        String p = project(subject(), 2026, "1000");
+        String csv = "project,amount,spentOn,note\n" + p + ",100.50,2026-02-01,第一季度设备采购\n" + p
+                + ",20,2026-02-02,培训费（含差旅）\n";
+        byte[] gbk = csv.getBytes(java.nio.charset.Charset.forName("GBK"));
+        for (String type : List.of("text/csv", "text/csv; charset=GBK")) {
+            given().auth().oauth2(TestTokens.finance()).contentType(type).body(gbk)
+                    .post("/api/v1/budget/executions/import").then().statusCode(200).body("accepted", equalTo(2));
+        }
+        assertEquals(2, count("select count(*) from execution where project_id = cast(?1 as uuid) and note = ?2", p,
+                "第一季度设备采购"));
+        assertEquals(2, count("select count(*) from execution where project_id = cast(?1 as uuid) and note = ?2", p,
+                "培训费（含差旅）"));
+
+        given().auth().oauth2(TestTokens.finance()).contentType("text/csv; charset=UTF-8").body(gbk)
+                .post("/api/v1/budget/executions/import").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("file"))
+                .body("violations[0].message", equalTo("line 2 is not UTF-8 text, as the Content-Type says"));
+        given().auth().oauth2(TestTokens.finance()).contentType("text/csv; charset=x-no-such-charset").body(gbk)
+                .post("/api/v1/budget/executions/import").then().statusCode(415)
+                .contentType("application/problem+json").body("detail", containsString("x-no-such-charset"));
+        assertEquals(4, count("select count(*) from execution where project_id = cast(?1 as uuid)", p));
+    }
+
+    /**
      * A finance system's spending file sent again after a lost answer, with its {@code Idempotency-Key}: the first
      * report comes back and nothing is recorded twice. Another file under the same key is refused and writes nothing.
      * Without the key, the same file is a second set of spending.

@@ -2,6 +2,7 @@ package io.jixiao.indicator.rest;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,7 +160,9 @@ public class ValueResource {
     @RolesAllowed({CurrentUser.DEPARTMENT, CurrentUser.SYSTEM, CurrentUser.ADMIN})
     @Operation(summary = "A CSV or Excel file of values (columns subject, indicator, period, value, level, source, "
             + "evidenceUrl, correctionReason), imported in the background: 202 and a job to follow. The file is stored "
-            + "with its job before the answer, and the job survives a restart of the service")
+            + "with its job before the answer, and the job survives a restart of the service. A CSV file is read in the "
+            + "charset its Content-Type names, else as UTF-8, else as GB18030/GBK (what Excel and WPS save as CSV on a "
+            + "Chinese Windows)")
     @RequestBody(content = {
             @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", summary = "A CSV file with a header row", value = ApiExamples.CSV)),
             @Content(mediaType = Sheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
@@ -170,8 +173,10 @@ public class ValueResource {
             throw new InvalidInputException("file", "the file is empty");
         }
         boolean xlsx = type != null && type.startsWith(Sheets.XLSX);
-        int rows = ValueFiles.rows(body, xlsx).size(); // a file that is not a value file is refused here, no job
-        ValueImports.JobView job = imports.submit(body, xlsx, rows, importer(), partial);
+        // a CSV file is read in its charset (Sheets.csvText), and its job keeps it as UTF-8
+        byte[] kept = xlsx ? body : Sheets.csvText(body, type).getBytes(StandardCharsets.UTF_8);
+        int rows = ValueFiles.rows(kept, xlsx).size(); // a file that is not a value file is refused here, no job
+        ValueImports.JobView job = imports.submit(kept, xlsx, rows, importer(), partial);
         return Response.accepted(job).location(URI.create("/api/v1/values/imports/" + job.id())).build();
     }
 

@@ -19,9 +19,12 @@ public final class ValueFiles {
     private ValueFiles() {
     }
 
-    /** Rows in file order; a value that is not a number is the row's error. Not a value file: 400. */
+    /**
+     * Rows in file order; a value that is not a number is the row's error. Not a value file: 400. A CSV file is UTF-8
+     * here: the resource decodes what was sent in its own charset ({@link Sheets#csvText}) and keeps it as UTF-8.
+     */
     public static List<ValueImportService.Row> rows(byte[] file, boolean xlsx) {
-        List<Sheets.Line> lines = xlsx ? Sheets.readXlsx(file, COLUMNS) : Sheets.readCsv(file, COLUMNS);
+        List<Sheets.Line> lines = xlsx ? Sheets.readXlsx(file, COLUMNS) : Sheets.readCsv(file, null, COLUMNS);
         List<ValueImportService.Row> rows = new ArrayList<>(lines.size());
         for (Sheets.Line l : lines) {
             String v = l.get("value");

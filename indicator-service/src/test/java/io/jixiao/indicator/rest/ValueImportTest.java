@@ -153,6 +153,36 @@ class ValueImportTest {
                 .statusCode(400);
     }
 
+    /**
+     * A file saved as "CSV (逗号分隔)" by Excel or WPS on a Chinese Windows is GBK. Its Chinese text was read as UTF-8
+     * and stored as replacement characters. It is read as GB18030 now, or in the charset the request names, before the
+     * job keeps it (as UTF-8) and runs it; a charset the service does not know starts no job.
+     */
+    @Test
+    void aFileSavedAsGbkKeepsItsChineseText() {
+        String dept = department("G");
+        String a = dept + "-A";
+        String token = TestTokens.department(dept);
+        String first = "subject,indicator,period,value,source\n" + dept + "," + a + ",2026-01,81,区统计局年报\n";
+        String again = "subject,indicator,period,value,correctionReason\n" + dept + "," + a
+                + ",2026-01,83,统计局复核后更正（第二版）\n";
+        long jobs = TestDb.count(em, "select count(*) from value_import_job");
+        given().auth().oauth2(token).contentType("text/csv; charset=x-no-such-charset")
+                .body(first.getBytes(java.nio.charset.Charset.forName("GBK"))).post("/api/v1/values/import").then()
+                .statusCode(415).contentType("application/problem+json").body("detail", containsString("charset"));
+        assertEquals(jobs, TestDb.count(em, "select count(*) from value_import_job"), "no job");
+        for (String[] file : new String[][]{{first, "text/csv"}, {again, "text/csv; charset=GB18030"}}) {
+            String job = given().auth().oauth2(token).contentType(file[1])
+                    .body(file[0].getBytes(java.nio.charset.Charset.forName("GBK"))).post("/api/v1/values/import")
+                    .then().statusCode(202).extract().path("id");
+            finished(token, job).then().body("status", equalTo("DONE")).body("stored", equalTo(1));
+        }
+        assertEquals(1, TestDb.count(em, "select count(*) from indicator_value where subject_code = ?1 and source = "
+                + "?2 and not is_current", dept, "区统计局年报"));
+        assertEquals(1, TestDb.count(em, "select count(*) from indicator_value where subject_code = ?1 and "
+                + "correction_reason = ?2 and is_current", dept, "统计局复核后更正（第二版）"));
+    }
+
     @Inject
     io.jixiao.indicator.service.ValueImports imports;
 

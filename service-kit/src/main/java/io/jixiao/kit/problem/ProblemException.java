@@ -95,6 +95,13 @@ public abstract class ProblemException extends RuntimeException {
         }
     }
 
+    /** 415: the body's media type, or a parameter of it such as its charset, is not one this operation reads. */
+    public static class UnsupportedMediaTypeException extends ProblemException {
+        public UnsupportedMediaTypeException(String detail) {
+            super(415, "unsupported-media-type", "Unsupported Media Type", detail, null);
+        }
+    }
+
     /** A refusal that the client may try again after a while: answered with {@code Retry-After}. */
     public abstract static class RetryLaterException extends ProblemException {
         private final long retryAfterSeconds;

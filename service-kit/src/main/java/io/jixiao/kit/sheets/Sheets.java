@@ -1,6 +1,12 @@
 package io.jixiao.kit.sheets;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
+import io.jixiao.kit.problem.ProblemException.UnsupportedMediaTypeException;
 import io.jixiao.kit.web.NoNulText;
 
-/** Tabular files: CSV (RFC 4180, UTF-8, optional BOM) and Excel .xlsx, read as rows of named columns; xlsx written. */
+/** Tabular files: CSV (RFC 4180; UTF-8, GB18030 or a declared charset; optional BOM) and Excel .xlsx, read as rows of named columns; xlsx written. */
 public final class Sheets {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -29,14 +36,106 @@ public final class Sheets {
 
     /**
      * The data rows of a CSV file under its header row. The header must name every {@code required} column (in any
-     * case and order), and at least one row must follow; text with NUL characters is not a CSV file.
+     * case and order), and at least one row must follow; text with NUL characters is not a CSV file. The bytes are
+     * read as {@link #csvText} reads them.
      */
-    public static List<Line> readCsv(byte[] body, String... required) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+    public static List<Line> readCsv(byte[] body, String contentType, String... required) {
+        return toLines(parseCsv(csvText(body, contentType)), required);
+    }
+
+    /**
+     * A CSV file's text. The charset its {@code Content-Type} names is used when there is one (a name this server does
+     * not know is a 415). Otherwise the bytes are UTF-8 if they are valid UTF-8, and else GB18030, of which GBK and
+     * GB2312 are parts: what Excel and WPS write for "CSV (逗号分隔)" on a Chinese Windows. Bytes that are not text in
+     * that charset are refused, naming the line, rather than read as replacement characters. A byte order mark is
+     * dropped.
+     * <p>
+     * ISO-8859-1 and US-ASCII count as no charset: HTTP clients add them on their own (HTTP/1.1's old default for
+     * text, still RestAssured's and Spring's) to bytes their caller encoded as UTF-8 or GBK, and no file a government
+     * system sends here is Latin-1.
+     */
+    public static String csvText(byte[] body, String contentType) {
+        Charset charset = declaredCharset(contentType);
+        String text;
+        if (charset != null) {
+            text = decode(body, charset, charset.name() + " text, as the Content-Type says");
+        } else {
+            text = decodeOrNull(body, StandardCharsets.UTF_8);
+            if (text == null) {
+                text = decode(body, GB18030, "UTF-8 or GB18030 (GBK) text");
+            }
         }
-        return toLines(parseCsv(text), required);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    /** The charset a media type names, or null for none (and for a client's default: see {@link #csvText}). */
+    private static Charset declaredCharset(String contentType) {
+        String declared = charsetParameter(contentType);
+        if (declared == null) {
+            return null;
+        }
+        Charset charset;
+        try {
+            charset = Charset.forName(declared);
+        } catch (IllegalArgumentException e) { // illegal or unsupported name
+            throw new UnsupportedMediaTypeException("charset '" + cap(declared) + "' is not one this service reads; "
+                    + "send the file as UTF-8 or GB18030, or leave the charset out");
+        }
+        return charset.equals(StandardCharsets.ISO_8859_1) || charset.equals(StandardCharsets.US_ASCII)
+                ? null
+                : charset;
+    }
+
+    /** The {@code charset} parameter of a media type, unquoted, or null. */
+    static String charsetParameter(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        String[] parts = contentType.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].trim();
+            int eq = p.indexOf('=');
+            if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase("charset")) {
+                String v = p.substring(eq + 1).trim();
+                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+                    v = v.substring(1, v.length() - 1);
+                }
+                return v.isEmpty() ? null : v;
+            }
+        }
+        return null;
+    }
+
+    private static String decodeOrNull(byte[] body, Charset charset) {
+        try {
+            return decode(body, charset, "");
+        } catch (InvalidInputException e) {
+            return null;
+        }
+    }
+
+    /** Strict decoding: bytes that are not text in the charset are refused, naming the first line that has some. */
+    private static String decode(byte[] body, Charset charset, String what) {
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return decoder.decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            // again, as far as the first bad bytes, to count the lines before them
+            decoder.reset();
+            CharBuffer read = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16L,
+                    (long) Math.ceil(body.length * (double) decoder.maxCharsPerByte()) + 16));
+            decoder.decode(ByteBuffer.wrap(body), read, true);
+            read.flip();
+            long line = 1 + read.chars().filter(c -> c == '\n').count();
+            throw new InvalidInputException("file", "line " + line + " is not " + what);
+        }
+    }
+
+    private static String cap(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
     /**

@@ -79,7 +79,7 @@ class SheetsReadTest {
         for (int i = 0; i <= Sheets.MAX_ROWS; i++) {
             csv.append("S,").append(i).append('\n');
         }
-        assertEquals("at most 100000 rows per file", refusal(() -> Sheets.readCsv(bytes(csv), "subject")));
+        assertEquals("at most 100000 rows per file", refusal(() -> Sheets.readCsv(bytes(csv), null, "subject")));
     }
 
     @Test
@@ -91,11 +91,11 @@ class SheetsReadTest {
         assertEquals("line 2 has a value in column XFD: a file has at most 64 columns",
                 refusal(() -> Sheets.readXlsx(wide, "subject")));
         assertEquals("line 2 has a value in column BM: a file has at most 64 columns",
-                refusal(() -> Sheets.readCsv(bytes("subject\nS" + ",".repeat(64) + "x\n"), "subject")));
+                refusal(() -> Sheets.readCsv(bytes("subject\nS" + ",".repeat(64) + "x\n"), null, "subject")));
         // empty cells past it are no values: a CSV line of commas is a line of nothing
-        assertEquals("S", Sheets.readCsv(bytes("subject\nS" + ",".repeat(20_000) + "\n"), "subject").get(0)
+        assertEquals("S", Sheets.readCsv(bytes("subject\nS" + ",".repeat(20_000) + "\n"), null, "subject").get(0)
                 .get("subject"));
-        assertTrue(refusal(() -> Sheets.readCsv(bytes("subject\n" + "a".repeat(10_001) + "\n"), "subject"))
+        assertTrue(refusal(() -> Sheets.readCsv(bytes("subject\n" + "a".repeat(10_001) + "\n"), null, "subject"))
                 .startsWith("line 2, column A holds more than 10000 characters"));
         byte[] longCell = workbook(new XSSFWorkbook(), sheet -> {
             sheet.createRow(0).createCell(0).setCellValue("subject");
@@ -132,7 +132,7 @@ class SheetsReadTest {
             csv.append(line);
         }
         assertEquals("the file holds more than 12000000 characters of text",
-                refusal(() -> Sheets.readCsv(bytes(csv), "subject")));
+                refusal(() -> Sheets.readCsv(bytes(csv), null, "subject")));
     }
 
     @Test
