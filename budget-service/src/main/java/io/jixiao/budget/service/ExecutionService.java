@@ -13,13 +13,13 @@ import io.jixiao.budget.domain.BudgetProject;
 import io.jixiao.budget.domain.Execution;
 import io.jixiao.budget.repository.MonitoringRepository;
 import io.jixiao.budget.repository.ProjectRepository;
-import io.jixiao.kit.sheets.Sheets;
 import io.jixiao.kit.problem.Problem;
 import io.jixiao.kit.problem.ProblemException;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.security.CurrentUser;
-import io.jixiao.kit.web.BoundedNumbers;
+import io.jixiao.kit.sheets.CellValues;
+import io.jixiao.kit.sheets.Sheets;
 
 /** Spending records: only within the project's fiscal year, never beyond the approved amount unless flagged. */
 @ApplicationScoped
@@ -84,35 +84,50 @@ public class ExecutionService {
         for (Sheets.Line line : lines) {
             String row = "rows[" + line.number() + "]";
             try {
-                UUID project = UUID.fromString(required(line, "project", row));
-                BigDecimal amount = BoundedNumbers.parse(required(line, "amount", row));
+                UUID project = uuid(required(line, "project", row));
+                if (project == null) {
+                    throw new InvalidInputException(row + ".project", "must be a project id (a UUID)");
+                }
+                BigDecimal amount = CellValues.number(required(line, "amount", row));
                 if (amount == null) {
-                    throw new InvalidInputException(row + ".amount", "must be a number");
+                    throw new InvalidInputException(row + ".amount", CellValues.NUMBER_MESSAGE);
                 }
                 if (amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(MAX_AMOUNT) > 0) {
                     throw new InvalidInputException(row + ".amount",
                             "must be positive, in yuan with at most 2 decimals, at most " + MAX_TEXT);
                 }
-                LocalDate on = LocalDate.parse(required(line, "spentOn", row));
+                LocalDate on = CellValues.date(required(line, "spentOn", row));
+                if (on == null) {
+                    throw new InvalidInputException(row + ".spentOn", CellValues.DATE_MESSAGE);
+                }
                 String note = line.get("note");
                 if (note != null && note.length() > 500) {
                     throw new InvalidInputException(row + ".note", "at most 500 characters");
                 }
-                doRecord(project, new NewExecution(amount, on, note, "true".equalsIgnoreCase(line.get("overspend"))),
-                        caller);
+                Boolean overspend = CellValues.yesNo(line.get("overspend"));
+                if (overspend == null) { // was read as false, whatever it said
+                    throw new InvalidInputException(row + ".overspend", CellValues.YES_NO_MESSAGE);
+                }
+                doRecord(project, new NewExecution(amount, on, note, overspend), caller);
                 accepted++;
             } catch (ProblemException e) {
                 String msg = e.violations().isEmpty() ? e.getMessage() : e.violations().get(0).message();
                 String field = e.violations().isEmpty() ? row : e.violations().get(0).field();
                 rejected.add(new Problem.Violation(field.startsWith("rows[") ? field : row + "." + field, msg));
-            } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-                rejected.add(new Problem.Violation(row, "unreadable value: " + e.getMessage()));
             }
         }
         if (!rejected.isEmpty() && !partial) {
             throw new InvalidInputException(rejected);
         }
         return new ImportReport(lines.size(), accepted, rejected);
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return text.length() == 36 ? UUID.fromString(text) : null; // fromString takes "1-1-1-1-1" too
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String required(Sheets.Line line, String column, String row) {

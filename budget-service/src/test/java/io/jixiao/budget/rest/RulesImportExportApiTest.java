@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
@@ -150,6 +151,44 @@ class RulesImportExportApiTest {
                 .post("/api/v1/budget/executions/import").then().statusCode(415)
                 .contentType("application/problem+json").body("detail", containsString("x-no-such-charset"));
         assertEquals(4, count("select count(*) from execution where project_id = cast(?1 as uuid)", p));
+    }
+
+    /**
+     * A spreadsheet saved as CSV writes each cell as it is shown: in China a date as 2026/2/1 or 2026年3月5日, an
+     * accounting amount as ¥1,234.50, a yes as 是. Those were refused (the date with Java's parse message, on the row
+     * rather than the column), and an overspend that was not the word "true" was recorded as no overspend, whatever it
+     * said. Now they are read, and what is none of the forms is refused naming its column.
+     */
+    @Test
+    void aSpendingFileAsASpreadsheetWritesItInChinaIsReadAndAnUnclearOverspendIsRefused() {
+        String p = project(subject(), 2026, "100000");
+        String csv = "project,amount,spentOn,note,overspend\n" + p + ",\"¥1,234.50\",2026/2/1,设备,否\n" + p
+                + ",\"2,000\",2026年3月5日,追加,是\n" + p + ",7,2026-04-01 0:00,,TRUE\n";
+        given().auth().oauth2(TestTokens.finance()).contentType("text/csv")
+                .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/budget/executions/import")
+                .then().statusCode(200).body("accepted", equalTo(3));
+        assertEquals(1, count("select count(*) from execution where project_id = cast(?1 as uuid) and amount = 1234.50 "
+                + "and spent_on = date '2026-02-01' and not overspend", p));
+        assertEquals(1, count("select count(*) from execution where project_id = cast(?1 as uuid) and amount = 2000 "
+                + "and spent_on = date '2026-03-05' and overspend", p));
+        assertEquals(1, count("select count(*) from execution where project_id = cast(?1 as uuid) and amount = 7 "
+                + "and spent_on = date '2026-04-01' and overspend", p));
+
+        String bad = "project,amount,spentOn,overspend\n" + p + ",10,2026/5/1,maybe\n" + p + ",10,5/1/2026,\n" + p
+                + ",\"85,5\",2026/5/1,\n" + "P-1,10,2026/5/1,\n";
+        given().auth().oauth2(TestTokens.finance()).contentType("text/csv").body(bad)
+                .post("/api/v1/budget/executions/import").then().statusCode(400)
+                .body("violations.field", equalTo(List.of("rows[2].overspend", "rows[3].spentOn", "rows[4].amount",
+                        "rows[5].project")))
+                .body("violations[1].message", containsString("2026/2/1"))
+                .body("detail", not(containsString("Text '")));
+        assertEquals(3, count("select count(*) from execution where project_id = cast(?1 as uuid)", p));
+        // the same rules for a JSON row
+        given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body(List.of(Map.of("project", p, "amount", 5, "spentOn", "2026-06-01", "overspend", "perhaps")))
+                .post("/api/v1/budget/executions/import").then().statusCode(400)
+                .body("violations[0].field", equalTo("rows[0].overspend"));
+        assertEquals(3, count("select count(*) from execution where project_id = cast(?1 as uuid)", p));
     }
 
     /**

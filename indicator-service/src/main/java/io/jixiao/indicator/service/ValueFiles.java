@@ -1,11 +1,16 @@
 package io.jixiao.indicator.service;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import io.jixiao.kit.period.Period;
+import io.jixiao.kit.sheets.CellValues;
 import io.jixiao.kit.sheets.Sheets;
-import io.jixiao.kit.web.BoundedNumbers;
 
 /**
  * A CSV or Excel file of values read into import rows: once when the file is accepted (a file that is not a value
@@ -30,7 +35,7 @@ public final class ValueFiles {
             String v = l.get("value");
             BigDecimal value = number(v);
             rows.add(new ValueImportService.Row(l.number(), new ValueService.Report(l.get("subject"),
-                    l.get("indicator"), l.get("period"), value, l.get("level"), cap(l.get("source"), 64),
+                    l.get("indicator"), period(l.get("period")), value, l.get("level"), cap(l.get("source"), 64),
                     cap(l.get("evidenceurl"), 500), cap(l.get("correctionreason"), 500)),
                     v != null && value == null
                             ? new ValueImportService.RowError(l.number(), "value",
@@ -40,11 +45,32 @@ public final class ValueFiles {
         return rows;
     }
 
+    /**
+     * A month typed into Excel as 2026-07 is turned into a date, the first of July: a workbook holds the date
+     * (2026-07-01 here) and a CSV file saved in China its display, 2026/7/1 or 2026年7月. A period is never a day, so
+     * the first of a month, and a year and month in Chinese, are read as that month. Anything else is left as it is,
+     * to be refused as a period or not.
+     */
+    static String period(String p) {
+        if (p == null || Period.valid(p)) {
+            return p;
+        }
+        Matcher chinese = CHINESE_MONTH.matcher(p);
+        if (chinese.matches()) {
+            int month = Integer.parseInt(chinese.group(2));
+            return month >= 1 && month <= 12 ? chinese.group(1) + "-" + (month < 10 ? "0" : "") + month : p;
+        }
+        LocalDate d = CellValues.date(p);
+        return d != null && d.getDayOfMonth() == 1 ? YearMonth.from(d).toString() : p;
+    }
+
+    private static final Pattern CHINESE_MONTH = Pattern.compile("(\\d{4})年(\\d{1,2})月");
+
     private static BigDecimal number(String v) {
         if (v == null) {
             return null;
         }
-        BigDecimal d = BoundedNumbers.parse(v.replace(",", ""));
+        BigDecimal d = CellValues.number(v);
         return d == null || d.abs().compareTo(new BigDecimal("1e15")) > 0 ? null : d;
     }
 

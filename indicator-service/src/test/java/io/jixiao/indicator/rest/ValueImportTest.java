@@ -183,6 +183,45 @@ class ValueImportTest {
                 + "correction_reason = ?2 and is_current", dept, "统计局复核后更正（第二版）"));
     }
 
+    /**
+     * A month typed into Excel as 2026-07 becomes a date: a workbook holds the first of July and a CSV file saved in
+     * China shows 2026/7/1 or 2026年7月. Those rows were refused as "not a period"; they are that month now. A value's
+     * commas were all dropped, so 85,5 (a decimal comma) was stored as 855; now commas are read only between
+     * thousands, and 85,5 is the row's error.
+     */
+    @Test
+    void aMonthAndANumberAsExcelWritesThemAreReadAndADecimalCommaIsRefused() {
+        String dept = department("X");
+        String a = dept + "-A";
+        String token = TestTokens.department(dept);
+        String csv = "subject,indicator,period,value\n" + dept + "," + a + ",2026/7/1,88\n" + dept + "," + a
+                + ",2026年8月,\"1,088.5\"\n";
+        String job = given().auth().oauth2(token).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/values/import").then().statusCode(202).extract().path("id");
+        finished(token, job).then().body("status", equalTo("DONE")).body("stored", equalTo(2));
+        assertEquals(1, TestDb.count(em, "select count(*) from indicator_value where subject_code = ?1 and period = "
+                + "'2026-07' and actual = 88", dept));
+        assertEquals(1, TestDb.count(em, "select count(*) from indicator_value where subject_code = ?1 and period = "
+                + "'2026-08' and actual = 1088.5", dept));
+
+        byte[] xlsx = Sheets.writeXlsx("values", List.of("subject", "indicator", "period", "value"),
+                List.of(List.of(dept, a, java.time.LocalDate.of(2026, 9, 1), 90),
+                        List.of(dept, a, java.time.LocalDate.of(2026, 10, 15), 91)));
+        String job2 = given().auth().oauth2(token).contentType(Sheets.XLSX).body(xlsx).post("/api/v1/values/import")
+                .then().statusCode(202).extract().path("id");
+        // the first of a month is that month; the 15th is no period, and says so
+        finished(token, job2).then().body("status", equalTo("REJECTED")).body("errors.line", equalTo(List.of(3)))
+                .body("errors[0].field", equalTo("period"));
+
+        String comma = "subject,indicator,period,value\n" + dept + "," + a + ",2026-11,\"85,5\"\n";
+        String job3 = given().auth().oauth2(token).contentType("text/csv").body(comma.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/values/import").then().statusCode(202).extract().path("id");
+        finished(token, job3).then().body("status", equalTo("REJECTED")).body("errors[0].field", equalTo("value"))
+                .body("errors[0].message", containsString("85,5"));
+        assertEquals(0, TestDb.count(em, "select count(*) from indicator_value where subject_code = ?1 and period = "
+                + "'2026-11'", dept));
+    }
+
     @Inject
     io.jixiao.indicator.service.ValueImports imports;
 
