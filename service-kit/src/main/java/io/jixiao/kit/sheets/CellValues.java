@@ -17,8 +17,10 @@ import io.jixiao.kit.web.BoundedNumbers;
  */
 public final class CellValues {
 
-    public static final String DATE_MESSAGE = "must be a date such as 2026-02-01 (2026/2/1 and 2026年2月1日 are read too)";
-    public static final String YES_NO_MESSAGE = "must be true or false (also TRUE/FALSE, 1/0, yes/no, 是/否), or empty for false";
+    public static final String DATE_MESSAGE = "must be a date such as 2026-02-01 (2026/2/1 and 2026年2月1日 are "
+            + "read too)";
+    public static final String YES_NO_MESSAGE = "must be true or false (also TRUE/FALSE, 1/0, yes/no, 是/否), or "
+            + "empty for false";
     public static final String NUMBER_MESSAGE = "must be a number such as 1234.5 (commas between thousands, as in "
             + "1,234.5, and a leading ¥ are read too)";
 

@@ -17,7 +17,10 @@ import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.UnsupportedMediaTypeException;
 import io.jixiao.kit.web.NoNulText;
 
-/** Tabular files: CSV (RFC 4180; UTF-8, GB18030 or a declared charset; optional BOM) and Excel .xlsx, read as rows of named columns; xlsx written. */
+/**
+ * Tabular files: CSV (RFC 4180; UTF-8, GB18030 or a declared charset; optional BOM) and Excel .xlsx, read as rows of
+ * named columns; xlsx written.
+ */
 public final class Sheets {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -79,7 +82,8 @@ public final class Sheets {
         Charset charset;
         try {
             charset = Charset.forName(declared);
-        } catch (IllegalArgumentException e) { // illegal or unsupported name
+            charset.newDecoder(); // a charset may be one that only encodes
+        } catch (IllegalArgumentException | UnsupportedOperationException e) { // illegal or unsupported name
             throw new UnsupportedMediaTypeException("charset '" + cap(declared) + "' is not one this service reads; "
                     + "send the file as UTF-8 or GB18030, or leave the charset out");
         }
@@ -108,30 +112,34 @@ public final class Sheets {
         return null;
     }
 
+    /** Strict decoding: the text, or null if some bytes are not text in the charset. */
     private static String decodeOrNull(byte[] body, Charset charset) {
         try {
-            return decode(body, charset, "");
-        } catch (InvalidInputException e) {
+            return strict(charset).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
             return null;
         }
     }
 
     /** Strict decoding: bytes that are not text in the charset are refused, naming the first line that has some. */
     private static String decode(byte[] body, Charset charset, String what) {
-        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            return decoder.decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            // again, as far as the first bad bytes, to count the lines before them
-            decoder.reset();
-            CharBuffer read = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16L,
-                    (long) Math.ceil(body.length * (double) decoder.maxCharsPerByte()) + 16));
-            decoder.decode(ByteBuffer.wrap(body), read, true);
-            read.flip();
-            long line = 1 + read.chars().filter(c -> c == '\n').count();
-            throw new InvalidInputException("file", "line " + line + " is not " + what);
+        String text = decodeOrNull(body, charset);
+        if (text != null) {
+            return text;
         }
+        // again, as far as the first bad bytes, to count the lines before them
+        CharsetDecoder decoder = strict(charset);
+        CharBuffer read = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16L,
+                (long) Math.ceil(body.length * (double) decoder.maxCharsPerByte()) + 16));
+        decoder.decode(ByteBuffer.wrap(body), read, true);
+        read.flip();
+        long line = 1 + read.chars().filter(c -> c == '\n').count();
+        throw new InvalidInputException("file", "line " + line + " is not " + what);
+    }
+
+    private static CharsetDecoder strict(Charset charset) {
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     private static String cap(String s) {
