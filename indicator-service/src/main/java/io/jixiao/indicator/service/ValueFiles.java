@@ -58,7 +58,7 @@ public final class ValueFiles {
         Matcher chinese = CHINESE_MONTH.matcher(p);
         if (chinese.matches()) {
             int month = Integer.parseInt(chinese.group(2));
-            return month >= 1 && month <= 12 ? chinese.group(1) + "-" + (month < 10 ? "0" : "") + month : p;
+            return month >= 1 && month <= 12 ? YearMonth.of(Integer.parseInt(chinese.group(1)), month).toString() : p;
         }
         LocalDate d = CellValues.date(p);
         return d != null && d.getDayOfMonth() == 1 ? YearMonth.from(d).toString() : p;

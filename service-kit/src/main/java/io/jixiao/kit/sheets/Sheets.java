@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.core.MediaType;
+
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.problem.ProblemException.UnsupportedMediaTypeException;
 import io.jixiao.kit.web.NoNulText;
@@ -97,19 +99,12 @@ public final class Sheets {
         if (contentType == null) {
             return null;
         }
-        String[] parts = contentType.split(";");
-        for (int i = 1; i < parts.length; i++) {
-            String p = parts[i].trim();
-            int eq = p.indexOf('=');
-            if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase("charset")) {
-                String v = p.substring(eq + 1).trim();
-                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-                    v = v.substring(1, v.length() - 1);
-                }
-                return v.isEmpty() ? null : v;
-            }
+        try {
+            String charset = MediaType.valueOf(contentType).getParameters().get(MediaType.CHARSET_PARAMETER);
+            return charset == null || charset.isBlank() ? null : charset;
+        } catch (IllegalArgumentException e) { // JAX-RS has matched it to text/csv: not seen in a request
+            return null;
         }
-        return null;
     }
 
     /** Strict decoding: the text, or null if some bytes are not text in the charset. */
