@@ -21,7 +21,9 @@
       admin: '绩效办', superior: '上级领导', department: '部门', finance: '财政', GREEN: '绿灯', YELLOW: '黄灯', RED: '红灯',
       INCOMPLETE: '参评方不全', DIVERGENCE: '背离', SCORED: '已评分', MISSING: '未报送', NOT_APPLICABLE: '不适用',
       CITIZEN: '办事群众', ENTERPRISE: '企业', PARTNER: '合作单位', group: '评价群体', surveys: '满意度调查',
-      S_DRAFT: '未发布', S_OPEN: '进行中', S_CLOSED: '已结束', answerPage: '答题页' },
+      S_DRAFT: '未发布', S_OPEN: '进行中', S_CLOSED: '已结束', answerPage: '答题页',
+      C_DRAFT: '草拟中', C_OPEN: '评价中', C_CLOSED: '评价已截止', C_FINALIZED: '结果已核定', C_PUBLISHED: '结果已公布',
+      GATE_CAPPED: '一票否决封顶', DISPERSED: '评分分歧大', SUSPICIOUS_HIGH: '异常偏高待核' },
     en: { brand: 'Jixiao portal', period: 'Year', logout: 'Sign out', live: 'Live', liveIdle: 'Not connected',
       liveOn: 'Connected, waiting for new results', login: 'Sign in', signIn: 'Sign in',
       signInWith: "Sign in with your organisation's identity provider (the demo issuer in the local run).",
@@ -44,16 +46,33 @@
       admin: 'Performance office', superior: 'Superior', department: 'Department', finance: 'Finance',
       GREEN: 'green', YELLOW: 'yellow', RED: 'red', INCOMPLETE: 'incomplete', DIVERGENCE: 'divergence', SCORED: 'scored',
       MISSING: 'missing', NOT_APPLICABLE: 'n/a', CITIZEN: 'Citizens', ENTERPRISE: 'Enterprises', PARTNER: 'Partner institutions',
-      group: 'Group', surveys: 'Surveys', S_DRAFT: 'Draft', S_OPEN: 'Open', S_CLOSED: 'Closed', answerPage: 'answer page' }
+      group: 'Group', surveys: 'Surveys', S_DRAFT: 'Draft', S_OPEN: 'Open', S_CLOSED: 'Closed', answerPage: 'answer page',
+      C_DRAFT: 'draft', C_OPEN: 'open for ratings', C_CLOSED: 'closed', C_FINALIZED: 'finalized', C_PUBLISHED: 'published',
+      GATE_CAPPED: 'capped by a gate', DISPERSED: 'dispersed ratings', SUSPICIOUS_HIGH: 'suspiciously high, held' }
   };
   const DIMS = ['POLITICAL', 'PUBLIC', 'FINANCIAL', 'PROCESS', 'LEARNING'];
   const state = { lang: localStorage.getItem('jx.lang') || 'zh', token: sessionStorage.getItem('jx.token'),
-    period: null, subjects: {}, chart: null, live: null, refresh: null, gen: 0, provider: null, signInError: null };
+    period: null, subjects: {}, chart: null, live: null, refresh: null, gen: 0, provider: null, signInError: null, feed: [] };
   const $ = (s, r) => (r || document).querySelector(s);
   const t = k => (T[state.lang][k] !== undefined ? T[state.lang][k] : k);
   const esc = v => String(v === null || v === undefined ? '' : v).replace(/[&<>"']/g,
     c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-  const num = (v, d) => (v === null || v === undefined ? '—' : Number(v).toFixed(d === undefined ? 1 : d));
+  // A number as people see it, to 2 decimals unless told: rounded half-up on the decimal the service sent, as the
+  // services round before they decide a grade or a light (89.995 is 90.00 and EXCELLENT). toFixed would round the
+  // binary double instead, and show 90.145 as 90.14.
+  const num = (v, d) => {
+    const places = d === undefined ? 2 : d;
+    if (v === null || v === undefined || v === '' || !isFinite(Number(v))) return '—';
+    const x = Number(v), s = String(Math.abs(x));
+    if (/e/.test(s)) return x.toFixed(places);
+    const [whole, frac = ''] = s.split('.');
+    let n = BigInt(whole + frac.padEnd(places, '0').slice(0, places));
+    if (frac.length > places && frac[places] >= '5') n += 1n;
+    const digits = n.toString().padStart(places + 1, '0');
+    return (x < 0 && n !== 0n ? '-' : '') + (places ? digits.slice(0, -places) + '.' + digits.slice(-places) : digits);
+  };
+  // a share or a weight: as many decimals as it has, up to 2 (40, 33.33)
+  const share = v => num(v).replace(/\.?0+$/, '');
   const claims = () => { try { return JSON.parse(atob(state.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))); } catch (e) { return {}; } };
   const name = code => { const s = state.subjects[code]; return s ? (state.lang === 'en' && s.nameEn ? s.nameEn : s.nameZh) : code; };
 
@@ -81,6 +100,7 @@
     document.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t(e.dataset.i18n); });
     $('#lang').textContent = state.lang === 'zh' ? 'English' : '中文';
     $('#live-state').textContent = state.live ? t('liveOn') : t('liveIdle');
+    drawFeed();
   }
 
   function periods() {
@@ -168,14 +188,14 @@
     if (mine !== state.gen) return; // a newer view (or a sign-out) has taken the page meanwhile
     if (lg.panels.subjects.status === 'OK') lg.panels.subjects.data.items.forEach(s => { state.subjects[s.code] = s; });
     const ev = lg.panels.evaluation;
-    const rows = d => '<p class="muted">' + t('cycle') + ': ' + esc(d.cycle.name) + ' · ' + esc(d.cycle.status) + '</p>' +
+    const rows = d => '<p class="muted">' + t('cycle') + ': ' + esc(d.cycle.name) + ' · ' + esc(t('C_' + d.cycle.status)) + '</p>' +
       '<table id="league"><thead><tr><th class="num">' + t('rank') + '</th><th>' + t('name') + '</th><th class="num">' +
       t('composite') + '</th><th>' + t('grade') + '</th><th>' + t('light') + '</th><th class="num">' + t('coverage') +
       '</th><th>' + t('flags') + '</th></tr></thead><tbody>' + d.results.slice().sort((a, b) => (a.rank || 999) - (b.rank || 999))
         .map(r => '<tr class="link" tabindex="0" data-subject="' + esc(r.subject) + '"><td class="num">' + esc(r.rank || '—') +
           '</td><td>' + esc(name(r.subject)) + (r.provisional ? ' <small class="muted">(' + t('provisional') + ')</small>' : '') +
           '</td><td class="num">' + num(r.shownComposite) + '</td><td>' + gradeBadge(r.grade) + '</td><td>' + dot(r.light) +
-          '</td><td class="num">' + num(r.coverage, 0) + '%</td><td>' + flags(r.flags) + '</td></tr>').join('') +
+          '</td><td class="num">' + share(r.coverage) + '%</td><td>' + flags(r.flags) + '</td></tr>').join('') +
       '</tbody></table>' + (d.totalResults > d.results.length ? '<p class="muted" id="league-head">' +
         esc(t('shownOf').replace('%n', d.results.length).replace('%t', d.totalResults)) + '</p>' : '');
     const warn = () => {
@@ -203,10 +223,17 @@
     const p = d.panels;
     if (p.subject.status === 'OK') state.subjects[code] = p.subject.data;
     const prev = p.previousScorecard.status === 'OK' ? p.previousScorecard.data : null;
-    const dimScore = (sc, dim) => { const x = sc && sc.dimensions.find(v => v.dimension === dim); return x && x.score !== null ? Number(x.score) : null; };
-    const scoreCard = sc => '<p><span class="big" id="total">' + num(sc.shownTotal) + '</span> ' + gradeBadge(sc.grade) +
-      (prev && prev.total !== null ? ' <span class="' + (sc.total >= prev.total ? 'up' : 'down') + '">' + (sc.total >= prev.total ? '▲' : '▼') +
-        num(Math.abs(sc.total - prev.total)) + '</span> <span class="muted">' + t('lastYear') + ' ' + num(prev.shownTotal) + '</span>' : '') +
+    // a dimension's score as shown (2 decimals, rounded by the service), or null where it has none
+    const dimScore = (sc, dim) => { const x = sc && sc.dimensions.find(v => v.dimension === dim); return x && x.shownScore !== null ? Number(x.shownScore) : null; };
+    // the change against last year between the two totals shown, counted in hundredths: their exact difference
+    const change = sc => {
+      if (!prev || prev.shownTotal === null || sc.shownTotal === null) return '';
+      const c = Math.round(Number(sc.shownTotal) * 100) - Math.round(Number(prev.shownTotal) * 100);
+      return ' <span id="change" class="' + (c > 0 ? 'up' : c < 0 ? 'down' : 'muted') + '">' + (c > 0 ? '▲' : c < 0 ? '▼' : '±') +
+        num(Math.abs(c) / 100) + '</span>';
+    };
+    const scoreCard = sc => '<p><span class="big" id="total">' + num(sc.shownTotal) + '</span> ' + gradeBadge(sc.grade) + change(sc) +
+      (prev ? ' <span class="muted">' + t('lastYear') + ' ' + num(prev.shownTotal) + '</span>' : '') +
       '</p><div id="radar" role="img" aria-label="' + t('radar') + '"></div>' +
       '<table class="dims"><thead><tr><th>' + t('period') + '</th>' + DIMS.map(x => '<th class="num">' + esc(dimLabel(sc, x)) + '</th>').join('') +
       '</tr></thead><tbody><tr><td>' + esc(state.period) + '</td>' + DIMS.map(x => '<td class="num">' + num(dimScore(sc, x)) + '</td>').join('') +
@@ -216,17 +243,17 @@
       t('light') + '</th><th>' + t('status') + '</th></tr></thead><tbody>' + sc.lines.map(l => '<tr><td title="' + esc(l.indicator) + '">' + esc((state.lang === 'en' ? l.nameEn || l.nameZh : l.nameZh) || l.indicator) +
         (l.gate ? ' ★' : '') + '</td><td class="num">' + num(l.shownScore) + '</td><td>' + dot(l.light) + '</td><td class="muted">' + esc(t(l.status)) + '</td></tr>').join('') + '</tbody></table>';
     const parties = ev => { const r = ev.results; return '<p><span class="big">' + num(r.shownComposite) + '</span> ' + gradeBadge(r.grade) +
-      ' ' + t('rank') + ' ' + esc(r.rank || '—') + ' · ' + t('coverage') + ' ' + num(r.coverage, 0) + '% ' + flags(r.flags) + '</p>' +
+      ' ' + t('rank') + ' ' + esc(r.rank || '—') + ' · ' + t('coverage') + ' ' + share(r.coverage) + '% ' + flags(r.flags) + '</p>' +
       '<table id="parties"><thead><tr><th>' + t('party') + '</th><th class="num">' + t('weight') + '</th><th class="num">' + t('score') +
       '</th><th class="num">' + t('counted') + '</th><th class="num">' + t('trimmed') + '</th></tr></thead><tbody>' +
-      r.parties.map(x => '<tr' + (x.present ? '' : ' class="muted"') + '><td>' + t(x.party) + '</td><td class="num">' + num(x.weight, 0) +
+      r.parties.map(x => '<tr' + (x.present ? '' : ' class="muted"') + '><td>' + t(x.party) + '</td><td class="num">' + share(x.weight) +
         '</td><td class="num">' + num(x.shownScore) + '</td><td class="num">' + (x.countedRatings || []).length + '</td><td class="num">' +
         (x.trimmedRatings || []).length + '</td></tr>').join('') + '</tbody></table><p class="muted">' + t('cycle') + ': ' + esc(ev.cycle.name) + '</p>'; };
     const sat = s => '<p><span class="big">' + num(s.index) + '</span> ' + t('sample') + ' ' + esc(s.n) + ' · ' + t('interval') + ' [' +
-      num(s.lower95) + ', ' + num(s.upper95) + '] ' + esc((s.flags || []).join(' ')) + '</p>' +
+      num(s.lower95) + ', ' + num(s.upper95) + '] ' + flags(s.flags) + '</p>' +
       ((s.groups || []).length ? '<table id="satisfaction-groups"><thead><tr><th>' + t('group') + '</th><th class="num">' + t('weight') +
         '</th><th>' + t('score') + '</th><th class="num">' + t('sample') + '</th></tr></thead><tbody>' + s.groups.map(g => '<tr data-group="' +
-        esc(g.group) + '"><td>' + esc(t(g.group)) + '</td><td class="num">' + num(100 * g.weight / s.groups.reduce((a, x) => a + Number(x.weight), 0), 0) + '%</td><td class="meter-cell"><meter min="0" max="100" value="' + (g.index === null ? 0 : Number(g.index)) +
+        esc(g.group) + '"><td>' + esc(t(g.group)) + '</td><td class="num">' + share(100 * g.weight / s.groups.reduce((a, x) => a + Number(x.weight), 0)) + '%</td><td class="meter-cell"><meter min="0" max="100" value="' + (g.index === null ? 0 : Number(g.index)) +
         '" aria-hidden="true"></meter>' + num(g.index) + '</td><td class="num">' +
         esc(g.n) + '</td></tr>').join('') + '</tbody></table>' : '');
     const surveys = l => (l.items.length ? '<ul id="survey-list">' + l.items.map(x => '<li data-survey="' + esc(x.id) + '">' +
@@ -296,16 +323,23 @@
     if (state.live === ctl) { state.live = null; i18n(); if (state.token) setTimeout(connectLive, 3000); }
   }
 
+  // the last 30 updates, newest first, kept so that they are told again in the other language
+  function drawFeed() {
+    $('#live-feed').replaceChildren(...state.feed.map(x => {
+      const e = x.event, d = e.data || {};
+      const what = e.kind === 'scorecard' ? num(d.total) + ' ' + (d.grade ? t(d.grade) : '')
+        : e.kind === 'result' ? num(d.composite) + ' ' + (d.grade ? t(d.grade) : '') : e.kind === 'satisfaction' ? num(d.index) : t(d.light || '');
+      const li = document.createElement('li');
+      li.dataset.kind = e.kind; li.dataset.subject = e.subject || '';
+      li.textContent = x.at.toLocaleTimeString(state.lang === 'en' ? 'en-US' : 'zh-CN') + ' · ' + name(e.subject) + ' · ' + t(e.kind) + ' ' + what;
+      return li;
+    }));
+  }
+
   function onLive(e) {
     if (e.kind === 'heartbeat') return;
-    const d = e.data || {};
-    const what = e.kind === 'scorecard' ? num(d.total) + ' ' + (d.grade ? t(d.grade) : '')
-      : e.kind === 'result' ? num(d.composite) + ' ' + (d.grade ? t(d.grade) : '') : e.kind === 'satisfaction' ? num(d.index) : esc(d.light || '');
-    const li = document.createElement('li');
-    li.dataset.kind = e.kind; li.dataset.subject = e.subject || '';
-    li.textContent = new Date().toLocaleTimeString() + ' · ' + name(e.subject) + ' · ' + t(e.kind) + ' ' + what;
-    $('#live-feed').prepend(li);
-    while ($('#live-feed').children.length > 30) $('#live-feed').lastChild.remove();
+    state.feed = [{ at: new Date(), event: e }].concat(state.feed).slice(0, 30);
+    drawFeed();
     const m = location.hash.match(/^#\/dept\/([^?]+)/);
     if ((m && m[1] === e.subject) || (!m && e.kind === 'result')) { clearTimeout(state.refresh); state.refresh = setTimeout(route, 400); }
   }
@@ -325,6 +359,7 @@
   function signOut() {
     state.gen++; clearTimeout(state.refresh);
     state.token = null; sessionStorage.removeItem('jx.token');
+    state.feed = []; drawFeed(); // what this user was shown is not left for the next one at this browser
     if (state.live) { const c = state.live; state.live = null; c.abort(); }
     location.hash = '#/login';
   }

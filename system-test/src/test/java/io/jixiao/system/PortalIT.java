@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import io.jixiao.testsupport.TestTokens;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig;
 
 /**
  * The reference portal at / in headless Chromium: an admin signs in through the demo issuer, opens the league table of
@@ -57,7 +59,12 @@ class PortalIT {
         }
     }
 
-    /** Two departments, five indicators of their own, two years of values, a published 2024 cycle, a budget. */
+    /**
+     * Two departments, five indicators of their own, two years of values, a published 2024 cycle, a budget. The
+     * numbers are chosen so that rounding shows: the water authority's 2024 learning value 93.675 makes its total
+     * 85.935 (85.94 as shown, 85.9 to one decimal) and its composite 88.4675; the parks survey's index is 79.315, which
+     * rounds half-up to 79.32 where a JavaScript toFixed would show 79.31.
+     */
     static void city(long n) {
         String admin = TestTokens.admin();
         given().auth().oauth2(admin).contentType(ContentType.JSON)
@@ -77,7 +84,10 @@ class PortalIT {
         for (String year : List.of("2023", PERIOD)) {
             for (String s : List.of(a, b)) {
                 for (String dim : DIMS) {
-                    int value = (s.equals(a) ? 70 : 55) + (year.equals(PERIOD) ? 8 : 0) + (k++ % 5) * 4;
+                    Number value = (s.equals(a) ? 70 : 55) + (year.equals(PERIOD) ? 8 : 0) + (k++ % 5) * 4;
+                    if (s.equals(a) && year.equals(PERIOD) && dim.equals("LEARNING")) {
+                        value = new BigDecimal("93.675"); // instead of 94
+                    }
                     report(s, "PT" + n + "-" + dim, year, value);
                 }
             }
@@ -91,6 +101,18 @@ class PortalIT {
                         Map.of("party", "SUPERIOR", "evaluator", "mayor", "subject", b))))
                 .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
         given().auth().oauth2(admin).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        // the water authority's scorecard total has reached the cycle: SUPERIOR = 0.5 × 85.935 + 0.5 × 91 once rated
+        ThinSliceIT.until(Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
+                .get("/api/v1/cycles/{id}/results/{s}", cycle, a),
+                r -> {
+                    if (r.statusCode() != 200) {
+                        return false;
+                    }
+                    BigDecimal superior = r.jsonPath(JsonPathConfig.jsonPathConfig().numberReturnType(
+                            JsonPathConfig.NumberReturnType.BIG_DECIMAL)).getObject(
+                                    "parties.find { it.party == 'SUPERIOR' }.score", BigDecimal.class);
+                    return superior != null && superior.compareTo(new BigDecimal("85.935")) == 0;
+                });
         for (String s : List.of(a, b)) {
             given().auth().oauth2(TestTokens.superior("mayor")).contentType(ContentType.JSON)
                     .body(Map.of("subject", s, "party", "SUPERIOR", "criteria",
@@ -100,11 +122,15 @@ class PortalIT {
         for (String action : List.of("close", "finalize", "publish")) {
             given().auth().oauth2(admin).post("/api/v1/cycles/{id}/" + action, cycle).then().statusCode(200);
         }
-        // the parks bureau's survey of the year: citizens 5 and 4 (100, 75), an enterprise 4 (75), weighted 60:40
+        // the parks bureau's survey of the year: citizens 5 and 4 (100, 75), an enterprise 4 (75), weighted
+        // 34.52:65.48: index 0.3452 × 87.5 + 0.6548 × 75 = 79.315, standard error 0.3452 × 12.5 = 4.315, interval
+        // 79.315 ± 8.4574
         survey = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
                 .contentType(ContentType.JSON)
                 .body(Map.of("subject", b, "period", PERIOD, "titleZh", "公园服务满意度调查", "titleEn",
-                        "Park services survey", "groupWeights", Map.of("CITIZEN", 60, "ENTERPRISE", 40), "questions",
+                        "Park services survey", "groupWeights", Map.of("CITIZEN", new BigDecimal("34.52"), "ENTERPRISE",
+                                new BigDecimal("65.48")),
+                        "questions",
                         List.of(Map.of("code", "q1", "group", "CITIZEN", "type", "LIKERT5", "textZh", "您对公园服务满意吗？",
                                 "required", true),
                                 Map.of("code", "e1", "group", "ENTERPRISE", "type", "LIKERT5", "textZh", "您对审批服务满意吗？",
@@ -128,7 +154,7 @@ class PortalIT {
                 .post("/api/v1/budget/projects"));
     }
 
-    static void report(String subject, String indicator, String period, int value) {
+    static void report(String subject, String indicator, String period, Number value) {
         given().auth().oauth2(TestTokens.department(subject)).contentType(ContentType.JSON)
                 .body(Map.of("subject", subject, "indicator", indicator, "period", period, "value", value))
                 .post("/api/v1/values").then().statusCode(201);
@@ -148,6 +174,12 @@ class PortalIT {
         List<WebElement> rows = browser.findElements(By.cssSelector("#league tbody tr"));
         assertEquals(a, rows.get(0).getAttribute("data-subject"), "the better department ranks first");
         assertTrue(rows.get(0).getText().contains("市水务局"), rows.get(0).getText());
+        // the composite 88.4675 as the office decides on it, half-up to 2 decimals (88.5 before); the cycle's state
+        // in the page's language
+        assertEquals("88.47", rows.get(0).findElement(By.cssSelector("td:nth-child(3)")).getText());
+        assertEquals("40%", rows.get(0).findElement(By.cssSelector("td:nth-child(6)")).getText());
+        assertTrue(browser.findElement(By.id("league-card")).getText().contains("2024年度门户测试考评 · 结果已公布"),
+                browser.findElement(By.id("league-card")).getText());
         assertTrue(browser.findElements(By.cssSelector("#league .grade")).size() >= 2, "grades shown");
         assertTrue(browser.findElements(By.id("league-head")).isEmpty(), "the whole table fits its first page");
         assertEquals(true,
@@ -178,6 +210,14 @@ class PortalIT {
                 "yuan to the fen");
         assertTrue(browser.findElement(By.id("satisfaction")).getText().contains("本期暂无数据"),
                 "no survey: an empty panel, not an error");
+        // the total as shown and as graded (85.935 → 85.94), its change against last year's 78.00 shown as the
+        // difference of the two numbers on the page, and each dimension as the service rounds it (93.675 → 93.68)
+        assertEquals("85.94", browser.findElement(By.id("total")).getText());
+        assertEquals("▲7.94", browser.findElement(By.id("change")).getText());
+        assertEquals("2024 78.00 82.00 86.00 90.00 93.68", browser.findElement(By.cssSelector(".dims tbody tr"))
+                .getText());
+        assertTrue(browser.findElement(By.id("parties")).getText().contains("上级 40 88.47 1 0"),
+                browser.findElement(By.id("parties")).getText());
         String before = browser.findElement(By.id("total")).getText();
 
         // the page as a user opens it: a full load of the department page until it is drawn and interactive
@@ -201,10 +241,16 @@ class PortalIT {
 
         browser.findElement(By.id("lang")).click();
         waiting().until(d -> d.findElement(By.id("dept-title")).getText().startsWith("Water Authority"));
+        // the update that arrived in Chinese is told again in English: the kind of update, its grade
+        String update = browser.findElement(By.cssSelector("#live-feed li[data-kind='scorecard'][data-subject='" + a
+                + "']")).getText();
+        assertTrue(update.contains("Scorecard 72.74 Pass"), update);
         Chromium.shot(browser, "portal-department-en");
         browser.findElement(By.id("lang")).click();
         browser.findElement(By.id("logout")).click();
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-start")));
+        assertEquals(0, browser.findElements(By.cssSelector("#live-feed li")).size(),
+                "what the office was shown is not left at the browser for whoever signs in next");
     }
 
     @Test
@@ -228,13 +274,16 @@ class PortalIT {
         assertEquals(survey, listed.getAttribute("data-survey"));
         assertTrue(listed.getText().startsWith("公园服务满意度调查 · 进行中"), listed.getText());
         assertTrue(listed.findElement(By.tagName("a")).getAttribute("href").endsWith("/s/" + survey));
-        assertTrue(browser.findElement(By.cssSelector("#satisfaction .big")).getText().equals("82.5"),
+        // 79.315 and its interval [70.8576, 87.7724] rounded half-up on their decimals, by the page itself
+        assertEquals("79.32", browser.findElement(By.cssSelector("#satisfaction .big")).getText(),
                 browser.findElement(By.id("satisfaction")).getText());
-        assertEquals("办事群众 60% 87.5 2", browser.findElement(By.cssSelector(
+        assertTrue(browser.findElement(By.id("satisfaction")).getText().contains("样本量 3 · 95%区间 [70.86, 87.77]"),
+                browser.findElement(By.id("satisfaction")).getText());
+        assertEquals("办事群众 34.52% 87.50 2", browser.findElement(By.cssSelector(
                 "#satisfaction-groups tr[data-group='CITIZEN']")).getText());
         assertEquals("87.5", browser.findElement(By.cssSelector("#satisfaction-groups tr[data-group='CITIZEN'] meter"))
                 .getAttribute("value"), "the bar");
-        assertEquals("企业 40% 75.0 1", browser.findElement(By.cssSelector(
+        assertEquals("企业 65.48% 75.00 1", browser.findElement(By.cssSelector(
                 "#satisfaction-groups tr[data-group='ENTERPRISE']")).getText());
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
                 browser.findElement(By.id("satisfaction")));
