@@ -6584,7 +6584,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The league table of a period from the stored scorecards, best first; ?format=xlsx for Excel */
+        /** The league table of a period from the stored scorecards, best first by the total as shown (half-up to 2 decimals), equal shown totals sharing a rank (1, 1, 3); ?format=xlsx for Excel, with the numbers as shown */
         get: {
             parameters: {
                 query?: {
@@ -9795,6 +9795,7 @@ export interface components {
             nameZh: string | null;
             nameEn: string | null;
             total: number | null;
+            shownTotal: number | null;
             grade: string | null;
             gateStatus: string;
             dimensions: {

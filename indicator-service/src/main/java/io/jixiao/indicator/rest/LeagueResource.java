@@ -1,7 +1,9 @@
 package io.jixiao.indicator.rest;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.indicator.domain.scoring.Dimension;
+import io.jixiao.indicator.domain.scoring.Scores;
 import io.jixiao.indicator.service.HealthReportService;
 import io.jixiao.indicator.service.ScorecardBatch;
 import io.jixiao.kit.period.Period;
@@ -33,6 +36,11 @@ import io.jixiao.kit.sheets.Sheets;
 @Path("/api/v1/scorecards/{period}")
 @Tag(name = "Health reports", description = "A subject's health report and a period's league table")
 public class LeagueResource {
+
+    /** A grade and a gate status in the workbook, in Chinese with the API's code. */
+    static final Map<String, String> GRADES = Map.of("EXCELLENT", "优秀", "GOOD", "良好", "PASS", "合格", "FAIL",
+            "不合格");
+    static final Map<String, String> GATES = Map.of("NONE", "无", "PASSED", "通过", "FAILED", "未通过");
 
     private final HealthReportService service;
     private final ScorecardBatch batch;
@@ -56,7 +64,9 @@ public class LeagueResource {
     @Path("/league")
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.FINANCE, CurrentUser.SYSTEM})
     @Produces({MediaType.APPLICATION_JSON, Sheets.XLSX})
-    @Operation(summary = "The league table of a period from the stored scorecards, best first; ?format=xlsx for Excel")
+    @Operation(summary = "The league table of a period from the stored scorecards, best first by the total as shown (half-up"
+            + " to 2 decimals), equal shown totals sharing a rank (1, 1, 3); ?format=xlsx for Excel, with the numbers as"
+            + " shown")
     @APIResponse(responseCode = "200", description = "The table as JSON, or as an Excel workbook with ?format=xlsx", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HealthReportService.LeagueRow.class)),
             @Content(mediaType = Sheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
@@ -76,17 +86,24 @@ public class LeagueResource {
             header.add(d.zh + " " + d.en);
         }
         header.add("已报送/应报送 Reported");
+        // the numbers as people see them and as the grades and ranks are decided: half-up to 2 decimals, shown so
         List<List<Object>> table = new ArrayList<>();
         for (HealthReportService.LeagueRow r : rows) {
             List<Object> line = new ArrayList<>(List.of(r.rank(), r.subject(), r.nameZh() == null ? "" : r.nameZh(),
-                    r.total() == null ? "" : r.total(), r.grade() == null ? "" : r.grade(), r.gateStatus()));
+                    r.shownTotal() == null ? "" : r.shownTotal(), label(GRADES, r.grade()),
+                    label(GATES, r.gateStatus())));
             for (Dimension d : Dimension.values()) {
-                line.add(r.dimensions().get(d) == null ? "" : r.dimensions().get(d));
+                BigDecimal score = r.dimensions().get(d);
+                line.add(score == null ? "" : Scores.shown(score));
             }
             line.add(r.reported() + "/" + r.expected());
             table.add(line);
         }
         return Response.ok(Sheets.writeXlsx("league " + period, header, table), Sheets.XLSX)
                 .header("Content-Disposition", "attachment; filename=\"league-" + period + ".xlsx\"").build();
+    }
+
+    private static String label(Map<String, String> labels, String code) {
+        return code == null ? "" : (labels.getOrDefault(code, "") + " " + code).strip();
     }
 }

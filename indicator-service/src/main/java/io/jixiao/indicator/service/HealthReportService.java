@@ -24,6 +24,7 @@ import io.jixiao.indicator.domain.scoring.Light;
 import io.jixiao.indicator.domain.scoring.ScorecardCalculator;
 import io.jixiao.indicator.domain.scoring.ScorecardCalculator.LineStatus;
 import io.jixiao.indicator.domain.scoring.ScorecardCalculator.Result;
+import io.jixiao.indicator.domain.scoring.Scores;
 import io.jixiao.indicator.repository.IndicatorVersionRepository;
 import io.jixiao.indicator.repository.ScorecardRepository;
 import io.jixiao.indicator.repository.SubjectRepository;
@@ -54,9 +55,13 @@ public class HealthReportService {
             ScorecardCalculator.Completeness completeness) {
     }
 
+    /**
+     * A subject's line in the league table: its rank is decided on the total as shown (two subjects of 85.936 and
+     * 85.944 both show 85.94 and share a rank), as its grade is.
+     */
     public record LeagueRow(int rank, String subject, @Schema(nullable = true) String nameZh,
             @Schema(nullable = true) String nameEn, @Schema(nullable = true) BigDecimal total,
-            @Schema(nullable = true) String grade,
+            @Schema(nullable = true) BigDecimal shownTotal, @Schema(nullable = true) String grade,
             String gateStatus, Map<Dimension, BigDecimal> dimensions, int reported, int expected) {
     }
 
@@ -118,22 +123,26 @@ public class HealthReportService {
                 prev, change, weakest, lights, missing, now.completeness());
     }
 
-    /** The league table of a period: every subject with a stored scorecard, best first, ties sharing a rank. */
+    /**
+     * The league table of a period: every subject with a stored scorecard, best first by the total as shown, ties
+     * sharing a rank (1, 2, 2, 4) and listed by code; subjects without a total last.
+     */
     public List<LeagueRow> league(String period) {
         List<ScorecardSnapshot> snaps = stored.snapshots(period);
         Map<String, Subject> names = new HashMap<>();
         subjects.listAll().forEach(s -> names.put(s.code, s));
-        snaps.sort(Comparator.comparing((ScorecardSnapshot s) -> s.total == null ? BigDecimal.valueOf(-1) : s.total)
-                .reversed().thenComparing(s -> s.id.subjectCode()));
+        snaps.sort(Comparator.comparing((ScorecardSnapshot s) -> shownOrBelowZero(s.total)).reversed()
+                .thenComparing(s -> s.id.subjectCode()));
         List<LeagueRow> rows = new ArrayList<>();
         BigDecimal last = null;
         int rank = 0;
         for (int i = 0; i < snaps.size(); i++) {
             ScorecardSnapshot s = snaps.get(i);
-            if (last == null || s.total == null || s.total.compareTo(last) != 0) {
+            BigDecimal shown = s.total == null ? null : Scores.shown(s.total);
+            if (last == null || shown == null || shown.compareTo(last) != 0) {
                 rank = i + 1;
             }
-            last = s.total;
+            last = shown;
             Subject subject = names.get(s.id.subjectCode());
             JsonNode detail = detail(s);
             Map<Dimension, BigDecimal> dims = new EnumMap<>(Dimension.class);
@@ -144,10 +153,14 @@ public class HealthReportService {
             });
             JsonNode completeness = detail.path(2);
             rows.add(new LeagueRow(rank, s.id.subjectCode(), subject == null ? null : subject.nameZh,
-                    subject == null ? null : subject.nameEn, s.total == null ? null : stored(s.total), s.grade,
+                    subject == null ? null : subject.nameEn, s.total == null ? null : stored(s.total), shown, s.grade,
                     s.gateStatus, dims, completeness.path("reported").asInt(), completeness.path("expected").asInt()));
         }
         return rows;
+    }
+
+    private static BigDecimal shownOrBelowZero(BigDecimal total) {
+        return total == null ? BigDecimal.valueOf(-1) : Scores.shown(total);
     }
 
     /** The same period a year earlier: 2026 → 2025, 2026-Q3 → 2025-Q3, 2026-07 → 2025-07. */
@@ -171,6 +184,6 @@ public class HealthReportService {
     }
 
     private static BigDecimal stored(BigDecimal x) {
-        return x == null ? null : io.jixiao.indicator.domain.scoring.Scores.stored(x);
+        return x == null ? null : Scores.stored(x);
     }
 }

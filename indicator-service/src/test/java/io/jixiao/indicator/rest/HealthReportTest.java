@@ -96,4 +96,57 @@ class HealthReportTest {
         given().auth().oauth2(TestTokens.department(dept)).get("/api/v1/scorecards/2026/league").then()
                 .statusCode(403);
     }
+
+    /**
+     * DESIGN 3: ranks are decided on the total rounded half-up to 2 decimals, the number people see. 85.936 and 85.944
+     * both show 85.94 and share a rank; 85.93 comes after them (1, 1, 3). The workbook shows the numbers so.
+     */
+    @Test
+    void theLeagueRanksOnTheTotalAsShownAndTheWorkbookShowsIt() throws Exception {
+        String period = "2038";
+        Map<String, Double> values = new java.util.LinkedHashMap<>();
+        values.put(IndicatorApiTest.unique("RZ"), 85.93);
+        values.put(IndicatorApiTest.unique("RX"), 85.936);
+        values.put(IndicatorApiTest.unique("RY"), 85.944);
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            String ind = e.getKey() + "-I";
+            IndicatorApiTest.subject(e.getKey());
+            IndicatorApiTest.indicator(ind, "PROCESS", 100, e.getKey());
+            report(e.getKey(), ind, period, e.getValue());
+        }
+        List<String> codes = List.copyOf(values.keySet());
+        String z = codes.get(0);
+        String x = codes.get(1);
+        String y = codes.get(2);
+        Response r = given().auth().oauth2(TestTokens.admin()).get("/api/v1/scorecards/{p}/league", period);
+        r.then().statusCode(200);
+        List<String> order = r.path("subject");
+        int first = order.indexOf(x);
+        assertEquals(List.of(x, y, z), order.subList(first, first + 3), "the tie listed by code, then the next");
+        List<Integer> ranks = r.path("rank");
+        int rank = ranks.get(first);
+        assertEquals(List.of(rank, rank, rank + 2), ranks.subList(first, first + 3), "competition ranking: 1, 1, 3");
+        assertEquals(0, dec(r, "[" + first + "].total").compareTo(new BigDecimal("85.936")), "full precision kept");
+        assertEquals(new BigDecimal("85.94"), dec(r, "[" + first + "].shownTotal"));
+        assertEquals(new BigDecimal("85.94"), dec(r, "[" + (first + 1) + "].shownTotal"));
+        assertEquals(new BigDecimal("85.93"), dec(r, "[" + (first + 2) + "].shownTotal"));
+
+        byte[] xlsx = given().auth().oauth2(TestTokens.admin()).get("/api/v1/scorecards/{p}/league?format=xlsx", period)
+                .then().statusCode(200).extract().asByteArray();
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            DataFormatter f = new DataFormatter();
+            Row header = wb.getSheetAt(0).getRow(0);
+            assertEquals("总分 Total", f.formatCellValue(header.getCell(3)));
+            assertEquals("内部流程 Internal process", f.formatCellValue(header.getCell(9)));
+            Row row = null;
+            for (Row line : wb.getSheetAt(0)) {
+                row = x.equals(f.formatCellValue(line.getCell(1))) ? line : row;
+            }
+            assertEquals(String.valueOf(rank), f.formatCellValue(row.getCell(0)));
+            assertEquals("85.94", f.formatCellValue(row.getCell(3)), "the total as shown, not 85.936");
+            assertEquals("良好 GOOD", f.formatCellValue(row.getCell(4)));
+            assertEquals("无 NONE", f.formatCellValue(row.getCell(5)));
+            assertEquals("85.94", f.formatCellValue(row.getCell(9)), "the dimension as shown");
+        }
+    }
 }

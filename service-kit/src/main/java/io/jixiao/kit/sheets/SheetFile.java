@@ -35,6 +35,8 @@ public final class SheetFile implements AutoCloseable {
 
     /** Rows of data an Excel sheet holds under its header. */
     public static final int MAX_XLSX_ROWS = 1_048_575;
+    /** A decimal with up to this many places is shown with all of them; with more, in Excel's General format. */
+    static final int MAX_FIXED_PLACES = 4;
 
     public enum Format {
         CSV(Sheets.CSV, "csv"), XLSX(Sheets.XLSX, "xlsx");
@@ -64,6 +66,8 @@ public final class SheetFile implements AutoCloseable {
     private SXSSFWorkbook workbook;
     private Sheet sheet;
     private CellStyle dateStyle;
+    /** Number formats by decimal places, 1 to {@link #MAX_FIXED_PLACES}: {@code #,##0.00} for 2. */
+    private final CellStyle[] fixedStyles = new CellStyle[MAX_FIXED_PLACES + 1];
     private int rows;
     private int sheetRow;
     private boolean finished;
@@ -113,7 +117,12 @@ public final class SheetFile implements AutoCloseable {
         return format;
     }
 
-    /** The next row; numbers as numbers, dates as dates, the rest as text (CSV: see {@link Sheets#writeCsv}). */
+    /**
+     * The next row; numbers as numbers, dates as dates, the rest as text (CSV: see {@link Sheets#writeCsv}). In a
+     * workbook, a decimal of 1 to 4 places is shown with exactly those places and grouped thousands, as it was
+     * written: 86.00 and 2,000,000.50 rather than Excel's 86 and 2000000.5. More places (a stored full-precision score)
+     * keep the General format.
+     */
     public void row(List<?> values) {
         if (format == Format.XLSX && rows >= MAX_XLSX_ROWS) {
             throw new RuleViolationException("format", "an Excel sheet holds at most " + MAX_XLSX_ROWS
@@ -143,6 +152,9 @@ public final class SheetFile implements AutoCloseable {
     private void cell(Cell cell, Object v) {
         if (v instanceof BigDecimal d) {
             cell.setCellValue(d.doubleValue());
+            if (d.scale() > 0 && d.scale() <= MAX_FIXED_PLACES) {
+                cell.setCellStyle(fixedStyle(d.scale()));
+            }
         } else if (v instanceof Number n) {
             cell.setCellValue(n.doubleValue());
         } else if (v instanceof LocalDate d) {
@@ -151,6 +163,16 @@ public final class SheetFile implements AutoCloseable {
         } else if (v != null) {
             cell.setCellValue(v.toString());
         }
+    }
+
+    private CellStyle fixedStyle(int places) {
+        if (fixedStyles[places] == null) {
+            CellStyle style = workbook.createCellStyle();
+            style.setDataFormat(
+                    workbook.getCreationHelper().createDataFormat().getFormat("#,##0." + "0".repeat(places)));
+            fixedStyles[places] = style;
+        }
+        return fixedStyles[places];
     }
 
     private void finish() throws IOException {

@@ -70,6 +70,27 @@ class SheetsReadTest {
         assertEquals("2025-12-31", line.get("day"));
     }
 
+    /** What a person opening the workbook sees: a decimal with the places it was written with, thousands grouped. */
+    @Test
+    void aDecimalIsShownWithThePlacesItWasWrittenWith() throws IOException {
+        byte[] file = Sheets.writeXlsx("v", List.of("shown", "amount", "stored", "whole", "rank"),
+                List.of(List.of(new BigDecimal("86.00"), new BigDecimal("2000000.50"),
+                        new BigDecimal("46.1538461538"), new BigDecimal("100"), 3)));
+        try (Workbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(file))) {
+            Row r = wb.getSheetAt(0).getRow(1);
+            org.apache.poi.ss.usermodel.DataFormatter shown = new org.apache.poi.ss.usermodel.DataFormatter();
+            assertEquals("86.00", shown.formatCellValue(r.getCell(0)), "not Excel's General 86");
+            assertEquals("2,000,000.50", shown.formatCellValue(r.getCell(1)), "yuan to the fen");
+            assertEquals(2000000.5, r.getCell(1).getNumericCellValue(), "still a number to add up");
+            assertEquals("General", r.getCell(2).getCellStyle().getDataFormatString(), "full precision as it is");
+            assertEquals("100", shown.formatCellValue(r.getCell(3)));
+            assertEquals("3", shown.formatCellValue(r.getCell(4)));
+        }
+        Sheets.Line line = Sheets.readXlsx(file, "shown", "amount").get(0);
+        assertEquals("86", line.get("shown"), "read back as its value");
+        assertEquals("2000000.5", line.get("amount"));
+    }
+
     @Test
     void theLargestFileIsReadAndOneRowMoreIsRefused() throws IOException {
         assertEquals(Sheets.MAX_ROWS, Sheets.readXlsx(rows(Sheets.MAX_ROWS), "subject", "value").size());
