@@ -23,7 +23,8 @@
       CITIZEN: '办事群众', ENTERPRISE: '企业', PARTNER: '合作单位', group: '评价群体', surveys: '满意度调查',
       S_DRAFT: '未发布', S_OPEN: '进行中', S_CLOSED: '已结束', answerPage: '答题页',
       C_DRAFT: '草拟中', C_OPEN: '评价中', C_CLOSED: '评价已截止', C_FINALIZED: '结果已核定', C_PUBLISHED: '结果已公布',
-      GATE_CAPPED: '一票否决封顶', DISPERSED: '评分分歧大', SUSPICIOUS_HIGH: '异常偏高待核' },
+      GATE_CAPPED: '一票否决封顶', DISPERSED: '评分分歧大', SUSPICIOUS_HIGH: '异常偏高待核',
+      scorecardLeague: '指标得分排名', xlsx: '导出 Excel', xlsxFailed: '导出未成功：' },
     en: { brand: 'Jixiao portal', period: 'Year', logout: 'Sign out', live: 'Live', liveIdle: 'Not connected',
       liveOn: 'Connected, waiting for new results', login: 'Sign in', signIn: 'Sign in',
       signInWith: "Sign in with your organisation's identity provider (the demo issuer in the local run).",
@@ -48,7 +49,8 @@
       MISSING: 'missing', NOT_APPLICABLE: 'n/a', CITIZEN: 'Citizens', ENTERPRISE: 'Enterprises', PARTNER: 'Partner institutions',
       group: 'Group', surveys: 'Surveys', S_DRAFT: 'Draft', S_OPEN: 'Open', S_CLOSED: 'Closed', answerPage: 'answer page',
       C_DRAFT: 'draft', C_OPEN: 'open for ratings', C_CLOSED: 'closed', C_FINALIZED: 'finalized', C_PUBLISHED: 'published',
-      GATE_CAPPED: 'capped by a gate', DISPERSED: 'dispersed ratings', SUSPICIOUS_HIGH: 'suspiciously high, held' }
+      GATE_CAPPED: 'capped by a gate', DISPERSED: 'dispersed ratings', SUSPICIOUS_HIGH: 'suspiciously high, held',
+      scorecardLeague: 'Scorecard ranking', xlsx: 'Excel workbook', xlsxFailed: 'The export did not succeed: ' }
   };
   const DIMS = ['POLITICAL', 'PUBLIC', 'FINANCIAL', 'PROCESS', 'LEARNING'];
   const state = { lang: localStorage.getItem('jx.lang') || 'zh', token: sessionStorage.getItem('jx.token'),
@@ -198,6 +200,17 @@
           '</td><td class="num">' + share(r.coverage) + '%</td><td>' + flags(r.flags) + '</td></tr>').join('') +
       '</tbody></table>' + (d.totalResults > d.results.length ? '<p class="muted" id="league-head">' +
         esc(t('shownOf').replace('%n', d.results.length).replace('%t', d.totalResults)) + '</p>' : '');
+    // the scorecard ranking, there all year (before any evaluation cycle is): the head, a bar per department, and the
+    // whole table as a workbook
+    const ranking = d => (d.rows.length ? '<table id="scorecard-league"><thead><tr><th class="num">' + t('rank') + '</th><th>' +
+      t('name') + '</th><th>' + t('total') + '</th><th>' + t('grade') + '</th></tr></thead><tbody>' + d.rows.map(r =>
+        '<tr class="link" tabindex="0" data-subject="' + esc(r.subject) + '"><td class="num">' + esc(r.rank) + '</td><td>' +
+        esc(state.lang === 'en' && r.nameEn ? r.nameEn : r.nameZh || r.subject) + '</td><td class="meter-cell"><meter min="0" max="100" value="' +
+        (r.shownTotal === null ? 0 : Number(r.shownTotal)) + '" aria-hidden="true"></meter>' + num(r.shownTotal) + '</td><td>' +
+        gradeBadge(r.grade) + '</td></tr>').join('') + '</tbody></table>' : '<p class="muted">' + t('notFound') + '</p>') +
+      (d.totalRows > d.rows.length ? '<p class="muted" id="scorecard-league-head">' +
+        esc(t('shownOf').replace('%n', d.rows.length).replace('%t', d.totalRows)) + '</p>' : '') +
+      (d.rows.length ? '<p><button type="button" id="league-xlsx">' + t('xlsx') + '</button> <span class="error" id="xlsx-error" role="alert"></span></p>' : '');
     const warn = () => {
       const red = w.panels.budget.status === 'OK' ? w.panels.budget.data.red : [];
       const od = w.panels.overdueRectifications.status === 'OK' ? w.panels.overdueRectifications.data.items : [];
@@ -207,8 +220,12 @@
         od.map(c => '<li>' + esc(name(c.subject)) + ' · ' + t('due') + ' ' + esc(c.dueDate) + '</li>').join('') + '</ul>' : '<p class="muted">' + t('none') + '</p>'));
     };
     $('#view').innerHTML = '<h1>' + t('league') + ' · ' + esc(state.period) + '</h1><div class="grid">' +
-      card(t('league'), ev, rows, ' id="league-card"') + '<section class="card" id="warnings"><h2>' + t('warnings') + '</h2>' + warn() + '</section></div>';
-    document.querySelectorAll('#league tbody tr').forEach(tr => {
+      card(t('league'), ev, rows, ' id="league-card"') + '<section class="card" id="warnings"><h2>' + t('warnings') + '</h2>' + warn() + '</section>' +
+      card(t('scorecardLeague'), lg.panels.scorecards, ranking, ' id="scorecard-league-card"') + '</div>';
+    const xlsx = $('#league-xlsx');
+    if (xlsx) xlsx.addEventListener('click', () => download('/api/v1/scorecards/' + encodeURIComponent(state.period) + '/league?format=xlsx',
+      'league-' + state.period + '.xlsx', $('#xlsx-error')));
+    document.querySelectorAll('#league tbody tr, #scorecard-league tbody tr').forEach(tr => {
       const go = () => { location.hash = '#/dept/' + tr.dataset.subject + '?period=' + state.period; };
       tr.addEventListener('click', go);
       tr.addEventListener('keydown', e => { if (e.key === 'Enter') go(); });
@@ -287,6 +304,20 @@
         series: [{ type: 'radar', data: series }] });
     }
     ready('dept', started);
+  }
+
+  // a file of the API saved by the browser: fetched with the token, handed over as a blob
+  async function download(path, file, errorAt) {
+    errorAt.textContent = '';
+    try {
+      const r = await fetch(path, { headers: { Authorization: 'Bearer ' + state.token } });
+      if (r.status === 401) { expired(); return; }
+      if (!r.ok) { const p = await r.json().catch(() => ({})); throw new Error(p.detail || r.statusText); }
+      const url = URL.createObjectURL(await r.blob());
+      const a = document.createElement('a');
+      a.href = url; a.download = file; document.body.appendChild(a); a.click(); a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    } catch (e) { errorAt.textContent = t('xlsxFailed') + e.message; }
   }
 
   function dimLabel(sc, dim) {

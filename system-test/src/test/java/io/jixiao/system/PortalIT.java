@@ -181,6 +181,22 @@ class PortalIT {
         assertTrue(browser.findElement(By.id("league-card")).getText().contains("2024年度门户测试考评 · 结果已公布"),
                 browser.findElement(By.id("league-card")).getText());
         assertTrue(browser.findElements(By.cssSelector("#league .grade")).size() >= 2, "grades shown");
+        // the scorecard ranking beside it, a bar per department, and the whole table as a workbook
+        List<String> ranked = browser.findElements(By.cssSelector("#scorecard-league tbody tr")).stream()
+                .map(tr -> tr.getAttribute("data-subject")).toList();
+        assertTrue(ranked.indexOf(a) >= 0 && ranked.indexOf(a) < ranked.indexOf(b), "ranked by total: " + ranked);
+        WebElement ours = browser.findElement(By.cssSelector("#scorecard-league tr[data-subject='" + a + "']"));
+        assertTrue(ours.getText().endsWith("市水务局 85.94 良好"), ours.getText());
+        assertEquals("85.94", ours.findElement(By.tagName("meter")).getAttribute("value"));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.__saved = []; const blob = URL.createObjectURL;"
+                + " URL.createObjectURL = b => { window.__saved.push(b.type + ' ' + (b.size > 1000)); return blob(b); };"
+                + " HTMLAnchorElement.prototype.click = function () { window.__saved.push(this.download); };");
+        browser.findElement(By.id("league-xlsx")).click();
+        waiting().until(d -> ((List<?>) js.executeScript("return window.__saved")).size() == 2);
+        assertEquals(List.of("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet true",
+                "league-" + PERIOD + ".xlsx"), js.executeScript("return window.__saved"));
+        assertEquals("", browser.findElement(By.id("xlsx-error")).getText());
         assertTrue(browser.findElements(By.id("league-head")).isEmpty(), "the whole table fits its first page");
         assertEquals(true,
                 ((JavascriptExecutor) browser).executeScript("const c = document.getElementById('league-card');"

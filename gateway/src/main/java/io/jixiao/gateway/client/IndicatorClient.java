@@ -9,6 +9,10 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.mutiny.Uni;
 
@@ -18,6 +22,9 @@ import io.smallrye.mutiny.Uni;
 @Timeout(value = 3, unit = ChronoUnit.SECONDS)
 @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
 public class IndicatorClient {
+
+    /** The rows of the scorecard league the portal shows. */
+    static final int LEAGUE_HEAD = 20;
 
     private final IndicatorRestClient rest;
 
@@ -33,6 +40,24 @@ public class IndicatorClient {
     @Fallback(UnavailablePanel.class)
     public Uni<Panel> subject(String code, Caller c) {
         return Panel.of(rest.subject(code, c.authorization(), c.requestId()));
+    }
+
+    /**
+     * The head of the period's scorecard league table, as the portal shows it: {@code {rows, totalRows}}, the first
+     * {@value #LEAGUE_HEAD} rows (best first, ranks decided on the total as shown) and how many subjects it has.
+     */
+    @Fallback(UnavailablePanel.class)
+    public Uni<Panel> league(String period, Caller c) {
+        return Panel.of(rest.league(period, c.authorization(), c.requestId()).map(rows -> {
+            ArrayNode head = JsonNodeFactory.instance.arrayNode();
+            for (int i = 0; i < Math.min(LEAGUE_HEAD, rows.size()); i++) {
+                head.add(rows.get(i));
+            }
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            out.set("rows", head);
+            out.put("totalRows", rows.size());
+            return out;
+        }));
     }
 
     @Fallback(UnavailablePanel.class)

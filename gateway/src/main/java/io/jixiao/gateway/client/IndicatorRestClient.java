@@ -27,6 +27,11 @@ interface IndicatorRestClient {
             @HeaderParam("X-Request-Id") String rid);
 
     @GET
+    @Path("/scorecards/{period}/league")
+    Uni<JsonNode> league(@PathParam("period") String period, @HeaderParam("Authorization") String auth,
+            @HeaderParam("X-Request-Id") String rid);
+
+    @GET
     @Path("/subjects/{code}/scorecards/{period}")
     Uni<JsonNode> scorecard(@PathParam("code") String code, @PathParam("period") String period,
             @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid);

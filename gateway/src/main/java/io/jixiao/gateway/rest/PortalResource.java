@@ -59,7 +59,8 @@ public class PortalResource {
 
     @GET
     @Path("/league")
-    @Operation(summary = "The league table of a period: 360 results with grades and ranks, and the subjects' names")
+    @Operation(summary = "The league tables of a period: 360 results with grades and ranks, the head of the scorecard"
+            + " ranking (its first 20 rows and how many it has), and the subjects' names")
     public Uni<PortalService.League> league(@QueryParam("period") String period,
             @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid) {
         return portal.league(year(period), new Caller(auth, rid));

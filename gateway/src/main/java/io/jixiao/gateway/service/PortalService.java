@@ -25,7 +25,10 @@ public class PortalService {
     public record Dashboard(String subject, String period, Map<String, Panel> panels) {
     }
 
-    /** The league table of a period: the 360 results with grades and ranks, and the subjects' names. */
+    /**
+     * The league tables of a period: the 360 results with grades and ranks, the head of the scorecard ranking (there
+     * before any evaluation cycle is), and the subjects' names.
+     */
     public record League(String period, Map<String, Panel> panels) {
     }
 
@@ -59,8 +62,8 @@ public class PortalService {
 
     public Uni<League> league(int year, Caller c) {
         String period = String.valueOf(year);
-        return panels(List.of("evaluation", "subjects"),
-                List.of(evaluation.league(period, c), indicator.subjects(c)))
+        return panels(List.of("evaluation", "scorecards", "subjects"),
+                List.of(evaluation.league(period, c), indicator.league(period, c), indicator.subjects(c)))
                 .map(p -> new League(period, p));
     }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import io.jixiao.testsupport.LocalKafka;
 import io.jixiao.testsupport.TestKeys;
 import io.jixiao.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** A stand-in service that echoes what the gateway forwarded; evaluation points at a closed port (a service down). */
@@ -64,7 +66,10 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                             ? String.valueOf(body.length)
                             : new String(body, StandardCharsets.UTF_8));
                 }
-                byte[] out = echo.encode().getBytes(StandardCharsets.UTF_8);
+                // a league table answers with an array, one echo per subject (25 of them)
+                byte[] out = (route.endsWith("/league")
+                        ? new JsonArray(Collections.nCopies(25, echo)).encode()
+                        : echo.encode()).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.getResponseHeaders().add("X-Upstream", "echo");
                 if (exchange.getRequestURI().getPath().endsWith("/created")) {
