@@ -4624,7 +4624,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The league table of a period: 360 results with grades and ranks, and the subjects' names */
+        /** The league tables of a period: 360 results with grades and ranks, the head of the scorecard ranking (its first 20 rows and how many it has), and the subjects' names */
         get: {
             parameters: {
                 query?: {
