@@ -78,12 +78,15 @@
   const claims = () => { try { return JSON.parse(atob(state.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))); } catch (e) { return {}; } };
   const name = code => { const s = state.subjects[code]; return s ? (state.lang === 'en' && s.nameEn ? s.nameEn : s.nameZh) : code; };
 
-  async function api(path) {
-    const r = await fetch(path, { headers: { Authorization: 'Bearer ' + state.token, Accept: 'application/json' } });
+  // a call of the API with the user's token: its answer, or an error with the problem's detail (a refused token signs
+  // in again)
+  async function call(path, accept) {
+    const r = await fetch(path, { headers: { Authorization: 'Bearer ' + state.token, Accept: accept } });
     if (r.status === 401) { expired(); throw new Error('unauthorized'); }
     if (!r.ok) { const p = await r.json().catch(() => ({})); throw new Error(p.detail || r.statusText); }
-    return r.json();
+    return r;
   }
+  const api = path => call(path, 'application/json').then(r => r.json());
 
   function panel(p, render) {
     if (!p || p.status === 'UNAVAILABLE') return '<p class="muted" data-panel="unavailable">' + t('unavailable') + '</p>';
@@ -310,9 +313,7 @@
   async function download(path, file, errorAt) {
     errorAt.textContent = '';
     try {
-      const r = await fetch(path, { headers: { Authorization: 'Bearer ' + state.token } });
-      if (r.status === 401) { expired(); return; }
-      if (!r.ok) { const p = await r.json().catch(() => ({})); throw new Error(p.detail || r.statusText); }
+      const r = await call(path, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const url = URL.createObjectURL(await r.blob());
       const a = document.createElement('a');
       a.href = url; a.download = file; document.body.appendChild(a); a.click(); a.remove();

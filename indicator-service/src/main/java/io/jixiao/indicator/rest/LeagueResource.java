@@ -3,7 +3,6 @@ package io.jixiao.indicator.rest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
@@ -24,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.indicator.domain.scoring.Dimension;
+import io.jixiao.indicator.domain.scoring.Grade;
+import io.jixiao.indicator.domain.scoring.ScorecardCalculator.GateStatus;
 import io.jixiao.indicator.domain.scoring.Scores;
 import io.jixiao.indicator.service.HealthReportService;
 import io.jixiao.indicator.service.ScorecardBatch;
@@ -36,11 +37,6 @@ import io.jixiao.kit.sheets.Sheets;
 @Path("/api/v1/scorecards/{period}")
 @Tag(name = "Health reports", description = "A subject's health report and a period's league table")
 public class LeagueResource {
-
-    /** A grade and a gate status in the workbook, in Chinese with the API's code. */
-    static final Map<String, String> GRADES = Map.of("EXCELLENT", "优秀", "GOOD", "良好", "PASS", "合格", "FAIL",
-            "不合格");
-    static final Map<String, String> GATES = Map.of("NONE", "无", "PASSED", "通过", "FAILED", "未通过");
 
     private final HealthReportService service;
     private final ScorecardBatch batch;
@@ -86,12 +82,14 @@ public class LeagueResource {
             header.add(d.zh + " " + d.en);
         }
         header.add("已报送/应报送 Reported");
-        // the numbers as people see them and as the grades and ranks are decided: half-up to 2 decimals, shown so
+        // the numbers as people see them and as the grades and ranks are decided (half-up to 2 decimals), the grade
+        // and the gate in Chinese with the API's code
         List<List<Object>> table = new ArrayList<>();
         for (HealthReportService.LeagueRow r : rows) {
             List<Object> line = new ArrayList<>(List.of(r.rank(), r.subject(), r.nameZh() == null ? "" : r.nameZh(),
-                    r.shownTotal() == null ? "" : r.shownTotal(), label(GRADES, r.grade()),
-                    label(GATES, r.gateStatus())));
+                    r.shownTotal() == null ? "" : r.shownTotal(),
+                    r.grade() == null ? "" : Grade.valueOf(r.grade()).zh + " " + r.grade(),
+                    GateStatus.valueOf(r.gateStatus()).zh + " " + r.gateStatus()));
             for (Dimension d : Dimension.values()) {
                 BigDecimal score = r.dimensions().get(d);
                 line.add(score == null ? "" : Scores.shown(score));
@@ -101,9 +99,5 @@ public class LeagueResource {
         }
         return Response.ok(Sheets.writeXlsx("league " + period, header, table), Sheets.XLSX)
                 .header("Content-Disposition", "attachment; filename=\"league-" + period + ".xlsx\"").build();
-    }
-
-    private static String label(Map<String, String> labels, String code) {
-        return code == null ? "" : (labels.getOrDefault(code, "") + " " + code).strip();
     }
 }

@@ -4,7 +4,14 @@ import java.math.BigDecimal;
 
 /** Grades decided on the score rounded half-up to 2 decimals (the number people see). */
 public enum Grade {
-    EXCELLENT, GOOD, PASS, FAIL;
+    EXCELLENT("优秀"), GOOD("良好"), PASS("合格"), FAIL("不合格");
+
+    /** The grade as a Chinese report writes it. */
+    public final String zh;
+
+    Grade(String zh) {
+        this.zh = zh;
+    }
 
     private static final BigDecimal NINETY = BigDecimal.valueOf(90);
     private static final BigDecimal EIGHTY = BigDecimal.valueOf(80);

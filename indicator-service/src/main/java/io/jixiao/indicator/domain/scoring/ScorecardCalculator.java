@@ -24,7 +24,14 @@ public final class ScorecardCalculator {
     }
 
     public enum GateStatus {
-        NONE, PASSED, FAILED
+        NONE("无"), PASSED("通过"), FAILED("未通过");
+
+        /** The status as a Chinese report writes it. */
+        public final String zh;
+
+        GateStatus(String zh) {
+            this.zh = zh;
+        }
     }
 
     /**
