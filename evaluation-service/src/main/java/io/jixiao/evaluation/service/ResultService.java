@@ -110,10 +110,7 @@ public class ResultService {
         if (c.status.ordinal() >= CycleStatus.FINALIZED.ordinal()) {
             return results.page(cycleId, page).map(r -> ResultView.parse(mapper, r.breakdown));
         }
-        List<Explained> all = computeAll(c, true);
-        int from = (int) Math.min(all.size(), (long) page.offset());
-        return Paged.of(all.subList(from, Math.min(all.size(), from + page.size())).stream()
-                .map(e -> ResultView.of(e, c)).toList(), page, all.size());
+        return Paged.slice(computeAll(c, true), page).map(e -> ResultView.of(e, c));
     }
 
     @Transactional

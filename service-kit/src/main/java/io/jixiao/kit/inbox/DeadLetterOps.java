@@ -116,11 +116,10 @@ public class DeadLetterOps {
         }
         all.sort(Comparator.comparingLong((ConsumerRecord<String, String> r) -> r.timestamp()).reversed()
                 .thenComparing(ConsumerRecord::offset, Comparator.reverseOrder()));
-        List<ConsumerRecord<String, String>> shown = all.subList(Math.min(all.size(), page.offset()),
-                Math.min(all.size(), page.offset() + page.size()));
-        Set<UUID> processed = processed(shown.stream().map(r -> uuid(header(r, "ce_id"))).filter(x -> x != null)
-                .toList());
-        return Paged.of(shown.stream().map(r -> view(r, processed)).toList(), page, all.size());
+        Paged<ConsumerRecord<String, String>> shown = Paged.slice(all, page);
+        Set<UUID> processed = processed(shown.items().stream().map(r -> uuid(header(r, "ce_id")))
+                .filter(x -> x != null).toList());
+        return shown.map(r -> view(r, processed));
     }
 
     /**
