@@ -9,7 +9,6 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -44,18 +43,15 @@ public class IndicatorClient {
 
     /**
      * The head of the period's scorecard league table, as the portal shows it: {@code {rows, totalRows}}, the first
-     * {@value #LEAGUE_HEAD} rows (best first, ranks decided on the total as shown) and how many subjects it has.
+     * page of {@value #LEAGUE_HEAD} rows (best first, ranks decided on the whole table's totals as shown) and how many
+     * subjects the table has.
      */
     @Fallback(UnavailablePanel.class)
     public Uni<Panel> league(String period, Caller c) {
-        return Panel.of(rest.league(period, c.authorization(), c.requestId()).map(rows -> {
-            ArrayNode head = JsonNodeFactory.instance.arrayNode();
-            for (int i = 0; i < Math.min(LEAGUE_HEAD, rows.size()); i++) {
-                head.add(rows.get(i));
-            }
+        return Panel.of(rest.league(period, LEAGUE_HEAD, c.authorization(), c.requestId()).map(page -> {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
-            out.set("rows", head);
-            out.put("totalRows", rows.size());
+            out.set("rows", page.path("items"));
+            out.set("totalRows", page.path("totalItems"));
             return out;
         }));
     }

@@ -28,8 +28,8 @@ interface IndicatorRestClient {
 
     @GET
     @Path("/scorecards/{period}/league")
-    Uni<JsonNode> league(@PathParam("period") String period, @HeaderParam("Authorization") String auth,
-            @HeaderParam("X-Request-Id") String rid);
+    Uni<JsonNode> league(@PathParam("period") String period, @QueryParam("size") int size,
+            @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid);
 
     @GET
     @Path("/subjects/{code}/scorecards/{period}")

@@ -76,11 +76,11 @@ class PortalResourceTest {
                 .get("/api/v1/portal/league?period=2026").then().statusCode(200)
                 .body("panels.evaluation.status", equalTo("UNAVAILABLE"))
                 .body("panels.subjects.status", equalTo("OK"))
-                // the head of the scorecard league: its first 20 rows of 25, asked with the caller's token
+                // the head of the scorecard league: its first page of 20 rows of 25, asked with the caller's token
                 .body("panels.scorecards.status", equalTo("OK"))
                 .body("panels.scorecards.data.totalRows", equalTo(25))
                 .body("panels.scorecards.data.rows.size()", equalTo(20))
-                .body("panels.scorecards.data.rows[0].uri", equalTo("/api/v1/scorecards/2026/league"))
+                .body("panels.scorecards.data.rows[0].uri", equalTo("/api/v1/scorecards/2026/league?size=20"))
                 .body("panels.scorecards.data.rows[0].headers.'x-request-id'", equalTo("portal-league"))
                 .body("panels.scorecards.data.rows[0].headers.authorization", startsWith("Bearer "));
         given().auth().oauth2(TestTokens.finance()).get("/api/v1/portal/warnings?period=2026").then()

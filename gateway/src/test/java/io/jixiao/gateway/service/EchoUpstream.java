@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
@@ -66,10 +67,9 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                             ? String.valueOf(body.length)
                             : new String(body, StandardCharsets.UTF_8));
                 }
-                // a league table answers with an array, one echo per subject (25 of them)
-                byte[] out = (route.endsWith("/league")
-                        ? new JsonArray(Collections.nCopies(25, echo)).encode()
-                        : echo.encode()).getBytes(StandardCharsets.UTF_8);
+                // a league table of 25 subjects answers the page asked for (?size=, 20 by default): one echo per row
+                byte[] out = (route.endsWith("/league") ? leaguePage(exchange.getRequestURI(), echo) : echo.encode())
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.getResponseHeaders().add("X-Upstream", "echo");
                 if (exchange.getRequestURI().getPath().endsWith("/created")) {
@@ -127,5 +127,17 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
         if (server != null) {
             server.stop(0);
         }
+    }
+
+    /** A page of a league table of 25 subjects, its rows echoes of the request. */
+    private static String leaguePage(URI uri, JsonObject echo) {
+        int size = 20;
+        for (String p : uri.getQuery() == null ? new String[0] : uri.getQuery().split("&")) {
+            size = p.startsWith("size=") ? Integer.parseInt(p.substring(5)) : size;
+        }
+        int total = 25;
+        int rows = Math.min(size, total);
+        return new JsonObject().put("items", new JsonArray(Collections.nCopies(rows, echo))).put("page", 0)
+                .put("size", size).put("totalItems", total).put("totalPages", (total + size - 1) / size).encode();
     }
 }

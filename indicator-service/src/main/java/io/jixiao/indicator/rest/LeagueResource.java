@@ -33,10 +33,17 @@ import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException.InvalidInputException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.sheets.Sheets;
+import io.jixiao.kit.web.PageRequest;
 
 @Path("/api/v1/scorecards/{period}")
 @Tag(name = "Health reports", description = "A subject's health report and a period's league table")
 public class LeagueResource {
+
+    /** The JSON answer's shape, for the API document only: the answer is a kit {@code Paged} of league rows. */
+    @Schema(name = "PagedLeagueRow")
+    public record LeaguePage(List<HealthReportService.LeagueRow> items, int page, int size, long totalItems,
+            int totalPages) {
+    }
 
     private final HealthReportService service;
     private final ScorecardBatch batch;
@@ -60,22 +67,24 @@ public class LeagueResource {
     @Path("/league")
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.FINANCE, CurrentUser.SYSTEM})
     @Produces({MediaType.APPLICATION_JSON, Sheets.XLSX})
-    @Operation(summary = "The league table of a period from the stored scorecards, best first by the total as shown (half-up"
-            + " to 2 decimals), equal shown totals sharing a rank (1, 1, 3); ?format=xlsx for Excel, with the numbers as"
-            + " shown")
-    @APIResponse(responseCode = "200", description = "The table as JSON, or as an Excel workbook with ?format=xlsx", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HealthReportService.LeagueRow.class)),
-            @Content(mediaType = Sheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @Operation(summary = "The league table of a period from the stored scorecards in pages, best first by the total as"
+            + " shown (half-up to 2 decimals), equal shown totals sharing a rank (1, 1, 3), then by subject code;"
+            + " ?format=xlsx for the whole table as an Excel workbook, with the numbers as shown")
+    @APIResponse(responseCode = "200", description = "A page of the table as JSON, or the whole table as an Excel workbook"
+            + " with ?format=xlsx", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaguePage.class)),
+                    @Content(mediaType = Sheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response league(
             @PathParam("period") @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period,
-            @QueryParam("format") String format) {
-        List<HealthReportService.LeagueRow> rows = service.league(period);
+            @QueryParam("format") String format, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        PageRequest request = PageRequest.of(page, size);
         if (format == null || format.equalsIgnoreCase("json")) {
-            return Response.ok(rows, MediaType.APPLICATION_JSON).build();
+            return Response.ok(service.league(period, request), MediaType.APPLICATION_JSON).build();
         }
         if (!format.equalsIgnoreCase("xlsx")) {
             throw new InvalidInputException("format", "one of json, xlsx");
         }
+        List<HealthReportService.LeagueRow> rows = service.league(period);
         List<String> header = new ArrayList<>(List.of("名次 Rank", "代码 Code", "单位 Subject", "总分 Total", "等级 Grade",
                 "一票否决 Gate"));
         for (Dimension d : Dimension.values()) {

@@ -29,6 +29,8 @@ import io.jixiao.indicator.repository.IndicatorVersionRepository;
 import io.jixiao.indicator.repository.ScorecardRepository;
 import io.jixiao.indicator.repository.SubjectRepository;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 
 /**
  * A subject's health report for a period (the five dimension scores for a radar, the change against the same period a
@@ -128,12 +130,26 @@ public class HealthReportService {
      * sharing a rank (1, 2, 2, 4) and listed by code; subjects without a total last.
      */
     public List<LeagueRow> league(String period) {
+        return rows(ranked(period));
+    }
+
+    /**
+     * One page of the league table. Each rank depends on every other total, so the whole period is ranked first; only
+     * the page's rows are then read out of their stored detail.
+     */
+    public Paged<LeagueRow> league(String period, PageRequest page) {
+        Paged<Ranked> cut = Paged.slice(ranked(period), page);
+        return new Paged<>(rows(cut.items()), cut.page(), cut.size(), cut.totalItems(), cut.totalPages());
+    }
+
+    private record Ranked(int rank, BigDecimal shown, ScorecardSnapshot snapshot) {
+    }
+
+    private List<Ranked> ranked(String period) {
         List<ScorecardSnapshot> snaps = stored.snapshots(period);
-        Map<String, Subject> names = new HashMap<>();
-        subjects.listAll().forEach(s -> names.put(s.code, s));
         snaps.sort(Comparator.comparing((ScorecardSnapshot s) -> shownOrBelowZero(s.total)).reversed()
                 .thenComparing(s -> s.id.subjectCode()));
-        List<LeagueRow> rows = new ArrayList<>();
+        List<Ranked> ranked = new ArrayList<>(snaps.size());
         BigDecimal last = null;
         int rank = 0;
         for (int i = 0; i < snaps.size(); i++) {
@@ -143,6 +159,17 @@ public class HealthReportService {
                 rank = i + 1;
             }
             last = shown;
+            ranked.add(new Ranked(rank, shown, s));
+        }
+        return ranked;
+    }
+
+    private List<LeagueRow> rows(List<Ranked> ranked) {
+        Map<String, Subject> names = new HashMap<>();
+        subjects.listAll().forEach(s -> names.put(s.code, s));
+        List<LeagueRow> rows = new ArrayList<>(ranked.size());
+        for (Ranked r : ranked) {
+            ScorecardSnapshot s = r.snapshot();
             Subject subject = names.get(s.id.subjectCode());
             JsonNode detail = detail(s);
             Map<Dimension, BigDecimal> dims = new EnumMap<>(Dimension.class);
@@ -152,9 +179,10 @@ public class HealthReportService {
                 }
             });
             JsonNode completeness = detail.path(2);
-            rows.add(new LeagueRow(rank, s.id.subjectCode(), subject == null ? null : subject.nameZh,
-                    subject == null ? null : subject.nameEn, s.total == null ? null : stored(s.total), shown, s.grade,
-                    s.gateStatus, dims, completeness.path("reported").asInt(), completeness.path("expected").asInt()));
+            rows.add(new LeagueRow(r.rank(), s.id.subjectCode(), subject == null ? null : subject.nameZh,
+                    subject == null ? null : subject.nameEn, s.total == null ? null : stored(s.total), r.shown(),
+                    s.grade, s.gateStatus, dims, completeness.path("reported").asInt(),
+                    completeness.path("expected").asInt()));
         }
         return rows;
     }

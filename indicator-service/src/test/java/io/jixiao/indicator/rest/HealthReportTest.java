@@ -73,8 +73,7 @@ class HealthReportTest {
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/subjects/{c}/health/26", dept).then().statusCode(400);
 
         // the league of 2026 ranks it among the stored scorecards, as JSON and as an Excel sheet
-        List<Map<String, Object>> league = given().auth().oauth2(TestTokens.superior("mayor"))
-                .get("/api/v1/scorecards/2026/league").then().statusCode(200).extract().path("");
+        List<Map<String, Object>> league = wholeLeague(TestTokens.superior("mayor"), "2026");
         Map<String, Object> row = league.stream().filter(m -> dept.equals(m.get("subject"))).findFirst().orElseThrow();
         assertEquals("测试局" + dept, row.get("nameZh"));
         for (int i = 1; i < league.size(); i++) {
@@ -95,6 +94,26 @@ class HealthReportTest {
                 .statusCode(400);
         given().auth().oauth2(TestTokens.department(dept)).get("/api/v1/scorecards/2026/league").then()
                 .statusCode(403);
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/scorecards/2026/league?size=101").then()
+                .statusCode(400).body("violations[0].field", equalTo("size"));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/scorecards/2026/league?page=-1&format=xlsx").then()
+                .statusCode(400).body("violations[0].field", equalTo("page"));
+    }
+
+    /** Every page of a period's league table at the largest size, each page agreeing on the total. */
+    static List<Map<String, Object>> wholeLeague(String token, String period) {
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        for (int page = 0;; page++) {
+            Response r = given().auth().oauth2(token).queryParam("page", page).queryParam("size", 100)
+                    .get("/api/v1/scorecards/{p}/league", period);
+            r.then().statusCode(200).body("page", equalTo(page)).body("size", equalTo(100));
+            List<Map<String, Object>> items = r.path("items");
+            all.addAll(items);
+            if (items.isEmpty() || all.size() >= r.<Integer>path("totalItems")) {
+                assertEquals(r.<Integer>path("totalItems"), all.size(), "the pages hold the whole table");
+                return all;
+            }
+        }
     }
 
     /**
@@ -118,18 +137,29 @@ class HealthReportTest {
         String z = codes.get(0);
         String x = codes.get(1);
         String y = codes.get(2);
-        Response r = given().auth().oauth2(TestTokens.admin()).get("/api/v1/scorecards/{p}/league", period);
-        r.then().statusCode(200);
-        List<String> order = r.path("subject");
+        Response r = given().auth().oauth2(TestTokens.admin()).queryParam("size", 100)
+                .get("/api/v1/scorecards/{p}/league", period);
+        r.then().statusCode(200).body("totalItems", equalTo(r.<List<?>>path("items").size()));
+        List<String> order = r.path("items.subject");
         int first = order.indexOf(x);
         assertEquals(List.of(x, y, z), order.subList(first, first + 3), "the tie listed by code, then the next");
-        List<Integer> ranks = r.path("rank");
+        List<Integer> ranks = r.path("items.rank");
         int rank = ranks.get(first);
         assertEquals(List.of(rank, rank, rank + 2), ranks.subList(first, first + 3), "competition ranking: 1, 1, 3");
-        assertEquals(0, dec(r, "[" + first + "].total").compareTo(new BigDecimal("85.936")), "full precision kept");
-        assertEquals(new BigDecimal("85.94"), dec(r, "[" + first + "].shownTotal"));
-        assertEquals(new BigDecimal("85.94"), dec(r, "[" + (first + 1) + "].shownTotal"));
-        assertEquals(new BigDecimal("85.93"), dec(r, "[" + (first + 2) + "].shownTotal"));
+        assertEquals(0, dec(r, "items[" + first + "].total").compareTo(new BigDecimal("85.936")),
+                "full precision kept");
+        assertEquals(new BigDecimal("85.94"), dec(r, "items[" + first + "].shownTotal"));
+        assertEquals(new BigDecimal("85.94"), dec(r, "items[" + (first + 1) + "].shownTotal"));
+        assertEquals(new BigDecimal("85.93"), dec(r, "items[" + (first + 2) + "].shownTotal"));
+        // a page of one row is cut from the ranked table: the tie's second row keeps the shared rank, and the pages
+        // count the whole period
+        given().auth().oauth2(TestTokens.admin()).queryParam("page", first + 1).queryParam("size", 1)
+                .get("/api/v1/scorecards/{p}/league", period).then().statusCode(200)
+                .body("items.subject", equalTo(List.of(y))).body("items[0].rank", equalTo(rank))
+                .body("totalItems", equalTo(order.size())).body("totalPages", equalTo(order.size()));
+        given().auth().oauth2(TestTokens.admin()).queryParam("page", order.size()).queryParam("size", 1)
+                .get("/api/v1/scorecards/{p}/league", period).then().statusCode(200)
+                .body("items", equalTo(List.of())).body("totalItems", equalTo(order.size()));
 
         byte[] xlsx = given().auth().oauth2(TestTokens.admin()).get("/api/v1/scorecards/{p}/league?format=xlsx", period)
                 .then().statusCode(200).extract().asByteArray();
