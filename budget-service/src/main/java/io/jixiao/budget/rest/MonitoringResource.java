@@ -10,11 +10,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -22,6 +24,8 @@ import io.jixiao.budget.domain.monitoring.Light;
 import io.jixiao.budget.service.MonitoringService;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.Decimals;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 
 @Path("/api/v1/budget/monitoring")
 @Tag(name = "Dual monitoring", description = "Execution pace and goal score of every project: lights and warnings")
@@ -48,23 +52,28 @@ public class MonitoringResource {
         this.caller = caller;
     }
 
-    /** The lights of a fiscal year's projects as of a date (default today), computed now. */
     @GET
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.DEPARTMENT, CurrentUser.SUPERIOR,
             CurrentUser.SYSTEM})
-    public List<ProjectMonitoring> lights(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
-            @QueryParam("asOf") LocalDate asOf) {
-        return service.assess(year, asOf == null ? today() : asOf, caller).stream().map(ProjectMonitoring::from)
-                .toList();
+    @Operation(summary = "The lights of a fiscal year's projects as of a date (default today, China time), computed"
+            + " now, by subject and project name, in pages; optionally one subject's or one light's; a department"
+            + " sees its own projects")
+    public Paged<ProjectMonitoring> lights(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+            @QueryParam("asOf") LocalDate asOf, @QueryParam("subject") @Size(max = 32) String subject,
+            @QueryParam("light") Light light, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return service.page(year, asOf == null ? today() : asOf, subject, light, PageRequest.of(page, size), caller)
+                .map(ProjectMonitoring::from);
     }
 
-    /** Records the lights (history, warnings, disposal tasks); the daily run does the same for the current year. */
     @POST
     @Path("/run")
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.SYSTEM})
-    public List<ProjectMonitoring> run(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+    @Operation(summary = "Records the lights as of a date (default today): a changed light goes into the project's"
+            + " history, a project turning RED raises a warning and opens a disposal task; the daily run does the same"
+            + " for the current year. Answers what the run did; the lights are read with GET")
+    public MonitoringService.MonitoringRun run(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
             @QueryParam("asOf") LocalDate asOf) {
-        return service.run(year, asOf == null ? today() : asOf).stream().map(ProjectMonitoring::from).toList();
+        return service.run(year, asOf == null ? today() : asOf);
     }
 
     private static LocalDate today() {

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,8 @@ import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.sql.DatabaseOutage;
 import io.jixiao.kit.web.Decimals;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -58,6 +61,14 @@ public class MonitoringService {
 
     /** A project with its assessment. */
     public record Assessed(BudgetProject project, BigDecimal spent, DualMonitor.Assessment assessment) {
+    }
+
+    /**
+     * What a monitoring run did: how many projects it assessed, how many of them have each light now, how many lights
+     * changed (each a line of history), and how many projects turned RED (each a warning and a disposal task).
+     */
+    public record MonitoringRun(int year, LocalDate asOf, int projects, Map<Light, Integer> lights, int changed,
+            int warnings) {
     }
 
     private final ProjectRepository projects;
@@ -81,6 +92,18 @@ public class MonitoringService {
         String dept = caller != null && caller.hasRole(CurrentUser.DEPARTMENT) ? caller.dept().orElse("") : null;
         return assessAll(year, asOf).stream().filter(a -> dept == null || a.project().subjectCode.equals(dept))
                 .toList();
+    }
+
+    /**
+     * One page of the year's assessed projects the caller may see, by subject and project name, optionally only one
+     * subject's or only those of one light.
+     */
+    @Transactional
+    public Paged<Assessed> page(int year, LocalDate asOf, String subject, Light light, PageRequest page,
+            CurrentUser caller) {
+        return Paged.slice(assess(year, asOf, caller).stream()
+                .filter(a -> subject == null || a.project().subjectCode.equals(subject))
+                .filter(a -> light == null || a.assessment().light() == light).toList(), page);
     }
 
     List<Assessed> assessAll(int year, LocalDate asOf) {
@@ -113,15 +136,22 @@ public class MonitoringService {
 
     /**
      * Records today's lights: a change goes into the history; a project that turns RED raises
-     * {@code budget.warning.raised} and opens a disposal task. Returns the assessments.
+     * {@code budget.warning.raised} and opens a disposal task.
      */
     @Transactional
-    public List<Assessed> run(int year, LocalDate asOf) {
+    public MonitoringRun run(int year, LocalDate asOf) {
         Map<UUID, ProjectLight> current = monitoring.lights(year);
         List<Assessed> all = assessAll(year, asOf);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Map<Light, Integer> lights = new EnumMap<>(Light.class);
+        for (Light l : Light.values()) {
+            lights.put(l, 0);
+        }
+        int changed = 0;
+        int warnings = 0;
         for (Assessed a : all) {
             DualMonitor.Assessment as = a.assessment();
+            lights.merge(as.light(), 1, Integer::sum);
             ProjectLight light = current.get(a.project().id);
             Light before = light == null ? null : light.light;
             boolean fresh = light == null;
@@ -149,7 +179,9 @@ public class MonitoringService {
                 change.assessedOn = asOf;
                 change.changedAt = now;
                 monitoring.persist(change);
+                changed++;
                 if (as.light() == Light.RED) {
+                    warnings++;
                     DisposalTask task = new DisposalTask(a.project().id, a.project().subjectCode, as.reasons());
                     monitoring.persist(task);
                     outbox.publish(config.topic(), BudgetEvents.WARNING_RAISED, a.project().subjectCode,
@@ -159,7 +191,7 @@ public class MonitoringService {
                 }
             }
         }
-        return all;
+        return new MonitoringRun(year, asOf, all.size(), lights, changed, warnings);
     }
 
     /** A project's light history (a department: its own projects only). */
@@ -194,7 +226,7 @@ public class MonitoringService {
         if (!monitoring.claimRun(day)) {
             return Optional.empty();
         }
-        int projects = run(day.getYear(), day).size();
+        int projects = run(day.getYear(), day).projects();
         monitoring.recordRun(day, projects);
         return Optional.of(projects);
     }

@@ -26,6 +26,7 @@ import io.jixiao.testsupport.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 @QuarkusTest
 @QuarkusTestResource(JixiaoTestResource.class)
@@ -95,10 +96,21 @@ class MonitoringApiTest {
         spend(TestTokens.finance(), project, "950", "2025-06-30", false, 201);
 
         // pace 0.95 at year end is fine, the goal score 55 < 60 is not
+        Response run = given().auth().oauth2(TestTokens.finance()).queryParam("year", 2025)
+                .queryParam("asOf", "2025-12-31").post("/api/v1/budget/monitoring/run");
+        run.then().statusCode(200).body("year", equalTo(2025)).body("asOf", equalTo("2025-12-31"));
+        // the run answers what it did, not every project: its counts add up, and this project's turn to RED is one
+        // change and one warning among them
+        int projects = run.path("projects");
+        Map<String, Integer> lights = run.path("lights");
+        assertEquals(java.util.Set.of("GREEN", "YELLOW", "RED", "NONE"), lights.keySet());
+        assertEquals(projects, lights.values().stream().mapToInt(Integer::intValue).sum());
+        assertTrue(lights.get("RED") >= 1 && run.<Integer>path("warnings") >= 1 && run.<Integer>path("changed") >= 1);
+        // the lights themselves are read in pages, here the subject's red ones
         given().auth().oauth2(TestTokens.finance()).queryParam("year", 2025).queryParam("asOf", "2025-12-31")
-                .post("/api/v1/budget/monitoring/run").then().statusCode(200)
-                .body("find { it.project == '" + project + "' }.light", equalTo("RED"))
-                .body("find { it.project == '" + project + "' }.goalScore", equalTo(55));
+                .queryParam("subject", s).queryParam("light", "RED").get("/api/v1/budget/monitoring").then()
+                .statusCode(200).body("totalItems", equalTo(1)).body("items[0].project", equalTo(project))
+                .body("items[0].goalScore", equalTo(55));
         var warnings = TopicProbe.await(bootstrap, "jixiao.budget.events", r -> s.equals(r.key())
                 && "jixiao.budget.warning.raised.v1".equals(TopicProbe.header(r, "ce_type")), 1,
                 Duration.ofSeconds(20));
@@ -107,7 +119,8 @@ class MonitoringApiTest {
                 warnings.get(0).value()));
         // a second run with the same light opens nothing new
         given().auth().oauth2(TestTokens.admin()).queryParam("year", 2025).queryParam("asOf", "2025-12-31")
-                .post("/api/v1/budget/monitoring/run").then().statusCode(200);
+                .post("/api/v1/budget/monitoring/run").then().statusCode(200).body("projects", equalTo(projects))
+                .body("changed", equalTo(0)).body("warnings", equalTo(0));
         assertEquals(1, count("select count(*) from disposal_task where subject_code = ?1", s));
         assertEquals(1, count("select count(*) from light_change where project_id = cast(?1 as uuid)", project));
         given().auth().oauth2(TestTokens.department(s)).get("/api/v1/budget/projects/{id}/lights", project).then()
@@ -206,13 +219,25 @@ class MonitoringApiTest {
                 .body(List.of(Map.of("project", project, "amount", 1, "spentOn", "2026-04-01", "overspend", true)))
                 .post("/api/v1/budget/executions/import").then().statusCode(200).body("accepted", equalTo(1));
         assertEquals(3, count("select count(*) from execution where project_id = cast(?1 as uuid)", project));
-        given().auth().oauth2(TestTokens.department("OTHER")).queryParam("year", 2026)
+        given().auth().oauth2(TestTokens.department("OTHER")).queryParam("year", 2026).queryParam("size", 100)
                 .get("/api/v1/budget/monitoring").then().statusCode(200)
-                .body("project", org.hamcrest.Matchers.not(hasItem(project)));
+                .body("items.project", org.hamcrest.Matchers.not(hasItem(project)));
+        // a department naming another subject gets an empty page, not that subject's projects
+        given().auth().oauth2(TestTokens.department("OTHER")).queryParam("year", 2026).queryParam("subject", s)
+                .get("/api/v1/budget/monitoring").then().statusCode(200).body("totalItems", equalTo(0))
+                .body("items", equalTo(List.of()));
         given().auth().oauth2(TestTokens.department(s)).queryParam("year", 2026).queryParam("asOf", "2026-12-31")
-                .get("/api/v1/budget/monitoring").then().statusCode(200)
-                .body("find { it.project == '" + project + "' }.executionRate", equalTo(1.00101f)) // 1,001.01 spent of 1,000
-                .body("find { it.project == '" + project + "' }.light", equalTo("GREEN"));
+                .get("/api/v1/budget/monitoring").then().statusCode(200).body("totalItems", equalTo(1))
+                .body("items[0].project", equalTo(project))
+                .body("items[0].executionRate", equalTo(1.00101f)) // 1,001.01 spent of 1,000
+                .body("items[0].light", equalTo("GREEN"));
+        given().auth().oauth2(TestTokens.finance()).queryParam("year", 2026).queryParam("asOf", "2026-12-31")
+                .queryParam("subject", s).queryParam("light", "RED").get("/api/v1/budget/monitoring").then()
+                .statusCode(200).body("totalItems", equalTo(0));
+        given().auth().oauth2(TestTokens.finance()).queryParam("year", 2026).queryParam("light", "PINK")
+                .get("/api/v1/budget/monitoring").then().statusCode(400).body("violations[0].field", equalTo("light"));
+        given().auth().oauth2(TestTokens.finance()).queryParam("year", 2026).queryParam("size", 0)
+                .get("/api/v1/budget/monitoring").then().statusCode(400).body("violations[0].field", equalTo("size"));
         // query values not of their type name their parameter (the kit's QueryParams; JAX-RS alone answers 404)
         given().auth().oauth2(TestTokens.department(s)).queryParam("year", "twenty").queryParam("asOf", "2026-12-31")
                 .get("/api/v1/budget/monitoring").then().statusCode(400).contentType("application/problem+json")
