@@ -144,12 +144,14 @@ public class ReviewResource {
         return ReviewResponse.of(v, service.rectificationOf(v.id));
     }
 
-    /** The month's figures per subject, as of now (departments: their own). */
+    /** The month's figures per subject, as of now, by subject code, in pages (departments: their own). */
     @GET
     @Path("/metrics")
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.DEPARTMENT})
-    public List<MetricsResponse> metrics(@QueryParam("month") String month, @QueryParam("subject") String subject) {
-        return metrics.compute(month, subject, caller).stream().map(MetricsResponse::of).toList();
+    public Paged<MetricsResponse> metrics(@QueryParam("month") String month, @QueryParam("subject") String subject,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        return Paged.slice(metrics.compute(month, subject, caller), request).map(MetricsResponse::of);
     }
 
     /** Publishes the month's metrics now (they are published on the 1st of each month anyway). */

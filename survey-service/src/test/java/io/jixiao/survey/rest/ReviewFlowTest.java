@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -193,9 +194,24 @@ class ReviewFlowTest {
 
         // metrics of the month: 3 counted reviews, 2 bad (one answered on time and closed, one not answered)
         given().auth().oauth2(TestTokens.department(s)).queryParam("month", month).queryParam("subject", s)
-                .get("/api/v1/reviews/metrics").then().statusCode(200).body("[0].reviews", equalTo(3))
-                .body("[0].badReviews", equalTo(2)).body("[0].responseRate", equalTo(50))
-                .body("[0].rectificationRate", equalTo(50)).body("[0].onTimeRate", equalTo(50));
+                .get("/api/v1/reviews/metrics").then().statusCode(200).body("totalItems", equalTo(1))
+                .body("items[0].subject", equalTo(s)).body("items[0].reviews", equalTo(3))
+                .body("items[0].badReviews", equalTo(2)).body("items[0].responseRate", equalTo(50))
+                .body("items[0].rectificationRate", equalTo(50)).body("items[0].onTimeRate", equalTo(50));
+        // the office reads every subject of the month in pages, by code; a department only its own
+        List<String> codes = given().auth().oauth2(TestTokens.admin()).queryParam("month", month)
+                .queryParam("size", 100).get("/api/v1/reviews/metrics").then().statusCode(200).extract()
+                .path("items.subject");
+        assertEquals(codes.stream().sorted().toList(), codes);
+        assertTrue(codes.contains(s), codes.toString());
+        given().auth().oauth2(TestTokens.admin()).queryParam("month", month).queryParam("page", codes.indexOf(s))
+                .queryParam("size", 1).get("/api/v1/reviews/metrics").then().statusCode(200)
+                .body("items.subject", equalTo(List.of(s))).body("totalItems", equalTo(codes.size()))
+                .body("totalPages", equalTo(codes.size()));
+        given().auth().oauth2(TestTokens.department(s)).queryParam("month", month).get("/api/v1/reviews/metrics")
+                .then().statusCode(200).body("items.subject", equalTo(List.of(s)));
+        given().auth().oauth2(TestTokens.admin()).queryParam("month", month).queryParam("size", 101)
+                .get("/api/v1/reviews/metrics").then().statusCode(400).body("violations[0].field", equalTo("size"));
         given().auth().oauth2(TestTokens.department(s)).queryParam("month", month).queryParam("subject", other)
                 .get("/api/v1/reviews/metrics").then().statusCode(403);
         given().auth().oauth2(TestTokens.admin()).queryParam("month", "2031-13").get("/api/v1/reviews/metrics").then()
