@@ -349,11 +349,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lights */
+        /** The lights of a fiscal year's projects as of a date (default today, China time), computed now, by subject and project name, in pages; optionally one subject's or one light's; a department sees its own projects */
         get: {
             parameters: {
                 query: {
                     asOf?: components["schemas"]["LocalDate"];
+                    light?: components["schemas"]["BudgetLight"];
+                    page?: number;
+                    size?: number;
+                    subject?: string;
                     year: number;
                 };
                 header?: never;
@@ -368,7 +372,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ProjectMonitoring"][];
+                        "application/json": components["schemas"]["PagedProjectMonitoring"];
                     };
                 };
                 /** @description Not Authorized */
@@ -427,7 +431,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run */
+        /** Records the lights as of a date (default today): a changed light goes into the project's history, a project turning RED raises a warning and opens a disposal task; the daily run does the same for the current year. Answers what the run did; the lights are read with GET */
         post: {
             parameters: {
                 query: {
@@ -446,7 +450,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ProjectMonitoring"][];
+                        "application/json": components["schemas"]["MonitoringRun"];
                     };
                 };
                 /** @description Not Authorized */
@@ -5872,6 +5876,8 @@ export interface paths {
             parameters: {
                 query?: {
                     month?: string;
+                    page?: number;
+                    size?: number;
                     subject?: string;
                 };
                 header?: never;
@@ -5886,7 +5892,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["MetricsResponse"][];
+                        "application/json": components["schemas"]["PagedMetricsResponse"];
                     };
                 };
                 /** @description Not Authorized */
@@ -6584,11 +6590,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The league table of a period from the stored scorecards, best first by the total as shown (half-up to 2 decimals), equal shown totals sharing a rank (1, 1, 3); ?format=xlsx for Excel, with the numbers as shown */
+        /** The league table of a period from the stored scorecards in pages, best first by the total as shown (half-up to 2 decimals), equal shown totals sharing a rank (1, 1, 3), then by subject code; ?format=xlsx for the whole table as an Excel workbook, with the numbers as shown */
         get: {
             parameters: {
                 query?: {
                     format?: string;
+                    page?: number;
+                    size?: number;
                 };
                 header?: never;
                 path: {
@@ -6598,13 +6606,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The table as JSON, or as an Excel workbook with ?format=xlsx */
+                /** @description A page of the table as JSON, or the whole table as an Excel workbook with ?format=xlsx */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["LeagueRow"][];
+                        "application/json": components["schemas"]["PagedLeagueRow"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
@@ -9902,6 +9910,20 @@ export interface components {
             redGoal: number;
             yellowGoal: number;
         };
+        MonitoringRun: {
+            /** Format: int32 */
+            year: number;
+            asOf: components["schemas"]["LocalDate"];
+            /** Format: int32 */
+            projects: number;
+            lights: {
+                [key: string]: number | null;
+            };
+            /** Format: int32 */
+            changed: number;
+            /** Format: int32 */
+            warnings: number;
+        };
         Node: {
             id: string;
             kind: string;
@@ -10035,6 +10057,39 @@ export interface components {
         };
         PagedJobSummary: {
             items: components["schemas"]["JobSummary"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        PagedLeagueRow: {
+            items: components["schemas"]["LeagueRow"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        PagedMetricsResponse: {
+            items: components["schemas"]["MetricsResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        PagedProjectMonitoring: {
+            items: components["schemas"]["ProjectMonitoring"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
