@@ -106,6 +106,7 @@ class IndicatorBenchmarkTest {
         // 2. a province: skipped with -Djixiao.bench.province=false (to iterate on the bulk endpoint alone)
         if (Boolean.parseBoolean(System.getProperty("jixiao.bench.province", "true"))) {
             province();
+            league();
         }
 
         // 3. the bulk endpoint: 10 calls of 10,000 values each for the city's subjects, one new period each. First
@@ -269,6 +270,39 @@ class IndicatorBenchmarkTest {
         System.out.printf("INDICATOR province 1,000 × 300 × 12 (3,600,000 values, loaded in %d ms): recompute runs %s "
                 + "ms (first stores 12,000 scorecards; target < 10 s); heap %d MB before, %d MB after (-Xmx1g)%n",
                 loadMs, Arrays.toString(province), heapBefore, peak);
+    }
+
+    @io.quarkus.test.common.http.TestHTTPResource("/api/v1/scorecards/2050-01/league")
+    java.net.URI leagueUri;
+
+    /**
+     * The league table of one of the province's months (1,000 subjects) as it is read: the portal's page of 20, the
+     * last page at size 100, and the whole table as a workbook; 10 calls each after 3 warm-up calls.
+     */
+    void league() throws Exception {
+        var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        String token = TestTokens.admin();
+        List<String> lines = new ArrayList<>();
+        for (String query : List.of("?size=20", "?size=100&page=9", "?format=xlsx")) {
+            long[] ms = new long[10];
+            int bytes = 0;
+            for (int call = -3; call < 10; call++) {
+                long t0 = System.nanoTime();
+                var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(leagueUri + query))
+                        .header("Authorization", "Bearer " + token).GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("league " + query + " answered " + response.statusCode());
+                }
+                bytes = response.body().length;
+                if (call >= 0) {
+                    ms[call] = (System.nanoTime() - t0) / 1_000_000;
+                }
+            }
+            lines.add(String.format("%s median %d ms (max %d), %,d bytes", query, median(ms),
+                    Arrays.stream(ms).max().orElse(0), bytes));
+        }
+        System.out.println("INDICATOR province league of a month, 1,000 subjects: " + String.join("; ", lines));
     }
 
     static String toJson(List<Map<String, Object>> rows) {
