@@ -92,7 +92,8 @@ public class ExecutionService {
                 if (amount == null) {
                     throw new InvalidInputException(row + ".amount", CellValues.NUMBER_MESSAGE);
                 }
-                if (amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(MAX_AMOUNT) > 0) {
+                if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2
+                        || amount.compareTo(MAX_AMOUNT) > 0) {
                     throw new InvalidInputException(row + ".amount",
                             "must be positive, in yuan with at most 2 decimals, at most " + MAX_TEXT);
                 }
