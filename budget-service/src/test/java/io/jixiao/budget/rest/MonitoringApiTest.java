@@ -251,7 +251,11 @@ class MonitoringApiTest {
         // an amount counts its value, not how it was written: 0.500 is 0.50 yuan, in a request and in a file alike
         // (Bean Validation's own @Digits refused it as 3 decimals); 0.505 is refused in both, and nothing is written
         spend(TestTokens.finance(), project, "0.500", "2026-12-30", true, 201);
-        spend(TestTokens.finance(), project, "0.505", "2026-12-30", true, 400);
+        given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body("{\"amount\":0.505,\"spentOn\":\"2026-12-30\",\"overspend\":true}")
+                .post("/api/v1/budget/projects/{id}/executions", project).then().statusCode(400)
+                .body("violations[0].field", equalTo("amount"))
+                .body("violations[0].message", equalTo("at most 16 digits before the point and 2 after it"));
         given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
                 .body("[{\"project\":\"" + project
                         + "\",\"amount\":0.250,\"spentOn\":\"2026-12-30\",\"overspend\":true}]")
