@@ -139,7 +139,7 @@ public class HealthReportService {
      */
     public Paged<LeagueRow> league(String period, PageRequest page) {
         Paged<Ranked> cut = Paged.slice(ranked(period), page);
-        return new Paged<>(rows(cut.items()), cut.page(), cut.size(), cut.totalItems(), cut.totalPages());
+        return Paged.of(rows(cut.items()), page, cut.totalItems());
     }
 
     private record Ranked(int rank, BigDecimal shown, ScorecardSnapshot snapshot) {

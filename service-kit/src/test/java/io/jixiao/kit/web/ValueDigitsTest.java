@@ -3,56 +3,31 @@ package io.jixiao.kit.web;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
 
-import jakarta.validation.Payload;
 import jakarta.validation.constraints.Digits;
 
 import org.junit.jupiter.api.Test;
 
 class ValueDigitsTest {
 
-    static ValueDigits digits(int integer, int fraction) {
+    @Digits(integer = 16, fraction = 2)
+    static BigDecimal fen;
+    @Digits(integer = 3, fraction = 2)
+    static BigDecimal score;
+    @Digits(integer = 4, fraction = 0)
+    static Object whole;
+
+    /** The validator as Bean Validation starts it for the annotation on one of the fields above. */
+    static ValueDigits digits(String field) throws NoSuchFieldException {
         ValueDigits v = new ValueDigits();
-        v.initialize(new Digits() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return Digits.class;
-            }
-
-            @Override
-            public String message() {
-                return "";
-            }
-
-            @Override
-            public Class<?>[] groups() {
-                return new Class<?>[0];
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public Class<? extends Payload>[] payload() {
-                return new Class[0];
-            }
-
-            @Override
-            public int integer() {
-                return integer;
-            }
-
-            @Override
-            public int fraction() {
-                return fraction;
-            }
-        });
+        v.initialize(ValueDigitsTest.class.getDeclaredField(field).getAnnotation(Digits.class));
         return v;
     }
 
     @Test
-    void trailingZerosAfterThePointDoNotCount() {
-        ValueDigits fen = digits(16, 2);
+    void trailingZerosAfterThePointDoNotCount() throws Exception {
+        ValueDigits fen = digits("fen");
         assertTrue(fen.isValid(new BigDecimal("100.500"), null));
         assertTrue(fen.isValid(new BigDecimal("100.50000000"), null));
         assertTrue(fen.isValid(new BigDecimal("0.000"), null));
@@ -62,8 +37,8 @@ class ValueDigitsTest {
     }
 
     @Test
-    void theDigitsBeforeThePointAreCountedOnTheValueToo() {
-        ValueDigits score = digits(3, 2);
+    void theDigitsBeforeThePointAreCountedOnTheValueToo() throws Exception {
+        ValueDigits score = digits("score");
         assertTrue(score.isValid(new BigDecimal("100.00"), null));
         assertTrue(score.isValid(new BigDecimal("1E+2"), null));
         assertFalse(score.isValid(new BigDecimal("1E+3"), null));
@@ -74,8 +49,8 @@ class ValueDigitsTest {
     }
 
     @Test
-    void otherNumbersAndTextAreReadAsDecimals() {
-        ValueDigits whole = digits(4, 0);
+    void otherNumbersAndTextAreReadAsDecimals() throws Exception {
+        ValueDigits whole = digits("whole");
         assertTrue(whole.isValid(2026, null));
         assertTrue(whole.isValid(2026L, null));
         assertFalse(whole.isValid(20260, null));
