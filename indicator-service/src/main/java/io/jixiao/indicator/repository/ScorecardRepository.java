@@ -8,9 +8,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import io.jixiao.indicator.domain.ScorecardConfig;
+import io.jixiao.indicator.domain.ScorecardConfigRevision;
 import io.jixiao.indicator.domain.ScorecardLine;
 import io.jixiao.indicator.domain.ScorecardSnapshot;
 import io.jixiao.indicator.domain.SubjectPeriod;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
+import io.jixiao.kit.web.Where;
+import io.quarkus.panache.common.Sort;
 
 /** Scorecard settings, per-subject overrides and the last computed snapshot of a subject and period. */
 @ApplicationScoped
@@ -55,6 +60,12 @@ public class ScorecardRepository {
     public List<ScorecardSnapshot> snapshots(String period) {
         return new java.util.ArrayList<>(em.createQuery("from ScorecardSnapshot where id.period = :p",
                 ScorecardSnapshot.class).setParameter("p", period).getResultList());
+    }
+
+    /** A page of a subject's configurations for a period, the newest first. */
+    public Paged<ScorecardConfigRevision> revisions(String subject, String period, PageRequest page) {
+        return Where.all().eq("subjectCode", subject).eq("period", period)
+                .page(em, ScorecardConfigRevision.class, Sort.by("revision").descending(), page);
     }
 
     public void persist(Object entity) {

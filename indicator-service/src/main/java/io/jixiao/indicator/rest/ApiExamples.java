@@ -48,7 +48,8 @@ final class ApiExamples {
             {"dimensionWeights": {"POLITICAL": 20, "PUBLIC": 30, "FINANCIAL": 15, "PROCESS": 20, "LEARNING": 15},
              "greenThreshold": 85, "yellowThreshold": 60,
              "lines": [{"indicator": "PUB-HOTLINE", "weight": 15, "target": 97},
-                       {"indicator": "LRN-DIGITAL", "notApplicable": true}]}""";
+                       {"indicator": "LRN-DIGITAL", "notApplicable": true}],
+             "reason": "2027年度考核方案调整：热线目标提高，数字化学习指标本单位不适用"}""";
 
     static final String VALUE = """
             {"subject": "EDU", "indicator": "PUB-HOTLINE", "period": "2027", "value": 96.4,

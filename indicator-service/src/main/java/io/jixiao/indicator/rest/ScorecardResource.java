@@ -1,6 +1,7 @@
 package io.jixiao.indicator.rest;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.jixiao.indicator.domain.Indicator;
+import io.jixiao.indicator.domain.ScorecardConfigRevision;
 import io.jixiao.indicator.domain.scoring.Dimension;
 import io.jixiao.indicator.domain.scoring.Grade;
 import io.jixiao.indicator.domain.scoring.Light;
@@ -42,6 +45,8 @@ import io.jixiao.kit.period.Period;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.Decimals;
 import io.jixiao.kit.web.IfMatch;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 
 @Path("/api/v1/subjects/{code}/scorecards/{period}")
 @Tag(name = "Scorecards", description = "A subject's indicators, weights, targets and computed scores for a period")
@@ -51,7 +56,9 @@ public class ScorecardResource {
             @NotNull @Size(min = 1, max = 5) Map<@NotNull Dimension, @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal> dimensionWeights,
             @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = Decimals.DIGITS) BigDecimal greenThreshold,
             @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2, message = Decimals.DIGITS) BigDecimal yellowThreshold,
-            @Size(max = 1000) List<@Valid @NotNull LineRequest> lines) {
+            @Size(max = 1000) List<@Valid @NotNull LineRequest> lines,
+            @Schema(description = "Why the configuration changes: required once the scorecard has one, kept in its"
+                    + " history") @Size(max = 500) String reason) {
     }
 
     public record LineRequest(@NotBlank String indicator,
@@ -100,12 +107,34 @@ public class ScorecardResource {
                     r.completeness(), lines);
         }
 
-        private static BigDecimal stored(BigDecimal x) {
+        static BigDecimal stored(BigDecimal x) {
             return x == null ? null : Scores.stored(x);
         }
 
-        private static BigDecimal shown(BigDecimal x) {
+        static BigDecimal shown(BigDecimal x) {
             return x == null ? null : Scores.shown(x);
+        }
+    }
+
+    public record RevisionLine(String indicator, @Schema(nullable = true) BigDecimal weight,
+            @Schema(nullable = true) BigDecimal target, boolean notApplicable) {
+    }
+
+    public record RevisionView(long revision, OffsetDateTime changedAt, String changedBy,
+            @Schema(nullable = true) String reason, Map<Dimension, BigDecimal> dimensionWeights,
+            BigDecimal greenThreshold, BigDecimal yellowThreshold, List<RevisionLine> lines,
+            @Schema(nullable = true, description = "The stored total before the change") BigDecimal totalBefore,
+            @Schema(nullable = true) BigDecimal shownTotalBefore,
+            @Schema(nullable = true, description = "The total the change computed") BigDecimal totalAfter,
+            @Schema(nullable = true) BigDecimal shownTotalAfter) {
+
+        static RevisionView from(ScorecardConfigRevision r) {
+            ScorecardConfigRevision.Settings s = r.settings;
+            return new RevisionView(r.revision, r.changedAt, r.changedBy, r.reason, s.dimensionWeights(),
+                    s.greenThreshold(), s.yellowThreshold(), s.lines().stream().map(l -> new RevisionLine(
+                            l.indicator(), l.weight(), l.target(), l.notApplicable())).toList(),
+                    ScorecardResponse.stored(r.totalBefore), ScorecardResponse.shown(r.totalBefore),
+                    ScorecardResponse.stored(r.totalAfter), ScorecardResponse.shown(r.totalAfter));
         }
     }
 
@@ -132,11 +161,24 @@ public class ScorecardResource {
                 .tag(String.valueOf(revision)).build();
     }
 
+    @GET
+    @Path("/revisions")
+    @RolesAllowed(CurrentUser.ANY_ROLE)
+    @Operation(summary = "Every configuration the scorecard has had, the newest first: who set it, when, why, and"
+            + " the total before and after")
+    public Paged<RevisionView> revisions(@PathParam("code") String code,
+            @PathParam("period") @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        caller.requireOwnIfDepartment(code, "scorecard");
+        return service.revisions(code, period, PageRequest.of(page, size)).map(RevisionView::from);
+    }
+
     @PUT
     @RolesAllowed(CurrentUser.ADMIN)
     @Operation(summary = "Sets the scorecard's dimension weights, light thresholds and per-indicator weights, targets"
             + " and not-applicable marks, and recomputes it; with If-Match, only if the configuration is still at that"
-            + " revision (412 otherwise)")
+            + " revision (412 otherwise). A change to an existing configuration needs a reason; each one is kept in"
+            + " the scorecard's history (GET …/revisions)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "configuration", summary = "Dimension weights, thresholds, a subject-specific target and a not-applicable mark", value = ApiExamples.SCORECARD)))
     public RestResponse<ScorecardResponse> configure(@PathParam("code") String code,
             @PathParam("period") @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String period,
@@ -149,7 +191,7 @@ public class ScorecardResource {
         var cfg = new ScorecardService.Configuration(weights,
                 request.greenThreshold() == null ? Light.Thresholds.DEFAULT.green() : request.greenThreshold(),
                 request.yellowThreshold() == null ? Light.Thresholds.DEFAULT.yellow() : request.yellowThreshold(),
-                lines);
+                lines, request.reason());
         var configured = configurator.configure(code, period, IfMatch.version(ifMatch), cfg, caller.subject());
         return RestResponse.ResponseBuilder
                 .ok(ScorecardResponse.from(configured.computed(), service.definitions(period)))

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.indicator.config.IndicatorConfig;
 import io.jixiao.indicator.domain.Indicator;
 import io.jixiao.indicator.domain.ScorecardConfig;
+import io.jixiao.indicator.domain.ScorecardConfigRevision;
 import io.jixiao.indicator.domain.ScorecardLine;
 import io.jixiao.indicator.domain.ScorecardSnapshot;
 import io.jixiao.indicator.domain.Subject;
@@ -42,6 +43,8 @@ import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
 import io.jixiao.kit.problem.ProblemException.PreconditionFailedException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.web.Distinct;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 
 /** Computes a subject's scorecard for a period and publishes it whenever its score changes. */
 @ApplicationScoped
@@ -54,7 +57,7 @@ public class ScorecardService {
 
     /** A scorecard configuration request, already validated for shape by the resource. */
     public record Configuration(Map<Dimension, BigDecimal> dimensionWeights, BigDecimal greenThreshold,
-            BigDecimal yellowThreshold, List<LineOverride> lines) {
+            BigDecimal yellowThreshold, List<LineOverride> lines, String reason) {
     }
 
     public record LineOverride(String indicator, BigDecimal weight, BigDecimal target, boolean notApplicable) {
@@ -128,7 +131,10 @@ public class ScorecardService {
             throw new PreconditionFailedException("the scorecard of " + subject + " for " + period
                     + " changed since revision " + expectedRevision + " (it is at " + current + "): load it again");
         }
-        existing.ifPresent(scorecards::raiseVersion);
+        if (existing.isPresent() && (c.reason() == null || c.reason().isBlank())) {
+            throw new RuleViolationException("reason", "a change to the scorecard of " + subject + " for " + period
+                    + " needs a reason: it changes how the subject is scored, and its history keeps why");
+        }
         BigDecimal sum = c.dimensionWeights().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (sum.compareTo(HUNDRED) != 0) {
             throw new RuleViolationException("dimensionWeights", "dimension weights must sum to 100 (they sum to "
@@ -148,10 +154,17 @@ public class ScorecardService {
             }
         }
         ScorecardConfig cfg = existing.orElseGet(ScorecardConfig::new);
-        cfg.id = new SubjectPeriod(subject, period);
-        cfg.dimensionWeights = new EnumMap<>(c.dimensionWeights());
-        cfg.greenThreshold = c.greenThreshold();
-        cfg.yellowThreshold = c.yellowThreshold();
+        if (existing.isEmpty() || !sameSettings(cfg, c)) {
+            // a changed configuration raises its own version once, when it is written
+            cfg.id = new SubjectPeriod(subject, period);
+            cfg.dimensionWeights = new EnumMap<>(c.dimensionWeights());
+            cfg.greenThreshold = c.greenThreshold();
+            cfg.yellowThreshold = c.yellowThreshold();
+        } else {
+            // the same settings, perhaps other lines: the version goes up all the same, by one as well, so that two
+            // offices editing from one revision cannot both succeed and the history's revisions follow each other
+            scorecards.raiseVersion(cfg);
+        }
         if (existing.isEmpty()) {
             scorecards.persist(cfg);
         }
@@ -168,6 +181,49 @@ public class ScorecardService {
         }
         scorecards.flush();
         return cfg;
+    }
+
+    /** Whether a stored configuration already has these weights and thresholds, as numbers. */
+    private static boolean sameSettings(ScorecardConfig cfg, Configuration c) {
+        return cfg.greenThreshold.compareTo(c.greenThreshold()) == 0
+                && cfg.yellowThreshold.compareTo(c.yellowThreshold()) == 0
+                && cfg.dimensionWeights.keySet().equals(c.dimensionWeights().keySet())
+                && cfg.dimensionWeights.entrySet().stream()
+                        .allMatch(e -> e.getValue().compareTo(c.dimensionWeights().get(e.getKey())) == 0);
+    }
+
+    /**
+     * The stored total of a subject's period, null when it has none. A configuration reads it after
+     * {@link #applyConfiguration} (which holds the scorecard's lock) and before it recomputes.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public BigDecimal storedTotal(String subject, String period) {
+        return scorecards.snapshot(subject, period).map(s -> s.total).orElse(null);
+    }
+
+    /** Adds a configuration just set to the scorecard's history. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordRevision(String subject, String period, long revision, Configuration c, String by,
+            BigDecimal totalBefore, BigDecimal totalAfter) {
+        ScorecardConfigRevision r = new ScorecardConfigRevision();
+        r.subjectCode = subject;
+        r.period = period;
+        r.revision = revision;
+        r.settings = new ScorecardConfigRevision.Settings(new EnumMap<>(c.dimensionWeights()), c.greenThreshold(),
+                c.yellowThreshold(), c.lines().stream().map(l -> new ScorecardConfigRevision.Line(l.indicator(),
+                        l.weight(), l.target(), l.notApplicable())).toList());
+        r.reason = c.reason() == null || c.reason().isBlank() ? null : c.reason().strip();
+        r.changedBy = by;
+        r.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        r.totalBefore = totalBefore;
+        r.totalAfter = totalAfter == null ? null : Scores.stored(totalAfter);
+        scorecards.persist(r);
+    }
+
+    /** A page of a subject's configurations for a period, the newest first. */
+    public Paged<ScorecardConfigRevision> revisions(String subject, String period, PageRequest page) {
+        requireSubject(subject);
+        return scorecards.revisions(subject, period, page);
     }
 
     /** The revision of a configuration changed in this transaction, once its changes are written. */

@@ -102,10 +102,20 @@ class ScorecardConfigTest {
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/subjects/{c}/scorecards/2026", dept).then()
                 .body("total", equalTo(68));
 
+        // a change to a configuration in force needs a reason, as a value's correction does; without one nothing
+        // changes
+        Map<String, Object> ownTarget = new LinkedHashMap<>(Map.of("dimensionWeights", weights(0, 60, 0, 0, 40),
+                "greenThreshold", 95, "yellowThreshold", 85, "lines",
+                List.of(Map.of("indicator", lrn, "weight", 10, "target", 25))));
+        put(TestTokens.admin(), dept, first, ownTarget).statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("reason"));
+        ownTarget.put("reason", "   ");
+        put(TestTokens.admin(), dept, first, ownTarget).statusCode(422).body("violations[0].field", equalTo("reason"));
+        assertEquals(first, etag(dept));
+
         // this subject's own target for LEARNING (25: 100 points) and its own light thresholds; only the lines
         // change, and the revision moves all the same: (60 × 80 + 40 × 100) / 100 = 88
-        Map<String, Object> ownTarget = Map.of("dimensionWeights", weights(0, 60, 0, 0, 40), "greenThreshold", 95,
-                "yellowThreshold", 85, "lines", List.of(Map.of("indicator", lrn, "weight", 10, "target", 25)));
+        ownTarget.put("reason", "年度目标调整：学习指标按单位实际核定");
         String second = put(TestTokens.admin(), dept, first, ownTarget).statusCode(200).body("total", equalTo(88))
                 .body("grade", equalTo("GOOD")).body("lines.find { it.indicator == '" + pub + "' }.light",
                         equalTo("RED"))
@@ -118,14 +128,51 @@ class ScorecardConfigTest {
                 .body("findAll { it.indicator == '" + lrn + "' }.current", equalTo(List.of(false, true)))
                 .body("find { it.indicator == '" + pub + "' && it.current }.light", equalTo("RED"));
         Map<String, Object> linesOnly = Map.of("dimensionWeights", weights(0, 60, 0, 0, 40), "greenThreshold", 95,
-                "yellowThreshold", 85, "lines", List.of(Map.of("indicator", lrn, "weight", 10, "target", 20)));
+                "yellowThreshold", 85, "lines", List.of(Map.of("indicator", lrn, "weight", 10, "target", 20)),
+                "reason", "target lowered");
         String third = put(TestTokens.admin(), dept, second, linesOnly).statusCode(200).extract().header("ETag");
         assertNotEquals(second, third);
         put(TestTokens.admin(), dept, second, ownTarget).statusCode(412);
 
         // PUBLIC not applicable to this subject: it leaves the total, which is LEARNING's alone
         put(TestTokens.admin(), dept, null, Map.of("dimensionWeights", weights(0, 60, 0, 0, 40), "lines",
-                List.of(Map.of("indicator", pub, "notApplicable", true), Map.of("indicator", lrn, "target", 25))))
+                List.of(Map.of("indicator", pub, "notApplicable", true), Map.of("indicator", lrn, "target", 25)),
+                "reason", "the service moved to another department"))
                 .statusCode(200).body("total", equalTo(100)).body("excludedDimensions", hasItem("PUBLIC"));
+
+        // the history: every configuration as it was set, newest first, with who, why and the totals around it;
+        // the refused ones are not in it
+        var history = given().auth().oauth2(TestTokens.admin()).get("/api/v1/subjects/{c}/scorecards/2026/revisions",
+                dept).then().statusCode(200).body("totalItems", equalTo(4))
+                .body("items.revision", equalTo(List.of(4, 3, 2, 1)))
+                .body("items.changedBy", equalTo(List.of("admin-1", "admin-1", "admin-1", "admin-1")))
+                .body("items.reason",
+                        equalTo(java.util.Arrays.asList("the service moved to another department", "target lowered",
+                                "年度目标调整：学习指标按单位实际核定", null)))
+                .body("items[3].totalAfter", equalTo(68)).body("items[3].shownTotalAfter", equalTo(68.00f))
+                .body("items[3].dimensionWeights.PUBLIC", equalTo(60)).body("items[3].lines.size()", equalTo(0))
+                .body("items[2].totalBefore", equalTo(68)).body("items[2].totalAfter", equalTo(88))
+                .body("items[2].greenThreshold", equalTo(95)).body("items[2].lines[0].indicator", equalTo(lrn))
+                .body("items[2].lines[0].target", equalTo(25)).body("items[2].lines[0].weight", equalTo(10))
+                .body("items[1].lines[0].target", equalTo(20)).body("items[0].totalAfter", equalTo(100))
+                .body("items[0].lines.find { it.indicator == '" + pub + "' }.notApplicable", equalTo(true))
+                .body("items[1].totalBefore", equalTo(88)).body("items[1].totalAfter", equalTo(88))
+                .body("items[0].totalBefore", equalTo(88));
+        // each revision's number is the ETag the scorecard had once it was set
+        assertEquals("\"" + history.extract().path("items[0].revision") + "\"", etag(dept));
+        // the department reads its own scorecard's history, in pages; no other department does
+        given().auth().oauth2(TestTokens.department(dept)).queryParam("size", 1).queryParam("page", 1)
+                .get("/api/v1/subjects/{c}/scorecards/2026/revisions", dept).then().statusCode(200)
+                .body("items.revision", equalTo(List.of(3))).body("totalPages", equalTo(4));
+        given().auth().oauth2(TestTokens.department(IndicatorApiTest.unique("O")))
+                .get("/api/v1/subjects/{c}/scorecards/2026/revisions", dept).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.admin()).queryParam("size", 101)
+                .get("/api/v1/subjects/{c}/scorecards/2026/revisions", dept).then().statusCode(400);
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/subjects/{c}/scorecards/2026/revisions",
+                "NO-" + dept).then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/subjects/{c}/scorecards/2027/revisions", dept)
+                .then().statusCode(200).body("totalItems", equalTo(0));
     }
+
 }
