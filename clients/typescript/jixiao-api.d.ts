@@ -7330,7 +7330,7 @@ export interface paths {
                 };
             };
         };
-        /** Sets the scorecard's dimension weights, light thresholds and per-indicator weights, targets and not-applicable marks, and recomputes it; with If-Match, only if the configuration is still at that revision (412 otherwise) */
+        /** Sets the scorecard's dimension weights, light thresholds and per-indicator weights, targets and not-applicable marks, and recomputes it; with If-Match, only if the configuration is still at that revision (412 otherwise). A change to an existing configuration needs a reason; each one is kept in the scorecard's history (GET …/revisions) */
         put: {
             parameters: {
                 query?: never;
@@ -7406,6 +7406,85 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subjects/{code}/scorecards/{period}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every configuration the scorecard has had, the newest first: who set it, when, why, and the total before and after */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    size?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedRevisionView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                503: components["responses"]["Unavailable"];
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -9338,6 +9417,8 @@ export interface components {
             greenThreshold?: number | null;
             yellowThreshold?: number | null;
             lines?: components["schemas"]["LineRequest"][] | null;
+            /** @description Why the configuration changes: required once the scorecard has one, kept in its history */
+            reason?: string | null;
         };
         CreateCycleRequest: {
             name: string;
@@ -10154,6 +10235,17 @@ export interface components {
             /** Format: int32 */
             totalPages: number;
         };
+        PagedRevisionView: {
+            items: components["schemas"]["RevisionView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
         PagedSubjectResponse: {
             items: components["schemas"]["SubjectResponse"][];
             /** Format: int32 */
@@ -10534,6 +10626,31 @@ export interface components {
             level: components["schemas"]["SubjectLevel"];
             activeFrom?: components["schemas"]["LocalDate"] | null;
             activeTo?: components["schemas"]["LocalDate"] | null;
+        };
+        RevisionLine: {
+            indicator: string;
+            weight: number | null;
+            target: number | null;
+            notApplicable: boolean;
+        };
+        RevisionView: {
+            /** Format: int64 */
+            revision: number;
+            changedAt: components["schemas"]["OffsetDateTime"];
+            changedBy: string;
+            reason: string | null;
+            dimensionWeights: {
+                [key: string]: number | null;
+            };
+            greenThreshold: number;
+            yellowThreshold: number;
+            lines: components["schemas"]["RevisionLine"][];
+            /** @description The stored total before the change */
+            totalBefore: number | null;
+            shownTotalBefore: number | null;
+            /** @description The total the change computed */
+            totalAfter: number | null;
+            shownTotalAfter: number | null;
         };
         RowError: {
             /** Format: int32 */

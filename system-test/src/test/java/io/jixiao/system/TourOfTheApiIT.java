@@ -145,6 +145,16 @@ class TourOfTheApiIT {
                 "FINANCIAL", 15, "PROCESS", 20, "LEARNING", 15), "greenThreshold", 85, "yellowThreshold", 60, "lines",
                 List.of(Map.of("indicator", indicator, "weight", 10, "target", 96))))
                 .put("/api/v1/subjects/{c}/scorecards/{p}", a, YEAR).then().statusCode(200);
+        // a change to it needs a reason, and the scorecard's history keeps both configurations
+        as(admin()).body(Map.of("dimensionWeights", Map.of("POLITICAL", 20, "PUBLIC", 30, "FINANCIAL", 15, "PROCESS",
+                20, "LEARNING", 15), "greenThreshold", 90, "yellowThreshold", 60, "lines",
+                List.of(Map.of("indicator",
+                        indicator, "weight", 10, "target", 96)),
+                "reason", "绿灯线提高到90分"))
+                .put("/api/v1/subjects/{c}/scorecards/{p}", a, YEAR).then().statusCode(200);
+        as(TestTokens.department(a)).get("/api/v1/subjects/{c}/scorecards/{p}/revisions", a, YEAR).then()
+                .statusCode(200).body("totalItems", equalTo(2)).body("items[0].reason", equalTo("绿灯线提高到90分"))
+                .body("items[0].greenThreshold", equalTo(90)).body("items[1].lines[0].target", equalTo(96));
 
         as(TestTokens.department(a)).body(Map.of("values", List.of(Map.of("subject", a, "indicator", indicator,
                 "period", "2040", "value", 90)))).post("/api/v1/values/bulk").then().statusCode(200);
