@@ -183,10 +183,14 @@ class TourOfTheApiIT {
                 .post("/api/v1/budget/monitoring/run").then().statusCode(200);
         as(TestTokens.finance()).queryParam("year", YEAR).queryParam("asOf", asOf).get("/api/v1/budget/monitoring")
                 .then().statusCode(200);
-        for (String view : List.of("matrix", "warnings")) {
-            as(TestTokens.finance()).queryParam("year", YEAR).queryParam("asOf", asOf)
-                    .get("/api/v1/budget/views/" + view).then().statusCode(200);
-        }
+        as(TestTokens.department(a)).queryParam("year", YEAR).queryParam("asOf", asOf)
+                .get("/api/v1/budget/views/matrix").then().statusCode(200).body("counts.NOT_JUDGED", equalTo(1))
+                .body("quadrants.NOT_JUDGED.items[0].subject", equalTo(a));
+        as(TestTokens.finance()).queryParam("year", YEAR).queryParam("asOf", asOf).get("/api/v1/budget/views/matrix")
+                .then().statusCode(200);
+        as(TestTokens.department(a)).queryParam("year", YEAR).queryParam("asOf", asOf)
+                .get("/api/v1/budget/views/warnings").then().statusCode(200).body("red.totalItems", equalTo(1))
+                .body("openTasks.items[0].subject", equalTo(a));
         as(TestTokens.finance()).queryParam("year", YEAR).queryParam("asOf", asOf)
                 .get("/api/v1/budget/views/departments/{c}", a).then().statusCode(200);
         String task = as(TestTokens.finance()).queryParam("subject", a).get("/api/v1/budget/disposals").then()

@@ -16,6 +16,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.budget.domain.monitoring.Light;
@@ -24,16 +26,21 @@ import io.jixiao.budget.rest.MonitoringResource.ProjectMonitoring;
 import io.jixiao.budget.rest.ProposalResource.ProposalResponse;
 import io.jixiao.budget.service.BudgetViews;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 
 @Path("/api/v1/budget/views")
 @Tag(name = "Budget views", description = "Read models for portals: matrix, warnings, a department's year")
 public class BudgetViewResource {
 
     public record MatrixResponse(int year, LocalDate asOf, Map<BudgetViews.Quadrant, Long> counts,
-            Map<BudgetViews.Quadrant, List<ProjectMonitoring>> quadrants) {
+            @Schema(description = "The same page of each quadrant's projects, by subject and project name; its"
+                    + " totalItems is the quadrant's count") Map<BudgetViews.Quadrant, Paged<ProjectMonitoring>> quadrants) {
     }
 
-    public record WarningsResponse(List<ProjectMonitoring> red, List<DisposalResponse> openTasks) {
+    public record WarningsResponse(
+            @Schema(description = "A page of the year's RED projects, by subject and project name") Paged<ProjectMonitoring> red,
+            @Schema(description = "The same page of the open disposal tasks, the oldest first") Paged<DisposalResponse> openTasks) {
     }
 
     public record DepartmentYearResponse(String subject, int year, BigDecimal approved, BigDecimal spent,
@@ -53,14 +60,17 @@ public class BudgetViewResource {
     @GET
     @Path("/matrix")
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.DEPARTMENT})
+    @Operation(summary = "A fiscal year's projects by execution pace and goal score as of a date (default today,"
+            + " China time): every quadrant's count, and the same page of each quadrant's projects; a department"
+            + " sees its own")
     public MatrixResponse matrix(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
-            @QueryParam("asOf") LocalDate asOf) {
-        BudgetViews.Matrix m = views.matrix(year, day(asOf), caller);
+            @QueryParam("asOf") LocalDate asOf, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        BudgetViews.Matrix m = views.matrix(year, day(asOf), PageRequest.of(page, size), caller);
         Map<BudgetViews.Quadrant, Long> counts = new EnumMap<>(BudgetViews.Quadrant.class);
-        Map<BudgetViews.Quadrant, List<ProjectMonitoring>> q = new EnumMap<>(BudgetViews.Quadrant.class);
+        Map<BudgetViews.Quadrant, Paged<ProjectMonitoring>> q = new EnumMap<>(BudgetViews.Quadrant.class);
         m.quadrants().forEach((k, v) -> {
-            counts.put(k, (long) v.size());
-            q.put(k, v.stream().map(ProjectMonitoring::from).toList());
+            counts.put(k, v.totalItems());
+            q.put(k, v.map(ProjectMonitoring::from));
         });
         return new MatrixResponse(m.year(), m.asOf(), counts, q);
     }
@@ -68,11 +78,12 @@ public class BudgetViewResource {
     @GET
     @Path("/warnings")
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.DEPARTMENT})
+    @Operation(summary = "A fiscal year's RED projects as of a date and the open disposal tasks, a page of each; a"
+            + " department sees its own")
     public WarningsResponse warnings(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
-            @QueryParam("asOf") LocalDate asOf) {
-        BudgetViews.Warnings w = views.warnings(year, day(asOf), caller);
-        return new WarningsResponse(w.red().stream().map(ProjectMonitoring::from).toList(),
-                w.openTasks().stream().map(DisposalResponse::from).toList());
+            @QueryParam("asOf") LocalDate asOf, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        BudgetViews.Warnings w = views.warnings(year, day(asOf), PageRequest.of(page, size), caller);
+        return new WarningsResponse(w.red().map(ProjectMonitoring::from), w.openTasks().map(DisposalResponse::from));
     }
 
     @GET

@@ -19,8 +19,13 @@ import io.jixiao.budget.repository.InputRepository;
 import io.jixiao.budget.repository.MonitoringRepository;
 import io.jixiao.budget.repository.ProposalRepository;
 import io.jixiao.kit.security.CurrentUser;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 
-/** Read models for the portal: the budget × performance matrix, the warning list, a department's year. */
+/**
+ * Read models for the portal: the budget × performance matrix, the warning list, a department's year. The matrix and
+ * the warnings hold pages: a province's year has thousands of projects.
+ */
 @ApplicationScoped
 public class BudgetViews {
 
@@ -29,10 +34,11 @@ public class BudgetViews {
         ON_TRACK, SPENDING_WITHOUT_RESULTS, RESULTS_WITHOUT_SPENDING, LAGGING, NOT_JUDGED
     }
 
-    public record Matrix(int year, LocalDate asOf, Map<Quadrant, List<MonitoringService.Assessed>> quadrants) {
+    /** Each quadrant's page, cut from the whole quadrant (its total is the quadrant's count). */
+    public record Matrix(int year, LocalDate asOf, Map<Quadrant, Paged<MonitoringService.Assessed>> quadrants) {
     }
 
-    public record Warnings(List<MonitoringService.Assessed> red, List<DisposalTask> openTasks) {
+    public record Warnings(Paged<MonitoringService.Assessed> red, Paged<DisposalTask> openTasks) {
     }
 
     public record DepartmentYear(String subject, int year, BigDecimal approved, BigDecimal spent,
@@ -54,7 +60,7 @@ public class BudgetViews {
     }
 
     @Transactional
-    public Matrix matrix(int year, LocalDate asOf, CurrentUser caller) {
+    public Matrix matrix(int year, LocalDate asOf, PageRequest page, CurrentUser caller) {
         Thresholds t = inputs.rulesFor(year).thresholds();
         Map<Quadrant, List<MonitoringService.Assessed>> q = new EnumMap<>(Quadrant.class);
         for (Quadrant k : Quadrant.values()) {
@@ -63,7 +69,9 @@ public class BudgetViews {
         for (MonitoringService.Assessed a : monitoring.assess(year, asOf, caller)) {
             q.get(quadrant(a.assessment(), t)).add(a);
         }
-        return new Matrix(year, asOf, q);
+        Map<Quadrant, Paged<MonitoringService.Assessed>> pages = new EnumMap<>(Quadrant.class);
+        q.forEach((k, all) -> pages.put(k, Paged.slice(all, page)));
+        return new Matrix(year, asOf, pages);
     }
 
     static Quadrant quadrant(DualMonitor.Assessment a, Thresholds t) {
@@ -78,11 +86,11 @@ public class BudgetViews {
     }
 
     @Transactional
-    public Warnings warnings(int year, LocalDate asOf, CurrentUser caller) {
+    public Warnings warnings(int year, LocalDate asOf, PageRequest page, CurrentUser caller) {
         String dept = caller.hasRole(CurrentUser.DEPARTMENT) ? caller.dept().orElse("") : null;
         List<MonitoringService.Assessed> red = monitoring.assess(year, asOf, caller).stream()
                 .filter(a -> a.assessment().light() == Light.RED).toList();
-        return new Warnings(red, repository.disposals(DisposalTask.Status.OPEN, dept));
+        return new Warnings(Paged.slice(red, page), repository.disposals(DisposalTask.Status.OPEN, dept, page));
     }
 
     @Transactional

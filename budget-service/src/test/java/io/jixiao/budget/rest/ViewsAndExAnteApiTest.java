@@ -3,6 +3,7 @@ package io.jixiao.budget.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.List;
@@ -61,11 +62,36 @@ class ViewsAndExAnteApiTest {
                     .post("/api/v1/budget/projects/{id}/executions", p)
                     .then().statusCode(201);
         }
-        given().auth().oauth2(TestTokens.finance()).queryParam("year", 2024).queryParam("asOf", "2024-12-31")
+        // the department's own matrix: its three projects, one in each of three quadrants
+        given().auth().oauth2(TestTokens.department(s)).queryParam("year", 2024).queryParam("asOf", "2024-12-31")
                 .get("/api/v1/budget/views/matrix").then().statusCode(200)
-                .body("quadrants.ON_TRACK.project", hasItem(onTrack))
-                .body("quadrants.SPENDING_WITHOUT_RESULTS.project", hasItem(wasteful))
-                .body("quadrants.RESULTS_WITHOUT_SPENDING.project", hasItem(idle));
+                .body("quadrants.ON_TRACK.items.project", equalTo(List.of(onTrack)))
+                .body("quadrants.SPENDING_WITHOUT_RESULTS.items.project", equalTo(List.of(wasteful)))
+                .body("quadrants.RESULTS_WITHOUT_SPENDING.items.project", equalTo(List.of(idle)))
+                .body("counts.LAGGING", equalTo(0)).body("quadrants.LAGGING.totalItems", equalTo(0));
+        // the office's holds every department's projects: each quadrant a page, its total the quadrant's count
+        var all = given().auth().oauth2(TestTokens.finance()).queryParam("year", 2024).queryParam("asOf", "2024-12-31")
+                .queryParam("size", 100).get("/api/v1/budget/views/matrix").then().statusCode(200)
+                .body("quadrants.ON_TRACK.items.project", hasItem(onTrack))
+                .body("quadrants.SPENDING_WITHOUT_RESULTS.items.project", hasItem(wasteful))
+                .body("quadrants.RESULTS_WITHOUT_SPENDING.items.project", hasItem(idle)).extract().jsonPath();
+        for (String q : List.of("ON_TRACK", "SPENDING_WITHOUT_RESULTS", "RESULTS_WITHOUT_SPENDING", "LAGGING",
+                "NOT_JUDGED")) {
+            assertEquals(all.getLong("counts." + q), all.getLong("quadrants." + q + ".totalItems"), q);
+        }
+        long onTrackCount = all.getLong("counts.ON_TRACK");
+        given().auth().oauth2(TestTokens.finance()).queryParam("year", 2024).queryParam("asOf", "2024-12-31")
+                .queryParam("size", 1).queryParam("page", onTrackCount - 1).get("/api/v1/budget/views/matrix").then()
+                .statusCode(200).body("quadrants.ON_TRACK.items.size()", equalTo(1))
+                .body("quadrants.ON_TRACK.items[0].project",
+                        equalTo(all.getString("quadrants.ON_TRACK.items[" + (onTrackCount - 1) + "].project")))
+                .body("quadrants.ON_TRACK.totalPages", equalTo((int) onTrackCount))
+                .body("counts.ON_TRACK", equalTo((int) onTrackCount));
+        for (String view : List.of("matrix", "warnings")) {
+            given().auth().oauth2(TestTokens.finance()).queryParam("year", 2024).queryParam("size", 101)
+                    .get("/api/v1/budget/views/" + view).then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
         given().auth().oauth2(TestTokens.department(s)).queryParam("year", 2024).queryParam("asOf", "2024-12-31")
                 .get("/api/v1/budget/views/departments/{c}", s).then().statusCode(200)
                 .body("approved", equalTo(2100.00f)).body("proposedNextYear", equalTo(0))
@@ -73,7 +99,17 @@ class ViewsAndExAnteApiTest {
         given().auth().oauth2(TestTokens.department("OTHER")).queryParam("year", 2024)
                 .get("/api/v1/budget/views/departments/{c}", s).then().statusCode(403);
         given().auth().oauth2(TestTokens.finance()).queryParam("year", 2024).queryParam("asOf", "2024-12-31")
-                .get("/api/v1/budget/views/warnings").then().statusCode(200).body("red.project", hasItem(wasteful));
+                .get("/api/v1/budget/views/warnings").then().statusCode(200)
+                .body("red.items.project", hasItem(wasteful));
+        // the department's own warnings, one to a page: its two red projects, and once the year's monitoring has
+        // run, the disposal task each of them opened
+        given().auth().oauth2(TestTokens.finance()).queryParam("year", 2024).queryParam("asOf", "2024-12-31")
+                .post("/api/v1/budget/monitoring/run").then().statusCode(200);
+        given().auth().oauth2(TestTokens.department(s)).queryParam("year", 2024).queryParam("asOf", "2024-12-31")
+                .queryParam("size", 1).queryParam("page", 1).get("/api/v1/budget/views/warnings").then()
+                .statusCode(200).body("red.items.size()", equalTo(1)).body("red.totalItems", equalTo(2))
+                .body("red.items[0].subject", equalTo(s)).body("openTasks.items.size()", equalTo(1))
+                .body("openTasks.totalItems", equalTo(2)).body("openTasks.items[0].subject", equalTo(s));
     }
 
     String project(String s, String indicator, String amount) {
