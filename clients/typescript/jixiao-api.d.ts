@@ -1485,11 +1485,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Matrix */
+        /** A fiscal year's projects by execution pace and goal score as of a date (default today, China time): every quadrant's count, and the same page of each quadrant's projects; a department sees its own */
         get: {
             parameters: {
                 query: {
                     asOf?: components["schemas"]["LocalDate"];
+                    page?: number;
+                    size?: number;
                     year: number;
                 };
                 header?: never;
@@ -1561,11 +1563,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Warnings */
+        /** A fiscal year's RED projects as of a date and the open disposal tasks, a page of each; a department sees its own */
         get: {
             parameters: {
                 query: {
                     asOf?: components["schemas"]["LocalDate"];
+                    page?: number;
+                    size?: number;
                     year: number;
                 };
                 header?: never;
@@ -9945,8 +9949,9 @@ export interface components {
             counts: {
                 [key: string]: number | null;
             };
+            /** @description The same page of each quadrant's projects, by subject and project name; its totalItems is the quadrant's count */
             quadrants: {
-                [key: string]: components["schemas"]["ProjectMonitoring"][] | null;
+                [key: string]: components["schemas"]["PagedProjectMonitoring"] | null;
             };
         };
         MetricsResponse: {
@@ -10868,8 +10873,10 @@ export interface components {
             };
         };
         WarningsResponse: {
-            red: components["schemas"]["ProjectMonitoring"][];
-            openTasks: components["schemas"]["DisposalResponse"][];
+            /** @description A page of the year's RED projects, by subject and project name */
+            red: components["schemas"]["PagedProjectMonitoring"];
+            /** @description The same page of the open disposal tasks, the oldest first */
+            openTasks: components["schemas"]["PagedDisposalResponse"];
         };
         Weak: {
             indicator: string;
