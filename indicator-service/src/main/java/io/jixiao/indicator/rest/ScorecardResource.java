@@ -130,7 +130,9 @@ public class ScorecardResource {
 
         static RevisionView from(ScorecardConfigRevision r) {
             ScorecardConfigRevision.Settings s = r.settings;
-            return new RevisionView(r.revision, r.changedAt, r.changedBy, r.reason, s.dimensionWeights(),
+            Map<Dimension, BigDecimal> weights = new EnumMap<>(Dimension.class); // in the dimensions' order
+            weights.putAll(s.dimensionWeights());
+            return new RevisionView(r.revision, r.changedAt, r.changedBy, r.reason, weights,
                     s.greenThreshold(), s.yellowThreshold(), s.lines().stream().map(l -> new RevisionLine(
                             l.indicator(), l.weight(), l.target(), l.notApplicable())).toList(),
                     ScorecardResponse.stored(r.totalBefore), ScorecardResponse.shown(r.totalBefore),
