@@ -147,6 +147,10 @@ class TourOfTheApiIT {
                 .put("/api/v1/subjects/{c}/scorecards/{p}", a, YEAR).then().statusCode(200);
         // a change to it needs a reason, and the scorecard's history keeps both configurations
         as(admin()).body(Map.of("dimensionWeights", Map.of("POLITICAL", 20, "PUBLIC", 30, "FINANCIAL", 15, "PROCESS",
+                20, "LEARNING", 15), "greenThreshold", 90, "yellowThreshold", 60))
+                .put("/api/v1/subjects/{c}/scorecards/{p}", a, YEAR).then().statusCode(422)
+                .body("violations[0].field", equalTo("reason"));
+        as(admin()).body(Map.of("dimensionWeights", Map.of("POLITICAL", 20, "PUBLIC", 30, "FINANCIAL", 15, "PROCESS",
                 20, "LEARNING", 15), "greenThreshold", 90, "yellowThreshold", 60, "lines",
                 List.of(Map.of("indicator",
                         indicator, "weight", 10, "target", 96)),
