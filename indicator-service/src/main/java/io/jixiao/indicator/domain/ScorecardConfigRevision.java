@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -30,8 +31,10 @@ public class ScorecardConfigRevision {
             BigDecimal yellowThreshold, List<Line> lines) {
     }
 
-    /** An indicator's own weight or target on the scorecard, or its not-applicable mark. */
-    public record Line(String indicator, BigDecimal weight, BigDecimal target, boolean notApplicable) {
+    /** An indicator's own weight or target on the scorecard, or its not-applicable mark; answered as it is stored. */
+    @Schema(name = "RevisionLine")
+    public record Line(String indicator, @Schema(nullable = true) BigDecimal weight,
+            @Schema(nullable = true) BigDecimal target, boolean notApplicable) {
     }
 
     @Id

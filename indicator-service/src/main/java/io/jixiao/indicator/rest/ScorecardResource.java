@@ -116,13 +116,9 @@ public class ScorecardResource {
         }
     }
 
-    public record RevisionLine(String indicator, @Schema(nullable = true) BigDecimal weight,
-            @Schema(nullable = true) BigDecimal target, boolean notApplicable) {
-    }
-
     public record RevisionView(long revision, OffsetDateTime changedAt, String changedBy,
             @Schema(nullable = true) String reason, Map<Dimension, BigDecimal> dimensionWeights,
-            BigDecimal greenThreshold, BigDecimal yellowThreshold, List<RevisionLine> lines,
+            BigDecimal greenThreshold, BigDecimal yellowThreshold, List<ScorecardConfigRevision.Line> lines,
             @Schema(nullable = true, description = "The stored total before the change") BigDecimal totalBefore,
             @Schema(nullable = true) BigDecimal shownTotalBefore,
             @Schema(nullable = true, description = "The total the change computed") BigDecimal totalAfter,
@@ -133,8 +129,7 @@ public class ScorecardResource {
             Map<Dimension, BigDecimal> weights = new EnumMap<>(Dimension.class); // in the dimensions' order
             weights.putAll(s.dimensionWeights());
             return new RevisionView(r.revision, r.changedAt, r.changedBy, r.reason, weights,
-                    s.greenThreshold(), s.yellowThreshold(), s.lines().stream().map(l -> new RevisionLine(
-                            l.indicator(), l.weight(), l.target(), l.notApplicable())).toList(),
+                    s.greenThreshold(), s.yellowThreshold(), s.lines(),
                     ScorecardResponse.stored(r.totalBefore), ScorecardResponse.shown(r.totalBefore),
                     ScorecardResponse.stored(r.totalAfter), ScorecardResponse.shown(r.totalAfter));
         }

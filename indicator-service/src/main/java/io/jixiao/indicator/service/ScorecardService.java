@@ -55,9 +55,15 @@ public class ScorecardService {
     public record Computed(String subject, String period, Result result) {
     }
 
-    /** A scorecard configuration request, already validated for shape by the resource. */
+    /**
+     * A scorecard configuration request, already validated for shape by the resource; a blank reason is none, and a
+     * reason is kept without the spaces around it.
+     */
     public record Configuration(Map<Dimension, BigDecimal> dimensionWeights, BigDecimal greenThreshold,
             BigDecimal yellowThreshold, List<LineOverride> lines, String reason) {
+        public Configuration {
+            reason = reason == null || reason.isBlank() ? null : reason.strip();
+        }
     }
 
     public record LineOverride(String indicator, BigDecimal weight, BigDecimal target, boolean notApplicable) {
@@ -131,7 +137,7 @@ public class ScorecardService {
             throw new PreconditionFailedException("the scorecard of " + subject + " for " + period
                     + " changed since revision " + expectedRevision + " (it is at " + current + "): load it again");
         }
-        if (existing.isPresent() && (c.reason() == null || c.reason().isBlank())) {
+        if (existing.isPresent() && c.reason() == null) {
             throw new RuleViolationException("reason", "a change to the scorecard of " + subject + " for " + period
                     + " needs a reason: it changes how the subject is scored, and its history keeps why");
         }
@@ -212,7 +218,7 @@ public class ScorecardService {
         r.settings = new ScorecardConfigRevision.Settings(new EnumMap<>(c.dimensionWeights()), c.greenThreshold(),
                 c.yellowThreshold(), c.lines().stream().map(l -> new ScorecardConfigRevision.Line(l.indicator(),
                         l.weight(), l.target(), l.notApplicable())).toList());
-        r.reason = c.reason() == null || c.reason().isBlank() ? null : c.reason().strip();
+        r.reason = c.reason();
         r.changedBy = by;
         r.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
         r.totalBefore = totalBefore;
