@@ -4553,7 +4553,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A department's page: scorecard with its radar, last year's for the trend, 360 result and breakdown, satisfaction by respondent group, the year's surveys, budget lights, rectification cases */
+        /** A department's page: scorecard with its radar, last year's for the trend, the latest changes of the scorecard's configuration, 360 result and breakdown, satisfaction by respondent group, the year's surveys, budget lights, rectification cases */
         get: {
             parameters: {
                 query?: {
@@ -4782,7 +4782,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What needs attention in a year: red budget projects and open disposals, overdue rectification cases (a department sees its own) */
+        /** What needs attention in a year: the first 50 red budget projects and open disposal tasks, each with how many there are, and overdue rectification cases (a department sees its own) */
         get: {
             parameters: {
                 query?: {

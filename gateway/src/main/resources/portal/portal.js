@@ -24,7 +24,9 @@
       S_DRAFT: '未发布', S_OPEN: '进行中', S_CLOSED: '已结束', answerPage: '答题页',
       C_DRAFT: '草拟中', C_OPEN: '评价中', C_CLOSED: '评价已截止', C_FINALIZED: '结果已核定', C_PUBLISHED: '结果已公布',
       GATE_CAPPED: '一票否决封顶', DISPERSED: '评分分歧大', SUSPICIOUS_HIGH: '异常偏高待核',
-      scorecardLeague: '指标得分排名', xlsx: '导出 Excel', xlsxFailed: '导出未成功：' },
+      scorecardLeague: '指标得分排名', xlsx: '导出 Excel', xlsxFailed: '导出未成功：', execution: '执行率', disposalOpen: '待处置',
+      shownItems: '显示 %n 项，共 %t 项', history: '指标配置变更', revision: '版本', changedAt: '时间', changedBy: '调整人',
+      reason: '原因', totalChange: '总分', firstConfig: '首次配置', unknownAuthor: '未记录' },
     en: { brand: 'Jixiao portal', period: 'Year', logout: 'Sign out', live: 'Live', liveIdle: 'Not connected',
       liveOn: 'Connected, waiting for new results', login: 'Sign in', signIn: 'Sign in',
       signInWith: "Sign in with your organisation's identity provider (the demo issuer in the local run).",
@@ -50,7 +52,10 @@
       group: 'Group', surveys: 'Surveys', S_DRAFT: 'Draft', S_OPEN: 'Open', S_CLOSED: 'Closed', answerPage: 'answer page',
       C_DRAFT: 'draft', C_OPEN: 'open for ratings', C_CLOSED: 'closed', C_FINALIZED: 'finalized', C_PUBLISHED: 'published',
       GATE_CAPPED: 'capped by a gate', DISPERSED: 'dispersed ratings', SUSPICIOUS_HIGH: 'suspiciously high, held',
-      scorecardLeague: 'Scorecard ranking', xlsx: 'Excel workbook', xlsxFailed: 'The export did not succeed: ' }
+      scorecardLeague: 'Scorecard ranking', xlsx: 'Excel workbook', xlsxFailed: 'The export did not succeed: ',
+      execution: 'spent', disposalOpen: 'disposal open', shownItems: 'Showing %n of %t', history: 'Scorecard changes',
+      revision: 'Rev.', changedAt: 'When', changedBy: 'By', reason: 'Reason', totalChange: 'Total',
+      firstConfig: 'first configuration', unknownAuthor: 'not recorded' }
   };
   const DIMS = ['POLITICAL', 'PUBLIC', 'FINANCIAL', 'PROCESS', 'LEARNING'];
   const state = { lang: localStorage.getItem('jx.lang') || 'zh', token: sessionStorage.getItem('jx.token'),
@@ -99,6 +104,9 @@
   const gradeBadge = g => (g ? '<span class="grade ' + esc(g) + '">' + esc(t(g)) + '</span>' : '—');
   const dot = l => (l ? '<span class="dot ' + esc(l) + '" aria-hidden="true"></span>' + esc(t(l)) : '—');
   const flags = f => esc((f || []).map(t).join(' '));
+  // a page's "showing n of t" line, when there are more than it holds
+  const more = (pg, id) => (pg.totalItems > pg.items.length ? '<p class="muted" id="' + id + '">' +
+    esc(t('shownItems').replace('%n', pg.items.length).replace('%t', pg.totalItems)) + '</p>' : '');
 
   function i18n() {
     document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
@@ -215,10 +223,16 @@
         esc(t('shownOf').replace('%n', d.rows.length).replace('%t', d.totalRows)) + '</p>' : '') +
       (d.rows.length ? '<p><button type="button" id="league-xlsx">' + t('xlsx') + '</button> <span class="error" id="xlsx-error" role="alert"></span></p>' : '');
     const warn = () => {
-      const red = w.panels.budget.status === 'OK' ? w.panels.budget.data.red : [];
       const od = w.panels.overdueRectifications.status === 'OK' ? w.panels.overdueRectifications.data.items : [];
-      return '<h3>' + t('redProjects') + '</h3>' + panel(w.panels.budget, () => (red.length ? '<ul id="red-projects">' +
-        red.map(p => '<li>' + dot(p.light) + ' ' + esc(name(p.subject)) + ' · ' + esc(p.name) + '</li>').join('') + '</ul>' : '<p class="muted">' + t('none') + '</p>')) +
+      // the red projects of the year (a page of them), each with its execution rate and whether its disposal is open
+      const red = d => {
+        const open = new Set(d.openTasks.items.map(x => x.project));
+        return (d.red.items.length ? '<ul id="red-projects">' + d.red.items.map(p => '<li data-project="' + esc(p.project) +
+          '">' + dot(p.light) + ' ' + esc(name(p.subject)) + ' · ' + esc(p.name) + ' <span class="muted">· ' + t('execution') + ' ' +
+          share(100 * Number(p.executionRate)) + '%' + (open.has(p.project) ? ' · ' + t('disposalOpen') : '') + '</span></li>').join('') +
+          '</ul>' + more(d.red, 'red-projects-head') : '<p class="muted">' + t('none') + '</p>');
+      };
+      return '<h3>' + t('redProjects') + '</h3>' + panel(w.panels.budget, red) +
         '<h3>' + t('overdue') + '</h3>' + panel(w.panels.overdueRectifications, () => (od.length ? '<ul>' +
         od.map(c => '<li>' + esc(name(c.subject)) + ' · ' + t('due') + ' ' + esc(c.dueDate) + '</li>').join('') + '</ul>' : '<p class="muted">' + t('none') + '</p>'));
     };
@@ -262,6 +276,20 @@
     const lines = sc => '<table id="lines"><thead><tr><th>' + t('indicator') + '</th><th class="num">' + t('score') + '</th><th>' +
       t('light') + '</th><th>' + t('status') + '</th></tr></thead><tbody>' + sc.lines.map(l => '<tr><td title="' + esc(l.indicator) + '">' + esc((state.lang === 'en' ? l.nameEn || l.nameZh : l.nameZh) || l.indicator) +
         (l.gate ? ' ★' : '') + '</td><td class="num">' + num(l.shownScore) + '</td><td>' + dot(l.light) + '</td><td class="muted">' + esc(t(l.status)) + '</td></tr>').join('') + '</tbody></table>';
+    // the latest changes of the scorecard's configuration: who, when, why, and what they did to the total
+    const when = x => new Date(x).toLocaleString(state.lang === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'short', timeStyle: 'short' });
+    const moved = r => {
+      const c = r.shownTotalBefore === null || r.shownTotalAfter === null ? 0
+        : Math.round(Number(r.shownTotalAfter) * 100) - Math.round(Number(r.shownTotalBefore) * 100);
+      return num(r.shownTotalBefore) + ' → <span class="' + (c > 0 ? 'up' : c < 0 ? 'down' : '') + '">' + num(r.shownTotalAfter) + '</span>';
+    };
+    const history = h => (h.items.length ? '<table id="history"><thead><tr><th class="num">' + t('revision') + '</th><th>' + t('changedAt') +
+      '</th><th>' + t('changedBy') + '</th><th>' + t('reason') + '</th><th class="num">' + t('totalChange') + '</th></tr></thead><tbody>' +
+      h.items.map(r => '<tr data-revision="' + esc(r.revision) + '"><td class="num">' + esc(r.revision) + '</td><td>' + esc(when(r.changedAt)) +
+        '</td><td>' + esc(r.changedBy === 'unknown' ? t('unknownAuthor') : r.changedBy) + '</td><td>' +
+        (r.reason ? esc(r.reason) : '<span class="muted">' + t(r.revision === 1 ? 'firstConfig' : 'none') + '</span>') +
+        '</td><td class="num">' + moved(r) + '</td></tr>').join('') + '</tbody></table>' + more(h, 'history-head')
+      : '<p class="muted">' + t('none') + '</p>');
     const parties = ev => { const r = ev.results; return '<p><span class="big">' + num(r.shownComposite) + '</span> ' + gradeBadge(r.grade) +
       ' ' + t('rank') + ' ' + esc(r.rank || '—') + ' · ' + t('coverage') + ' ' + share(r.coverage) + '% ' + flags(r.flags) + '</p>' +
       '<table id="parties"><thead><tr><th>' + t('party') + '</th><th class="num">' + t('weight') + '</th><th class="num">' + t('score') +
@@ -293,7 +321,8 @@
       '<div class="grid">' + card(t('total'), p.scorecard, scoreCard, ' id="scorecard"') + card(t('lines'), p.scorecard, lines) +
       card(t('breakdown'), p.evaluation, parties, ' id="evaluation"') + card(t('satisfaction'), p.satisfaction, sat, ' id="satisfaction"') +
       card(t('surveys'), p.surveys, surveys, ' id="surveys"') +
-      card(t('budget'), p.budget, budget, ' id="budget"') + card(t('cases'), p.rectifications, cases, ' id="rectifications"') + '</div>';
+      card(t('budget'), p.budget, budget, ' id="budget"') + card(t('cases'), p.rectifications, cases, ' id="rectifications"') +
+      card(t('history'), p.scorecardHistory, history, ' id="scorecard-history"') + '</div>';
     if (p.scorecard.status === 'OK' && window.echarts) {
       const sc = p.scorecard.data;
       if (state.chart) state.chart.dispose();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -152,6 +153,23 @@ class PortalIT {
                 .body("{\"subject\":\"" + a + "\",\"fiscalYear\":" + PERIOD + ",\"category\":\"GENERAL\","
                         + "\"name\":\"供水管网改造\",\"approvedAmount\":2000000.50}")
                 .post("/api/v1/budget/projects"));
+        // the water authority's 2024 scorecard configured twice, the weights as they were (its total stays 85.935):
+        // first as set up, then with a lower green line and a reason
+        Map<String, Object> weights = Map.of("POLITICAL", 20, "PUBLIC", 20, "FINANCIAL", 20, "PROCESS", 20,
+                "LEARNING", 20);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("dimensionWeights", weights))
+                .put("/api/v1/subjects/{s}/scorecards/{p}", a, PERIOD).then().statusCode(200)
+                .header("ETag", equalTo("\"1\""));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("dimensionWeights", weights,
+                "greenThreshold", 85, "yellowThreshold", 60, "reason", "绿灯线下调至85分（市考核办2024年第3号通知）"))
+                .put("/api/v1/subjects/{s}/scorecards/{p}", a, PERIOD).then().statusCode(200)
+                .body("shownTotal", equalTo(85.94f));
+    }
+
+    /** The text of a table row's cells, counted from 1. */
+    static List<String> cells(WebElement row, int... columns) {
+        return Arrays.stream(columns)
+                .mapToObj(i -> row.findElement(By.cssSelector("td:nth-child(" + i + ")")).getText()).toList();
     }
 
     static void report(String subject, String indicator, String period, Number value) {
@@ -198,6 +216,11 @@ class PortalIT {
                 "league-" + PERIOD + ".xlsx"), js.executeScript("return window.__saved"));
         assertEquals("", browser.findElement(By.id("xlsx-error")).getText());
         assertTrue(browser.findElements(By.id("league-head")).isEmpty(), "the whole table fits its first page");
+        // the year's warnings: the water authority's project, nothing spent of it in 2024, is red
+        String red = browser.findElements(By.cssSelector("#red-projects li")).stream().map(WebElement::getText)
+                .filter(x -> x.contains("供水管网改造")).findFirst().orElse("no red project in "
+                        + browser.findElement(By.id("warnings")).getText());
+        assertEquals("红灯 市水务局 · 供水管网改造 · 执行率 0%", red);
         assertEquals(true,
                 ((JavascriptExecutor) browser).executeScript("const c = document.getElementById('league-card');"
                         + " return c.scrollWidth <= c.clientWidth;"),
@@ -226,6 +249,12 @@ class PortalIT {
                 "yuan to the fen");
         assertTrue(browser.findElement(By.id("satisfaction")).getText().contains("本期暂无数据"),
                 "no survey: an empty panel, not an error");
+        // the scorecard's configuration history, the newest first: who changed it, why, and the total either side
+        List<WebElement> changes = browser.findElements(By.cssSelector("#history tbody tr"));
+        assertEquals(List.of("2", "1"), changes.stream().map(r -> r.getAttribute("data-revision")).toList());
+        assertEquals(List.of("2", "admin-1", "绿灯线下调至85分（市考核办2024年第3号通知）", "85.94 → 85.94"),
+                cells(changes.get(0), 1, 3, 4, 5));
+        assertEquals(List.of("1", "admin-1", "首次配置", "85.94 → 85.94"), cells(changes.get(1), 1, 3, 4, 5));
         // the total as shown and as graded (85.935 → 85.94), its change against last year's 78.00 shown as the
         // difference of the two numbers on the page, and each dimension as the service rounds it (93.675 → 93.68)
         assertEquals("85.94", browser.findElement(By.id("total")).getText());
@@ -243,6 +272,9 @@ class PortalIT {
                 "return Math.round(performance.now());");
         System.out.printf("PORTAL department page interactive after %s ms (full load, test data, 2 cores)%n", ms);
         Chromium.shot(browser, "portal-department-zh");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.id("scorecard-history")));
+        Chromium.shot(browser, "portal-department-history");
 
         // a live update: the department corrects a value; the scorecard event reaches the page over SSE
         waiting().until(d -> d.findElement(By.id("live-state")).getText().contains("已连接"));

@@ -19,6 +19,9 @@ import io.smallrye.mutiny.Uni;
 @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
 public class BudgetClient {
 
+    /** The rows of each warning list the portal shows. */
+    static final int WARNINGS_HEAD = 50;
+
     private final BudgetRestClient rest;
 
     public BudgetClient(@RestClient BudgetRestClient rest) {
@@ -30,8 +33,12 @@ public class BudgetClient {
         return Panel.of(rest.department(code, year, c.authorization(), c.requestId()));
     }
 
+    /**
+     * The year's warnings as the portal shows them: the first {@value #WARNINGS_HEAD} red projects and open disposal
+     * tasks, each page with how many there are in all.
+     */
     @Fallback(UnavailablePanel.class)
     public Uni<Panel> warnings(int year, Caller c) {
-        return Panel.of(rest.warnings(year, c.authorization(), c.requestId()));
+        return Panel.of(rest.warnings(year, WARNINGS_HEAD, c.authorization(), c.requestId()));
     }
 }

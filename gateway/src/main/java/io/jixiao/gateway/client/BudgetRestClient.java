@@ -23,6 +23,6 @@ interface BudgetRestClient {
 
     @GET
     @Path("/warnings")
-    Uni<JsonNode> warnings(@QueryParam("year") int year, @HeaderParam("Authorization") String auth,
-            @HeaderParam("X-Request-Id") String rid);
+    Uni<JsonNode> warnings(@QueryParam("year") int year, @QueryParam("size") int size,
+            @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid);
 }

@@ -25,6 +25,9 @@ public class IndicatorClient {
     /** The rows of the scorecard league the portal shows. */
     static final int LEAGUE_HEAD = 20;
 
+    /** The configuration changes of a scorecard the portal shows, the newest first. */
+    static final int HISTORY_HEAD = 5;
+
     private final IndicatorRestClient rest;
 
     public IndicatorClient(@RestClient IndicatorRestClient rest) {
@@ -59,5 +62,14 @@ public class IndicatorClient {
     @Fallback(UnavailablePanel.class)
     public Uni<Panel> scorecard(String code, String period, Caller c) {
         return Panel.of(rest.scorecard(code, period, c.authorization(), c.requestId()));
+    }
+
+    /**
+     * The latest {@value #HISTORY_HEAD} configurations of a subject's scorecard (who changed the weights, targets or
+     * thresholds, when, why, and the total before and after), as a page with how many there are in all.
+     */
+    @Fallback(UnavailablePanel.class)
+    public Uni<Panel> scorecardHistory(String code, String period, Caller c) {
+        return Panel.of(rest.revisions(code, period, HISTORY_HEAD, c.authorization(), c.requestId()));
     }
 }

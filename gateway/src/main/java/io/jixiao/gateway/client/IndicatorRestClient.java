@@ -35,4 +35,10 @@ interface IndicatorRestClient {
     @Path("/subjects/{code}/scorecards/{period}")
     Uni<JsonNode> scorecard(@PathParam("code") String code, @PathParam("period") String period,
             @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid);
+
+    @GET
+    @Path("/subjects/{code}/scorecards/{period}/revisions")
+    Uni<JsonNode> revisions(@PathParam("code") String code, @PathParam("period") String period,
+            @QueryParam("size") int size, @HeaderParam("Authorization") String auth,
+            @HeaderParam("X-Request-Id") String rid);
 }

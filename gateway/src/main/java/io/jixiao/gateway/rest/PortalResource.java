@@ -44,8 +44,9 @@ public class PortalResource {
 
     @GET
     @Path("/departments/{code}")
-    @Operation(summary = "A department's page: scorecard with its radar, last year's for the trend, 360 result and "
-            + "breakdown, satisfaction by respondent group, the year's surveys, budget lights, rectification cases")
+    @Operation(summary = "A department's page: scorecard with its radar, last year's for the trend, the latest changes"
+            + " of the scorecard's configuration, 360 result and breakdown, satisfaction by respondent group, the year's"
+            + " surveys, budget lights, rectification cases")
     public Uni<PortalService.Dashboard> department(@PathParam("code") String code, @QueryParam("period") String period,
             @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid) {
         if (code == null || !code.matches("[A-Z][A-Z0-9_-]{0,31}")) {
@@ -68,8 +69,8 @@ public class PortalResource {
 
     @GET
     @Path("/warnings")
-    @Operation(summary = "What needs attention in a year: red budget projects and open disposals, overdue "
-            + "rectification cases (a department sees its own)")
+    @Operation(summary = "What needs attention in a year: the first 50 red budget projects and open disposal tasks,"
+            + " each with how many there are, and overdue rectification cases (a department sees its own)")
     public Uni<PortalService.Warnings> warnings(@QueryParam("period") String period,
             @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid) {
         return portal.warnings(year(period), new Caller(auth, rid));

@@ -51,10 +51,11 @@ public class PortalService {
 
     public Uni<Dashboard> dashboard(String code, int year, Caller c) {
         String period = String.valueOf(year);
-        return panels(List.of("subject", "scorecard", "previousScorecard", "evaluation", "satisfaction", "surveys",
-                "budget", "rectifications"),
+        return panels(List.of("subject", "scorecard", "previousScorecard", "scorecardHistory", "evaluation",
+                "satisfaction", "surveys", "budget", "rectifications"),
                 List.of(indicator.subject(code, c), indicator.scorecard(code, period, c),
-                        indicator.scorecard(code, String.valueOf(year - 1), c), evaluation.result(period, code, c),
+                        indicator.scorecard(code, String.valueOf(year - 1), c),
+                        indicator.scorecardHistory(code, period, c), evaluation.result(period, code, c),
                         survey.satisfaction(code, period, c), survey.surveys(code, period, c),
                         budget.department(code, year, c), survey.rectifications(code, false, c)))
                 .map(p -> new Dashboard(code, period, p));

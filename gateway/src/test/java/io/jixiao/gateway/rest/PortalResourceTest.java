@@ -66,6 +66,8 @@ class PortalResourceTest {
                 .body("panels.subject.data.headers.'x-request-id'", equalTo("portal-1"))
                 .body("panels.scorecard.data.uri", equalTo("/api/v1/subjects/FIN/scorecards/2026"))
                 .body("panels.previousScorecard.data.uri", equalTo("/api/v1/subjects/FIN/scorecards/2025"))
+                .body("panels.scorecardHistory.data.uri",
+                        equalTo("/api/v1/subjects/FIN/scorecards/2026/revisions?size=5"))
                 .body("panels.satisfaction.data.uri", equalTo("/api/v1/subjects/FIN/satisfaction?period=2026"))
                 .body("panels.budget.data.uri", equalTo("/api/v1/budget/views/departments/FIN?year=2026"))
                 .body("panels.rectifications.data.uri", startsWith("/api/v1/rectifications?subject=FIN"))
@@ -84,7 +86,7 @@ class PortalResourceTest {
                 .body("panels.scorecards.data.rows[0].headers.'x-request-id'", equalTo("portal-league"))
                 .body("panels.scorecards.data.rows[0].headers.authorization", startsWith("Bearer "));
         given().auth().oauth2(TestTokens.finance()).get("/api/v1/portal/warnings?period=2026").then()
-                .statusCode(200).body("panels.budget.data.uri", endsWith("/warnings?year=2026"))
+                .statusCode(200).body("panels.budget.data.uri", endsWith("/warnings?year=2026&size=50"))
                 .body("panels.overdueRectifications.data.uri", endsWith("overdue=true&size=50"));
     }
 
