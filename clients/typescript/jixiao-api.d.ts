@@ -4632,7 +4632,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The league tables of a period: 360 results with grades and ranks, the head of the scorecard ranking (its first 20 rows and how many it has), and the subjects' names */
+        /** The league tables of a period: 360 results with grades and ranks, the head of the scorecard ranking (its first 20 rows and how many it has), and the names of the subjects the results name */
         get: {
             parameters: {
                 query?: {
@@ -4782,7 +4782,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What needs attention in a year: the first 50 red budget projects and open disposal tasks, each with how many there are, and overdue rectification cases (a department sees its own) */
+        /** What needs attention in a year: the first 50 red budget projects and open disposal tasks, each with how many there are, overdue rectification cases (a department sees its own), and the names of the subjects they concern */
         get: {
             parameters: {
                 query?: {
@@ -6749,11 +6749,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List */
+        /** The subjects by code, in pages; narrowed by level, parent, the period they are active in, or to the codes named (?code=FIN&code=EDU, at most 100: the names a page of some other list needs) */
         get: {
             parameters: {
                 query?: {
                     activeIn?: string;
+                    code?: string[];
                     level?: components["schemas"]["SubjectLevel"];
                     page?: number;
                     parent?: string;

@@ -199,7 +199,8 @@
     const [lg, w] = await Promise.all([api('/api/v1/portal/league?period=' + state.period),
       api('/api/v1/portal/warnings?period=' + state.period)]);
     if (mine !== state.gen) return; // a newer view (or a sign-out) has taken the page meanwhile
-    if (lg.panels.subjects.status === 'OK') lg.panels.subjects.data.items.forEach(s => { state.subjects[s.code] = s; });
+    // the names of the subjects the results, red projects and overdue cases name (the ranking's rows carry their own)
+    [lg.panels.subjects, w.panels.subjects].forEach(p => { if (p.status === 'OK') p.data.items.forEach(s => { state.subjects[s.code] = s; }); });
     const ev = lg.panels.evaluation;
     const rows = d => '<p class="muted">' + t('cycle') + ': ' + esc(d.cycle.name) + ' · ' + esc(t('C_' + d.cycle.status)) + '</p>' +
       '<table id="league"><thead><tr><th class="num">' + t('rank') + '</th><th>' + t('name') + '</th><th class="num">' +

@@ -2,6 +2,7 @@ package io.jixiao.system;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -229,7 +230,12 @@ class PortalIT {
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/league?period=" + PERIOD).then()
                 .statusCode(200).body("panels.evaluation.data.results.subject", equalTo(List.of(a, b)))
                 .body("panels.evaluation.data.totalResults", equalTo(2))
-                .body("panels.evaluation.data.cycle.status", equalTo("PUBLISHED"));
+                .body("panels.evaluation.data.cycle.status", equalTo("PUBLISHED"))
+                // the names of exactly the subjects the results name, not the first page of every subject
+                .body("panels.subjects.data.items.code", equalTo(List.of(b, a)))
+                .body("panels.subjects.data.items.nameEn", equalTo(List.of("Parks Bureau", "Water Authority")));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/warnings?period=" + PERIOD).then()
+                .statusCode(200).body("panels.subjects.data.items.code", hasItem(a));
         assertEquals(List.of(), Chromium.consoleErrors(browser), "signed in and the league drawn without an error in"
                 + " the console");
         Chromium.shot(browser, "portal-league-zh");

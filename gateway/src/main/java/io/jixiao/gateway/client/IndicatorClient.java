@@ -1,6 +1,10 @@
 package io.jixiao.gateway.client;
 
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,6 +13,8 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -25,6 +31,9 @@ public class IndicatorClient {
     /** The rows of the scorecard league the portal shows. */
     static final int LEAGUE_HEAD = 20;
 
+    /** The codes one call asks the names of (the size of a page). */
+    static final int NAMES_PER_CALL = 100;
+
     /** The configuration changes of a scorecard the portal shows, the newest first. */
     static final int HISTORY_HEAD = 5;
 
@@ -34,9 +43,29 @@ public class IndicatorClient {
         this.rest = rest;
     }
 
+    /**
+     * The subjects the other panels of a page name, for their names: {@code {items}}, by code, asked
+     * {@value #NAMES_PER_CALL} codes to a call. A page that names none makes no call.
+     */
     @Fallback(UnavailablePanel.class)
-    public Uni<Panel> subjects(Caller c) {
-        return Panel.of(rest.subjects(100, c.authorization(), c.requestId()));
+    public Uni<Panel> subjectsNamed(Collection<String> codes, Caller c) {
+        List<String> all = List.copyOf(new TreeSet<>(codes));
+        List<Uni<JsonNode>> calls = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += NAMES_PER_CALL) {
+            calls.add(rest.subjectsNamed(all.subList(i, Math.min(all.size(), i + NAMES_PER_CALL)), NAMES_PER_CALL,
+                    c.authorization(), c.requestId()));
+        }
+        if (calls.isEmpty()) {
+            return Uni.createFrom().item(Panel.ok(named(List.of())));
+        }
+        return Panel.of(Uni.combine().all().unis(calls).with(JsonNode.class, IndicatorClient::named));
+    }
+
+    private static JsonNode named(List<JsonNode> pages) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode items = out.putArray("items");
+        pages.forEach(p -> p.path("items").forEach(items::add));
+        return out;
     }
 
     @Fallback(UnavailablePanel.class)

@@ -1,5 +1,7 @@
 package io.jixiao.gateway.client;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.ws.rs.GET;
@@ -18,8 +20,8 @@ interface IndicatorRestClient {
 
     @GET
     @Path("/subjects")
-    Uni<JsonNode> subjects(@QueryParam("size") int size, @HeaderParam("Authorization") String auth,
-            @HeaderParam("X-Request-Id") String rid);
+    Uni<JsonNode> subjectsNamed(@QueryParam("code") List<String> codes, @QueryParam("size") int size,
+            @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid);
 
     @GET
     @Path("/subjects/{code}")

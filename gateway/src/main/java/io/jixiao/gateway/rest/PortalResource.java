@@ -61,7 +61,7 @@ public class PortalResource {
     @GET
     @Path("/league")
     @Operation(summary = "The league tables of a period: 360 results with grades and ranks, the head of the scorecard"
-            + " ranking (its first 20 rows and how many it has), and the subjects' names")
+            + " ranking (its first 20 rows and how many it has), and the names of the subjects the results name")
     public Uni<PortalService.League> league(@QueryParam("period") String period,
             @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid) {
         return portal.league(year(period), new Caller(auth, rid));
@@ -70,7 +70,8 @@ public class PortalResource {
     @GET
     @Path("/warnings")
     @Operation(summary = "What needs attention in a year: the first 50 red budget projects and open disposal tasks,"
-            + " each with how many there are, and overdue rectification cases (a department sees its own)")
+            + " each with how many there are, overdue rectification cases (a department sees its own), and the names"
+            + " of the subjects they concern")
     public Uni<PortalService.Warnings> warnings(@QueryParam("period") String period,
             @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid) {
         return portal.warnings(year(period), new Caller(auth, rid));

@@ -3,8 +3,12 @@ package io.jixiao.gateway.service;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.jixiao.gateway.client.BudgetClient;
 import io.jixiao.gateway.client.Caller;
@@ -27,12 +31,15 @@ public class PortalService {
 
     /**
      * The league tables of a period: the 360 results with grades and ranks, the head of the scorecard ranking (there
-     * before any evaluation cycle is), and the subjects' names.
+     * before any evaluation cycle is), and the names of the subjects the results name.
      */
     public record League(String period, Map<String, Panel> panels) {
     }
 
-    /** What needs attention in a year: red budget projects with open disposal tasks, overdue rectifications. */
+    /**
+     * What needs attention in a year: red budget projects with open disposal tasks, overdue rectifications, and the
+     * names of the subjects they concern.
+     */
     public record Warnings(int year, Map<String, Panel> panels) {
     }
 
@@ -63,15 +70,51 @@ public class PortalService {
 
     public Uni<League> league(int year, Caller c) {
         String period = String.valueOf(year);
-        return panels(List.of("evaluation", "scorecards", "subjects"),
-                List.of(evaluation.league(period, c), indicator.league(period, c), indicator.subjects(c)))
+        return panels(List.of("evaluation", "scorecards"),
+                List.of(evaluation.league(period, c), indicator.league(period, c)))
+                .flatMap(p -> withNames(p, named(p.get("evaluation"), "results"), c))
                 .map(p -> new League(period, p));
     }
 
     public Uni<Warnings> warnings(int year, Caller c) {
         return panels(List.of("budget", "overdueRectifications"),
                 List.of(budget.warnings(year, c), survey.rectifications(null, true, c)))
+                .flatMap(p -> {
+                    Set<String> codes = named(p.get("budget"), "red", "items");
+                    codes.addAll(named(p.get("budget"), "openTasks", "items"));
+                    codes.addAll(named(p.get("overdueRectifications"), "items"));
+                    return withNames(p, codes, c);
+                })
                 .map(p -> new Warnings(year, p));
+    }
+
+    /**
+     * The panels with one more, {@code subjects}: the names of the subjects they name. The scorecard ranking's rows
+     * carry their own; the 360 results, budget projects and rectification cases carry codes only, and the subjects
+     * they name are any of a province's, not the first page of its list.
+     */
+    private Uni<Map<String, Panel>> withNames(Map<String, Panel> panels, Set<String> codes, Caller c) {
+        return indicator.subjectsNamed(codes, c).map(names -> {
+            panels.put("subjects", names);
+            return panels;
+        });
+    }
+
+    /** The subject codes of the rows at {@code path} in a panel's answer (none when it has no answer). */
+    private static Set<String> named(Panel panel, String... path) {
+        Set<String> codes = new TreeSet<>();
+        if (panel != null && panel.isOk()) {
+            JsonNode rows = panel.data();
+            for (String step : path) {
+                rows = rows.path(step);
+            }
+            rows.forEach(row -> {
+                if (row.path("subject").isTextual()) {
+                    codes.add(row.path("subject").asText());
+                }
+            });
+        }
+        return codes;
     }
 
     private static Uni<Map<String, Panel>> panels(List<String> names, List<Uni<Panel>> calls) {

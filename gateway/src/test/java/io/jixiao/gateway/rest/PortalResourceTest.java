@@ -85,9 +85,28 @@ class PortalResourceTest {
                 .body("panels.scorecards.data.rows[0].uri", equalTo("/api/v1/scorecards/2026/league?size=20"))
                 .body("panels.scorecards.data.rows[0].headers.'x-request-id'", equalTo("portal-league"))
                 .body("panels.scorecards.data.rows[0].headers.authorization", startsWith("Bearer "));
-        given().auth().oauth2(TestTokens.finance()).get("/api/v1/portal/warnings?period=2026").then()
+        var warnings = given().auth().oauth2(TestTokens.finance()).header("X-Request-Id", "portal-warnings")
+                .get("/api/v1/portal/warnings?period=2026").then()
                 .statusCode(200).body("panels.budget.data.uri", endsWith("/warnings?year=2026&size=50"))
-                .body("panels.overdueRectifications.data.uri", endsWith("overdue=true&size=50"));
+                .body("panels.overdueRectifications.data.uri", endsWith("overdue=true&size=50"))
+                .body("panels.subjects.status", equalTo("OK")).extract().jsonPath();
+        // the names of the 121 subjects the warnings name, whatever their place among a province's subjects: asked by
+        // code, 100 to a call
+        List<String> named = warnings.getList("panels.subjects.data.items.code");
+        assertEquals(121, named.size(), named.toString());
+        assertEquals(List.of("T1", "W000", "W001"), named.subList(0, 3), "by code");
+        assertEquals("W119", named.get(120));
+        assertEquals("名W057", warnings.getString("panels.subjects.data.items.find { it.code == 'W057' }.nameZh"));
+        List<String> calls = warnings.<String>getList("panels.subjects.data.items.uri").stream().distinct().toList();
+        assertEquals(2, calls.size(), calls.toString());
+        assertTrue(calls.get(0).startsWith("/api/v1/subjects?code=T1&code=W000&code=W001&"), calls.get(0));
+        assertTrue(calls.get(0).endsWith("&code=W098&size=100"), calls.get(0));
+        assertEquals("/api/v1/subjects?code=W099&code=W100&code=W101&code=W102&code=W103&code=W104&code=W105&code=W106"
+                + "&code=W107&code=W108&code=W109&code=W110&code=W111&code=W112&code=W113&code=W114&code=W115"
+                + "&code=W116&code=W117&code=W118&code=W119&size=100", calls.get(1));
+        // a league with no results (evaluation-service is down here) names no subject and asks for none
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/league?period=2026").then().statusCode(200)
+                .body("panels.subjects.status", equalTo("OK")).body("panels.subjects.data.items.size()", equalTo(0));
     }
 
     @Test

@@ -68,8 +68,16 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                             : new String(body, StandardCharsets.UTF_8));
                 }
                 // a league table of 25 subjects answers the page asked for (?size=, 20 by default): one echo per row
-                byte[] out = (route.endsWith("/league") ? leaguePage(exchange.getRequestURI(), echo) : echo.encode())
-                        .getBytes(StandardCharsets.UTF_8);
+                // a year of 120 red projects, each of its own department, and a disposal task of another; the
+                // subjects asked for by code, each with a name
+                String answer = route.endsWith("/league")
+                        ? leaguePage(exchange.getRequestURI(), echo)
+                        : route.endsWith("/budget/views/warnings")
+                                ? warnings(echo)
+                                : route.equals("/api/v1/subjects")
+                                        ? named(exchange.getRequestURI(), echo)
+                                        : echo.encode();
+                byte[] out = answer.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.getResponseHeaders().add("X-Upstream", "echo");
                 if (exchange.getRequestURI().getPath().endsWith("/created")) {
@@ -127,6 +135,31 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
         if (server != null) {
             server.stop(0);
         }
+    }
+
+    /** The warnings of a year: 120 red projects of departments W000 to W119, a disposal task of T1. */
+    private static String warnings(JsonObject echo) {
+        JsonArray red = new JsonArray();
+        for (int i = 0; i < 120; i++) {
+            red.add(new JsonObject().put("subject", String.format("W%03d", i)).put("name", "p" + i));
+        }
+        return echo.copy().put("red", new JsonObject().put("items", red).put("totalItems", 120))
+                .put("openTasks", new JsonObject().put("items", new JsonArray().add(new JsonObject().put("subject",
+                        "T1"))).put("totalItems", 1))
+                .encode();
+    }
+
+    /** The subjects named by ?code=: each with a name, and the request that asked for it. */
+    private static String named(URI uri, JsonObject echo) {
+        JsonArray items = new JsonArray();
+        for (String p : uri.getQuery() == null ? new String[0] : uri.getQuery().split("&")) {
+            if (p.startsWith("code=")) {
+                String code = p.substring(5);
+                items.add(new JsonObject().put("code", code).put("nameZh", "名" + code).put("uri", echo.getString(
+                        "uri")));
+            }
+        }
+        return new JsonObject().put("items", items).put("totalItems", items.size()).encode();
     }
 
     /** A page of a league table of 25 subjects, its rows echoes of the request. */

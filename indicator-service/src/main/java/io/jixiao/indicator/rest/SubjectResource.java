@@ -2,6 +2,7 @@ package io.jixiao.indicator.rest;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -126,16 +127,19 @@ public class SubjectResource {
     }
 
     /**
-     * The subjects by code, narrowed when asked to a level, the children of a parent, and those active for at least
-     * part of a period (the subjects a period's scorecards, cycles and surveys may concern).
+     * The subjects by code, narrowed when asked to a level, the children of a parent, those active for at least part
+     * of a period (the subjects a period's scorecards, cycles and surveys may concern), and named ones.
      */
     @GET
     @RolesAllowed(CurrentUser.ANY_ROLE)
+    @Operation(summary = "The subjects by code, in pages; narrowed by level, parent, the period they are active in, or"
+            + " to the codes named (?code=FIN&code=EDU, at most 100: the names a page of some other list needs)")
     public Paged<SubjectResponse> list(@QueryParam("level") SubjectLevel level,
             @QueryParam("parent") @Size(max = 32) String parent,
             @QueryParam("activeIn") @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE) String activeIn,
+            @QueryParam("code") @Size(max = PageRequest.MAX_SIZE, message = "names at most {max} codes") List<@Size(max = 32) @Pattern(regexp = "^[A-Z][A-Z0-9_-]*$", message = "must be an upper-case code") String> code,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return service.list(level, parent, activeIn, PageRequest.of(page, size)).map(SubjectResponse::from);
+        return service.list(level, parent, activeIn, code, PageRequest.of(page, size)).map(SubjectResponse::from);
     }
 
     @GET

@@ -137,8 +137,10 @@ public class SubjectService {
     }
 
     /** The subjects matching what is given (null narrows nothing), by code; {@code activeIn} is a valid period. */
-    public Paged<Subject> list(SubjectLevel level, String parent, String activeIn, PageRequest page) {
-        Where w = Where.all().eq("level", level).eq("parentCode", parent);
+    public Paged<Subject> list(SubjectLevel level, String parent, String activeIn, List<String> codes,
+            PageRequest page) {
+        Where w = Where.all().eq("level", level).eq("parentCode", parent)
+                .andIf(codes != null && !codes.isEmpty(), "e.code in :codes", "codes", codes);
         if (activeIn != null) {
             w.and("e.activeFrom is null or e.activeFrom <= :lastDay", "lastDay", Period.lastDay(activeIn))
                     .and("e.activeTo is null or e.activeTo >= :firstDay", "firstDay", Period.firstDay(activeIn));

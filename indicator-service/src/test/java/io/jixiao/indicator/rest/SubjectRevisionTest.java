@@ -230,6 +230,21 @@ class SubjectRevisionTest {
                 given().auth().oauth2(TestTokens.department(dept)).get("/api/v1/subjects?" + query + "&size=100")
                         .then().statusCode(200).extract().path("items.code"),
                 query));
+        // the names a page of another list needs: the subjects named, whatever their place in the whole list
+        assertEquals(java.util.stream.Stream.of(dept, closed).sorted().toList(),
+                given().auth().oauth2(TestTokens.department(dept)).queryParam("code", closed, "NOSUCH", dept)
+                        .get("/api/v1/subjects").then().statusCode(200).extract().path("items.code"));
+        assertEquals(List.of(open), given().auth().oauth2(TestTokens.admin()).queryParam("code", open, dept)
+                .queryParam("level", "UNIT").get("/api/v1/subjects").then().statusCode(200)
+                .extract().path("items.code"));
+        given().auth().oauth2(TestTokens.admin())
+                .queryParam("code", java.util.stream.IntStream.range(0, 101).mapToObj(i -> "S" + i).toList())
+                .get("/api/v1/subjects").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("code")).body("violations[0].message",
+                        equalTo("names at most 100 codes"));
+        given().auth().oauth2(TestTokens.admin()).queryParam("code", dept, "fin';--").get("/api/v1/subjects").then()
+                .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("code"))
+                .body("violations[0].message", equalTo("must be an upper-case code"));
         given().auth().oauth2(TestTokens.admin()).queryParam("level", "PROVINCE").get("/api/v1/subjects").then()
                 .statusCode(400);
         given().auth().oauth2(TestTokens.admin()).queryParam("activeIn", "2026-Q5").get("/api/v1/subjects").then()
