@@ -104,6 +104,15 @@ public class DemoCity {
             }
         }
 
+        // the education bureau's 2026 scorecard as set at the start of the year, then changed mid-year with the
+        // office's reason: the public dimension weighs more, learning less (the history on its page tells both)
+        String weights = "{\"POLITICAL\":20,\"PUBLIC\":%d,\"FINANCIAL\":20,\"PROCESS\":20,\"LEARNING\":%d}";
+        send(put(admin, "/api/v1/subjects/EDU/scorecards/2026", "{\"dimensionWeights\":" + String.format(weights, 20, 20)
+                + "}"), 200, 422);
+        send(put(admin, "/api/v1/subjects/EDU/scorecards/2026", "{\"dimensionWeights\":" + String.format(weights, 30, 10)
+                + ",\"reason\":\"市考核办2026年第2号通知：公众维度权重由20%调整为30%，学习成长维度由20%调整为10%\"}"), 200);
+        System.out.println("      EDU's 2026 scorecard configured, then changed with a reason (its history is on EDU's page)");
+
         progress(4, "budget projects for 2025 and 2026 (finance), their spending imported from the finance system");
         StringBuilder spending = new StringBuilder("project,amount,spentOn,note\n");
         for (Dept d : DEPTS) {
@@ -301,6 +310,12 @@ public class DemoCity {
                 Thread.sleep(300);
             }
         }
+    }
+
+    static HttpRequest.Builder put(String token, String path, String body) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     }
 
     static String post(String token, String path, String body, int... ok) throws Exception {

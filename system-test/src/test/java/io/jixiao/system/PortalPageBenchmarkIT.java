@@ -71,6 +71,10 @@ class PortalPageBenchmarkIT {
             }
         }
         Chromium.shot(browser, "portal-demo-league");
+        // the education bureau's page of 2026, at the history of its scorecard's configuration (changed mid-year)
+        load("/?r=history#/dept/EDU?period=2026", "dept");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('scorecard-history').scrollIntoView()");
+        Chromium.shot(browser, "portal-demo-history");
         Collections.sort(dept);
         Collections.sort(league);
         System.out.printf("PORTAL demo city, %d full loads each (target < 1500 ms): department page median %d ms, "
