@@ -235,7 +235,8 @@
       };
       return '<h3>' + t('redProjects') + '</h3>' + panel(w.panels.budget, red) +
         '<h3>' + t('overdue') + '</h3>' + panel(w.panels.overdueRectifications, () => (od.length ? '<ul>' +
-        od.map(c => '<li>' + esc(name(c.subject)) + ' · ' + t('due') + ' ' + esc(c.dueDate) + '</li>').join('') + '</ul>' : '<p class="muted">' + t('none') + '</p>'));
+        od.map(c => '<li>' + esc(name(c.subject)) + ' · ' + t('due') + ' ' + esc(c.dueDate) + '</li>').join('') + '</ul>' +
+        more(w.panels.overdueRectifications.data, 'overdue-head') : '<p class="muted">' + t('none') + '</p>'));
     };
     $('#view').innerHTML = '<h1>' + t('league') + ' · ' + esc(state.period) + '</h1><div class="grid">' +
       card(t('league'), ev, rows, ' id="league-card"') + '<section class="card" id="warnings"><h2>' + t('warnings') + '</h2>' + warn() + '</section>' +
@@ -308,7 +309,7 @@
     const surveys = l => (l.items.length ? '<ul id="survey-list">' + l.items.map(x => '<li data-survey="' + esc(x.id) + '">' +
       esc(state.lang === 'en' && x.titleEn ? x.titleEn : x.titleZh) + ' <span class="muted">· ' + esc(t('S_' + x.status)) + '</span>' +
       (x.status === 'OPEN' && x.access === 'PUBLIC' ? ' · <a href="' + esc(x.publicPath) + '" target="_blank" rel="noopener">' + t('answerPage') + '</a>' : '') +
-      '</li>').join('') + '</ul>' : '<p class="muted">' + t('none') + '</p>');
+      '</li>').join('') + '</ul>' + more(l, 'survey-list-head') : '<p class="muted">' + t('none') + '</p>');
     // yuan to the fen, as the budget is kept: 3,850,000.50, not 3,850,000.5
     const yuan = x => Number(x).toLocaleString(state.lang === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     const budget = b => '<p id="budget-sums">' + t('approved') + ' ' + yuan(b.approved) + ' · ' + t('spent') + ' ' +
@@ -316,7 +317,7 @@
       '<table id="budget-projects"><thead><tr><th>' + t('project') + '</th><th>' + t('light') + '</th></tr></thead><tbody>' +
       b.projects.map(x => '<tr><td>' + esc(x.name) + '</td><td>' + dot(x.light) + '</td></tr>').join('') + '</tbody></table>';
     const cases = c => (c.items.length ? '<ul id="cases">' + c.items.map(x => '<li>' + esc(t(x.status)) + ' · ' + t('due') + ' ' + esc(x.dueDate) +
-      (x.overdue ? ' <strong class="down">!</strong>' : '') + '</li>').join('') + '</ul>' : '<p class="muted">' + t('none') + '</p>');
+      (x.overdue ? ' <strong class="down">!</strong>' : '') + '</li>').join('') + '</ul>' + more(c, 'cases-head') : '<p class="muted">' + t('none') + '</p>');
     const title = p.subject.status === 'OK' ? name(code) : code;
     $('#view').innerHTML = '<p><a href="#/league">← ' + t('back') + '</a></p><h1 id="dept-title">' + esc(title) + ' · ' + esc(state.period) + '</h1>' +
       '<div class="grid">' + card(t('total'), p.scorecard, scoreCard, ' id="scorecard"') + card(t('lines'), p.scorecard, lines) +

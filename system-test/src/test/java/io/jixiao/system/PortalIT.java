@@ -165,6 +165,12 @@ class PortalIT {
                 "greenThreshold", 85, "yellowThreshold", 60, "reason", "绿灯线下调至85分（市考核办2024年第3号通知）"))
                 .put("/api/v1/subjects/{s}/scorecards/{p}", a, PERIOD).then().statusCode(200)
                 .body("shownTotal", equalTo(85.94f));
+        // the parks bureau's, six times: more than its page shows
+        for (int i = 0; i < 6; i++) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("dimensionWeights", weights,
+                    "greenThreshold", 90 - i, "reason", "第" + i + "次调整"))
+                    .put("/api/v1/subjects/{s}/scorecards/{p}", b, PERIOD).then().statusCode(200);
+        }
     }
 
     /** The text of a table row's cells, counted from 1. */
@@ -342,6 +348,10 @@ class PortalIT {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
                 browser.findElement(By.id("satisfaction")));
         Chromium.shot(browser, "portal-department-surveys");
+        // the latest five of its six configurations, and how many there are
+        assertEquals(List.of("6", "5", "4", "3", "2"), browser.findElements(By.cssSelector("#history tbody tr"))
+                .stream().map(r -> r.getAttribute("data-revision")).toList());
+        assertEquals("显示 5 项，共 6 项", browser.findElement(By.id("history-head")).getText());
         browser.get(RestAssured.baseURI + "/#/dept/" + a + "?period=" + PERIOD);
         WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error")));
         assertTrue(error.getText().contains("a department sees only its own page") || error.getText().contains(
