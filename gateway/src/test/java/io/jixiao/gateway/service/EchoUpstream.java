@@ -69,14 +69,15 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                 }
                 // a league table of 25 subjects answers the page asked for (?size=, 20 by default): one echo per row
                 // a year of 120 red projects, each of its own department, and a disposal task of another; the
-                // subjects asked for by code, each with a name
+                // subjects asked for by code (?code=), each with a name
                 String answer = route.endsWith("/league")
                         ? leaguePage(exchange.getRequestURI(), echo)
                         : route.endsWith("/budget/views/warnings")
                                 ? warnings(echo)
                                 : route.equals("/api/v1/subjects")
-                                        ? named(exchange.getRequestURI(), echo)
-                                        : echo.encode();
+                                        && String.valueOf(exchange.getRequestURI().getQuery()).contains("code=")
+                                                ? named(exchange.getRequestURI(), echo)
+                                                : echo.encode();
                 byte[] out = answer.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.getResponseHeaders().add("X-Upstream", "echo");
