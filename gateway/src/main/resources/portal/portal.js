@@ -24,7 +24,7 @@
       S_DRAFT: '未发布', S_OPEN: '进行中', S_CLOSED: '已结束', answerPage: '答题页',
       C_DRAFT: '草拟中', C_OPEN: '评价中', C_CLOSED: '评价已截止', C_FINALIZED: '结果已核定', C_PUBLISHED: '结果已公布',
       GATE_CAPPED: '一票否决封顶', DISPERSED: '评分分歧大', SUSPICIOUS_HIGH: '异常偏高待核',
-      scorecardLeague: '指标得分排名', xlsx: '导出 Excel', xlsxFailed: '导出未成功：', execution: '执行率', disposalOpen: '待处置',
+      scorecardLeague: '指标得分排名', xlsx: '导出 Excel', xlsxFailed: '导出未成功：', execution: '执行率',
       shownItems: '显示 %n 项，共 %t 项', history: '指标配置变更', revision: '版本', changedAt: '时间', changedBy: '调整人',
       reason: '原因', totalChange: '总分', firstConfig: '首次配置', unknownAuthor: '未记录' },
     en: { brand: 'Jixiao portal', period: 'Year', logout: 'Sign out', live: 'Live', liveIdle: 'Not connected',
@@ -53,7 +53,7 @@
       C_DRAFT: 'draft', C_OPEN: 'open for ratings', C_CLOSED: 'closed', C_FINALIZED: 'finalized', C_PUBLISHED: 'published',
       GATE_CAPPED: 'capped by a gate', DISPERSED: 'dispersed ratings', SUSPICIOUS_HIGH: 'suspiciously high, held',
       scorecardLeague: 'Scorecard ranking', xlsx: 'Excel workbook', xlsxFailed: 'The export did not succeed: ',
-      execution: 'spent', disposalOpen: 'disposal open', shownItems: 'Showing %n of %t', history: 'Scorecard changes',
+      execution: 'spent', shownItems: 'Showing %n of %t', history: 'Scorecard changes',
       revision: 'Rev.', changedAt: 'When', changedBy: 'By', reason: 'Reason', totalChange: 'Total',
       firstConfig: 'first configuration', unknownAuthor: 'not recorded' }
   };
@@ -104,9 +104,10 @@
   const gradeBadge = g => (g ? '<span class="grade ' + esc(g) + '">' + esc(t(g)) + '</span>' : '—');
   const dot = l => (l ? '<span class="dot ' + esc(l) + '" aria-hidden="true"></span>' + esc(t(l)) : '—');
   const flags = f => esc((f || []).map(t).join(' '));
-  // a page's "showing n of t" line, when there are more than it holds
-  const more = (pg, id) => (pg.totalItems > pg.items.length ? '<p class="muted" id="' + id + '">' +
-    esc(t('shownItems').replace('%n', pg.items.length).replace('%t', pg.totalItems)) + '</p>' : '');
+  // the "showing n of t" line of a list shown in part ("showing the top n of t departments" for a ranking)
+  const more = (shown, total, id, text) => (total > shown ? '<p class="muted" id="' + id + '">' +
+    esc(t(text || 'shownItems').replace('%n', shown).replace('%t', total)) + '</p>' : '');
+  const morePage = (pg, id) => more(pg.items.length, pg.totalItems, id);
 
   function i18n() {
     document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
@@ -210,8 +211,7 @@
           '</td><td>' + esc(name(r.subject)) + (r.provisional ? ' <small class="muted">(' + t('provisional') + ')</small>' : '') +
           '</td><td class="num">' + num(r.shownComposite) + '</td><td>' + gradeBadge(r.grade) + '</td><td>' + dot(r.light) +
           '</td><td class="num">' + share(r.coverage) + '%</td><td>' + flags(r.flags) + '</td></tr>').join('') +
-      '</tbody></table>' + (d.totalResults > d.results.length ? '<p class="muted" id="league-head">' +
-        esc(t('shownOf').replace('%n', d.results.length).replace('%t', d.totalResults)) + '</p>' : '');
+      '</tbody></table>' + more(d.results.length, d.totalResults, 'league-head', 'shownOf');
     // the scorecard ranking, there all year (before any evaluation cycle is): the head, a bar per department, and the
     // whole table as a workbook
     const ranking = d => (d.rows.length ? '<table id="scorecard-league"><thead><tr><th class="num">' + t('rank') + '</th><th>' +
@@ -220,23 +220,19 @@
         esc(state.lang === 'en' && r.nameEn ? r.nameEn : r.nameZh || r.subject) + '</td><td class="meter-cell"><meter min="0" max="100" value="' +
         (r.shownTotal === null ? 0 : Number(r.shownTotal)) + '" aria-hidden="true"></meter>' + num(r.shownTotal) + '</td><td>' +
         gradeBadge(r.grade) + '</td></tr>').join('') + '</tbody></table>' : '<p class="muted">' + t('notFound') + '</p>') +
-      (d.totalRows > d.rows.length ? '<p class="muted" id="scorecard-league-head">' +
-        esc(t('shownOf').replace('%n', d.rows.length).replace('%t', d.totalRows)) + '</p>' : '') +
+      more(d.rows.length, d.totalRows, 'scorecard-league-head', 'shownOf') +
       (d.rows.length ? '<p><button type="button" id="league-xlsx">' + t('xlsx') + '</button> <span class="error" id="xlsx-error" role="alert"></span></p>' : '');
     const warn = () => {
       const od = w.panels.overdueRectifications.status === 'OK' ? w.panels.overdueRectifications.data.items : [];
-      // the red projects of the year (a page of them), each with its execution rate and whether its disposal is open
-      const red = d => {
-        const open = new Set(d.openTasks.items.map(x => x.project));
-        return (d.red.items.length ? '<ul id="red-projects">' + d.red.items.map(p => '<li data-project="' + esc(p.project) +
-          '">' + dot(p.light) + ' ' + esc(name(p.subject)) + ' · ' + esc(p.name) + ' <span class="muted">· ' + t('execution') + ' ' +
-          share(100 * Number(p.executionRate)) + '%' + (open.has(p.project) ? ' · ' + t('disposalOpen') : '') + '</span></li>').join('') +
-          '</ul>' + more(d.red, 'red-projects-head') : '<p class="muted">' + t('none') + '</p>');
-      };
+      // the red projects of the year (a page of them), each with its execution rate
+      const red = d => (d.red.items.length ? '<ul id="red-projects">' + d.red.items.map(p => '<li data-project="' + esc(p.project) +
+        '">' + dot(p.light) + ' ' + esc(name(p.subject)) + ' · ' + esc(p.name) + ' <span class="muted">· ' + t('execution') + ' ' +
+        share(100 * Number(p.executionRate)) + '%</span></li>').join('') + '</ul>' + morePage(d.red, 'red-projects-head')
+        : '<p class="muted">' + t('none') + '</p>');
       return '<h3>' + t('redProjects') + '</h3>' + panel(w.panels.budget, red) +
         '<h3>' + t('overdue') + '</h3>' + panel(w.panels.overdueRectifications, () => (od.length ? '<ul>' +
         od.map(c => '<li>' + esc(name(c.subject)) + ' · ' + t('due') + ' ' + esc(c.dueDate) + '</li>').join('') + '</ul>' +
-        more(w.panels.overdueRectifications.data, 'overdue-head') : '<p class="muted">' + t('none') + '</p>'));
+        morePage(w.panels.overdueRectifications.data, 'overdue-head') : '<p class="muted">' + t('none') + '</p>'));
     };
     $('#view').innerHTML = '<h1>' + t('league') + ' · ' + esc(state.period) + '</h1><div class="grid">' +
       card(t('league'), ev, rows, ' id="league-card"') + '<section class="card" id="warnings"><h2>' + t('warnings') + '</h2>' + warn() + '</section>' +
@@ -290,7 +286,7 @@
       h.items.map(r => '<tr data-revision="' + esc(r.revision) + '"><td class="num">' + esc(r.revision) + '</td><td>' + esc(when(r.changedAt)) +
         '</td><td>' + esc(r.changedBy === 'unknown' ? t('unknownAuthor') : r.changedBy) + '</td><td>' +
         (r.reason ? esc(r.reason) : '<span class="muted">' + t(r.revision === 1 ? 'firstConfig' : 'none') + '</span>') +
-        '</td><td class="num">' + moved(r) + '</td></tr>').join('') + '</tbody></table>' + more(h, 'history-head')
+        '</td><td class="num">' + moved(r) + '</td></tr>').join('') + '</tbody></table>' + morePage(h, 'history-head')
       : '<p class="muted">' + t('none') + '</p>');
     const parties = ev => { const r = ev.results; return '<p><span class="big">' + num(r.shownComposite) + '</span> ' + gradeBadge(r.grade) +
       ' ' + t('rank') + ' ' + esc(r.rank || '—') + ' · ' + t('coverage') + ' ' + share(r.coverage) + '% ' + flags(r.flags) + '</p>' +
@@ -309,7 +305,7 @@
     const surveys = l => (l.items.length ? '<ul id="survey-list">' + l.items.map(x => '<li data-survey="' + esc(x.id) + '">' +
       esc(state.lang === 'en' && x.titleEn ? x.titleEn : x.titleZh) + ' <span class="muted">· ' + esc(t('S_' + x.status)) + '</span>' +
       (x.status === 'OPEN' && x.access === 'PUBLIC' ? ' · <a href="' + esc(x.publicPath) + '" target="_blank" rel="noopener">' + t('answerPage') + '</a>' : '') +
-      '</li>').join('') + '</ul>' + more(l, 'survey-list-head') : '<p class="muted">' + t('none') + '</p>');
+      '</li>').join('') + '</ul>' + morePage(l, 'survey-list-head') : '<p class="muted">' + t('none') + '</p>');
     // yuan to the fen, as the budget is kept: 3,850,000.50, not 3,850,000.5
     const yuan = x => Number(x).toLocaleString(state.lang === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     const budget = b => '<p id="budget-sums">' + t('approved') + ' ' + yuan(b.approved) + ' · ' + t('spent') + ' ' +
@@ -317,7 +313,7 @@
       '<table id="budget-projects"><thead><tr><th>' + t('project') + '</th><th>' + t('light') + '</th></tr></thead><tbody>' +
       b.projects.map(x => '<tr><td>' + esc(x.name) + '</td><td>' + dot(x.light) + '</td></tr>').join('') + '</tbody></table>';
     const cases = c => (c.items.length ? '<ul id="cases">' + c.items.map(x => '<li>' + esc(t(x.status)) + ' · ' + t('due') + ' ' + esc(x.dueDate) +
-      (x.overdue ? ' <strong class="down">!</strong>' : '') + '</li>').join('') + '</ul>' + more(c, 'cases-head') : '<p class="muted">' + t('none') + '</p>');
+      (x.overdue ? ' <strong class="down">!</strong>' : '') + '</li>').join('') + '</ul>' + morePage(c, 'cases-head') : '<p class="muted">' + t('none') + '</p>');
     const title = p.subject.status === 'OK' ? name(code) : code;
     $('#view').innerHTML = '<p><a href="#/league">← ' + t('back') + '</a></p><h1 id="dept-title">' + esc(title) + ' · ' + esc(state.period) + '</h1>' +
       '<div class="grid">' + card(t('total'), p.scorecard, scoreCard, ' id="scorecard"') + card(t('lines'), p.scorecard, lines) +

@@ -1,10 +1,10 @@
 package io.jixiao.gateway.service;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -102,7 +102,7 @@ public class PortalService {
 
     /** The subject codes of the rows at {@code path} in a panel's answer (none when it has no answer). */
     private static Set<String> named(Panel panel, String... path) {
-        Set<String> codes = new TreeSet<>();
+        Set<String> codes = new HashSet<>(); // put in order where they are asked for
         if (panel != null && panel.isOk()) {
             JsonNode rows = panel.data();
             for (String step : path) {
