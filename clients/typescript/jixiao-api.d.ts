@@ -10042,6 +10042,10 @@ export interface components {
          * @example 2022-03-10T12:15:50-04:00
          */
         OffsetDateTime: string;
+        OpenDisposalTask: {
+            id: components["schemas"]["UUID"];
+            openedAt: components["schemas"]["OffsetDateTime"];
+        };
         Option: {
             code: string;
             labelZh: string;
@@ -10354,6 +10358,8 @@ export interface components {
             goalScore: number | null;
             light: components["schemas"]["BudgetLight"];
             reasons: string[];
+            /** @description The project's open disposal task, awaiting finance's decision (the oldest, if it turned RED again before the first was closed); null when it has none */
+            openTask: ((components["schemas"]["OpenDisposalTask"] | null) | null) | components["schemas"]["OpenDisposalTask"] | null;
         };
         ProjectResponse: {
             id: components["schemas"]["UUID"];

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * Loads the demo city through the gateway, as its users would: ten departments under the city, ten common indicators
  * over the five dimensions, two years of values reported by the departments, a finalized and published 2025 cycle,
  * an open 2026 cycle with ratings, three satisfaction surveys with answers, budget projects for both years with their
- * spending imported as the finance system would, and 好差评 ratings from the service hall whose bad ones the departments
- * answer (one left unanswered past its due date).
+ * spending imported as the finance system would, 好差评 ratings from the service hall whose bad ones the departments
+ * answer (one left unanswered past its due date), and today's budget monitoring, whose RED projects open disposal
+ * tasks.
  *
  * Run: java tools/demo/DemoCity.java http://127.0.0.1:8080   (JDK 17 runs a single source file; no build needed)
  */
@@ -169,6 +170,12 @@ public class DemoCity {
         String c2026 = cycle(admin, "2026", "2026年度综合绩效考评");
         rateAll(c2026, mayor, assessor, 3);
 
+        // today's monitoring, as the daily run does it from 06:00: the projects that are RED open disposal tasks
+        // (the goal scores came with the values of step 3, through the events)
+        progress(9, "the budget's monitoring as of today: a RED project opens a disposal task for finance");
+        String run = post(finance, "/api/v1/budget/monitoring/run?year=2026", "", 200);
+        System.out.println("      monitoring: " + run);
+
         System.out.printf("%n  demo city loaded (%d API calls). Open cycle: %s%n", calls, c2026);
     }
 
@@ -277,7 +284,7 @@ public class DemoCity {
     }
 
     static void progress(int step, String what) {
-        System.out.printf("  [%d/8] %s%n", step, what);
+        System.out.printf("  [%d/9] %s%n", step, what);
     }
 
     static String token(String query) throws Exception {

@@ -26,7 +26,8 @@
       GATE_CAPPED: '一票否决封顶', DISPERSED: '评分分歧大', SUSPICIOUS_HIGH: '异常偏高待核',
       scorecardLeague: '指标得分排名', xlsx: '导出 Excel', xlsxFailed: '导出未成功：', execution: '执行率',
       shownItems: '显示 %n 项，共 %t 项', history: '指标配置变更', revision: '版本', changedAt: '时间', changedBy: '调整人',
-      reason: '原因', totalChange: '总分', firstConfig: '首次配置', unknownAuthor: '未记录' },
+      reason: '原因', totalChange: '总分', firstConfig: '首次配置', unknownAuthor: '未记录', goal: '目标得分',
+      disposalOpen: '待处置', disposalSince: '%d起待处置' },
     en: { brand: 'Jixiao portal', period: 'Year', logout: 'Sign out', live: 'Live', liveIdle: 'Not connected',
       liveOn: 'Connected, waiting for new results', login: 'Sign in', signIn: 'Sign in',
       signInWith: "Sign in with your organisation's identity provider (the demo issuer in the local run).",
@@ -55,7 +56,8 @@
       scorecardLeague: 'Scorecard ranking', xlsx: 'Excel workbook', xlsxFailed: 'The export did not succeed: ',
       execution: 'spent', shownItems: 'Showing %n of %t', history: 'Scorecard changes',
       revision: 'Rev.', changedAt: 'When', changedBy: 'By', reason: 'Reason', totalChange: 'Total',
-      firstConfig: 'first configuration', unknownAuthor: 'not recorded' }
+      firstConfig: 'first configuration', unknownAuthor: 'not recorded', goal: 'Goal score',
+      disposalOpen: 'disposal pending', disposalSince: 'disposal pending since %d' }
   };
   const DIMS = ['POLITICAL', 'PUBLIC', 'FINANCIAL', 'PROCESS', 'LEARNING'];
   const state = { lang: localStorage.getItem('jx.lang') || 'zh', token: sessionStorage.getItem('jx.token'),
@@ -80,6 +82,16 @@
   };
   // a share or a weight: as many decimals as it has, up to 2 (40, 33.33)
   const share = v => num(v).replace(/\.?0+$/, '');
+  // a fraction (an execution rate) as a percentage to 2 decimals: the decimal point moved in the service's digits
+  // before rounding, not a binary product (0.12345 is 12.35%, where 100 × 0.12345 is 12.344999…)
+  const pct = v => {
+    if (v === null || v === undefined || v === '' || !isFinite(Number(v))) return '—';
+    const s = String(Number(v));
+    if (/e/.test(s)) return num(Number(v) * 100);
+    const [whole, frac = ''] = s.replace('-', '').split('.');
+    const moved = (whole + frac.padEnd(2, '0').slice(0, 2)).replace(/^0+(?=\d)/, '') + (frac.length > 2 ? '.' + frac.slice(2) : '');
+    return num((s.startsWith('-') ? '-' : '') + moved);
+  };
   const claims = () => { try { return JSON.parse(atob(state.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))); } catch (e) { return {}; } };
   const name = code => { const s = state.subjects[code]; return s ? (state.lang === 'en' && s.nameEn ? s.nameEn : s.nameZh) : code; };
 
@@ -103,6 +115,10 @@
     '"' + (extra || '') + '><h2>' + title + '</h2>' + panel(p, render) + '</section>';
   const gradeBadge = g => (g ? '<span class="grade ' + esc(g) + '">' + esc(t(g)) + '</span>' : '—');
   const dot = l => (l ? '<span class="dot ' + esc(l) + '" aria-hidden="true"></span>' + esc(t(l)) : '—');
+  const day = x => new Date(x).toLocaleDateString(state.lang === 'en' ? 'en-GB' : 'zh-CN');
+  // a project whose RED light opened a disposal task that finance has not closed yet, with the day it opened
+  const pending = p => (p.openTask ? ' <span class="pending" data-task="' + esc(p.openTask.id) + '" title="' +
+    esc(t('disposalSince').replace('%d', day(p.openTask.openedAt))) + '">· ' + t('disposalOpen') + '</span>' : '');
   const flags = f => esc((f || []).map(t).join(' '));
   // the "showing n of t" line of a list shown in part ("showing the top n of t departments" for a ranking)
   const more = (shown, total, id, text) => (total > shown ? '<p class="muted" id="' + id + '">' +
@@ -227,7 +243,7 @@
       // the red projects of the year (a page of them), each with its execution rate
       const red = d => (d.red.items.length ? '<ul id="red-projects">' + d.red.items.map(p => '<li data-project="' + esc(p.project) +
         '">' + dot(p.light) + ' ' + esc(name(p.subject)) + ' · ' + esc(p.name) + ' <span class="muted">· ' + t('execution') + ' ' +
-        share(100 * Number(p.executionRate)) + '%</span></li>').join('') + '</ul>' + morePage(d.red, 'red-projects-head')
+        pct(p.executionRate) + '%</span>' + pending(p) + '</li>').join('') + '</ul>' + morePage(d.red, 'red-projects-head')
         : '<p class="muted">' + t('none') + '</p>');
       return '<h3>' + t('redProjects') + '</h3>' + panel(w.panels.budget, red) +
         '<h3>' + t('overdue') + '</h3>' + panel(w.panels.overdueRectifications, () => (od.length ? '<ul>' +
@@ -310,16 +326,19 @@
     const yuan = x => Number(x).toLocaleString(state.lang === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     const budget = b => '<p id="budget-sums">' + t('approved') + ' ' + yuan(b.approved) + ' · ' + t('spent') + ' ' +
       yuan(b.spent) + '</p><p>' + Object.entries(b.lights || {}).map(e => dot(e[0]) + ' ' + e[1]).join(' &nbsp; ') + '</p>' +
-      '<table id="budget-projects"><thead><tr><th>' + t('project') + '</th><th>' + t('light') + '</th></tr></thead><tbody>' +
-      b.projects.map(x => '<tr><td>' + esc(x.name) + '</td><td>' + dot(x.light) + '</td></tr>').join('') + '</tbody></table>';
+      '<table id="budget-projects"><thead><tr><th>' + t('project') + '</th><th class="num">' + t('approved') + '</th><th class="num">' +
+      t('execution') + '</th><th class="num">' + t('goal') + '</th><th>' + t('light') + '</th></tr></thead><tbody>' +
+      b.projects.map(x => '<tr data-project="' + esc(x.project) + '"><td>' + esc(x.name) + '</td><td class="num">' + yuan(x.approved) +
+        '</td><td class="num">' + pct(x.executionRate) + '%</td><td class="num">' + num(x.goalScore) + '</td><td>' + dot(x.light) +
+        pending(x) + '</td></tr>').join('') + '</tbody></table>';
     const cases = c => (c.items.length ? '<ul id="cases">' + c.items.map(x => '<li>' + esc(t(x.status)) + ' · ' + t('due') + ' ' + esc(x.dueDate) +
       (x.overdue ? ' <strong class="down">!</strong>' : '') + '</li>').join('') + '</ul>' + morePage(c, 'cases-head') : '<p class="muted">' + t('none') + '</p>');
     const title = p.subject.status === 'OK' ? name(code) : code;
     $('#view').innerHTML = '<p><a href="#/league">← ' + t('back') + '</a></p><h1 id="dept-title">' + esc(title) + ' · ' + esc(state.period) + '</h1>' +
       '<div class="grid">' + card(t('total'), p.scorecard, scoreCard, ' id="scorecard"') + card(t('lines'), p.scorecard, lines) +
       card(t('breakdown'), p.evaluation, parties, ' id="evaluation"') + card(t('satisfaction'), p.satisfaction, sat, ' id="satisfaction"') +
-      card(t('surveys'), p.surveys, surveys, ' id="surveys"') +
-      card(t('budget'), p.budget, budget, ' id="budget"') + card(t('cases'), p.rectifications, cases, ' id="rectifications"') +
+      card(t('surveys'), p.surveys, surveys, ' id="surveys"') + card(t('cases'), p.rectifications, cases, ' id="rectifications"') +
+      card(t('budget'), p.budget, budget, ' id="budget"') +
       card(t('history'), p.scorecardHistory, history, ' id="scorecard-history"') + '</div>';
     if (p.scorecard.status === 'OK' && window.echarts) {
       const sc = p.scorecard.data;

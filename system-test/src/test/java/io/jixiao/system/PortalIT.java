@@ -154,6 +154,10 @@ class PortalIT {
                 .body("{\"subject\":\"" + a + "\",\"fiscalYear\":" + PERIOD + ",\"category\":\"GENERAL\","
                         + "\"name\":\"供水管网改造\",\"approvedAmount\":2000000.50}")
                 .post("/api/v1/budget/projects"));
+        // the year's monitoring as of today: nothing spent of the water authority's project, so it is red and opens a
+        // disposal task for finance
+        given().auth().oauth2(TestTokens.finance()).queryParam("year", PERIOD).post("/api/v1/budget/monitoring/run")
+                .then().statusCode(200);
         // the water authority's 2024 scorecard configured twice, the weights as they were (its total stays 85.935):
         // first as set up, then with a lower green line and a reason
         Map<String, Object> weights = Map.of("POLITICAL", 20, "PUBLIC", 20, "FINANCIAL", 20, "PROCESS", 20,
@@ -227,7 +231,7 @@ class PortalIT {
         String red = browser.findElements(By.cssSelector("#red-projects li")).stream().map(WebElement::getText)
                 .filter(x -> x.contains("供水管网改造")).findFirst().orElse("no red project in "
                         + browser.findElement(By.id("warnings")).getText());
-        assertEquals("红灯 市水务局 · 供水管网改造 · 执行率 0%", red);
+        assertEquals("红灯 市水务局 · 供水管网改造 · 执行率 0.00% · 待处置", red);
         assertEquals(true,
                 ((JavascriptExecutor) browser).executeScript("const c = document.getElementById('league-card');"
                         + " return c.scrollWidth <= c.clientWidth;"),
@@ -256,7 +260,11 @@ class PortalIT {
         String firstCode = firstLine.getAttribute("title");
         assertTrue(firstCode.startsWith("PT"), "the code stays on the line: " + firstCode);
         assertTrue(browser.findElement(By.id("parties")).getText().contains("上级"), "the 360 breakdown");
-        assertTrue(browser.findElement(By.id("budget")).getText().contains("供水管网改造"), "budget panel");
+        // the department's projects, each with its figures, and the disposal its red light opened
+        List<WebElement> projects = browser.findElements(By.cssSelector("#budget-projects tbody tr"));
+        assertEquals(1, projects.size(), "budget panel: " + browser.findElement(By.id("budget")).getText());
+        assertEquals(List.of("供水管网改造", "2,000,000.50", "0.00%", "—", "红灯 · 待处置"),
+                cells(projects.get(0), 1, 2, 3, 4, 5));
         assertEquals("批复 2,000,000.50 · 已执行 0.00", browser.findElement(By.id("budget-sums")).getText(),
                 "yuan to the fen");
         assertTrue(browser.findElement(By.id("satisfaction")).getText().contains("本期暂无数据"),

@@ -67,6 +67,18 @@ public class MonitoringRepository {
         return m;
     }
 
+    /**
+     * project id → its open disposal task, for the projects of the year that have one; the oldest, when a project
+     * turned RED again before finance closed its first task.
+     */
+    public Map<UUID, DisposalTask> openTasks(int year) {
+        Map<UUID, DisposalTask> m = new HashMap<>();
+        em.createQuery("select t from DisposalTask t, BudgetProject p where p.id = t.projectId and p.fiscalYear = :y"
+                + " and t.status = :s order by t.openedAt desc, t.id desc", DisposalTask.class).setParameter("y", year)
+                .setParameter("s", DisposalTask.Status.OPEN).getResultList().forEach(t -> m.put(t.projectId, t));
+        return m;
+    }
+
     public List<Execution> executions(UUID project) {
         return em.createQuery("from Execution where projectId = :p order by spentOn, recordedAt", Execution.class)
                 .setParameter("p", project).getResultList();

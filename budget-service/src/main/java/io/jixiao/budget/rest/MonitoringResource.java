@@ -2,6 +2,7 @@ package io.jixiao.budget.rest;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.jixiao.budget.domain.DisposalTask;
 import io.jixiao.budget.domain.monitoring.Light;
 import io.jixiao.budget.service.MonitoringService;
 import io.jixiao.kit.security.CurrentUser;
@@ -34,14 +36,23 @@ public class MonitoringResource {
     public record ProjectMonitoring(UUID project, String subject, String name, BigDecimal approved, BigDecimal spent,
             BigDecimal executionRate, BigDecimal timeProgress, @Schema(nullable = true) BigDecimal pace,
             boolean paceJudged,
-            @Schema(nullable = true) BigDecimal goalScore, Light light, List<String> reasons) {
+            @Schema(nullable = true) BigDecimal goalScore, Light light, List<String> reasons,
+            @Schema(nullable = true, description = "The project's open disposal task, awaiting finance's decision"
+                    + " (the oldest, if it turned RED again before the first was closed); null when it has none") OpenTask openTask) {
         public static ProjectMonitoring from(MonitoringService.Assessed a) {
             var s = a.assessment();
+            DisposalTask t = a.openTask();
             return new ProjectMonitoring(a.project().id, a.project().subjectCode, a.project().name,
                     a.project().approvedAmount, a.spent(), Decimals.stored(s.executionRate()),
                     Decimals.stored(s.timeProgress()), Decimals.stored(s.pace()), s.paceJudged(),
-                    Decimals.stored(s.goalScore()), s.light(), s.reasons());
+                    Decimals.stored(s.goalScore()), s.light(), s.reasons(),
+                    t == null ? null : new OpenTask(t.id, t.openedAt));
         }
+    }
+
+    /** A disposal task still open, as {@code GET /api/v1/budget/disposals} lists it; finance closes it with its id. */
+    @Schema(name = "OpenDisposalTask")
+    public record OpenTask(UUID id, OffsetDateTime openedAt) {
     }
 
     private final MonitoringService service;

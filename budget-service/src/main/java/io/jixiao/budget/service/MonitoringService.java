@@ -59,8 +59,9 @@ public class MonitoringService {
     /** When the day's scheduled run is due (China time): the morning, before the offices open. */
     private static final LocalTime DUE_AT = LocalTime.of(6, 0);
 
-    /** A project with its assessment. */
-    public record Assessed(BudgetProject project, BigDecimal spent, DualMonitor.Assessment assessment) {
+    /** A project with its assessment, and its open disposal task (null when it has none). */
+    public record Assessed(BudgetProject project, BigDecimal spent, DualMonitor.Assessment assessment,
+            DisposalTask openTask) {
     }
 
     /**
@@ -110,12 +111,13 @@ public class MonitoringService {
         List<BudgetProject> list = projects.list("fiscalYear = ?1 order by subjectCode, name, id", year);
         Map<UUID, BigDecimal> spent = monitoring.spentByProject(year, asOf);
         Map<String, BigDecimal> scores = monitoring.latestScores(year);
+        Map<UUID, DisposalTask> open = monitoring.openTasks(year);
         Thresholds t = inputs.rulesFor(year).thresholds();
         List<Assessed> out = new ArrayList<>(list.size());
         for (BudgetProject p : list) {
             BigDecimal s = spent.getOrDefault(p.id, BigDecimal.ZERO);
             out.add(new Assessed(p, s, DualMonitor.assess(new DualMonitor.Input(p.approvedAmount, s, year, asOf,
-                    goalScore(p, scores)), t)));
+                    goalScore(p, scores)), t), open.get(p.id)));
         }
         return out;
     }

@@ -94,6 +94,11 @@ class MonitoringApiTest {
         Eventually.until("score known", Duration.ofSeconds(30),
                 () -> count("select count(*) from indicator_score where subject_code = ?1", s) == 1);
         spend(TestTokens.finance(), project, "950", "2025-06-30", false, 201);
+        // red as computed now, but no run has opened its task yet
+        given().auth().oauth2(TestTokens.finance()).queryParam("year", 2025).queryParam("asOf", "2025-12-31")
+                .queryParam("subject", s).get("/api/v1/budget/monitoring").then().statusCode(200)
+                .body("items[0].light", equalTo("RED")).body("items[0]", org.hamcrest.Matchers.hasKey("openTask"))
+                .body("items[0].openTask", org.hamcrest.Matchers.nullValue());
 
         // pace 0.95 at year end is fine, the goal score 55 < 60 is not
         Response run = given().auth().oauth2(TestTokens.finance()).queryParam("year", 2025)
@@ -138,6 +143,18 @@ class MonitoringApiTest {
                 .get("/api/v1/budget/disposals").then().statusCode(200).body("totalItems", equalTo(0));
         given().auth().oauth2(TestTokens.finance()).queryParam("subject", s).get("/api/v1/budget/disposals").then()
                 .statusCode(200).body("items.id", equalTo(List.of(task))).body("totalPages", equalTo(1));
+        // the project's light names its open task, wherever the project is read
+        String opened = given().auth().oauth2(TestTokens.finance()).queryParam("subject", s)
+                .get("/api/v1/budget/disposals").then().extract().path("items[0].openedAt");
+        given().auth().oauth2(TestTokens.department(s)).queryParam("year", 2025).queryParam("asOf", "2025-12-31")
+                .get("/api/v1/budget/monitoring").then().statusCode(200).body("items[0].openTask.id", equalTo(task))
+                .body("items[0].openTask.openedAt", equalTo(opened));
+        given().auth().oauth2(TestTokens.department(s)).queryParam("year", 2025).queryParam("asOf", "2025-12-31")
+                .get("/api/v1/budget/views/departments/{code}", s).then().statusCode(200)
+                .body("projects[0].openTask.id", equalTo(task));
+        given().auth().oauth2(TestTokens.department(s)).queryParam("year", 2025).queryParam("asOf", "2025-12-31")
+                .get("/api/v1/budget/views/warnings").then().statusCode(200)
+                .body("red.items.openTask.id", equalTo(List.of(task)));
         given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON)
                 .body(Map.of("action", "RECTIFY", "note", "整改")).post("/api/v1/budget/disposals/{id}/close", task)
                 .then().statusCode(403);
@@ -147,12 +164,53 @@ class MonitoringApiTest {
                 .then().statusCode(200).body("status", equalTo("CLOSED"));
         given().auth().oauth2(TestTokens.department(s)).get("/api/v1/budget/disposals").then().statusCode(200)
                 .body("totalItems", equalTo(0));
+        given().auth().oauth2(TestTokens.department(s)).queryParam("year", 2025).queryParam("asOf", "2025-12-31")
+                .get("/api/v1/budget/monitoring").then().statusCode(200).body("items[0].light", equalTo("RED"))
+                .body("items[0].openTask", org.hamcrest.Matchers.nullValue());
         given().auth().oauth2(TestTokens.department(s)).queryParam("status", "CLOSED")
                 .get("/api/v1/budget/disposals").then().statusCode(200).body("items.id", equalTo(List.of(task)))
                 .body("items[0].action", equalTo("RECTIFY"));
         given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
                 .body(Map.of("action", "SUSPEND", "note", "again")).post("/api/v1/budget/disposals/{id}/close", task)
                 .then().statusCode(409);
+    }
+
+    /**
+     * A project that turns RED, recovers and turns RED again before finance closed its first task has two open tasks;
+     * its light names the older one until that one is closed.
+     */
+    @Test
+    void aProjectRedAgainBeforeItsTaskIsClosedNamesItsOldestOpenTask() {
+        String s = subject();
+        String project = project(s, 2025, "GOAL-2");
+        spend(TestTokens.finance(), project, "950", "2025-06-30", false, 201);
+        List<String> light = new java.util.ArrayList<>();
+        for (int score : new int[]{55, 90, 55}) {
+            String type = "jixiao.indicator.value.recorded.v1";
+            EventSamples.send(bootstrap, "jixiao.indicator.events", type, s, EventSamples.with(type, "subject", s,
+                    "indicator", "GOAL-2", "period", "2025", "score", score), UUID.randomUUID());
+            Eventually.until("score " + score + " known", Duration.ofSeconds(30), () -> count(
+                    "select count(*) from indicator_score where subject_code = ?1 and score = ?2", s, score) == 1);
+            given().auth().oauth2(TestTokens.finance()).queryParam("year", 2025).queryParam("asOf", "2025-12-31")
+                    .post("/api/v1/budget/monitoring/run").then().statusCode(200);
+            light.add(given().auth().oauth2(TestTokens.finance()).queryParam("year", 2025)
+                    .queryParam("asOf", "2025-12-31").queryParam("subject", s).get("/api/v1/budget/monitoring")
+                    .then().statusCode(200).extract().path("items[0].light"));
+        }
+        assertEquals(List.of("RED", "GREEN", "RED"), light);
+        List<String> open = given().auth().oauth2(TestTokens.finance()).queryParam("subject", s)
+                .get("/api/v1/budget/disposals").then().statusCode(200).body("totalItems", equalTo(2)).extract()
+                .path("items.id");
+        given().auth().oauth2(TestTokens.finance()).queryParam("year", 2025).queryParam("asOf", "2025-12-31")
+                .queryParam("subject", s).get("/api/v1/budget/monitoring").then().statusCode(200)
+                .body("items[0].openTask.id", equalTo(open.get(0)));
+        given().auth().oauth2(TestTokens.finance()).contentType(ContentType.JSON)
+                .body(Map.of("action", "RECTIFY", "note", "第一次整改")).post("/api/v1/budget/disposals/{id}/close",
+                        open.get(0))
+                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.finance()).queryParam("year", 2025).queryParam("asOf", "2025-12-31")
+                .queryParam("subject", s).get("/api/v1/budget/monitoring").then().statusCode(200)
+                .body("items[0].openTask.id", equalTo(open.get(1)));
     }
 
     /** The project list filters by year, in pages, and a department's list has only its own projects. */
