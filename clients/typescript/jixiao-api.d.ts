@@ -9378,6 +9378,12 @@ export interface components {
         CaseResponse: {
             id: components["schemas"]["UUID"];
             review: components["schemas"]["UUID"];
+            /** @description the service case the bad review was given on */
+            caseNo: string;
+            serviceItem: string | null;
+            level: components["schemas"]["ReviewLevel"];
+            /** @description what the citizen said with the review */
+            comment: string | null;
             subject: string;
             openedAt: components["schemas"]["OffsetDateTime"];
             dueDate: components["schemas"]["LocalDate"];

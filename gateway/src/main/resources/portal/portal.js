@@ -27,7 +27,7 @@
       scorecardLeague: '指标得分排名', xlsx: '导出 Excel', xlsxFailed: '导出未成功：', execution: '执行率',
       shownItems: '显示 %n 项，共 %t 项', history: '指标配置变更', revision: '版本', changedAt: '时间', changedBy: '调整人',
       reason: '原因', totalChange: '总分', firstConfig: '首次配置', unknownAuthor: '未记录', goal: '目标得分',
-      disposalOpen: '待处置', disposalSince: '%d起待处置' },
+      disposalOpen: '待处置', disposalSince: '%d起待处置', DISSATISFIED: '不满意', VERY_DISSATISFIED: '非常不满意' },
     en: { brand: 'Jixiao portal', period: 'Year', logout: 'Sign out', live: 'Live', liveIdle: 'Not connected',
       liveOn: 'Connected, waiting for new results', login: 'Sign in', signIn: 'Sign in',
       signInWith: "Sign in with your organisation's identity provider (the demo issuer in the local run).",
@@ -57,7 +57,8 @@
       execution: 'spent', shownItems: 'Showing %n of %t', history: 'Scorecard changes',
       revision: 'Rev.', changedAt: 'When', changedBy: 'By', reason: 'Reason', totalChange: 'Total',
       firstConfig: 'first configuration', unknownAuthor: 'not recorded', goal: 'Goal score',
-      disposalOpen: 'disposal pending', disposalSince: 'disposal pending since %d' }
+      disposalOpen: 'disposal pending', disposalSince: 'disposal pending since %d', DISSATISFIED: 'dissatisfied',
+      VERY_DISSATISFIED: 'very dissatisfied' }
   };
   const DIMS = ['POLITICAL', 'PUBLIC', 'FINANCIAL', 'PROCESS', 'LEARNING'];
   const state = { lang: localStorage.getItem('jx.lang') || 'zh', token: sessionStorage.getItem('jx.token'),
@@ -246,8 +247,9 @@
         pct(p.executionRate) + '%</span>' + pending(p) + '</li>').join('') + '</ul>' + morePage(d.red, 'red-projects-head')
         : '<p class="muted">' + t('none') + '</p>');
       return '<h3>' + t('redProjects') + '</h3>' + panel(w.panels.budget, red) +
-        '<h3>' + t('overdue') + '</h3>' + panel(w.panels.overdueRectifications, () => (od.length ? '<ul>' +
-        od.map(c => '<li>' + esc(name(c.subject)) + ' · ' + t('due') + ' ' + esc(c.dueDate) + '</li>').join('') + '</ul>' +
+        '<h3>' + t('overdue') + '</h3>' + panel(w.panels.overdueRectifications, () => (od.length ? '<ul id="overdue">' +
+        od.map(c => '<li data-case="' + esc(c.id) + '">' + esc(name(c.subject)) + ' · ' + esc(c.caseNo) + (c.serviceItem ? ' · ' +
+          esc(c.serviceItem) : '') + ' · ' + t('due') + ' ' + esc(c.dueDate) + '</li>').join('') + '</ul>' +
         morePage(w.panels.overdueRectifications.data, 'overdue-head') : '<p class="muted">' + t('none') + '</p>'));
     };
     $('#view').innerHTML = '<h1>' + t('league') + ' · ' + esc(state.period) + '</h1><div class="grid">' +
@@ -331,8 +333,12 @@
       b.projects.map(x => '<tr data-project="' + esc(x.project) + '"><td>' + esc(x.name) + '</td><td class="num">' + yuan(x.approved) +
         '</td><td class="num">' + pct(x.executionRate) + '%</td><td class="num">' + num(x.goalScore) + '</td><td>' + dot(x.light) +
         pending(x) + '</td></tr>').join('') + '</tbody></table>';
-    const cases = c => (c.items.length ? '<ul id="cases">' + c.items.map(x => '<li>' + esc(t(x.status)) + ' · ' + t('due') + ' ' + esc(x.dueDate) +
-      (x.overdue ? ' <strong class="down">!</strong>' : '') + '</li>').join('') + '</ul>' + morePage(c, 'cases-head') : '<p class="muted">' + t('none') + '</p>');
+    // each case with what it answers: the service case, its item and rating, and what the citizen said
+    const cases = c => (c.items.length ? '<ul id="cases">' + c.items.map(x => '<li data-case="' + esc(x.id) + '"><span class="case-no">' +
+      esc(x.caseNo) + '</span>' + (x.serviceItem ? ' · ' + esc(x.serviceItem) : '') + ' · ' + esc(t(x.level)) + '<br>' + esc(t(x.status)) +
+      ' · ' + t('due') + ' ' + esc(x.dueDate) + (x.overdue ? ' <strong class="down">!</strong>' : '') +
+      (x.comment ? '<br><span class="muted">“' + esc(x.comment) + '”</span>' : '') + '</li>').join('') + '</ul>' + morePage(c, 'cases-head')
+      : '<p class="muted">' + t('none') + '</p>');
     const title = p.subject.status === 'OK' ? name(code) : code;
     $('#view').innerHTML = '<p><a href="#/league">← ' + t('back') + '</a></p><h1 id="dept-title">' + esc(title) + ' · ' + esc(state.period) + '</h1>' +
       '<div class="grid">' + card(t('total'), p.scorecard, scoreCard, ' id="scorecard"') + card(t('lines'), p.scorecard, lines) +

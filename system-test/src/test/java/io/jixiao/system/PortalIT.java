@@ -43,6 +43,8 @@ class PortalIT {
     static String a;
     static String b;
     static String survey;
+    /** The due date of the water authority's overdue bad-review case. */
+    static String overdueCaseDue;
 
     @BeforeAll
     static void start() throws IOException {
@@ -154,6 +156,14 @@ class PortalIT {
                 .body("{\"subject\":\"" + a + "\",\"fiscalYear\":" + PERIOD + ",\"category\":\"GENERAL\","
                         + "\"name\":\"供水管网改造\",\"approvedAmount\":2000000.50}")
                 .post("/api/v1/budget/projects"));
+        // a citizen's bad review of the water authority's service hall, 40 days ago: a rectification case for it to
+        // answer, past its due date of 15 working days
+        overdueCaseDue = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth()
+                .oauth2(TestTokens.system("service-hall")).contentType(ContentType.JSON)
+                .body(Map.of("caseNo", "SW-" + a + "-0001", "subject", a, "serviceItem", "用水报装", "level",
+                        "DISSATISFIED", "comment", "现场勘查预约等了两周", "ratedAt",
+                        java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).minusDays(40).toString()))
+                .post("/api/v1/reviews")).path("rectification.dueDate");
         // the year's monitoring as of today: nothing spent of the water authority's project, so it is red and opens a
         // disposal task for finance
         given().auth().oauth2(TestTokens.finance()).queryParam("year", PERIOD).post("/api/v1/budget/monitoring/run")
@@ -232,6 +242,10 @@ class PortalIT {
                 .filter(x -> x.contains("供水管网改造")).findFirst().orElse("no red project in "
                         + browser.findElement(By.id("warnings")).getText());
         assertEquals("红灯 市水务局 · 供水管网改造 · 执行率 0.00% · 待处置", red);
+        // and its overdue bad-review case, by case number and item
+        assertTrue(browser.findElements(By.cssSelector("#overdue li")).stream().map(WebElement::getText).toList()
+                .contains("市水务局 · SW-" + a + "-0001 · 用水报装 · 期限 " + overdueCaseDue),
+                browser.findElement(By.id("warnings")).getText());
         assertEquals(true,
                 ((JavascriptExecutor) browser).executeScript("const c = document.getElementById('league-card');"
                         + " return c.scrollWidth <= c.clientWidth;"),
@@ -260,6 +274,11 @@ class PortalIT {
         String firstCode = firstLine.getAttribute("title");
         assertTrue(firstCode.startsWith("PT"), "the code stays on the line: " + firstCode);
         assertTrue(browser.findElement(By.id("parties")).getText().contains("上级"), "the 360 breakdown");
+        // its bad-review case: what it answers, its state and due date, and what the citizen said
+        List<WebElement> cases = browser.findElements(By.cssSelector("#cases li"));
+        assertEquals(1, cases.size(), browser.findElement(By.id("rectifications")).getText());
+        assertEquals("SW-" + a + "-0001 · 用水报装 · 不满意\n待答复 · 期限 " + overdueCaseDue + " !\n“现场勘查预约等了两周”",
+                cases.get(0).getText());
         // the department's projects, each with its figures, and the disposal its red light opened
         List<WebElement> projects = browser.findElements(By.cssSelector("#budget-projects tbody tr"));
         assertEquals(1, projects.size(), "budget panel: " + browser.findElement(By.id("budget")).getText());

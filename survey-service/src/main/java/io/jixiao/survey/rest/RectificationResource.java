@@ -3,6 +3,7 @@ package io.jixiao.survey.rest;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +29,8 @@ import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
 import io.jixiao.survey.domain.RectificationAnswer;
 import io.jixiao.survey.domain.RectificationCase;
+import io.jixiao.survey.domain.ServiceReview;
+import io.jixiao.survey.domain.review.ReviewLevel;
 import io.jixiao.survey.service.RectificationService;
 
 /** Rectification cases of bad reviews: the department answers within 15 working days, then closes the case. */
@@ -35,7 +38,11 @@ import io.jixiao.survey.service.RectificationService;
 @Tag(name = "Rectification", description = "整改: answering bad reviews")
 public class RectificationResource {
 
-    public record CaseResponse(UUID id, UUID review, String subject, OffsetDateTime openedAt, LocalDate dueDate,
+    public record CaseResponse(UUID id, UUID review,
+            @Schema(description = "the service case the bad review was given on") String caseNo,
+            @Schema(nullable = true) String serviceItem, ReviewLevel level,
+            @Schema(nullable = true, description = "what the citizen said with the review") String comment,
+            String subject, OffsetDateTime openedAt, LocalDate dueDate,
             RectificationCase.Status status, boolean overdue,
             @Schema(nullable = true, description = "the answer that stands; every answer is at /answers") String answer,
             @Schema(description = "how many answers the department has given") int answerRevisions,
@@ -45,10 +52,18 @@ public class RectificationResource {
             @Schema(nullable = true) String closingNote,
             @Schema(nullable = true) String closedBy,
             @Schema(nullable = true) OffsetDateTime closedAt) {
-        static CaseResponse of(RectificationCase c) {
+        /** A case with the review it answers. */
+        static CaseResponse of(RectificationCase c, RectificationService service) {
+            return of(c, service.reviewsOf(List.of(c)));
+        }
+
+        /** A case with the review it answers, taken from {@code reviews} (by review id). */
+        static CaseResponse of(RectificationCase c, Map<UUID, ServiceReview> reviews) {
             boolean overdue = c.status == RectificationCase.Status.OPEN
                     && LocalDate.now(io.jixiao.survey.service.ReviewService.CHINA).isAfter(c.dueDate);
-            return new CaseResponse(c.id, c.reviewId, c.subjectCode, c.openedAt, c.dueDate, c.status, overdue,
+            ServiceReview r = reviews.get(c.reviewId);
+            return new CaseResponse(c.id, c.reviewId, r.caseNo, r.serviceItem, r.level, r.comment, c.subjectCode,
+                    c.openedAt, c.dueDate, c.status, overdue,
                     c.answer, c.answerRevisions, c.answeredBy, c.answeredAt,
                     c.answeredAt == null ? null : c.answeredOnTime(),
                     c.closingNote, c.closedBy, c.closedAt);
@@ -83,14 +98,16 @@ public class RectificationResource {
     public Paged<CaseResponse> list(@QueryParam("subject") String subject,
             @QueryParam("status") RectificationCase.Status status, @QueryParam("overdue") boolean overdue,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return service.list(subject, status, overdue, caller, PageRequest.of(page, size)).map(CaseResponse::of);
+        Paged<RectificationCase> cases = service.list(subject, status, overdue, caller, PageRequest.of(page, size));
+        Map<UUID, ServiceReview> reviews = service.reviewsOf(cases.items());
+        return cases.map(c -> CaseResponse.of(c, reviews));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.DEPARTMENT})
     public CaseResponse get(@PathParam("id") UUID id) {
-        return CaseResponse.of(service.get(id, caller));
+        return CaseResponse.of(service.get(id, caller), service);
     }
 
     /** Every answer the department gave, the first first; the last one is the case's {@code answer}. */
@@ -106,7 +123,7 @@ public class RectificationResource {
     @RolesAllowed(CurrentUser.DEPARTMENT)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "answer", summary = "The department's answer", value = ApiExamples.ANSWER)))
     public CaseResponse answer(@PathParam("id") UUID id, @Valid @NotNull AnswerRequest r) {
-        return CaseResponse.of(service.answer(id, r.answer(), caller));
+        return CaseResponse.of(service.answer(id, r.answer(), caller), service);
     }
 
     @POST
@@ -114,6 +131,6 @@ public class RectificationResource {
     @RolesAllowed({CurrentUser.DEPARTMENT, CurrentUser.ADMIN})
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "close", summary = "Close after a return visit", value = ApiExamples.CLOSE)))
     public CaseResponse close(@PathParam("id") UUID id, @Valid @NotNull CloseRequest r) {
-        return CaseResponse.of(service.close(id, r.note(), caller));
+        return CaseResponse.of(service.close(id, r.note(), caller), service);
     }
 }

@@ -44,7 +44,7 @@ public class ReviewRectificationResource {
     @GET
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.DEPARTMENT})
     public CaseResponse get(@PathParam("review") UUID review) {
-        return CaseResponse.of(service.ofReview(review, caller));
+        return CaseResponse.of(service.ofReview(review, caller), service);
     }
 
     @GET
@@ -60,7 +60,7 @@ public class ReviewRectificationResource {
     @RolesAllowed(CurrentUser.DEPARTMENT)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "answer", summary = "The department's answer", value = ApiExamples.ANSWER)))
     public CaseResponse answer(@PathParam("review") UUID review, @Valid @NotNull AnswerRequest r) {
-        return CaseResponse.of(service.answer(service.ofReview(review, caller).id, r.answer(), caller));
+        return CaseResponse.of(service.answer(service.ofReview(review, caller).id, r.answer(), caller), service);
     }
 
     @POST
@@ -68,6 +68,6 @@ public class ReviewRectificationResource {
     @RolesAllowed({CurrentUser.DEPARTMENT, CurrentUser.ADMIN})
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "close", summary = "Close after a return visit", value = ApiExamples.CLOSE)))
     public CaseResponse close(@PathParam("review") UUID review, @Valid @NotNull CloseRequest r) {
-        return CaseResponse.of(service.close(service.ofReview(review, caller).id, r.note(), caller));
+        return CaseResponse.of(service.close(service.ofReview(review, caller).id, r.note(), caller), service);
     }
 }

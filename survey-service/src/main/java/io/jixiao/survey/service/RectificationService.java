@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -17,7 +20,9 @@ import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
 import io.jixiao.survey.domain.RectificationAnswer;
 import io.jixiao.survey.domain.RectificationCase;
+import io.jixiao.survey.domain.ServiceReview;
 import io.jixiao.survey.repository.RectificationRepository;
+import io.jixiao.survey.repository.ReviewRepository;
 
 /** The department's side of a bad review: its open cases, its answer, and closing the case. */
 @ApplicationScoped
@@ -25,10 +30,21 @@ public class RectificationService {
 
     private final RectificationRepository cases;
     private final ReviewService reviews;
+    private final ReviewRepository reviewRows;
 
-    public RectificationService(RectificationRepository cases, ReviewService reviews) {
+    public RectificationService(RectificationRepository cases, ReviewService reviews, ReviewRepository reviewRows) {
         this.cases = cases;
         this.reviews = reviews;
+        this.reviewRows = reviewRows;
+    }
+
+    /** The bad reviews the cases answer (what was rated, and what the citizen said), by review id, in one query. */
+    public Map<UUID, ServiceReview> reviewsOf(List<RectificationCase> list) {
+        if (list.isEmpty()) {
+            return Map.of();
+        }
+        return reviewRows.list("id in ?1", list.stream().map(c -> c.reviewId).distinct().toList()).stream()
+                .collect(Collectors.toMap(r -> r.id, Function.identity()));
     }
 
     /**

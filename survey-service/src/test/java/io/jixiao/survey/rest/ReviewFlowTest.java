@@ -108,7 +108,12 @@ class ReviewFlowTest {
                 .statusCode(201).body("rectification", nullValue()).extract().path("id");
         // the case at the review's own path (DESIGN section 9): the same case; a good review has none
         given().auth().oauth2(TestTokens.department(s)).get("/api/v1/reviews/{id}/rectification", badId).then()
-                .statusCode(200).body("id", equalTo(caseId)).body("review", equalTo(badId));
+                .statusCode(200).body("id", equalTo(caseId)).body("review", equalTo(badId))
+                .body("caseNo", equalTo(c1)).body("level", equalTo("DISSATISFIED"));
+        // the case says what it answers: the service case, its item, the rating and what the citizen said
+        given().auth().oauth2(TestTokens.department(s)).get("/api/v1/rectifications/{id}", caseId).then()
+                .statusCode(200).body("caseNo", equalTo(c1)).body("serviceItem", equalTo("不动产登记"))
+                .body("level", equalTo("DISSATISFIED")).body("comment", equalTo("等候时间太长"));
         given().auth().oauth2(TestTokens.department(s)).get("/api/v1/reviews/{id}/rectification", good).then()
                 .statusCode(404).body("detail", containsString("rectification case of review"));
         given().auth().oauth2(TestTokens.department(other)).get("/api/v1/reviews/{id}/rectification", badId).then()
@@ -149,6 +154,11 @@ class ReviewFlowTest {
                 .then().statusCode(403);
         given().auth().oauth2(TestTokens.department(s)).queryParam("month", month).get("/api/v1/reviews").then()
                 .statusCode(200).body("totalItems", equalTo(4));
+        // the list names each case's own review, a page at a time
+        given().auth().oauth2(TestTokens.department(s)).queryParam("size", 3).get("/api/v1/rectifications").then()
+                .statusCode(200).body("totalItems", equalTo(4)).body("items.size()", equalTo(3))
+                .body("items.caseNo", equalTo(List.of("HALL-" + s + "-2025", c1, "HALL-" + s + "-3")))
+                .body("items.level", equalTo(List.of("DISSATISFIED", "DISSATISFIED", "VERY_DISSATISFIED")));
         given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON).body(Map.of("note", "整改完成"))
                 .post("/api/v1/rectifications/{id}/close", caseId).then().statusCode(409);
         given().auth().oauth2(TestTokens.department(s)).contentType(ContentType.JSON)
