@@ -2,7 +2,6 @@ package io.jixiao.gateway.client;
 
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,8 +19,8 @@ import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.mutiny.Uni;
 
 /**
- * evaluation-service as the portal sees it: the 360 results of the cycle that speaks for a period (the most advanced
- * one: published before finalized before closed before open), each call a panel, degraded rather than failed.
+ * evaluation-service as the portal sees it: the 360 results of the cycle that speaks for a period ({@link SpeakingCycle};
+ * for a department's page, of the cycles it is evaluated in), each call a panel, degraded rather than failed.
  */
 @ApplicationScoped
 @AsynchronousNonBlocking
@@ -31,7 +30,8 @@ public class EvaluationClient {
 
     /** The ranks the portal's league table shows: one page at the largest size the API allows. */
     static final int LEAGUE_SIZE = 100;
-    private static final List<String> PRECEDENCE = List.of("PUBLISHED", "FINALIZED", "CLOSED", "OPEN");
+    /** A period's cycles, asked for in one page: a year has a comprehensive evaluation and a few special ones. */
+    static final int CYCLES_SIZE = 100;
     private static final Panel NO_CYCLE = new Panel(Panel.Status.NOT_FOUND, null,
             "no evaluation cycle for this period");
 
@@ -47,7 +47,7 @@ public class EvaluationClient {
      */
     @Fallback(UnavailablePanel.class)
     public Uni<Panel> league(String period, Caller c) {
-        return inCycle(period, c, cycle -> rest.results(cycle, LEAGUE_SIZE, c.authorization(), c.requestId())
+        return inCycle(period, null, c, cycle -> rest.results(cycle, LEAGUE_SIZE, c.authorization(), c.requestId())
                 .map(page -> {
                     ObjectNode head = JsonNodeFactory.instance.objectNode();
                     head.set("results", page.path("items"));
@@ -56,35 +56,24 @@ public class EvaluationClient {
                 }));
     }
 
-    /** One subject's result with its breakdown in the period's cycle: {@code {cycle, results}}. */
+    /** One subject's result with its breakdown in the period's cycle it is evaluated in: {@code {cycle, results}}. */
     @Fallback(UnavailablePanel.class)
     public Uni<Panel> result(String period, String subject, Caller c) {
-        return inCycle(period, c, cycle -> rest.result(cycle, subject, c.authorization(), c.requestId())
+        return inCycle(period, subject, c, cycle -> rest.result(cycle, subject, c.authorization(), c.requestId())
                 .map(r -> JsonNodeFactory.instance.objectNode().set("results", r)));
     }
 
-    /** Finds the period's cycle, then asks {@code call} with its id; the answer's fields next to the cycle's summary. */
-    private Uni<Panel> inCycle(String period, Caller c, Function<String, Uni<ObjectNode>> call) {
-        return Panel.of(rest.cycles(100, c.authorization(), c.requestId()))
+    /**
+     * Finds the period's cycle (of those {@code subject} is evaluated in, unless null), then asks {@code call} with its
+     * id; the answer's fields next to the cycle's summary.
+     */
+    private Uni<Panel> inCycle(String period, String subject, Caller c, Function<String, Uni<ObjectNode>> call) {
+        return Panel.of(rest.cycles(period, subject, CYCLES_SIZE, c.authorization(), c.requestId()))
                 .flatMap(cycles -> !cycles.isOk()
                         ? Uni.createFrom().item(cycles)
-                        : cycleFor(cycles.data(), period)
+                        : SpeakingCycle.of(cycles.data(), period)
                                 .map(cycle -> Panel.of(call.apply(cycle.get("id").asText()).map(r -> wrap(cycle, r))))
                                 .orElse(Uni.createFrom().item(NO_CYCLE)));
-    }
-
-    private static Optional<JsonNode> cycleFor(JsonNode page, String period) {
-        JsonNode best = null;
-        for (JsonNode cycle : page.path("items")) {
-            int rank = PRECEDENCE.indexOf(cycle.path("status").asText());
-            if (!period.equals(cycle.path("period").asText()) || rank < 0) {
-                continue;
-            }
-            if (best == null || rank < PRECEDENCE.indexOf(best.path("status").asText())) {
-                best = cycle;
-            }
-        }
-        return Optional.ofNullable(best);
     }
 
     private static JsonNode wrap(JsonNode cycle, ObjectNode fields) {

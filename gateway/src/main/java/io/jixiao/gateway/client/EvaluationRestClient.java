@@ -17,7 +17,8 @@ import io.smallrye.mutiny.Uni;
 interface EvaluationRestClient {
 
     @GET
-    Uni<JsonNode> cycles(@QueryParam("size") int size, @HeaderParam("Authorization") String auth,
+    Uni<JsonNode> cycles(@QueryParam("period") String period, @QueryParam("subject") String subject,
+            @QueryParam("size") int size, @HeaderParam("Authorization") String auth,
             @HeaderParam("X-Request-Id") String rid);
 
     @GET

@@ -1,0 +1,37 @@
+package io.jixiao.gateway.client;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Which of a period's evaluation cycles speaks for it on the portal: the widest (the comprehensive evaluation, not a
+ * special one of a few departments), then the most advanced (published before finalized before closed before open),
+ * then the newest. A draft has no results and never speaks.
+ */
+final class SpeakingCycle {
+
+    private static final List<String> PRECEDENCE = List.of("PUBLISHED", "FINALIZED", "CLOSED", "OPEN");
+    private static final Comparator<JsonNode> FIRST = Comparator
+            .comparingInt((JsonNode cycle) -> -cycle.path("subjects").size())
+            .thenComparingInt(cycle -> PRECEDENCE.indexOf(cycle.path("status").asText()))
+            .thenComparing(cycle -> cycle.path("createdAt").asText(), Comparator.reverseOrder());
+
+    private SpeakingCycle() {
+    }
+
+    /** The cycle of a page of cycles ({@code {items: [...]}}, as the service lists them) that speaks for the period. */
+    static Optional<JsonNode> of(JsonNode page, String period) {
+        List<JsonNode> candidates = new ArrayList<>();
+        for (JsonNode cycle : page.path("items")) {
+            if (period.equals(cycle.path("period").asText())
+                    && PRECEDENCE.contains(cycle.path("status").asText())) {
+                candidates.add(cycle);
+            }
+        }
+        return candidates.stream().min(FIRST);
+    }
+}
