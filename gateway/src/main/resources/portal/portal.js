@@ -26,7 +26,7 @@
       GATE_CAPPED: '一票否决封顶', DISPERSED: '评分分歧大', SUSPICIOUS_HIGH: '异常偏高待核',
       scorecardLeague: '指标得分排名', xlsx: '导出 Excel', xlsxFailed: '导出未成功：', execution: '执行率',
       shownItems: '显示 %n 项，共 %t 项', history: '指标配置变更', revision: '版本', changedAt: '时间', changedBy: '调整人',
-      reason: '原因', totalChange: '总分', firstConfig: '首次配置', unknownAuthor: '未记录', goal: '目标得分',
+      reason: '原因', totalChange: '总分', firstConfig: '首次配置', unknownAuthor: '未记录', goal: '目标得分', executionRate: '执行率',
       disposalOpen: '待处置', disposalSince: '%d起待处置', DISSATISFIED: '不满意', VERY_DISSATISFIED: '非常不满意' },
     en: { brand: 'Jixiao portal', period: 'Year', logout: 'Sign out', live: 'Live', liveIdle: 'Not connected',
       liveOn: 'Connected, waiting for new results', login: 'Sign in', signIn: 'Sign in',
@@ -56,7 +56,7 @@
       scorecardLeague: 'Scorecard ranking', xlsx: 'Excel workbook', xlsxFailed: 'The export did not succeed: ',
       execution: 'spent', shownItems: 'Showing %n of %t', history: 'Scorecard changes',
       revision: 'Rev.', changedAt: 'When', changedBy: 'By', reason: 'Reason', totalChange: 'Total',
-      firstConfig: 'first configuration', unknownAuthor: 'not recorded', goal: 'Goal score',
+      firstConfig: 'first configuration', unknownAuthor: 'not recorded', goal: 'Goal score', executionRate: 'Execution',
       disposalOpen: 'disposal pending', disposalSince: 'disposal pending since %d', DISSATISFIED: 'dissatisfied',
       VERY_DISSATISFIED: 'very dissatisfied' }
   };
@@ -329,7 +329,7 @@
     const budget = b => '<p id="budget-sums">' + t('approved') + ' ' + yuan(b.approved) + ' · ' + t('spent') + ' ' +
       yuan(b.spent) + '</p><p>' + Object.entries(b.lights || {}).map(e => dot(e[0]) + ' ' + e[1]).join(' &nbsp; ') + '</p>' +
       '<table id="budget-projects"><thead><tr><th>' + t('project') + '</th><th class="num">' + t('approved') + '</th><th class="num">' +
-      t('execution') + '</th><th class="num">' + t('goal') + '</th><th>' + t('light') + '</th></tr></thead><tbody>' +
+      t('executionRate') + '</th><th class="num">' + t('goal') + '</th><th>' + t('light') + '</th></tr></thead><tbody>' +
       b.projects.map(x => '<tr data-project="' + esc(x.project) + '"><td>' + esc(x.name) + '</td><td class="num">' + yuan(x.approved) +
         '</td><td class="num">' + pct(x.executionRate) + '%</td><td class="num">' + num(x.goalScore) + '</td><td>' + dot(x.light) +
         pending(x) + '</td></tr>').join('') + '</tbody></table>';

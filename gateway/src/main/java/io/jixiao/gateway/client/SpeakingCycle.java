@@ -1,5 +1,7 @@
 package io.jixiao.gateway.client;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +20,7 @@ final class SpeakingCycle {
     private static final Comparator<JsonNode> FIRST = Comparator
             .comparingInt((JsonNode cycle) -> -cycle.path("subjects").size())
             .thenComparingInt(cycle -> PRECEDENCE.indexOf(cycle.path("status").asText()))
-            .thenComparing(cycle -> cycle.path("createdAt").asText(), Comparator.reverseOrder());
+            .thenComparing(SpeakingCycle::createdAt, Comparator.reverseOrder());
 
     private SpeakingCycle() {
     }
@@ -33,5 +35,14 @@ final class SpeakingCycle {
             }
         }
         return candidates.stream().min(FIRST);
+    }
+
+    /** When the cycle was created, compared as an instant (the text's fraction of a second varies in length). */
+    private static OffsetDateTime createdAt(JsonNode cycle) {
+        try {
+            return OffsetDateTime.parse(cycle.path("createdAt").asText());
+        } catch (DateTimeParseException e) {
+            return OffsetDateTime.MIN;
+        }
     }
 }

@@ -63,6 +63,9 @@ class SpeakingCycleTest {
                 cycle("first", "2026", "PUBLISHED", "2026-01-01T00:00:00Z", "A", "B")), "2026"));
         assertEquals("rerun", chosen(page(cycle("first", "2026", "PUBLISHED", "2026-01-01T00:00:00Z", "A", "B"),
                 cycle("rerun", "2026", "PUBLISHED", "2026-06-01T00:00:00Z", "A", "B")), "2026"), "whatever the order");
+        // the instants, not their text: 41.51 s is before 41.514423 s, though "41.51Z" sorts after "41.514423Z"
+        assertEquals("later", chosen(page(cycle("earlier", "2026", "OPEN", "2026-11-25T17:21:41.51Z", "A"),
+                cycle("later", "2026", "OPEN", "2026-11-25T17:21:41.514423Z", "A")), "2026"));
     }
 
     @Test
