@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -237,7 +238,12 @@ public class DemoCity {
         String hall = token("role=system&sub=service-hall");
         String admin = token("role=admin&sub=perf-office");
         String[] levels = { "VERY_SATISFIED", "SATISFIED", "DISSATISFIED", "VERY_SATISFIED", "BASICALLY_SATISFIED", "VERY_DISSATISFIED" };
-        String[] items = { "社保卡补办", "不动产登记", "企业开办", "医保异地就医备案", "营业执照变更", "住房公积金提取" };
+        // each department's own service items, as its hall window lists them
+        Map<String, List<String>> items = Map.of(
+                "HEALTH", List.of("医师执业注册", "出生医学证明办理", "医疗机构执业登记"),
+                "HRSS", List.of("社保卡补办", "失业保险金申领", "职业技能等级证书查询"),
+                "MARKET", List.of("企业开办", "营业执照变更", "食品经营许可"),
+                "HOUSING", List.of("住房公积金提取", "商品房预售许可", "建筑工程施工许可"));
         String[] complaints = { "排队时间过长", "材料要求未一次性告知", "窗口午间无人" };
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.MINUTES);
         int bad = 0;
@@ -248,7 +254,7 @@ public class DemoCity {
                 int daysAgo = code.equals("HOUSING") && k == 5 ? 60 : 2 + 9 * k + code.length();
                 String review = post(hall, "/api/v1/reviews", String.format(Locale.ROOT,
                         "{\"caseNo\":\"HALL-%s-%04d\",\"subject\":\"%s\",\"serviceItem\":\"%s\",\"level\":\"%s\",\"channel\":\"%s\"%s,\"ratedAt\":\"%s\"}",
-                        code, k + 1, code, items[(k + code.length()) % items.length], levels[k], k % 2 == 0 ? "HALL" : "APP",
+                        code, k + 1, code, items.get(code).get((k + code.length()) % 3), levels[k], k % 2 == 0 ? "HALL" : "APP",
                         isBad ? ",\"comment\":\"" + complaints[bad % complaints.length] + "\"" : "", now.minusDays(daysAgo)), 201, 409);
                 if (!isBad || review.contains("\"status\":409") || daysAgo == 60) {
                     continue;
