@@ -4632,10 +4632,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The league tables of a period: 360 results with grades and ranks, the head of the scorecard ranking (its first 20 rows and how many it has), and the names of the subjects the results name */
+        /** The league tables of a period: 360 results with grades and ranks (of the cycle asked for, else of the period's widest, then furthest on, then newest cycle; the period's cycles with results are listed beside them), the head of the scorecard ranking (its first 20 rows and how many it has), and the names of the subjects the results name */
         get: {
             parameters: {
                 query?: {
+                    /** @description An evaluation cycle of the period, by id (optional) */
+                    cycle?: string;
                     period?: string;
                 };
                 header?: {

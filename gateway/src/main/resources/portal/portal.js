@@ -27,7 +27,8 @@
       scorecardLeague: '指标得分排名', xlsx: '导出 Excel', xlsxFailed: '导出未成功：', execution: '执行率',
       shownItems: '显示 %n 项，共 %t 项', history: '指标配置变更', revision: '版本', changedAt: '时间', changedBy: '调整人',
       reason: '原因', totalChange: '总分', firstConfig: '首次配置', unknownAuthor: '未记录', goal: '目标得分', executionRate: '执行率',
-      disposalOpen: '待处置', disposalSince: '%d起待处置', DISSATISFIED: '不满意', VERY_DISSATISFIED: '非常不满意' },
+      disposalOpen: '待处置', disposalSince: '%d起待处置', DISSATISFIED: '不满意', VERY_DISSATISFIED: '非常不满意',
+      cycleSubjects: '%n个部门' },
     en: { brand: 'Jixiao portal', period: 'Year', logout: 'Sign out', live: 'Live', liveIdle: 'Not connected',
       liveOn: 'Connected, waiting for new results', login: 'Sign in', signIn: 'Sign in',
       signInWith: "Sign in with your organisation's identity provider (the demo issuer in the local run).",
@@ -58,7 +59,7 @@
       revision: 'Rev.', changedAt: 'When', changedBy: 'By', reason: 'Reason', totalChange: 'Total',
       firstConfig: 'first configuration', unknownAuthor: 'not recorded', goal: 'Goal score', executionRate: 'Execution',
       disposalOpen: 'disposal pending', disposalSince: 'disposal pending since %d', DISSATISFIED: 'dissatisfied',
-      VERY_DISSATISFIED: 'very dissatisfied' }
+      VERY_DISSATISFIED: 'very dissatisfied', cycleSubjects: '%n departments' }
   };
   const DIMS = ['POLITICAL', 'PUBLIC', 'FINANCIAL', 'PROCESS', 'LEARNING'];
   const state = { lang: localStorage.getItem('jx.lang') || 'zh', token: sessionStorage.getItem('jx.token'),
@@ -214,13 +215,20 @@
 
   async function leagueView() {
     const started = performance.now(); const mine = state.gen;
-    const [lg, w] = await Promise.all([api('/api/v1/portal/league?period=' + state.period),
+    // a cycle of the year other than the one that speaks for it, when the user picked one
+    const picked = new URLSearchParams(location.hash.split('?')[1] || '').get('cycle');
+    const [lg, w] = await Promise.all([api('/api/v1/portal/league?period=' + state.period + (picked ? '&cycle=' + encodeURIComponent(picked) : '')),
       api('/api/v1/portal/warnings?period=' + state.period)]);
     if (mine !== state.gen) return; // a newer view (or a sign-out) has taken the page meanwhile
     // the names of the subjects the results, red projects and overdue cases name (the ranking's rows carry their own)
     [lg.panels.subjects, w.panels.subjects].forEach(p => { if (p.status === 'OK') p.data.items.forEach(s => { state.subjects[s.code] = s; }); });
     const ev = lg.panels.evaluation;
-    const rows = d => '<p class="muted">' + t('cycle') + ': ' + esc(d.cycle.name) + ' · ' + esc(t('C_' + d.cycle.status)) + '</p>' +
+    // the year's cycle, or a choice of the year's cycles when it has several (a special evaluation beside the year's)
+    const cycleLine = d => ((d.cycles || []).length > 1 ? '<p><label for="cycle-pick">' + t('cycle') + '</label> <select id="cycle-pick">' +
+      d.cycles.map(x => '<option value="' + esc(x.id) + '"' + (x.id === d.cycle.id ? ' selected' : '') + '>' + esc(x.name) + ' · ' +
+        esc(t('C_' + x.status)) + ' · ' + esc(t('cycleSubjects').replace('%n', x.subjects)) + '</option>').join('') + '</select></p>'
+      : '<p class="muted">' + t('cycle') + ': ' + esc(d.cycle.name) + ' · ' + esc(t('C_' + d.cycle.status)) + '</p>');
+    const rows = d => cycleLine(d) +
       '<table id="league"><thead><tr><th class="num">' + t('rank') + '</th><th>' + t('name') + '</th><th class="num">' +
       t('composite') + '</th><th>' + t('grade') + '</th><th>' + t('light') + '</th><th class="num">' + t('coverage') +
       '</th><th>' + t('flags') + '</th></tr></thead><tbody>' + d.results.slice().sort((a, b) => (a.rank || 999) - (b.rank || 999))
@@ -255,6 +263,8 @@
     $('#view').innerHTML = '<h1>' + t('league') + ' · ' + esc(state.period) + '</h1><div class="grid">' +
       card(t('league'), ev, rows, ' id="league-card"') + '<section class="card" id="warnings"><h2>' + t('warnings') + '</h2>' + warn() + '</section>' +
       card(t('scorecardLeague'), lg.panels.scorecards, ranking, ' id="scorecard-league-card"') + '</div>';
+    const pick = $('#cycle-pick');
+    if (pick) pick.addEventListener('change', e => { location.hash = '#/league?period=' + state.period + '&cycle=' + e.target.value; });
     const xlsx = $('#league-xlsx');
     if (xlsx) xlsx.addEventListener('click', () => download('/api/v1/scorecards/' + encodeURIComponent(state.period) + '/league?format=xlsx',
       'league-' + state.period + '.xlsx', $('#xlsx-error')));

@@ -45,6 +45,9 @@ class PortalIT {
     static String survey;
     /** The due date of the water authority's overdue bad-review case. */
     static String overdueCaseDue;
+    /** The year's evaluation of both departments, and a special one of the water authority alone. */
+    static String yearCycle;
+    static String specialCycle;
 
     @BeforeAll
     static void start() throws IOException {
@@ -96,7 +99,7 @@ class PortalIT {
                 }
             }
         }
-        String cycle = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
+        String cycle = yearCycle = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
                 .contentType(ContentType.JSON).body(Map.of("name", "2024年度门户测试考评", "period", PERIOD, "subjects",
                         List.of(a, b), "minPublicSample", 3))
                 .post("/api/v1/cycles")).path("id");
@@ -128,7 +131,7 @@ class PortalIT {
         }
         // a special evaluation of the water authority alone, published after the year's: the year's evaluation of
         // both departments still speaks for the year (the newer special one did, being as far on)
-        String special = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name",
+        String special = specialCycle = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name",
                 "2024年度供水专项考评", "period", PERIOD, "subjects", List.of(a), "minPublicSample", 3))
                 .post("/api/v1/cycles").then().statusCode(201).extract().path("id");
         given().auth().oauth2(admin).contentType(ContentType.JSON)
@@ -275,7 +278,32 @@ class PortalIT {
                 + " the console");
         Chromium.shot(browser, "portal-league-zh");
 
-        rows.get(0).click();
+        // the year has a second cycle, the water authority's special one: the league offers both, the year's first,
+        // and shows the special one's table when it is picked
+        Select picker = new Select(browser.findElement(By.id("cycle-pick")));
+        assertEquals(List.of(yearCycle, specialCycle),
+                picker.getOptions().stream().map(o -> o.getAttribute("value")).toList());
+        assertEquals("2024年度门户测试考评 · 结果已公布 · 2个部门", picker.getFirstSelectedOption().getText());
+        picker.selectByValue(specialCycle);
+        waiting().until(d -> d.getCurrentUrl().contains("cycle=" + specialCycle)
+                && d.findElements(By.cssSelector("#league tbody tr")).size() == 1);
+        assertEquals(a, browser.findElement(By.cssSelector("#league tbody tr")).getAttribute("data-subject"));
+        assertEquals("2024年度供水专项考评 · 结果已公布 · 1个部门",
+                new Select(browser.findElement(By.id("cycle-pick"))).getFirstSelectedOption().getText());
+        Chromium.shot(browser, "portal-league-special-cycle");
+        new Select(browser.findElement(By.id("cycle-pick"))).selectByValue(yearCycle);
+        waiting().until(d -> d.findElements(By.cssSelector("#league tbody tr")).size() == 2);
+        // the read model behind the picker: a cycle of the year by id; one that is not the year's has no table
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/league?period=" + PERIOD + "&cycle="
+                + specialCycle).then().statusCode(200)
+                .body("panels.evaluation.data.cycle.id", equalTo(specialCycle))
+                .body("panels.evaluation.data.results.subject", equalTo(List.of(a)))
+                .body("panels.evaluation.data.cycles.id", equalTo(List.of(yearCycle, specialCycle)))
+                .body("panels.evaluation.data.cycles.subjects", equalTo(List.of(2, 1)));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/league?period=2023&cycle=" + specialCycle)
+                .then().statusCode(200).body("panels.evaluation.status", equalTo("NOT_FOUND"));
+
+        browser.findElement(By.cssSelector("#league tbody tr[data-subject='" + a + "']")).click();
         ready("dept");
         assertTrue(browser.findElement(By.id("dept-title")).getText().startsWith("市水务局"));
         waiting().until(d -> !d.findElements(By.cssSelector("#radar canvas")).isEmpty());

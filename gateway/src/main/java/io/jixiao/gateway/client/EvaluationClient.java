@@ -2,9 +2,10 @@ package io.jixiao.gateway.client;
 
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -42,40 +43,56 @@ public class EvaluationClient {
     }
 
     /**
-     * The head of the period's cycle's league table: {@code {cycle, results, totalResults}}, the first
-     * {@value #LEAGUE_SIZE} ranks and how many subjects the table has in all.
+     * The head of a league table of the period: {@code {cycle, results, totalResults, cycles}}, the first
+     * {@value #LEAGUE_SIZE} ranks and how many subjects the table has in all, of the cycle asked for ({@code cycleId})
+     * or else of the one that speaks for the period; {@code cycles} lists every cycle of the period with results, the
+     * one that speaks first, for a portal to offer the others.
      */
     @Fallback(UnavailablePanel.class)
-    public Uni<Panel> league(String period, Caller c) {
-        return inCycle(period, null, c, cycle -> rest.results(cycle, LEAGUE_SIZE, c.authorization(), c.requestId())
-                .map(page -> {
-                    ObjectNode head = JsonNodeFactory.instance.objectNode();
-                    head.set("results", page.path("items"));
-                    head.put("totalResults", page.path("totalItems").asLong());
-                    return head;
-                }));
+    public Uni<Panel> league(String period, String cycleId, Caller c) {
+        return Panel.of(rest.cycles(period, null, CYCLES_SIZE, c.authorization(), c.requestId())).flatMap(cycles -> {
+            if (!cycles.isOk()) {
+                return Uni.createFrom().item(cycles);
+            }
+            List<JsonNode> ranked = SpeakingCycle.ranked(cycles.data(), period);
+            Optional<JsonNode> chosen = ranked.stream()
+                    .filter(x -> cycleId == null || cycleId.equals(x.path("id").asText())).findFirst();
+            if (chosen.isEmpty()) {
+                return Uni.createFrom().item(cycleId == null
+                        ? NO_CYCLE
+                        : new Panel(Panel.Status.NOT_FOUND, null,
+                                "cycle " + cycleId + " is not an evaluation cycle of " + period + " with results"));
+            }
+            JsonNode cycle = chosen.get();
+            return Panel.of(rest.results(cycle.get("id").asText(), LEAGUE_SIZE, c.authorization(), c.requestId())
+                    .map(page -> {
+                        ObjectNode head = JsonNodeFactory.instance.objectNode();
+                        head.set("results", page.path("items"));
+                        head.put("totalResults", page.path("totalItems").asLong());
+                        ArrayNode all = head.putArray("cycles");
+                        ranked.forEach(x -> all.addObject().put("id", x.path("id").asText())
+                                .put("name", x.path("name").asText()).put("status", x.path("status").asText())
+                                .put("subjects", x.path("subjects").size()));
+                        return wrap(cycle, head);
+                    }));
+        });
     }
 
     /** One subject's result with its breakdown in the period's cycle it is evaluated in: {@code {cycle, results}}. */
     @Fallback(UnavailablePanel.class)
     public Uni<Panel> result(String period, String subject, Caller c) {
-        return inCycle(period, subject, c, cycle -> rest.result(cycle, subject, c.authorization(), c.requestId())
-                .map(r -> JsonNodeFactory.instance.objectNode().set("results", r)));
-    }
-
-    /**
-     * Finds the period's cycle (of those {@code subject} is evaluated in, unless null), then asks {@code call} with its
-     * id; the answer's fields next to the cycle's summary.
-     */
-    private Uni<Panel> inCycle(String period, String subject, Caller c, Function<String, Uni<ObjectNode>> call) {
         return Panel.of(rest.cycles(period, subject, CYCLES_SIZE, c.authorization(), c.requestId()))
                 .flatMap(cycles -> !cycles.isOk()
                         ? Uni.createFrom().item(cycles)
                         : SpeakingCycle.of(cycles.data(), period)
-                                .map(cycle -> Panel.of(call.apply(cycle.get("id").asText()).map(r -> wrap(cycle, r))))
+                                .map(cycle -> Panel.of(rest.result(cycle.get("id").asText(), subject,
+                                        c.authorization(), c.requestId()).map(
+                                                r -> wrap(cycle,
+                                                        JsonNodeFactory.instance.objectNode().set("results", r)))))
                                 .orElse(Uni.createFrom().item(NO_CYCLE)));
     }
 
+    /** The answer's fields next to the cycle's summary. */
     private static JsonNode wrap(JsonNode cycle, ObjectNode fields) {
         ObjectNode summary = JsonNodeFactory.instance.objectNode();
         for (String f : List.of("id", "name", "period", "status", "weights", "publishedAt")) {

@@ -27,6 +27,11 @@ final class SpeakingCycle {
 
     /** The cycle of a page of cycles ({@code {items: [...]}}, as the service lists them) that speaks for the period. */
     static Optional<JsonNode> of(JsonNode page, String period) {
+        return ranked(page, period).stream().findFirst();
+    }
+
+    /** The period's cycles that have results, the one that speaks for it first, the others in the same order. */
+    static List<JsonNode> ranked(JsonNode page, String period) {
         List<JsonNode> candidates = new ArrayList<>();
         for (JsonNode cycle : page.path("items")) {
             if (period.equals(cycle.path("period").asText())
@@ -34,7 +39,8 @@ final class SpeakingCycle {
                 candidates.add(cycle);
             }
         }
-        return candidates.stream().min(FIRST);
+        candidates.sort(FIRST);
+        return candidates;
     }
 
     /** When the cycle was created, compared as an instant (the text's fraction of a second varies in length). */

@@ -1,7 +1,9 @@
 package io.jixiao.gateway.rest;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ForbiddenException;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -31,6 +34,9 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed({"admin", "superior", "department", "finance"})
 @Produces(MediaType.APPLICATION_JSON)
 public class PortalResource {
+
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final PortalService portal;
     private final LiveEvents live;
@@ -60,11 +66,18 @@ public class PortalResource {
 
     @GET
     @Path("/league")
-    @Operation(summary = "The league tables of a period: 360 results with grades and ranks, the head of the scorecard"
-            + " ranking (its first 20 rows and how many it has), and the names of the subjects the results name")
+    @Operation(summary = "The league tables of a period: 360 results with grades and ranks (of the cycle asked for,"
+            + " else of the period's widest, then furthest on, then newest cycle; the period's cycles with results are"
+            + " listed beside them), the head of the scorecard ranking (its first 20 rows and how many it has), and the"
+            + " names of the subjects the results name")
     public Uni<PortalService.League> league(@QueryParam("period") String period,
+            @Parameter(description = "An evaluation cycle of the period, by id (optional)") @QueryParam("cycle") String cycle,
             @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid) {
-        return portal.league(year(period), new Caller(auth, rid));
+        if (cycle != null && !UUID_TEXT.matcher(cycle).matches()) {
+            throw new GatewayProblems.InvalidInput("cycle", "must be a cycle's id (a UUID)");
+        }
+        return portal.league(year(period), cycle == null ? null : cycle.toLowerCase(Locale.ROOT),
+                new Caller(auth, rid));
     }
 
     @GET

@@ -68,10 +68,11 @@ public class PortalService {
                 .map(p -> new Dashboard(code, period, p));
     }
 
-    public Uni<League> league(int year, Caller c) {
+    /** The league tables of a year: the 360 results of the cycle asked for, or of the one that speaks for the year. */
+    public Uni<League> league(int year, String cycle, Caller c) {
         String period = String.valueOf(year);
         return panels(List.of("evaluation", "scorecards"),
-                List.of(evaluation.league(period, c), indicator.league(period, c)))
+                List.of(evaluation.league(period, cycle, c), indicator.league(period, c)))
                 .flatMap(p -> withNames(p, named(p.get("evaluation"), "results"), c))
                 .map(p -> new League(period, p));
     }

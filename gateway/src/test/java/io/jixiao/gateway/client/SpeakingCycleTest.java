@@ -68,6 +68,17 @@ class SpeakingCycleTest {
                 cycle("later", "2026", "OPEN", "2026-11-25T17:21:41.514423Z", "A")), "2026"));
     }
 
+    /** The year's cycles as a portal offers them: the one that speaks first, the others in the same order. */
+    @Test
+    void thePeriodsCyclesAreRankedTheSpeakingOneFirst() {
+        JsonNode page = page(cycle("special", "2026", "PUBLISHED", "2026-11-01T00:00:00Z", "WATER"),
+                cycle("draft", "2026", "DRAFT", "2026-10-01T00:00:00Z", "A", "B", "C"),
+                cycle("city", "2026", "OPEN", "2026-01-01T00:00:00Z", "A", "B", "WATER"),
+                cycle("audit", "2026", "CLOSED", "2026-09-01T00:00:00Z", "A", "B"));
+        assertEquals(List.of("city", "audit", "special"),
+                SpeakingCycle.ranked(page, "2026").stream().map(c -> c.path("id").asText()).toList());
+    }
+
     @Test
     void aDraftOrAnotherPeriodNeverSpeaks() {
         JsonNode page = page(cycle("draft", "2026", "DRAFT", "2026-06-01T00:00:00Z", "A", "B", "C"),

@@ -136,11 +136,14 @@ class PortalResourceTest {
                         equalTo(List.of(Map.of("field", "period", "message", "must be a year such as 2026"))));
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/departments/fin';--?period=2026").then()
                 .statusCode(400).body("violations[0].field", equalTo("code"));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/league?period=2026&cycle=last").then()
+                .statusCode(400).body("violations", equalTo(List.of(Map.of("field", "cycle", "message",
+                        "must be a cycle's id (a UUID)"))));
         // a parameter the read model does not take is refused, not dropped: ?perod= answered the current year
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/league?period=2026&perod=2025").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("violations", equalTo(List.of(Map.of("field", "perod", "message",
-                        "is not a parameter of this operation; it takes period"))));
+                        "is not a parameter of this operation; it takes cycle, period"))));
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/stream?subject=FIN").then().statusCode(400)
                 .body("violations[0].message", equalTo("is not a parameter of this operation; it takes no query "
                         + "parameters"));
