@@ -99,10 +99,11 @@ class PortalIT {
                 }
             }
         }
-        String cycle = yearCycle = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
+        String cycle = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
                 .contentType(ContentType.JSON).body(Map.of("name", "2024年度门户测试考评", "period", PERIOD, "subjects",
                         List.of(a, b), "minPublicSample", 3))
                 .post("/api/v1/cycles")).path("id");
+        yearCycle = cycle;
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("assignments", List.of(Map.of("party", "SUPERIOR", "evaluator", "mayor", "subject", a),
                         Map.of("party", "SUPERIOR", "evaluator", "mayor", "subject", b))))
@@ -131,14 +132,14 @@ class PortalIT {
         }
         // a special evaluation of the water authority alone, published after the year's: the year's evaluation of
         // both departments still speaks for the year (the newer special one did, being as far on)
-        String special = specialCycle = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name",
+        specialCycle = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name",
                 "2024年度供水专项考评", "period", PERIOD, "subjects", List.of(a), "minPublicSample", 3))
                 .post("/api/v1/cycles").then().statusCode(201).extract().path("id");
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("assignments", List.of(Map.of("party", "SUPERIOR", "evaluator", "mayor", "subject", a))))
-                .post("/api/v1/cycles/{id}/assignments", special).then().statusCode(200);
+                .post("/api/v1/cycles/{id}/assignments", specialCycle).then().statusCode(200);
         for (String action : List.of("open", "close", "finalize", "publish")) {
-            given().auth().oauth2(admin).post("/api/v1/cycles/{id}/" + action, special).then().statusCode(200);
+            given().auth().oauth2(admin).post("/api/v1/cycles/{id}/" + action, specialCycle).then().statusCode(200);
         }
         // the parks bureau's survey of the year: citizens 5 and 4 (100, 75), an enterprise 4 (75), weighted
         // 34.52:65.48: index 0.3452 × 87.5 + 0.6548 × 75 = 79.315, standard error 0.3452 × 12.5 = 4.315, interval

@@ -2,7 +2,7 @@ package io.jixiao.gateway.client;
 
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.BiFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -50,46 +50,46 @@ public class EvaluationClient {
      */
     @Fallback(UnavailablePanel.class)
     public Uni<Panel> league(String period, String cycleId, Caller c) {
-        return Panel.of(rest.cycles(period, null, CYCLES_SIZE, c.authorization(), c.requestId())).flatMap(cycles -> {
-            if (!cycles.isOk()) {
-                return Uni.createFrom().item(cycles);
-            }
-            List<JsonNode> ranked = SpeakingCycle.ranked(cycles.data(), period);
-            Optional<JsonNode> chosen = ranked.stream()
-                    .filter(x -> cycleId == null || cycleId.equals(x.path("id").asText())).findFirst();
-            if (chosen.isEmpty()) {
-                return Uni.createFrom().item(cycleId == null
-                        ? NO_CYCLE
-                        : new Panel(Panel.Status.NOT_FOUND, null,
-                                "cycle " + cycleId + " is not an evaluation cycle of " + period + " with results"));
-            }
-            JsonNode cycle = chosen.get();
-            return Panel.of(rest.results(cycle.get("id").asText(), LEAGUE_SIZE, c.authorization(), c.requestId())
-                    .map(page -> {
-                        ObjectNode head = JsonNodeFactory.instance.objectNode();
-                        head.set("results", page.path("items"));
-                        head.put("totalResults", page.path("totalItems").asLong());
-                        ArrayNode all = head.putArray("cycles");
-                        ranked.forEach(x -> all.addObject().put("id", x.path("id").asText())
-                                .put("name", x.path("name").asText()).put("status", x.path("status").asText())
-                                .put("subjects", x.path("subjects").size()));
-                        return wrap(cycle, head);
-                    }));
-        });
+        return inCycle(period, null, cycleId, c, (cycle, ranked) -> rest.results(cycle, LEAGUE_SIZE,
+                c.authorization(), c.requestId()).map(page -> {
+                    ObjectNode head = JsonNodeFactory.instance.objectNode();
+                    head.set("results", page.path("items"));
+                    head.put("totalResults", page.path("totalItems").asLong());
+                    ArrayNode all = head.putArray("cycles");
+                    ranked.forEach(x -> all.addObject().put("id", x.path("id").asText())
+                            .put("name", x.path("name").asText()).put("status", x.path("status").asText())
+                            .put("subjects", x.path("subjects").size()));
+                    return head;
+                }));
     }
 
     /** One subject's result with its breakdown in the period's cycle it is evaluated in: {@code {cycle, results}}. */
     @Fallback(UnavailablePanel.class)
     public Uni<Panel> result(String period, String subject, Caller c) {
-        return Panel.of(rest.cycles(period, subject, CYCLES_SIZE, c.authorization(), c.requestId()))
-                .flatMap(cycles -> !cycles.isOk()
-                        ? Uni.createFrom().item(cycles)
-                        : SpeakingCycle.of(cycles.data(), period)
-                                .map(cycle -> Panel.of(rest.result(cycle.get("id").asText(), subject,
-                                        c.authorization(), c.requestId()).map(
-                                                r -> wrap(cycle,
-                                                        JsonNodeFactory.instance.objectNode().set("results", r)))))
-                                .orElse(Uni.createFrom().item(NO_CYCLE)));
+        return inCycle(period, subject, null, c, (cycle, ranked) -> rest.result(cycle, subject, c.authorization(),
+                c.requestId()).map(r -> JsonNodeFactory.instance.objectNode().set("results", r)));
+    }
+
+    /**
+     * Finds the period's cycle (of those {@code subject} is evaluated in, unless null): the one asked for by id, else
+     * the one that speaks for the period. Then asks {@code call} with its id and the period's ranked cycles; the
+     * answer's fields next to the cycle's summary.
+     */
+    private Uni<Panel> inCycle(String period, String subject, String cycleId, Caller c,
+            BiFunction<String, List<JsonNode>, Uni<ObjectNode>> call) {
+        return Panel.of(rest.cycles(period, subject, CYCLES_SIZE, c.authorization(), c.requestId())).flatMap(cycles -> {
+            if (!cycles.isOk()) {
+                return Uni.createFrom().item(cycles);
+            }
+            List<JsonNode> ranked = SpeakingCycle.ranked(cycles.data(), period);
+            return ranked.stream().filter(x -> cycleId == null || cycleId.equals(x.path("id").asText())).findFirst()
+                    .map(cycle -> Panel.of(call.apply(cycle.get("id").asText(), ranked).map(r -> wrap(cycle, r))))
+                    .orElseGet(() -> Uni.createFrom().item(cycleId == null
+                            ? NO_CYCLE
+                            : new Panel(Panel.Status.NOT_FOUND, null,
+                                    "cycle " + cycleId + " is not an evaluation cycle of " + period
+                                            + " with results")));
+        });
     }
 
     /** The answer's fields next to the cycle's summary. */

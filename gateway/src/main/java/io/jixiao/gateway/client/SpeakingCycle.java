@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,12 +24,10 @@ final class SpeakingCycle {
     private SpeakingCycle() {
     }
 
-    /** The cycle of a page of cycles ({@code {items: [...]}}, as the service lists them) that speaks for the period. */
-    static Optional<JsonNode> of(JsonNode page, String period) {
-        return ranked(page, period).stream().findFirst();
-    }
-
-    /** The period's cycles that have results, the one that speaks for it first, the others in the same order. */
+    /**
+     * The period's cycles that have results, of a page of cycles ({@code {items: [...]}}, as the service lists them):
+     * the one that speaks for the period first, the others in the same order.
+     */
     static List<JsonNode> ranked(JsonNode page, String period) {
         List<JsonNode> candidates = new ArrayList<>();
         for (JsonNode cycle : page.path("items")) {
