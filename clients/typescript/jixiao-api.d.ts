@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Disposal tasks in a status (OPEN unless asked), the oldest first, in pages; a department sees its own */
+        /** Disposal tasks in a status (OPEN unless asked), the oldest first, in pages; of every fiscal year unless one is asked; a department sees its own */
         get: {
             parameters: {
                 query?: {
@@ -19,6 +19,8 @@ export interface paths {
                     size?: number;
                     status?: components["schemas"]["DisposalStatus"];
                     subject?: string;
+                    /** @description Only the tasks of this fiscal year's projects */
+                    year?: number;
                 };
                 header?: never;
                 path?: never;
@@ -10890,7 +10892,7 @@ export interface components {
         WarningsResponse: {
             /** @description A page of the year's RED projects, by subject and project name */
             red: components["schemas"]["PagedProjectMonitoring"];
-            /** @description The same page of the open disposal tasks, the oldest first */
+            /** @description The same page of the open disposal tasks of the year's projects, the oldest first */
             openTasks: components["schemas"]["PagedDisposalResponse"];
         };
         Weak: {

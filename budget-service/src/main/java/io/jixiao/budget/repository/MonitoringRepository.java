@@ -89,16 +89,25 @@ public class MonitoringRepository {
                 .setParameter("p", project).getResultList();
     }
 
-    public List<DisposalTask> disposals(DisposalTask.Status status, String subjectOrNull) {
-        return em.createQuery("from DisposalTask where status = :s and (:subj is null or subjectCode = :subj)"
-                + " order by openedAt", DisposalTask.class).setParameter("s", status)
-                .setParameter("subj", subjectOrNull).getResultList();
+    /** A subject's tasks in a status for the projects of one fiscal year, the oldest first. */
+    public List<DisposalTask> disposals(DisposalTask.Status status, String subject, int year) {
+        return em.createQuery("select t from DisposalTask t, BudgetProject p where p.id = t.projectId"
+                + " and p.fiscalYear = :y and t.status = :s and t.subjectCode = :subj order by t.openedAt, t.id",
+                DisposalTask.class).setParameter("s", status).setParameter("subj", subject).setParameter("y", year)
+                .getResultList();
     }
 
-    /** One page of the tasks in a status, the oldest first; of one subject, or of all. */
-    public Paged<DisposalTask> disposals(DisposalTask.Status status, String subjectOrNull, PageRequest page) {
-        return Where.all().eq("status", status).eq("subjectCode", subjectOrNull).page(em, DisposalTask.class,
-                Sort.by("openedAt").and("id"), page);
+    /**
+     * One page of the tasks in a status, the oldest first; of one subject, or of all; of the projects of one fiscal
+     * year, or of every year.
+     */
+    public Paged<DisposalTask> disposals(DisposalTask.Status status, String subjectOrNull, Integer yearOrNull,
+            PageRequest page) {
+        return Where.all().eq("status", status).eq("subjectCode", subjectOrNull)
+                .andIf(yearOrNull != null,
+                        "e.projectId in (select p.id from BudgetProject p where p.fiscalYear = :fiscalYear)",
+                        "fiscalYear", yearOrNull)
+                .page(em, DisposalTask.class, Sort.by("openedAt").and("id"), page);
     }
 
     public Optional<DisposalTask> disposal(UUID id) {

@@ -40,7 +40,7 @@ public class BudgetViewResource {
 
     public record WarningsResponse(
             @Schema(description = "A page of the year's RED projects, by subject and project name") Paged<ProjectMonitoring> red,
-            @Schema(description = "The same page of the open disposal tasks, the oldest first") Paged<DisposalResponse> openTasks) {
+            @Schema(description = "The same page of the open disposal tasks of the year's projects, the oldest first") Paged<DisposalResponse> openTasks) {
     }
 
     public record DepartmentYearResponse(String subject, int year, BigDecimal approved, BigDecimal spent,

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -56,12 +59,13 @@ public class DisposalResource {
 
     @GET
     @RolesAllowed({CurrentUser.FINANCE, CurrentUser.ADMIN, CurrentUser.DEPARTMENT})
-    @Operation(summary = "Disposal tasks in a status (OPEN unless asked), the oldest first, in pages; a department "
-            + "sees its own")
+    @Operation(summary = "Disposal tasks in a status (OPEN unless asked), the oldest first, in pages; of every "
+            + "fiscal year unless one is asked; a department sees its own")
     public Paged<DisposalResponse> list(@QueryParam("status") DisposalTask.Status status,
-            @QueryParam("subject") @Size(max = 32) String subject, @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
-        return service.list(status == null ? DisposalTask.Status.OPEN : status, subject, caller,
+            @QueryParam("subject") @Size(max = 32) String subject,
+            @Parameter(description = "Only the tasks of this fiscal year's projects") @QueryParam("year") @Min(2000) @Max(2100) Integer year,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return service.list(status == null ? DisposalTask.Status.OPEN : status, subject, year, caller,
                 PageRequest.of(page, size)).map(DisposalResponse::from);
     }
 

@@ -90,7 +90,7 @@ public class BudgetViews {
         String dept = caller.hasRole(CurrentUser.DEPARTMENT) ? caller.dept().orElse("") : null;
         List<MonitoringService.Assessed> red = monitoring.assess(year, asOf, caller).stream()
                 .filter(a -> a.assessment().light() == Light.RED).toList();
-        return new Warnings(Paged.slice(red, page), repository.disposals(DisposalTask.Status.OPEN, dept, page));
+        return new Warnings(Paged.slice(red, page), repository.disposals(DisposalTask.Status.OPEN, dept, year, page));
     }
 
     @Transactional
@@ -107,6 +107,6 @@ public class BudgetViews {
         List<Proposal> next = proposals.forYear(year + 1, subject);
         BigDecimal proposed = next.stream().map(p -> p.proposed).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new DepartmentYear(subject, year, approved, spent, proposed, lights, mine, next,
-                repository.disposals(DisposalTask.Status.OPEN, subject));
+                repository.disposals(DisposalTask.Status.OPEN, subject, year));
     }
 }

@@ -24,19 +24,19 @@ public class DisposalService {
     }
 
     /**
-     * One page of the tasks in a status. A department sees its own subject's only: naming another subject gives an
-     * empty page. Finance and the office see every subject's, or the one they name.
+     * One page of the tasks in a status, of every fiscal year or of one. A department sees its own subject's only:
+     * naming another subject gives an empty page. Finance and the office see every subject's, or the one they name.
      */
-    public Paged<DisposalTask> list(DisposalTask.Status status, String subjectOrNull, CurrentUser caller,
-            PageRequest page) {
+    public Paged<DisposalTask> list(DisposalTask.Status status, String subjectOrNull, Integer yearOrNull,
+            CurrentUser caller, PageRequest page) {
         if (caller.hasRole(CurrentUser.DEPARTMENT)) {
             String own = caller.dept().orElse("");
             if (subjectOrNull != null && !subjectOrNull.equals(own)) {
                 return Paged.of(List.of(), page, 0);
             }
-            return monitoring.disposals(status, own, page);
+            return monitoring.disposals(status, own, yearOrNull, page);
         }
-        return monitoring.disposals(status, subjectOrNull, page);
+        return monitoring.disposals(status, subjectOrNull, yearOrNull, page);
     }
 
     @Transactional

@@ -91,7 +91,7 @@ public class MonitoringService {
     @Transactional
     public List<Assessed> assess(int year, LocalDate asOf, CurrentUser caller) {
         String dept = caller != null && caller.hasRole(CurrentUser.DEPARTMENT) ? caller.dept().orElse("") : null;
-        return assessAll(year, asOf).stream().filter(a -> dept == null || a.project().subjectCode.equals(dept))
+        return assessAll(year, asOf, true).stream().filter(a -> dept == null || a.project().subjectCode.equals(dept))
                 .toList();
     }
 
@@ -107,11 +107,12 @@ public class MonitoringService {
                 .filter(a -> light == null || a.assessment().light() == light).toList(), page);
     }
 
-    List<Assessed> assessAll(int year, LocalDate asOf) {
+    /** Every project of the year assessed as of a date; with its open disposal task when {@code tasks}. */
+    List<Assessed> assessAll(int year, LocalDate asOf, boolean tasks) {
         List<BudgetProject> list = projects.list("fiscalYear = ?1 order by subjectCode, name, id", year);
         Map<UUID, BigDecimal> spent = monitoring.spentByProject(year, asOf);
         Map<String, BigDecimal> scores = monitoring.latestScores(year);
-        Map<UUID, DisposalTask> open = monitoring.openTasks(year);
+        Map<UUID, DisposalTask> open = tasks ? monitoring.openTasks(year) : Map.of();
         Thresholds t = inputs.rulesFor(year).thresholds();
         List<Assessed> out = new ArrayList<>(list.size());
         for (BudgetProject p : list) {
@@ -143,7 +144,8 @@ public class MonitoringService {
     @Transactional
     public MonitoringRun run(int year, LocalDate asOf) {
         Map<UUID, ProjectLight> current = monitoring.lights(year);
-        List<Assessed> all = assessAll(year, asOf);
+        // a run opens tasks by the light's change, not by the tasks already open
+        List<Assessed> all = assessAll(year, asOf, false);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Map<Light, Integer> lights = new EnumMap<>(Light.class);
         for (Light l : Light.values()) {

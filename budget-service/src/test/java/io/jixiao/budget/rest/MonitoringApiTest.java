@@ -213,6 +213,49 @@ class MonitoringApiTest {
                 .body("items[0].openTask.id", equalTo(open.get(1)));
     }
 
+    /**
+     * A task belongs to its project's fiscal year: the year's warnings and a department's year list that year's open
+     * tasks only, and the task list takes a year.
+     */
+    @Test
+    void aYearsViewsListTheOpenTasksOfThatYearsProjectsOnly() {
+        String s = TestDb.registeredSubject(em, bootstrap, "M", "activeFrom", "2024-01-01");
+        Map<Integer, String> task = new java.util.HashMap<>();
+        for (int year : new int[]{2024, 2025}) {
+            String project = project(s, year, "GOAL-Y");
+            String type = "jixiao.indicator.value.recorded.v1";
+            EventSamples.send(bootstrap, "jixiao.indicator.events", type, s, EventSamples.with(type, "subject", s,
+                    "indicator", "GOAL-Y", "period", String.valueOf(year), "score", 50), UUID.randomUUID());
+            Eventually.until("score of " + year + " known", Duration.ofSeconds(30), () -> count(
+                    "select count(*) from indicator_score where subject_code = ?1 and period = ?2", s,
+                    String.valueOf(year)) == 1);
+            given().auth().oauth2(TestTokens.finance()).queryParam("year", year).queryParam("asOf", year + "-12-31")
+                    .post("/api/v1/budget/monitoring/run").then().statusCode(200);
+            task.put(year, given().auth().oauth2(TestTokens.finance()).queryParam("subject", s)
+                    .queryParam("year", year).get("/api/v1/budget/disposals").then().statusCode(200)
+                    .body("totalItems", equalTo(1)).body("items[0].project", equalTo(project)).extract()
+                    .path("items[0].id"));
+        }
+        given().auth().oauth2(TestTokens.department(s)).get("/api/v1/budget/disposals").then().statusCode(200)
+                .body("items.id", equalTo(List.of(task.get(2024), task.get(2025))));
+        for (int year : new int[]{2024, 2025}) {
+            given().auth().oauth2(TestTokens.department(s)).queryParam("year", year)
+                    .queryParam("asOf", year + "-12-31").get("/api/v1/budget/views/warnings").then().statusCode(200)
+                    .body("red.items.openTask.id", equalTo(List.of(task.get(year))))
+                    .body("openTasks.items.id", equalTo(List.of(task.get(year))))
+                    .body("openTasks.totalItems", equalTo(1));
+            given().auth().oauth2(TestTokens.department(s)).queryParam("year", year)
+                    .queryParam("asOf", year + "-12-31").get("/api/v1/budget/views/departments/{code}", s).then()
+                    .statusCode(200).body("openTasks.id", equalTo(List.of(task.get(year))));
+        }
+        // a year with no project has no task; a year outside the range is refused
+        given().auth().oauth2(TestTokens.department(s)).queryParam("year", 2023).get("/api/v1/budget/disposals")
+                .then().statusCode(200).body("totalItems", equalTo(0));
+        given().auth().oauth2(TestTokens.finance()).queryParam("year", 1999).get("/api/v1/budget/disposals").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("year")));
+    }
+
     /** The project list filters by year, in pages, and a department's list has only its own projects. */
     @Test
     void projectsAreListedByYearAndADepartmentSeesOnlyItsOwn() {
