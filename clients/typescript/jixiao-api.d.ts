@@ -8696,7 +8696,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A CSV or Excel file of values (columns subject, indicator, period, value, level, source, evidenceUrl, correctionReason), imported in the background: 202 and a job to follow. The file is stored with its job before the answer, and the job survives a restart of the service. A CSV file is read in the charset its Content-Type names, else as UTF-8, else as GB18030/GBK (what Excel and WPS save as CSV on a Chinese Windows) */
+        /** A CSV or Excel file of values (columns subject, indicator, period, value, level, source, evidenceUrl, correctionReason), imported in the background: 202 and a job to follow. The file is stored with its job before the answer, and the job survives a restart of the service. A CSV file is read in the charset its Content-Type names, else as UTF-8, else as GB18030/GBK (what Excel and WPS save as CSV on a Chinese Windows). A value written as a percentage (85%, or a cell in a percentage format) is 85 for an indicator measured in %, and the row's error for any other */
         post: {
             parameters: {
                 query?: {

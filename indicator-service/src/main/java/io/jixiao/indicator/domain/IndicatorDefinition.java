@@ -136,4 +136,9 @@ public abstract class IndicatorDefinition {
         subjects = from.subjects == null ? null : List.copyOf(from.subjects);
         subjectSet = null;
     }
+
+    /** Measured in percent ({@code %}, or the full-width {@code ％} of Chinese input): a value of 85 is 85%. */
+    public boolean measuredInPercent() {
+        return unit != null && (unit.strip().equals("%") || unit.strip().equals("％"));
+    }
 }

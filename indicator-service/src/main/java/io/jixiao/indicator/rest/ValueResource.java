@@ -162,7 +162,8 @@ public class ValueResource {
             + "evidenceUrl, correctionReason), imported in the background: 202 and a job to follow. The file is stored "
             + "with its job before the answer, and the job survives a restart of the service. A CSV file is read in the "
             + "charset its Content-Type names, else as UTF-8, else as GB18030/GBK (what Excel and WPS save as CSV on a "
-            + "Chinese Windows)")
+            + "Chinese Windows). A value written as a percentage (85%, or a cell in a percentage format) is 85 for an "
+            + "indicator measured in %, and the row's error for any other")
     @RequestBody(content = {
             @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", summary = "A CSV file with a header row", value = ApiExamples.CSV)),
             @Content(mediaType = Sheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})

@@ -33,14 +33,16 @@ public final class ValueFiles {
         List<ValueImportService.Row> rows = new ArrayList<>(lines.size());
         for (Sheets.Line l : lines) {
             String v = l.get("value");
-            BigDecimal value = number(v);
+            String digits = percentOf(v);
+            BigDecimal value = number(digits == null ? v : digits);
             rows.add(new ValueImportService.Row(l.number(), new ValueService.Report(l.get("subject"),
                     l.get("indicator"), period(l.get("period")), value, l.get("level"), cap(l.get("source"), 64),
                     cap(l.get("evidenceurl"), 500), cap(l.get("correctionreason"), 500)),
                     v != null && value == null
                             ? new ValueImportService.RowError(l.number(), "value",
                                     "'" + cap(v, 40) + "' is not a number")
-                            : null));
+                            : null,
+                    digits != null));
         }
         return rows;
     }
@@ -65,6 +67,18 @@ public final class ValueFiles {
     }
 
     private static final Pattern CHINESE_MONTH = Pattern.compile("(\\d{4})年(\\d{1,2})月");
+
+    /**
+     * The number of a percentage, {@code 85} of {@code 85%} (a CSV file saved from a sheet writes it so, and a
+     * workbook's percentage cell is read so); null if the text is no percentage.
+     */
+    static String percentOf(String v) {
+        if (v == null) {
+            return null;
+        }
+        String t = v.strip();
+        return t.length() > 1 && (t.endsWith("%") || t.endsWith("％")) ? t.substring(0, t.length() - 1) : null;
+    }
 
     private static BigDecimal number(String v) {
         if (v == null) {

@@ -54,8 +54,14 @@ public class ValueImportService {
     public record Importer(String subject, boolean admin, boolean system, Optional<String> dept) {
     }
 
-    /** A row to import and the line it came from (file line, or index in a JSON list). */
-    public record Row(int line, ValueService.Report report, RowError invalid) {
+    /**
+     * A row to import and the line it came from (file line, or index in a JSON list); {@code percent}: its value was
+     * written in the file as a percentage (85%, read as 85), which only an indicator measured in % takes.
+     */
+    public record Row(int line, ValueService.Report report, RowError invalid, boolean percent) {
+        public Row(int line, ValueService.Report report, RowError invalid) {
+            this(line, report, invalid, false);
+        }
     }
 
     public record RowError(int line, String field, String message) {
@@ -195,6 +201,13 @@ public class ValueImportService {
                 if (!ind.appliesTo(r.subject())) {
                     throw new ProblemException.InvalidInputException("indicator", "indicator " + ind.code
                             + " is not on " + r.subject() + "'s scorecard");
+                }
+                if (row.percent() && !ind.measuredInPercent()) {
+                    throw new ProblemException.InvalidInputException("value", "'" + r.value().toPlainString()
+                            + "%' is a percentage, but indicator " + ind.code + (ind.unit == null
+                                    ? " has no unit"
+                                    : " is measured in " + ind.unit)
+                            + ": write the number alone");
                 }
                 SubjectPeriod sp = new SubjectPeriod(r.subject(), r.period());
                 ScorecardLine override = overrides.computeIfAbsent(sp, k -> {

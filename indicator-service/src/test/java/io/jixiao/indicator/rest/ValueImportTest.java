@@ -222,6 +222,77 @@ class ValueImportTest {
                 + "'2026-11'", dept));
     }
 
+    /**
+     * Typing 85% into Excel stores 0.85 in a percentage format, and a CSV file saved from the sheet says 85%. Both
+     * were 0.85, or refused, whatever the indicator; now they are 85 for an indicator measured in %, and the row's
+     * error for one measured in anything else, where a percentage means nothing.
+     */
+    @Test
+    void aPercentageIsItsNumberForAnIndicatorInPercentAndRefusedForAnyOther() throws Exception {
+        String dept = IndicatorApiTest.unique("P");
+        IndicatorApiTest.subject(dept);
+        String rate = dept + "-RATE";
+        String count = dept + "-CNT";
+        for (var ind : List.of(List.of(rate, "%"), List.of(count, "个"))) {
+            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                    .body(Map.of("code", ind.get(0), "nameZh", "指标" + ind.get(0), "dimension", "PROCESS", "kind",
+                            "QUANTITATIVE", "unit", ind.get(1), "polarity", "HIGHER_BETTER", "target", 95, "weight",
+                            10, "subjects", List.of(dept)))
+                    .post("/api/v1/indicators").then().statusCode(201);
+        }
+        String token = TestTokens.department(dept);
+        String csv = "subject,indicator,period,value\n" + dept + "," + rate + ",2026-05,85%\n" + dept + "," + rate
+                + ",2026-06,92.5％\n";
+        String job = given().auth().oauth2(token).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/values/import").then().statusCode(202).extract().path("id");
+        finished(token, job).then().body("status", equalTo("DONE")).body("stored", equalTo(2));
+        assertEquals(List.of("2026-05 85", "2026-06 92.5"), actuals(dept, rate));
+
+        byte[] xlsx;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var percent = wb.createCellStyle();
+            percent.setDataFormat(wb.createDataFormat().getFormat("0.0%"));
+            var sheet = wb.createSheet("values");
+            Object[][] rows = {{"subject", "indicator", "period", "value"}, {dept, rate, "2026-07", 0.885},
+                    {dept, count, "2026-07", 0.85}};
+            for (int i = 0; i < rows.length; i++) {
+                var r = sheet.createRow(i);
+                for (int c = 0; c < 4; c++) {
+                    if (rows[i][c] instanceof Double d) {
+                        r.createCell(c).setCellValue(d);
+                        r.getCell(c).setCellStyle(percent);
+                    } else {
+                        r.createCell(c).setCellValue((String) rows[i][c]);
+                    }
+                }
+            }
+            wb.write(out);
+            xlsx = out.toByteArray();
+        }
+        String job2 = given().auth().oauth2(token).contentType(Sheets.XLSX).body(xlsx).post("/api/v1/values/import")
+                .then().statusCode(202).extract().path("id");
+        finished(token, job2).then().body("status", equalTo("REJECTED")).body("errors.line", equalTo(List.of(3)))
+                .body("errors[0].field", equalTo("value")).body("errors[0].message", equalTo("'85%' is a "
+                        + "percentage, but indicator " + count + " is measured in 个: write the number alone"));
+        String job3 = given().auth().oauth2(token).contentType(Sheets.XLSX).body(xlsx)
+                .queryParam("partial", true).post("/api/v1/values/import").then().statusCode(202).extract()
+                .path("id");
+        finished(token, job3).then().body("status", equalTo("DONE")).body("stored", equalTo(1))
+                .body("rejected", equalTo(1));
+        assertEquals(List.of("2026-05 85", "2026-06 92.5", "2026-07 88.5"), actuals(dept, rate));
+        assertEquals(List.of(), actuals(dept, count));
+    }
+
+    List<String> actuals(String dept, String indicator) {
+        return em
+                .createNativeQuery(
+                        "select period || ' ' || trim_scale(actual)::text from indicator_value where subject_code = ?1"
+                                + " and indicator_code = ?2 and is_current order by period",
+                        String.class)
+                .setParameter(1, dept)
+                .setParameter(2, indicator).getResultList();
+    }
+
     @Inject
     io.jixiao.indicator.service.ValueImports imports;
 

@@ -168,17 +168,41 @@ final class SheetRecords implements XSSFSheetXMLHandler.SheetContentsHandler {
     }
 
     /**
-     * Numbers as their plain value, whatever their display format (a percentage 85% is 0.85, 12.50 is 12.5), and dates
-     * as ISO dates; the workbook's own formatting of a number is for the eye, not for the import.
+     * Numbers as their plain value, whatever their display format (12.50 is 12.5, 1,234 is 1234), and dates as ISO
+     * dates; the workbook's own formatting of a number is for the eye, not for the import. A percentage is the one
+     * display that changes what the number means: typing 85% into Excel stores 0.85, so it is read as the text
+     * {@code 85%}, as a CSV file saved from the sheet shows it, for the caller to take as a percentage or refuse.
      */
-    private static final class PlainValues extends DataFormatter {
+    static final class PlainValues extends DataFormatter {
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString,
                 boolean use1904Windowing) {
             if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
                 return DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate().toString();
             }
-            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+            BigDecimal plain = BigDecimal.valueOf(value);
+            return isPercent(formatString)
+                    ? plain.movePointRight(2).stripTrailingZeros().toPlainString() + "%"
+                    : plain.stripTrailingZeros().toPlainString();
+        }
+
+        /** A number format that shows a percentage: a {@code %} outside quoted text and not escaped. */
+        static boolean isPercent(String format) {
+            if (format == null) {
+                return false;
+            }
+            boolean quoted = false;
+            for (int i = 0; i < format.length(); i++) {
+                char c = format.charAt(i);
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (!quoted && c == '\\') {
+                    i++;
+                } else if (!quoted && c == '%') {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.jixiao.kit.sheets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,10 +56,25 @@ class SheetsReadTest {
         assertEquals(2, lines.size());
         assertEquals(2, lines.get(0).number());
         assertEquals("FIN", lines.get(0).get("subject"));
-        assertEquals("0.85", lines.get(0).get("value"));
+        assertEquals("85%", lines.get(0).get("value"), "a percentage as it is shown, not 0.85");
         assertEquals("2026-03-01", lines.get(0).get("day"));
         assertEquals(4, lines.get(1).number(), "the sheet's own row number");
         assertEquals("2469", lines.get(1).get("value"), "a formula's result, not its text or display");
+    }
+
+    @Test
+    void aPercentFormatIsToldFromQuotedOrEscapedPercentSigns() {
+        for (String f : new String[]{"0%", "0.00%", "#,##0.0%;[Red]-0.0%", "0.0\"pt\"%"}) {
+            assertTrue(SheetRecords.PlainValues.isPercent(f), f);
+        }
+        for (String f : new String[]{"General", "0.00", "\"%\"0", "0\\%", "yyyy-mm-dd", ""}) {
+            assertFalse(SheetRecords.PlainValues.isPercent(f), f);
+        }
+        assertFalse(SheetRecords.PlainValues.isPercent(null));
+        var formatter = new SheetRecords.PlainValues();
+        assertEquals("12.34%", formatter.formatRawCellContents(0.1234, 10, "0.00%", false));
+        assertEquals("-5%", formatter.formatRawCellContents(-0.05, 9, "0%", false));
+        assertEquals("0.1234", formatter.formatRawCellContents(0.1234, 0, "General", false));
     }
 
     @Test
