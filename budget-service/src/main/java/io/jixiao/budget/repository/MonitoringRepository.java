@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 import io.jixiao.budget.domain.DisposalTask;
 import io.jixiao.budget.domain.Execution;
@@ -36,24 +37,34 @@ public class MonitoringRepository {
                 BigDecimal.class).setParameter("p", project).getSingleResult();
     }
 
-    /** project id → amount spent up to and including {@code asOf}, for every project of the year. */
-    public Map<UUID, BigDecimal> spentByProject(int year, LocalDate asOf) {
-        List<Object[]> rows = em.createQuery("select e.projectId, sum(e.amount) from Execution e, BudgetProject p"
-                + " where p.id = e.projectId and p.fiscalYear = :y and e.spentOn <= :d group by e.projectId",
-                Object[].class).setParameter("y", year).setParameter("d", asOf).getResultList();
+    /** project id → amount spent up to and including {@code asOf}, for every project of the year, or of a subject's. */
+    public Map<UUID, BigDecimal> spentByProject(int year, LocalDate asOf, String subjectOrNull) {
         Map<UUID, BigDecimal> m = new HashMap<>();
-        rows.forEach(r -> m.put((UUID) r[0], (BigDecimal) r[1]));
+        ofSubject(em.createQuery("select e.projectId, sum(e.amount) from Execution e, BudgetProject p"
+                + " where p.id = e.projectId and p.fiscalYear = :y and e.spentOn <= :d"
+                + (subjectOrNull == null ? "" : " and p.subjectCode = :s") + " group by e.projectId", Object[].class),
+                subjectOrNull).setParameter("y", year).setParameter("d", asOf).getResultList()
+                .forEach(r -> m.put((UUID) r[0], (BigDecimal) r[1]));
         return m;
     }
 
-    /** "subject/indicator" → the latest score recorded in a period of the year (the year itself or a part of it). */
-    public Map<String, BigDecimal> latestScores(int year) {
-        List<IndicatorScore> rows = em.createQuery("from IndicatorScore where period = :y or period like :p"
-                + " order by recordedAt", IndicatorScore.class).setParameter("y", String.valueOf(year))
-                .setParameter("p", year + "-%").getResultList();
+    /**
+     * "subject/indicator" → the latest score recorded in a period of the year (the year itself or a part of it), of
+     * every subject or of one.
+     */
+    public Map<String, BigDecimal> latestScores(int year, String subjectOrNull) {
         Map<String, BigDecimal> m = new HashMap<>();
-        rows.forEach(s -> m.put(s.subjectCode + "/" + s.indicatorCode, s.score));
+        ofSubject(em.createQuery("from IndicatorScore where (period = :y or period like :p)"
+                + (subjectOrNull == null ? "" : " and subjectCode = :s") + " order by recordedAt",
+                IndicatorScore.class), subjectOrNull).setParameter("y", String.valueOf(year))
+                .setParameter("p", year + "-%").getResultList()
+                .forEach(s -> m.put(s.subjectCode + "/" + s.indicatorCode, s.score));
         return m;
+    }
+
+    /** The query with {@code :s} set to the subject, when there is one (the query names {@code :s} only then). */
+    private static <T> TypedQuery<T> ofSubject(TypedQuery<T> q, String subjectOrNull) {
+        return subjectOrNull == null ? q : q.setParameter("s", subjectOrNull);
     }
 
     public Optional<IndicatorScore> score(String subject, String indicator, String period) {
@@ -68,14 +79,15 @@ public class MonitoringRepository {
     }
 
     /**
-     * project id → its open disposal task, for the projects of the year that have one; the oldest, when a project
-     * turned RED again before finance closed its first task.
+     * project id → its open disposal task, for the projects of the year (or of a subject's) that have one; the oldest,
+     * when a project turned RED again before finance closed its first task.
      */
-    public Map<UUID, DisposalTask> openTasks(int year) {
+    public Map<UUID, DisposalTask> openTasks(int year, String subjectOrNull) {
         Map<UUID, DisposalTask> m = new HashMap<>();
-        em.createQuery("select t from DisposalTask t, BudgetProject p where p.id = t.projectId and p.fiscalYear = :y"
-                + " and t.status = :s order by t.openedAt desc, t.id desc", DisposalTask.class).setParameter("y", year)
-                .setParameter("s", DisposalTask.Status.OPEN).getResultList().forEach(t -> m.put(t.projectId, t));
+        ofSubject(em.createQuery("select t from DisposalTask t, BudgetProject p where p.id = t.projectId"
+                + " and p.fiscalYear = :y and t.status = :st" + (subjectOrNull == null ? "" : " and p.subjectCode = :s")
+                + " order by t.openedAt desc, t.id desc", DisposalTask.class), subjectOrNull).setParameter("y", year)
+                .setParameter("st", DisposalTask.Status.OPEN).getResultList().forEach(t -> m.put(t.projectId, t));
         return m;
     }
 

@@ -96,8 +96,7 @@ public class BudgetViews {
     @Transactional
     public DepartmentYear department(String subject, int year, LocalDate asOf, CurrentUser caller) {
         caller.requireOwnIfDepartment(subject, "year");
-        List<MonitoringService.Assessed> mine = monitoring.assess(year, asOf, caller).stream()
-                .filter(a -> a.project().subjectCode.equals(subject)).toList();
+        List<MonitoringService.Assessed> mine = monitoring.assess(year, asOf, subject, caller);
         BigDecimal approved = mine.stream().map(a -> a.project().approvedAmount).reduce(BigDecimal.ZERO,
                 BigDecimal::add);
         BigDecimal spent = mine.stream().map(MonitoringService.Assessed::spent).reduce(BigDecimal.ZERO,

@@ -90,9 +90,21 @@ public class MonitoringService {
     /** Every project of the year assessed as of a date (finance and the office: all; a department: its own). */
     @Transactional
     public List<Assessed> assess(int year, LocalDate asOf, CurrentUser caller) {
+        return assess(year, asOf, null, caller);
+    }
+
+    /**
+     * The projects of the year the caller may see, of one subject or of all, assessed as of a date. Only that
+     * subject's projects, spending and scores are read: a department's page of a province's year does not assess the
+     * province. A department naming another subject gets none.
+     */
+    @Transactional
+    public List<Assessed> assess(int year, LocalDate asOf, String subjectOrNull, CurrentUser caller) {
         String dept = caller != null && caller.hasRole(CurrentUser.DEPARTMENT) ? caller.dept().orElse("") : null;
-        return assessAll(year, asOf, true).stream().filter(a -> dept == null || a.project().subjectCode.equals(dept))
-                .toList();
+        if (dept != null && subjectOrNull != null && !dept.equals(subjectOrNull)) {
+            return List.of();
+        }
+        return assessAll(year, asOf, dept != null ? dept : subjectOrNull, true);
     }
 
     /**
@@ -102,17 +114,21 @@ public class MonitoringService {
     @Transactional
     public Paged<Assessed> page(int year, LocalDate asOf, String subject, Light light, PageRequest page,
             CurrentUser caller) {
-        return Paged.slice(assess(year, asOf, caller).stream()
-                .filter(a -> subject == null || a.project().subjectCode.equals(subject))
+        return Paged.slice(assess(year, asOf, subject, caller).stream()
                 .filter(a -> light == null || a.assessment().light() == light).toList(), page);
     }
 
-    /** Every project of the year assessed as of a date; with its open disposal task when {@code tasks}. */
-    List<Assessed> assessAll(int year, LocalDate asOf, boolean tasks) {
-        List<BudgetProject> list = projects.list("fiscalYear = ?1 order by subjectCode, name, id", year);
-        Map<UUID, BigDecimal> spent = monitoring.spentByProject(year, asOf);
-        Map<String, BigDecimal> scores = monitoring.latestScores(year);
-        Map<UUID, DisposalTask> open = tasks ? monitoring.openTasks(year) : Map.of();
+    /**
+     * Every project of the year, or of one subject's, assessed as of a date; with its open disposal task when
+     * {@code tasks}.
+     */
+    List<Assessed> assessAll(int year, LocalDate asOf, String subjectOrNull, boolean tasks) {
+        List<BudgetProject> list = subjectOrNull == null
+                ? projects.list("fiscalYear = ?1 order by subjectCode, name, id", year)
+                : projects.list("fiscalYear = ?1 and subjectCode = ?2 order by name, id", year, subjectOrNull);
+        Map<UUID, BigDecimal> spent = monitoring.spentByProject(year, asOf, subjectOrNull);
+        Map<String, BigDecimal> scores = monitoring.latestScores(year, subjectOrNull);
+        Map<UUID, DisposalTask> open = tasks ? monitoring.openTasks(year, subjectOrNull) : Map.of();
         Thresholds t = inputs.rulesFor(year).thresholds();
         List<Assessed> out = new ArrayList<>(list.size());
         for (BudgetProject p : list) {
@@ -145,7 +161,7 @@ public class MonitoringService {
     public MonitoringRun run(int year, LocalDate asOf) {
         Map<UUID, ProjectLight> current = monitoring.lights(year);
         // a run opens tasks by the light's change, not by the tasks already open
-        List<Assessed> all = assessAll(year, asOf, false);
+        List<Assessed> all = assessAll(year, asOf, null, false);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Map<Light, Integer> lights = new EnumMap<>(Light.class);
         for (Light l : Light.values()) {

@@ -79,6 +79,17 @@ class BudgetBenchmarkTest {
         System.out.printf("%n[bench] dual monitoring of %d projects: median %d ms, best %d ms, worst %d ms%n",
                 assessed, runs[2], runs[0], runs[4]);
         Assertions.assertEquals(SUBJECTS * PER_SUBJECT, assessed);
+        // a department's page reads its own projects only, not the province's
+        long[] one = new long[20];
+        for (int i = 0; i < one.length; i++) {
+            long t0 = System.nanoTime();
+            assessed = monitoring.assess(YEAR, asOf, "P" + (i * 37 % SUBJECTS + 1), null).size();
+            one[i] = (System.nanoTime() - t0) / 1_000;
+        }
+        Arrays.sort(one);
+        System.out.printf("[bench] dual monitoring of one department's %d projects among %d: median %.1f ms, worst"
+                + " %.1f ms%n", assessed, SUBJECTS * PER_SUBJECT, one[10] / 1000.0, one[19] / 1000.0);
+        Assertions.assertEquals(PER_SUBJECT, assessed);
 
         // the engine alone: 10,000 proposals with their explanations
         String[] grades = {"EXCELLENT", "GOOD", "PASS", "FAIL"};
