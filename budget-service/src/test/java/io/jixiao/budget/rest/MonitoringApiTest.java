@@ -248,6 +248,17 @@ class MonitoringApiTest {
                     .queryParam("asOf", year + "-12-31").get("/api/v1/budget/views/departments/{code}", s).then()
                     .statusCode(200).body("openTasks.id", equalTo(List.of(task.get(year))));
         }
+        // read one subject at a time: a department naming another subject sees nothing of it, finance sees it
+        String other = subject();
+        project(other, 2025, "GOAL-Y");
+        given().auth().oauth2(TestTokens.department(s)).queryParam("year", 2025).queryParam("asOf", "2025-12-31")
+                .queryParam("subject", other).get("/api/v1/budget/monitoring").then().statusCode(200)
+                .body("totalItems", equalTo(0));
+        given().auth().oauth2(TestTokens.department(s)).queryParam("year", 2025).queryParam("asOf", "2025-12-31")
+                .get("/api/v1/budget/monitoring").then().statusCode(200).body("items.subject", equalTo(List.of(s)));
+        given().auth().oauth2(TestTokens.finance()).queryParam("year", 2025).queryParam("asOf", "2025-12-31")
+                .queryParam("subject", other).get("/api/v1/budget/monitoring").then().statusCode(200)
+                .body("items.subject", equalTo(List.of(other))).body("items[0].light", equalTo("RED"));
         // a year with no project has no task; a year outside the range is refused
         given().auth().oauth2(TestTokens.department(s)).queryParam("year", 2023).get("/api/v1/budget/disposals")
                 .then().statusCode(200).body("totalItems", equalTo(0));
