@@ -10297,7 +10297,7 @@ export interface components {
             ok: boolean;
         };
         /** @enum {string} */
-        PanelStatus: "OK" | "NOT_FOUND" | "FORBIDDEN" | "UNAVAILABLE";
+        PanelStatus: "OK" | "NOT_FOUND" | "FORBIDDEN" | "UNPUBLISHED" | "UNAVAILABLE";
         /** @enum {string} */
         Party: "SUPERIOR" | "PUBLIC" | "THIRD_PARTY" | "PEER";
         PartyView: {

@@ -9,7 +9,7 @@
       signInRefused: '登录凭证未被接受，请联系管理员核对身份认证配置。',
       noIssuer: '身份认证服务暂不可用，请稍后重试。', league: '综合绩效排名', rank: '名次', name: '部门',
       composite: '综合得分', grade: '等级', light: '灯', coverage: '覆盖率', flags: '标记', warnings: '预警',
-      redProjects: '红灯预算项目', overdue: '逾期整改', none: '暂无', unavailable: '暂不可用', forbidden: '无权查看',
+      redProjects: '红灯预算项目', overdue: '逾期整改', none: '暂无', unavailable: '暂不可用', forbidden: '无权查看', unpublished: '考评结果尚未公布，公布后可查看',
       notFound: '本期暂无数据', total: '指标总分', lastYear: '上年', radar: '五维雷达图', lines: '指标与信号灯',
       indicator: '指标', score: '得分', status: '状态', breakdown: '360度评价构成', party: '评价方', weight: '权重',
       counted: '计入', trimmed: '剔除', satisfaction: '公众满意度', sample: '样本量', interval: '95%区间',
@@ -38,7 +38,7 @@
       noIssuer: 'The identity provider cannot be reached; please try again later.',
       league: 'League table', rank: 'Rank', name: 'Department', composite: 'Composite', grade: 'Grade', light: 'Light',
       coverage: 'Coverage', flags: 'Flags', warnings: 'Warnings', redProjects: 'Red budget projects',
-      overdue: 'Overdue rectifications', none: 'None', unavailable: 'Unavailable', forbidden: 'Not visible to you',
+      overdue: 'Overdue rectifications', none: 'None', unavailable: 'Unavailable', forbidden: 'Not visible to you', unpublished: 'Not published yet: shown once the results are published',
       notFound: 'Nothing for this period', total: 'Scorecard total', lastYear: 'Last year', radar: 'Five dimensions',
       lines: 'Indicators and lights', indicator: 'Indicator', score: 'Score', status: 'Status',
       breakdown: '360° breakdown', party: 'Party', weight: 'Weight', counted: 'Counted', trimmed: 'Trimmed',
@@ -110,6 +110,7 @@
   function panel(p, render) {
     if (!p || p.status === 'UNAVAILABLE') return '<p class="muted" data-panel="unavailable">' + t('unavailable') + '</p>';
     if (p.status === 'FORBIDDEN') return '<p class="muted">' + t('forbidden') + '</p>';
+    if (p.status === 'UNPUBLISHED') return '<p class="muted" data-panel="unpublished">' + t('unpublished') + '</p>';
     if (p.status === 'NOT_FOUND') return '<p class="muted">' + t('notFound') + '</p>';
     return render(p.data);
   }

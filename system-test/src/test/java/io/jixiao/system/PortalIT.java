@@ -141,6 +141,14 @@ class PortalIT {
         for (String action : List.of("open", "close", "finalize", "publish")) {
             given().auth().oauth2(admin).post("/api/v1/cycles/{id}/" + action, specialCycle).then().statusCode(200);
         }
+        // an evaluation of the parks bureau in 2023, open and not published: its results are not the department's yet
+        String open = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name",
+                "2023年度园林考评", "period", "2023", "subjects", List.of(b), "minPublicSample", 3))
+                .post("/api/v1/cycles").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("assignments", List.of(Map.of("party", "SUPERIOR", "evaluator", "mayor", "subject", b))))
+                .post("/api/v1/cycles/{id}/assignments", open).then().statusCode(200);
+        given().auth().oauth2(admin).post("/api/v1/cycles/{id}/open", open).then().statusCode(200);
         // the parks bureau's survey of the year: citizens 5 and 4 (100, 75), an enterprise 4 (75), weighted
         // 34.52:65.48: index 0.3452 × 87.5 + 0.6548 × 75 = 79.315, standard error 0.3452 × 12.5 = 4.315, interval
         // 79.315 ± 8.4574
@@ -419,6 +427,16 @@ class PortalIT {
         assertEquals(List.of("6", "5", "4", "3", "2"), browser.findElements(By.cssSelector("#history tbody tr"))
                 .stream().map(r -> r.getAttribute("data-revision")).toList());
         assertEquals("显示 5 项，共 6 项", browser.findElement(By.id("history-head")).getText());
+        // 2023's evaluation is open: the office sees its provisional result, the department is told it is not
+        // published yet (it was "无权查看", not visible to you, on the department's own page)
+        given().auth().oauth2(TestTokens.department(b)).get("/api/v1/portal/departments/{s}?period=2023", b).then()
+                .statusCode(200).body("panels.evaluation.status", equalTo("UNPUBLISHED"))
+                .body("panels.evaluation.detail", equalTo("the results of 2023年度园林考评 are not published yet"));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/portal/departments/{s}?period=2023", b).then()
+                .statusCode(200).body("panels.evaluation.status", equalTo("OK"))
+                .body("panels.evaluation.data.cycle.status", equalTo("OPEN"));
+        browser.get(RestAssured.baseURI + "/#/dept/" + b + "?period=2023");
+        waiting().until(d -> d.findElement(By.id("evaluation")).getText().contains("考评结果尚未公布，公布后可查看"));
         browser.get(RestAssured.baseURI + "/#/dept/" + a + "?period=" + PERIOD);
         WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error")));
         assertTrue(error.getText().contains("a department sees only its own page") || error.getText().contains(

@@ -73,7 +73,8 @@ public class EvaluationClient {
     /**
      * Finds the period's cycle (of those {@code subject} is evaluated in, unless null): the one asked for by id, else
      * the one that speaks for the period. Then asks {@code call} with its id and the period's ranked cycles; the
-     * answer's fields next to the cycle's summary.
+     * answer's fields next to the cycle's summary, or {@code UNPUBLISHED} when the caller may see them only once the
+     * cycle is published.
      */
     private Uni<Panel> inCycle(String period, String subject, String cycleId, Caller c,
             BiFunction<String, List<JsonNode>, Uni<ObjectNode>> call) {
@@ -83,7 +84,8 @@ public class EvaluationClient {
             }
             List<JsonNode> ranked = SpeakingCycle.ranked(cycles.data(), period);
             return ranked.stream().filter(x -> cycleId == null || cycleId.equals(x.path("id").asText())).findFirst()
-                    .map(cycle -> Panel.of(call.apply(cycle.get("id").asText(), ranked).map(r -> wrap(cycle, r))))
+                    .map(cycle -> Panel.of(call.apply(cycle.get("id").asText(), ranked).map(r -> wrap(cycle, r)))
+                            .map(answer -> Panel.inCycle(answer, cycle)))
                     .orElseGet(() -> Uni.createFrom().item(cycleId == null
                             ? NO_CYCLE
                             : new Panel(Panel.Status.NOT_FOUND, null,

@@ -23,12 +23,29 @@ public record Panel(Status status,
         NOT_FOUND,
         /** The caller may not see this panel. */
         FORBIDDEN,
+        /**
+         * The caller sees these results once they are published: the cycle is still being rated, or awaits its
+         * publication (a department before the office publishes).
+         */
+        UNPUBLISHED,
         /** The service is down, slow or its breaker is open. */
         UNAVAILABLE
     }
 
     public static Panel ok(JsonNode data) {
         return new Panel(Status.OK, data, null);
+    }
+
+    /**
+     * The answer of a call made in an evaluation cycle: a refusal of a cycle not yet published says so, with the
+     * cycle's name; anything else as it is.
+     */
+    static Panel inCycle(Panel answer, JsonNode cycle) {
+        if (answer.status == Status.FORBIDDEN && !"PUBLISHED".equals(cycle.path("status").asText())) {
+            return new Panel(Status.UNPUBLISHED, null, "the results of " + cycle.path("name").asText()
+                    + " are not published yet");
+        }
+        return answer;
     }
 
     public static Panel unavailable(String service) {
