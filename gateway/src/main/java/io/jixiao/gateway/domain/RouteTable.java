@@ -53,7 +53,7 @@ public final class RouteTable {
                         "survey", false, ALL_ROLES),
                 new Rule(
                         Pattern.compile(
-                                "^/api/v1/(subjects|missions|objectives|indicators|values|quality|scorecards)(/.*)?$"),
+                                "^/api/v1/(subjects|missions|objectives|indicators|values|quality|scorecards|periods)(/.*)?$"),
                         "indicator", false, ALL_ROLES),
                 new Rule(Pattern.compile("^/api/v1/cycles(/.*)?$"), "evaluation", false, ALL_ROLES),
                 // each service's operations (its dead-letter topic), for admins only

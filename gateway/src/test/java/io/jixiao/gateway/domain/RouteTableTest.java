@@ -24,6 +24,7 @@ class RouteTableTest {
         assertEquals("indicator", service("/api/v1/subjects/FIN/scorecards/2026"));
         assertEquals("survey", service("/api/v1/subjects/FIN/satisfaction"));
         assertEquals("indicator", service("/api/v1/values"));
+        assertEquals("indicator", service("/api/v1/periods"));
         assertEquals("evaluation", service("/api/v1/cycles/abc/ratings"));
         assertEquals("survey", service("/api/v1/surveys"));
         assertEquals("survey", service("/api/v1/reviews/metrics"));

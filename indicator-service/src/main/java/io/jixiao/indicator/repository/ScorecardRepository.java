@@ -11,6 +11,7 @@ import io.jixiao.indicator.domain.ScorecardConfig;
 import io.jixiao.indicator.domain.ScorecardConfigRevision;
 import io.jixiao.indicator.domain.ScorecardLine;
 import io.jixiao.indicator.domain.ScorecardSnapshot;
+import io.jixiao.indicator.domain.ScoredPeriod;
 import io.jixiao.indicator.domain.SubjectPeriod;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
@@ -50,6 +51,17 @@ public class ScorecardRepository {
     /** The subject and period of every stored scorecard. */
     public List<SubjectPeriod> resultsOf() {
         return em.createQuery("select s.id from ScorecardSnapshot s", SubjectPeriod.class).getResultList();
+    }
+
+    /**
+     * The periods with stored scorecards (of one subject, unless null) and how many each has, in descending order of
+     * their text: the latest year first, and in a year its quarters, halves and months before the year itself.
+     */
+    public List<ScoredPeriod> periods(String subjectOrNull) {
+        var query = em.createQuery("select new " + ScoredPeriod.class.getName() + "(s.id.period, count(s))"
+                + " from ScorecardSnapshot s" + (subjectOrNull == null ? "" : " where s.id.subjectCode = :s")
+                + " group by s.id.period order by s.id.period desc", ScoredPeriod.class);
+        return (subjectOrNull == null ? query : query.setParameter("s", subjectOrNull)).getResultList();
     }
 
     public Optional<ScorecardSnapshot> snapshot(String subject, String period) {

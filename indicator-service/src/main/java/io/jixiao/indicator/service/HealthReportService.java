@@ -26,6 +26,7 @@ import io.jixiao.indicator.domain.scoring.ScorecardCalculator.LineStatus;
 import io.jixiao.indicator.domain.scoring.ScorecardCalculator.Result;
 import io.jixiao.indicator.domain.scoring.Scores;
 import io.jixiao.indicator.repository.IndicatorVersionRepository;
+import io.jixiao.indicator.domain.ScoredPeriod;
 import io.jixiao.indicator.repository.ScorecardRepository;
 import io.jixiao.indicator.repository.SubjectRepository;
 import io.jixiao.kit.problem.ProblemException.ResourceNotFoundException;
@@ -123,6 +124,14 @@ public class HealthReportService {
                 now.grade() == null ? null : now.grade().name(),
                 before.completeness().reported() == 0 || before.grade() == null ? null : before.grade().name(), dims,
                 prev, change, weakest, lights, missing, now.completeness());
+    }
+
+    /**
+     * The periods that have stored scorecards, with how many: of one subject when {@code subjectOrNull} names it (a
+     * department's own), else of every subject. The latest year first.
+     */
+    public List<ScoredPeriod> periods(String subjectOrNull) {
+        return stored.periods(subjectOrNull);
     }
 
     /**

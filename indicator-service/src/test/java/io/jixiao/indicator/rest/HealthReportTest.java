@@ -100,6 +100,41 @@ class HealthReportTest {
                 .statusCode(400).body("violations[0].field", equalTo("page"));
     }
 
+    /**
+     * The periods with scores, the latest first, for a portal to open on: every subject's for the office, and for a
+     * department only its own (another department's year is not in its list).
+     */
+    @Test
+    void thePeriodsWithScoresAreListedTheLatestFirstAndADepartmentSeesItsOwn() {
+        String a = IndicatorApiTest.unique("Y");
+        String b = IndicatorApiTest.unique("Y");
+        String ia = IndicatorApiTest.unique("F");
+        String ib = IndicatorApiTest.unique("F");
+        IndicatorApiTest.subject(a);
+        IndicatorApiTest.subject(b);
+        IndicatorApiTest.indicator(ia, "FINANCIAL", 80, a);
+        IndicatorApiTest.indicator(ib, "FINANCIAL", 80, b);
+        report(a, ia, "2011", 40);
+        report(a, ia, "2012", 60);
+        report(b, ib, "2012", 70);
+
+        given().auth().oauth2(TestTokens.department(a)).get("/api/v1/periods").then().statusCode(200)
+                .body("period", equalTo(List.of("2012", "2011"))).body("scorecards", equalTo(List.of(1, 1)));
+        given().auth().oauth2(TestTokens.department(b)).get("/api/v1/periods").then().statusCode(200)
+                .body("period", equalTo(List.of("2012")));
+        given().auth().oauth2(TestTokens.department(IndicatorApiTest.unique("Y"))).get("/api/v1/periods").then()
+                .statusCode(200).body("", equalTo(List.of()));
+
+        List<Map<String, Object>> all = given().auth().oauth2(TestTokens.superior("mayor")).get("/api/v1/periods")
+                .then().statusCode(200).extract().path("");
+        List<String> periods = all.stream().map(m -> (String) m.get("period")).toList();
+        assertEquals(periods.stream().sorted(java.util.Comparator.reverseOrder()).toList(), periods, "latest first");
+        assertTrue(periods.containsAll(List.of("2026", "2012", "2011")), periods.toString());
+        Map<String, Object> y2012 = all.stream().filter(m -> "2012".equals(m.get("period"))).findFirst().orElseThrow();
+        assertTrue((int) y2012.get("scorecards") >= 2, "both departments' scorecards of 2012 are counted: " + y2012);
+        given().get("/api/v1/periods").then().statusCode(401);
+    }
+
     /** Every page of a period's league table at the largest size, each page agreeing on the total. */
     static List<Map<String, Object>> wholeLeague(String token, String period) {
         List<Map<String, Object>> all = new java.util.ArrayList<>();

@@ -1,0 +1,5 @@
+package io.jixiao.indicator.domain;
+
+/** A period with stored scorecards, and how many. */
+public record ScoredPeriod(String period, long scorecards) {
+}
