@@ -63,7 +63,7 @@
   };
   const DIMS = ['POLITICAL', 'PUBLIC', 'FINANCIAL', 'PROCESS', 'LEARNING'];
   const state = { lang: localStorage.getItem('jx.lang') || 'zh', token: sessionStorage.getItem('jx.token'),
-    period: null, subjects: {}, chart: null, live: null, refresh: null, gen: 0, provider: null, signInError: null, feed: [] };
+    period: null, years: null, subjects: {}, chart: null, live: null, refresh: null, gen: 0, provider: null, signInError: null, feed: [] };
   const $ = (s, r) => (r || document).querySelector(s);
   const t = k => (T[state.lang][k] !== undefined ? T[state.lang][k] : k);
   const esc = v => String(v === null || v === undefined ? '' : v).replace(/[&<>"']/g,
@@ -136,11 +136,15 @@
     drawFeed();
   }
 
+  // the year picker: this year and the three before it, and every year with data the user may see; the page opens on
+  // the latest year with data up to this one (in January the office is still evaluating the year before), unless the
+  // address or an earlier pick names one
   function periods() {
-    const sel = $('#period'); const now = new Date().getFullYear();
-    sel.innerHTML = [now, now - 1, now - 2, now - 3].map(y => '<option value="' + y + '">' + y + '</option>').join('');
+    const sel = $('#period'); const now = new Date().getFullYear(); const known = state.years || { years: [], latest: now };
+    const years = [...new Set([now, now - 1, now - 2, now - 3].concat(known.years))].sort((a, b) => b - a);
+    sel.innerHTML = years.map(y => '<option value="' + y + '">' + y + '</option>').join('');
     const q = new URLSearchParams(location.hash.split('?')[1] || '');
-    state.period = q.get('period') || sessionStorage.getItem('jx.period') || String(now);
+    state.period = q.get('period') || sessionStorage.getItem('jx.period') || String(known.latest);
     if (![...sel.options].some(o => o.value === state.period)) sel.insertAdjacentHTML('beforeend', '<option value="' + esc(state.period) + '">' + esc(state.period) + '</option>');
     sel.value = state.period;
   }
@@ -454,6 +458,7 @@
   function signOut() {
     state.gen++; clearTimeout(state.refresh);
     state.token = null; sessionStorage.removeItem('jx.token');
+    state.years = null; sessionStorage.removeItem('jx.period'); // the next user opens on the latest year of their own
     state.feed = []; drawFeed(); // what this user was shown is not left for the next one at this browser
     if (state.live) { const c = state.live; state.live = null; c.abort(); }
     location.hash = '#/login';
@@ -464,6 +469,11 @@
     i18n(); periods();
     if (!state.token) { if (location.hash !== '#/login') location.hash = '#/login'; loginView(); return; }
     $('#logout').hidden = false;
+    if (state.years === null) {
+      const years = await api('/api/v1/portal/years').catch(() => false); // asked once per sign-in
+      if (mine !== state.gen) return;
+      state.years = years; periods();
+    }
     const m = location.hash.match(/^#\/dept\/([A-Z][A-Z0-9_-]*)/);
     try {
       if (m) await deptView(m[1]); else await leagueView();

@@ -401,8 +401,17 @@ class PortalIT {
         signInAs("department", b);
         ready("dept");
         assertTrue(browser.findElement(By.id("dept-title")).getText().startsWith("市园林局"));
+        // the page opens on the latest year of its own data (2024), not on the calendar's: the years it has data in
+        // are its scorecards' and its cycles', not other departments'
+        given().auth().oauth2(TestTokens.department(b)).get("/api/v1/portal/years").then().statusCode(200)
+                .body("years", equalTo(List.of(2024, 2023))).body("latest", equalTo(2024))
+                .body("panels.scorecards.status", equalTo("OK")).body("panels.evaluation.status", equalTo("OK"))
+                .body("panels.evaluation.data.cycles.name", hasItem("2023年度园林考评"));
+        waiting().until(d -> PERIOD.equals(new Select(d.findElement(By.id("period"))).getFirstSelectedOption()
+                .getAttribute("value")));
+        assertTrue(browser.getCurrentUrl().endsWith("#/dept/" + b), "opened without a year in the address: "
+                + browser.getCurrentUrl());
         // its own survey with the link to the page citizens answer on, and its index by respondent group
-        new Select(browser.findElement(By.id("period"))).selectByValue(PERIOD);
         waiting().until(d -> !d.findElements(By.cssSelector("#survey-list li")).isEmpty());
         ready("dept");
         WebElement listed = browser.findElement(By.cssSelector("#survey-list li"));

@@ -91,6 +91,15 @@ public class IndicatorClient {
         }));
     }
 
+    /**
+     * The periods with stored scorecards the caller may see (a department its own), with how many each has, the latest
+     * year first: {@code [{period, scorecards}]}.
+     */
+    @Fallback(UnavailablePanel.class)
+    public Uni<Panel> periods(Caller c) {
+        return Panel.of(rest.periods(c.authorization(), c.requestId()));
+    }
+
     @Fallback(UnavailablePanel.class)
     public Uni<Panel> scorecard(String code, String period, Caller c) {
         return Panel.of(rest.scorecard(code, period, c.authorization(), c.requestId()));

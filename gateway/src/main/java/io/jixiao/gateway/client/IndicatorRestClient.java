@@ -29,6 +29,10 @@ interface IndicatorRestClient {
             @HeaderParam("X-Request-Id") String rid);
 
     @GET
+    @Path("/periods")
+    Uni<JsonNode> periods(@HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid);
+
+    @GET
     @Path("/scorecards/{period}/league")
     Uni<JsonNode> league(@PathParam("period") String period, @QueryParam("size") int size,
             @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid);

@@ -25,6 +25,7 @@ import io.jixiao.gateway.client.Caller;
 import io.jixiao.gateway.messaging.LiveEvents;
 import io.jixiao.gateway.messaging.LiveEvents.LiveEvent;
 import io.jixiao.gateway.service.PortalService;
+import io.jixiao.gateway.service.Years;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -88,6 +89,16 @@ public class PortalResource {
     public Uni<PortalService.Warnings> warnings(@QueryParam("period") String period,
             @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid) {
         return portal.warnings(year(period), new Caller(auth, rid));
+    }
+
+    @GET
+    @Path("/years")
+    @Operation(summary = "The years with data the caller may see (a year's scorecards or an evaluation cycle of the"
+            + " year; a department's own), the latest first, and the year a portal opens on: the latest that is not"
+            + " after the current one (in January the office is still evaluating the year before)")
+    public Uni<Years> years(@HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid) {
+        return portal.years(departmentOnly() ? String.valueOf(jwt.<Object>getClaim("dept")) : null,
+                new Caller(auth, rid));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.jixiao.gateway.service;
 
+import java.time.Year;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +76,16 @@ public class PortalService {
                 List.of(evaluation.league(period, cycle, c), indicator.league(period, c)))
                 .flatMap(p -> withNames(p, named(p.get("evaluation"), "results"), c))
                 .map(p -> new League(period, p));
+    }
+
+    /**
+     * The years with data the caller may see, and the one to open on ({@link Years}): a department's from its own
+     * scorecards and the cycles it is evaluated in ({@code subjectOrNull}).
+     */
+    public Uni<Years> years(String subjectOrNull, Caller c) {
+        return panels(List.of("scorecards", "evaluation"),
+                List.of(indicator.periods(c), evaluation.recentCycles(subjectOrNull, c)))
+                .map(p -> Years.of(p, Year.now().getValue()));
     }
 
     public Uni<Warnings> warnings(int year, Caller c) {

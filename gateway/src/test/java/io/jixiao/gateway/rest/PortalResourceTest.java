@@ -109,6 +109,26 @@ class PortalResourceTest {
                 .body("panels.subjects.status", equalTo("OK")).body("panels.subjects.data.items.size()", equalTo(0));
     }
 
+    /**
+     * The years a portal opens on, from the periods with scorecards (the year's, not a quarter's) with the caller's
+     * token: next year's is listed but not opened on. evaluation-service is down: its panel degrades, not the answer.
+     */
+    @Test
+    void theYearsWithDataAreAskedWithTheCallersTokenAndTheLatestUpToNowIsOpenedOn() {
+        int now = java.time.Year.now().getValue();
+        given().auth().oauth2(TestTokens.department("FIN")).header("X-Request-Id", "years-1")
+                .get("/api/v1/portal/years").then().statusCode(200)
+                .body("years", equalTo(List.of(now + 1, now - 1))).body("latest", equalTo(now - 1))
+                .body("panels.scorecards.status", equalTo("OK"))
+                .body("panels.scorecards.data[0].echo.uri", equalTo("/api/v1/periods"))
+                .body("panels.scorecards.data[0].echo.headers.authorization", startsWith("Bearer "))
+                .body("panels.scorecards.data[0].echo.headers.'x-request-id'", equalTo("years-1"))
+                .body("panels.evaluation.status", equalTo("UNAVAILABLE"));
+        given().auth().oauth2(TestTokens.assessor("a1", "ORG1")).get("/api/v1/portal/years").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().get("/api/v1/portal/years").then().statusCode(401);
+    }
+
     @Test
     void aDepartmentSeesOnlyItsOwnPageAndOtherCallersAreTurnedAway() {
         given().auth().oauth2(TestTokens.department("FIN")).get("/api/v1/portal/departments/FIN?period=2026").then()

@@ -67,7 +67,8 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                             ? String.valueOf(body.length)
                             : new String(body, StandardCharsets.UTF_8));
                 }
-                // a league table of 25 subjects answers the page asked for (?size=, 20 by default): one echo per row
+                // a league table of 25 subjects answers the page asked for (?size=, 20 by default): one echo per row;
+                // the periods with scorecards, three
                 // a year of 120 red projects, each of its own department, and a disposal task of another; the
                 // subjects asked for by code (?code=), each with a name
                 String answer = route.endsWith("/league")
@@ -77,7 +78,7 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                                 : route.equals("/api/v1/subjects")
                                         && String.valueOf(exchange.getRequestURI().getQuery()).contains("code=")
                                                 ? named(exchange.getRequestURI(), echo)
-                                                : echo.encode();
+                                                : route.equals("/api/v1/periods") ? periods(echo) : echo.encode();
                 byte[] out = answer.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.getResponseHeaders().add("X-Upstream", "echo");
@@ -148,6 +149,17 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                 .put("openTasks", new JsonObject().put("items", new JsonArray().add(new JsonObject().put("subject",
                         "T1"))).put("totalItems", 1))
                 .encode();
+    }
+
+    /**
+     * The periods with scorecards: next year's, a quarter of this year and last year's, the first carrying the request
+     * that asked.
+     */
+    private static String periods(JsonObject echo) {
+        int now = java.time.Year.now().getValue();
+        return new JsonArray().add(new JsonObject().put("period", String.valueOf(now + 1)).put("scorecards", 2)
+                .put("echo", echo)).add(new JsonObject().put("period", now + "-Q1").put("scorecards", 3))
+                .add(new JsonObject().put("period", String.valueOf(now - 1)).put("scorecards", 5)).encode();
     }
 
     /** The subjects named by ?code=: each with a name, and the request that asked for it. */
