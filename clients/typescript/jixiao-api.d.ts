@@ -4548,6 +4548,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The periods with stored scorecards and how many each has, the latest year first (in a year, its quarters, halves and months before the year itself); a department sees only its own scorecards' */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScoredPeriod"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                503: components["responses"]["Unavailable"];
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/departments/{code}": {
         parameters: {
             query?: never;
@@ -4807,6 +4880,81 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Warnings"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                503: components["responses"]["Unavailable"];
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The years with data the caller may see (a year's scorecards or an evaluation cycle of the year; a department's own), the latest first, and the year a portal opens on: the latest that is not after the current one (in January the office is still evaluating the year before) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "X-Request-Id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Years"];
                     };
                 };
                 /** @description Not Authorized */
@@ -10741,6 +10889,11 @@ export interface components {
             completeness: components["schemas"]["Completeness"];
             lines: components["schemas"]["LineView"][];
         };
+        ScoredPeriod: {
+            period: string;
+            /** Format: int64 */
+            scorecards: number;
+        };
         /** @enum {string} */
         SubjectLevel: "CITY" | "DEPARTMENT" | "UNIT";
         SubjectResponse: {
@@ -10906,6 +11059,19 @@ export interface components {
         };
         YearRequest: {
             days: components["schemas"]["DayRequest"][];
+        };
+        Years: {
+            /** @description The years with a year's stored scorecards or an evaluation cycle of the year, that the caller may see (a department its own), the latest first */
+            years: number[];
+            /**
+             * Format: int32
+             * @description The year to open on: the latest of the years that is not after the current one, else the current year
+             */
+            latest: number;
+            /** @description Where the years come from: scorecards (the periods with stored scorecards) and evaluation (the latest cycles created); a failing service degrades its panel, and its years are missing from the list */
+            panels: {
+                [key: string]: components["schemas"]["Panel"] | null;
+            };
         };
         ZombieScanRequest: {
             /** Format: int32 */

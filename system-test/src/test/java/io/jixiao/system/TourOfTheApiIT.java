@@ -2,6 +2,8 @@ package io.jixiao.system;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
 import java.util.List;
@@ -162,6 +164,9 @@ class TourOfTheApiIT {
 
         as(TestTokens.department(a)).body(Map.of("values", List.of(Map.of("subject", a, "indicator", indicator,
                 "period", "2040", "value", 90)))).post("/api/v1/values/bulk").then().statusCode(200);
+        // the periods it has scorecards in, the latest first
+        as(TestTokens.department(a)).get("/api/v1/periods").then().statusCode(200)
+                .body("period", hasItem("2040")).body("scorecards", everyItem(equalTo(1)));
         // above 99 on a satisfaction indicator: held as SUSPICIOUS_HIGH until the office accepts it
         Number flag = as(TestTokens.department(a)).body(Map.of("subject", a, "indicator", indicator, "period", YEAR,
                 "value", 99.5)).post("/api/v1/values").then().statusCode(201).extract().path("flags[0].id");
