@@ -40,10 +40,13 @@ public record Years(
         return new Years(List.copyOf(years), latest, panels);
     }
 
-    /** A year's period ("2026"), not a quarter's, a half's or a month's: the portal shows years. */
+    /**
+     * A year's period ("2026"), not a quarter's, a half's or a month's: the portal shows years, and only those its read
+     * models take (2000–2099).
+     */
     private static void addYear(JsonNode period, TreeSet<Integer> years) {
         String text = period.asText("");
-        if (text.length() == 4 && text.chars().allMatch(Character::isDigit)) {
+        if (text.length() == 4 && text.startsWith("20") && text.chars().allMatch(Character::isDigit)) {
             years.add(Integer.parseInt(text));
         }
     }

@@ -83,8 +83,9 @@ class YearsTest {
         Years none = Years.of(panels(Panel.unavailable("indicator"), Panel.unavailable("evaluation")), 2026);
         assertEquals(List.of(), none.years());
         assertEquals(2026, none.latest());
-        // a period that is not a year's (or not a period at all) names no year
-        assertEquals(List.of(2025), Years.of(panels(periods("2025", "20x6", "12345"), Panel.unavailable("e")), 2026)
-                .years());
+        // a period that is not a year's (or not a period at all) names no year, nor does a year the portal's read
+        // models refuse (they take 2000–2099)
+        assertEquals(List.of(2025), Years.of(panels(periods("2025", "20x6", "12345", "1999"), Panel.unavailable("e")),
+                2026).years());
     }
 }
