@@ -108,15 +108,13 @@ class HealthReportTest {
     void thePeriodsWithScoresAreListedTheLatestFirstAndADepartmentSeesItsOwn() {
         String a = IndicatorApiTest.unique("Y");
         String b = IndicatorApiTest.unique("Y");
-        String ia = IndicatorApiTest.unique("F");
-        String ib = IndicatorApiTest.unique("F");
+        String ind = IndicatorApiTest.unique("F");
         IndicatorApiTest.subject(a);
         IndicatorApiTest.subject(b);
-        IndicatorApiTest.indicator(ia, "FINANCIAL", 80, a);
-        IndicatorApiTest.indicator(ib, "FINANCIAL", 80, b);
-        report(a, ia, "2011", 40);
-        report(a, ia, "2012", 60);
-        report(b, ib, "2012", 70);
+        QualityFlagTest.quantitative(ind, "FINANCIAL", 80, a, b);
+        report(a, ind, "2011", 40);
+        report(a, ind, "2012", 60);
+        report(b, ind, "2012", 70);
 
         given().auth().oauth2(TestTokens.department(a)).get("/api/v1/periods").then().statusCode(200)
                 .body("period", equalTo(List.of("2012", "2011"))).body("scorecards", equalTo(List.of(1, 1)));
