@@ -222,6 +222,9 @@ class TourOfTheApiIT {
                 a), Map.of("party", "SUPERIOR", "evaluator", "tour-sup", "subject", b))))
                 .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
         as(admin()).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        // the periods with cycles a department is evaluated in, the latest first
+        as(TestTokens.department(a)).queryParam("subject", a).get("/api/v1/cycles/periods").then().statusCode(200)
+                .body("period", equalTo(List.of(YEAR))).body("cycles", equalTo(List.of(1)));
         String rating = as(TestTokens.superior("tour-sup")).header("Idempotency-Key",
                 "tour-" + a).body(
                         Map.of("ratings", List.of(

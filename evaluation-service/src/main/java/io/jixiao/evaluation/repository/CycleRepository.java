@@ -1,5 +1,6 @@
 package io.jixiao.evaluation.repository;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
 import io.jixiao.evaluation.domain.Cycle;
+import io.jixiao.evaluation.domain.CyclePeriod;
 import io.jixiao.kit.tx.WriteGate;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -43,5 +45,17 @@ public class CycleRepository implements PanacheRepositoryBase<Cycle, UUID> {
      */
     public Optional<Cycle> findReadOnly(UUID id) {
         return getEntityManager().unwrap(Session.class).byId(Cycle.class).withReadOnly(true).loadOptional(id);
+    }
+
+    /**
+     * The periods with cycles (of those {@code subjectOrNull} is evaluated in, unless null) and how many each has, in
+     * descending order of their text: the latest year first, and in a year its quarters, halves and months before the
+     * year itself. Every cycle counts, whatever its status or age.
+     */
+    public List<CyclePeriod> periods(String subjectOrNull) {
+        var query = getEntityManager().createQuery("select new " + CyclePeriod.class.getName() + "(c.period, count(c))"
+                + " from Cycle c" + (subjectOrNull == null ? "" : " where :s member of c.subjects")
+                + " group by c.period order by c.period desc", CyclePeriod.class);
+        return (subjectOrNull == null ? query : query.setParameter("s", subjectOrNull)).getResultList();
     }
 }

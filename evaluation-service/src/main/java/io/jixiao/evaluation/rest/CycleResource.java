@@ -29,6 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.evaluation.domain.Cycle;
+import io.jixiao.evaluation.domain.CyclePeriod;
 import io.jixiao.evaluation.domain.CycleStatus;
 import io.jixiao.evaluation.domain.composite.Party;
 import io.jixiao.evaluation.domain.composite.Policy;
@@ -108,6 +110,20 @@ public class CycleResource {
             @QueryParam("subject") @Size(max = 32) String subject, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         return service.list(status, period, subject, PageRequest.of(page, size)).map(CycleResponse::from);
+    }
+
+    /**
+     * The periods with cycles, for a front end to open on the latest one rather than on the calendar's year (in January
+     * the office is still evaluating the year before).
+     */
+    @GET
+    @Path("/periods")
+    @RolesAllowed(CurrentUser.ANY_ROLE)
+    @Operation(summary = "The periods with evaluation cycles and how many each has, the latest year first (in a year, its"
+            + " quarters, halves and months before the year itself), narrowed when asked to the cycles a subject is"
+            + " evaluated in; every cycle counts, whatever its status")
+    public List<CyclePeriod> periods(@QueryParam("subject") @Size(max = 32) String subject) {
+        return service.periods(subject);
     }
 
     @GET

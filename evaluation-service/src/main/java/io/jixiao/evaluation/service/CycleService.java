@@ -18,6 +18,7 @@ import org.hibernate.Hibernate;
 
 import io.jixiao.evaluation.config.EvaluationConfig;
 import io.jixiao.evaluation.domain.Cycle;
+import io.jixiao.evaluation.domain.CyclePeriod;
 import io.jixiao.evaluation.domain.CycleStatus;
 import io.jixiao.evaluation.domain.SubjectResult;
 import io.jixiao.evaluation.domain.composite.Party;
@@ -132,6 +133,11 @@ public class CycleService {
         return Where.all().eq("status", status).eq("period", period)
                 .andIf(subject != null, ":subject member of e.subjects", "subject", subject)
                 .page(cycles, Sort.by("createdAt").descending().and("id"), page);
+    }
+
+    /** The periods with cycles (of those {@code subjectOrNull} is in, unless null) and how many, the latest first. */
+    public List<CyclePeriod> periods(String subjectOrNull) {
+        return cycles.periods(subjectOrNull);
     }
 
     @Transactional

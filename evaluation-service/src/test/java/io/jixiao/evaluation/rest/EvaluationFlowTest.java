@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -284,6 +285,39 @@ class EvaluationFlowTest {
                 .statusCode(400);
         given().auth().oauth2(TestTokens.admin()).queryParam("period", "2026-13").get("/api/v1/cycles").then()
                 .statusCode(400);
+    }
+
+    /**
+     * The periods with cycles, the latest first, narrowed to a subject's: every cycle counts, also one older than a
+     * hundred newer ones (a front end that read the latest page of cycles would miss its year).
+     */
+    @Test
+    void thePeriodsWithCyclesCountEveryCycleOfASubject() {
+        String a = TestDb.registeredSubject(em, bootstrap, "P", "activeFrom", null);
+        String b = TestDb.registeredSubject(em, bootstrap, "P");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "2019年度绩效考评", "period", "2019", "subjects", List.of(a)))
+                .post("/api/v1/cycles").then().statusCode(201);
+        for (int i = 0; i < 100; i++) {
+            createCycle(List.of(a));
+        }
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "2026年上半年考评", "period", "2026-H1", "subjects", List.of(a, b)))
+                .post("/api/v1/cycles").then().statusCode(201);
+
+        given().auth().oauth2(TestTokens.department(a)).queryParam("subject", a).get("/api/v1/cycles/periods").then()
+                .statusCode(200).body("period", equalTo(List.of("2026-H1", "2026", "2019")))
+                .body("cycles", equalTo(List.of(1, 100, 1)));
+        given().auth().oauth2(TestTokens.assessor("periods", "ORG")).queryParam("subject", b)
+                .get("/api/v1/cycles/periods").then().statusCode(200).body("period", equalTo(List.of("2026-H1")))
+                .body("cycles", equalTo(List.of(1)));
+        given().auth().oauth2(TestTokens.admin()).queryParam("subject", "NOBODY").get("/api/v1/cycles/periods")
+                .then().statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/periods").then().statusCode(200)
+                .body("period", hasItems("2026-H1", "2026", "2019"));
+        given().auth().oauth2(TestTokens.admin()).queryParam("subject", "X".repeat(33))
+                .get("/api/v1/cycles/periods").then().statusCode(400);
+        given().get("/api/v1/cycles/periods").then().statusCode(401);
     }
 
     /** A rating's value of 90 (the mean of 88 and 92) is written 90, not in Jackson's default 9E+1. */

@@ -64,19 +64,12 @@ public class EvaluationClient {
     }
 
     /**
-     * The latest {@value #CYCLES_SIZE} cycles created (of those {@code subject} is evaluated in, unless null), the
-     * newest first: {@code {cycles: [{id, name, period, status}]}}.
+     * The periods with evaluation cycles (of those {@code subject} is evaluated in, unless null), with how many each has,
+     * the latest year first: {@code [{period, cycles}]}.
      */
     @Fallback(UnavailablePanel.class)
-    public Uni<Panel> recentCycles(String subject, Caller c) {
-        return Panel.of(rest.cycles(null, subject, CYCLES_SIZE, c.authorization(), c.requestId()).map(page -> {
-            ObjectNode out = JsonNodeFactory.instance.objectNode();
-            ArrayNode all = out.putArray("cycles");
-            page.path("items").forEach(x -> all.addObject().put("id", x.path("id").asText())
-                    .put("name", x.path("name").asText()).put("period", x.path("period").asText())
-                    .put("status", x.path("status").asText()));
-            return out;
-        }));
+    public Uni<Panel> periods(String subject, Caller c) {
+        return Panel.of(rest.periods(subject, c.authorization(), c.requestId()));
     }
 
     /** One subject's result with its breakdown in the period's cycle it is evaluated in: {@code {cycle, results}}. */

@@ -22,6 +22,11 @@ interface EvaluationRestClient {
             @HeaderParam("X-Request-Id") String rid);
 
     @GET
+    @Path("/periods")
+    Uni<JsonNode> periods(@QueryParam("subject") String subject, @HeaderParam("Authorization") String auth,
+            @HeaderParam("X-Request-Id") String rid);
+
+    @GET
     @Path("/{id}/results")
     Uni<JsonNode> results(@PathParam("id") String cycle, @QueryParam("size") int size,
             @HeaderParam("Authorization") String auth, @HeaderParam("X-Request-Id") String rid);

@@ -84,7 +84,7 @@ public class PortalService {
      */
     public Uni<Years> years(String subjectOrNull, Caller c) {
         return panels(List.of("scorecards", "evaluation"),
-                List.of(indicator.periods(c), evaluation.recentCycles(subjectOrNull, c)))
+                List.of(indicator.periods(c), evaluation.periods(subjectOrNull, c)))
                 .map(p -> Years.of(p, Year.now().getValue()));
     }
 

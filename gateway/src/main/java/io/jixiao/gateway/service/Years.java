@@ -22,19 +22,17 @@ public record Years(
         @Schema(description = "The year to open on: the latest of the years that is not after the current one, else "
                 + "the current year") int latest,
         @Schema(description = "Where the years come from: scorecards (the periods with stored scorecards) and "
-                + "evaluation (the latest cycles created); a failing service degrades its panel, and its years are "
+                + "evaluation (the periods with cycles); a failing service degrades its panel, and its years are "
                 + "missing from the list") Map<String, Panel> panels) {
 
     /** The years the two panels name, and the one to open on in {@code currentYear}. */
     static Years of(Map<String, Panel> panels, int currentYear) {
         TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
-        Panel scorecards = panels.get("scorecards");
-        if (scorecards != null && scorecards.isOk()) {
-            scorecards.data().forEach(row -> addYear(row.path("period"), years));
-        }
-        Panel evaluation = panels.get("evaluation");
-        if (evaluation != null && evaluation.isOk()) {
-            evaluation.data().path("cycles").forEach(cycle -> addYear(cycle.path("period"), years));
+        for (String source : List.of("scorecards", "evaluation")) {
+            Panel panel = panels.get(source);
+            if (panel != null && panel.isOk()) {
+                panel.data().forEach(row -> addYear(row.path("period"), years));
+            }
         }
         int latest = years.stream().filter(y -> y <= currentYear).findFirst().orElse(currentYear);
         return new Years(List.copyOf(years), latest, panels);

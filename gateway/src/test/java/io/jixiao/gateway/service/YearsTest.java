@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.gateway.client.Panel;
 
-/** Which years a portal lists and which it opens on, from the periods with scorecards and the latest cycles. */
+/** Which years a portal lists and which it opens on, from the periods with scorecards and with cycles. */
 class YearsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,21 +33,23 @@ class YearsTest {
         return m;
     }
 
+    /** The periods with scorecards, as indicator-service lists them. */
     private static Panel periods(String... periods) {
-        StringBuilder s = new StringBuilder("[");
-        for (String p : periods) {
-            s.append(s.length() > 1 ? "," : "").append("{\"period\":\"").append(p).append("\",\"scorecards\":1}");
-        }
-        return Panel.ok(json(s.append(']').toString()));
+        return listed("scorecards", periods);
     }
 
+    /** The periods with evaluation cycles, as evaluation-service lists them. */
     private static Panel cycles(String... periods) {
-        StringBuilder s = new StringBuilder("{\"cycles\":[");
+        return listed("cycles", periods);
+    }
+
+    private static Panel listed(String count, String... periods) {
+        StringBuilder s = new StringBuilder("[");
         for (String p : periods) {
-            s.append(s.charAt(s.length() - 1) == '[' ? "" : ",").append("{\"id\":\"x\",\"name\":\"c\",\"period\":\"")
-                    .append(p).append("\",\"status\":\"OPEN\"}");
+            s.append(s.length() > 1 ? "," : "").append("{\"period\":\"").append(p).append("\",\"").append(count)
+                    .append("\":1}");
         }
-        return Panel.ok(json(s.append("]}").toString()));
+        return Panel.ok(json(s.append(']').toString()));
     }
 
     @Test
