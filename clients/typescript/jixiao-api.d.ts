@@ -1934,6 +1934,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The periods with evaluation cycles and how many each has, the latest year first (in a year, its quarters, halves and months before the year itself), narrowed when asked to the cycles a subject is evaluated in; every cycle counts, whatever its status */
+        get: {
+            parameters: {
+                query?: {
+                    subject?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CyclePeriod"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                503: components["responses"]["Unavailable"];
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles/{id}": {
         parameters: {
             query?: never;
@@ -9684,6 +9759,11 @@ export interface components {
             score: number;
             weight?: number | null;
         };
+        CyclePeriod: {
+            period: string;
+            /** Format: int64 */
+            cycles: number;
+        };
         CycleResponse: {
             id: components["schemas"]["UUID"];
             name: string;
@@ -11068,7 +11148,7 @@ export interface components {
              * @description The year to open on: the latest of the years that is not after the current one, else the current year
              */
             latest: number;
-            /** @description Where the years come from: scorecards (the periods with stored scorecards) and evaluation (the latest cycles created); a failing service degrades its panel, and its years are missing from the list */
+            /** @description Where the years come from: scorecards (the periods with stored scorecards) and evaluation (the periods with cycles); a failing service degrades its panel, and its years are missing from the list */
             panels: {
                 [key: string]: components["schemas"]["Panel"] | null;
             };
