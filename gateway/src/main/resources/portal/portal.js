@@ -10,7 +10,7 @@
       noIssuer: '身份认证服务暂不可用，请稍后重试。', league: '综合绩效排名', rank: '名次', name: '部门',
       composite: '综合得分', grade: '等级', light: '灯', coverage: '覆盖率', flags: '标记', warnings: '预警',
       redProjects: '红灯预算项目', overdue: '逾期整改', none: '暂无', unavailable: '暂不可用', forbidden: '无权查看', unpublished: '考评结果尚未公布，公布后可查看',
-      notFound: '本期暂无数据', total: '指标总分', lastYear: '上年', radar: '五维雷达图', lines: '指标与信号灯',
+      notFound: '本期暂无数据', total: '指标总分', lastYear: '上年', dimension: '维度', yearChange: '同比', radar: '五维雷达图', lines: '指标与信号灯',
       indicator: '指标', score: '得分', status: '状态', breakdown: '360度评价构成', party: '评价方', weight: '权重',
       counted: '计入', trimmed: '剔除', satisfaction: '公众满意度', sample: '样本量', interval: '95%区间',
       budget: '预算执行', approved: '批复', spent: '已执行', project: '项目', cases: '差评整改', due: '期限',
@@ -39,7 +39,8 @@
       league: 'League table', rank: 'Rank', name: 'Department', composite: 'Composite', grade: 'Grade', light: 'Light',
       coverage: 'Coverage', flags: 'Flags', warnings: 'Warnings', redProjects: 'Red budget projects',
       overdue: 'Overdue rectifications', none: 'None', unavailable: 'Unavailable', forbidden: 'Not visible to you', unpublished: 'Not published yet: shown once the results are published',
-      notFound: 'Nothing for this period', total: 'Scorecard total', lastYear: 'Last year', radar: 'Five dimensions',
+      notFound: 'Nothing for this period', total: 'Scorecard total', lastYear: 'Last year', dimension: 'Dimension',
+      yearChange: 'Change', radar: 'Five dimensions',
       lines: 'Indicators and lights', indicator: 'Indicator', score: 'Score', status: 'Status',
       breakdown: '360° breakdown', party: 'Party', weight: 'Weight', counted: 'Counted', trimmed: 'Trimmed',
       satisfaction: 'Public satisfaction', sample: 'n', interval: '95% interval', budget: 'Budget', approved: 'Approved',
@@ -290,20 +291,23 @@
     const prev = p.previousScorecard.status === 'OK' ? p.previousScorecard.data : null;
     // a dimension's score as shown (2 decimals, rounded by the service), or null where it has none
     const dimScore = (sc, dim) => { const x = sc && sc.dimensions.find(v => v.dimension === dim); return x && x.shownScore !== null ? Number(x.shownScore) : null; };
-    // the change against last year between the two totals shown, counted in hundredths: their exact difference
-    const change = sc => {
-      if (!prev || prev.shownTotal === null || sc.shownTotal === null) return '';
-      const c = Math.round(Number(sc.shownTotal) * 100) - Math.round(Number(prev.shownTotal) * 100);
-      return ' <span id="change" class="' + (c > 0 ? 'up' : c < 0 ? 'down' : 'muted') + '">' + (c > 0 ? '▲' : c < 0 ? '▼' : '±') +
-        num(Math.abs(c) / 100) + '</span>';
+    // a change against last year between two numbers shown, counted in hundredths: their exact difference
+    const delta = (now, before, id) => {
+      if (now === null || before === null) return '';
+      const c = Math.round(Number(now) * 100) - Math.round(Number(before) * 100);
+      return '<span' + (id ? ' id="' + id + '"' : '') + ' class="' + (c > 0 ? 'up' : c < 0 ? 'down' : 'muted') + '">' +
+        (c > 0 ? '▲' : c < 0 ? '▼' : '±') + num(Math.abs(c) / 100) + '</span>';
     };
+    const change = sc => (prev ? ' ' + delta(sc.shownTotal, prev.shownTotal, 'change') : '');
     const scoreCard = sc => '<p><span class="big" id="total">' + num(sc.shownTotal) + '</span> ' + gradeBadge(sc.grade) + change(sc) +
       (prev ? ' <span class="muted">' + t('lastYear') + ' ' + num(prev.shownTotal) + '</span>' : '') +
       '</p><div id="radar" role="img" aria-label="' + t('radar') + '"></div>' +
-      '<table class="dims"><thead><tr><th>' + t('period') + '</th>' + DIMS.map(x => '<th class="num">' + esc(dimLabel(sc, x)) + '</th>').join('') +
-      '</tr></thead><tbody><tr><td>' + esc(state.period) + '</td>' + DIMS.map(x => '<td class="num">' + num(dimScore(sc, x)) + '</td>').join('') +
-      '</tr>' + (prev ? '<tr class="muted"><td>' + t('lastYear') + '</td>' + DIMS.map(x => '<td class="num">' + num(dimScore(prev, x)) + '</td>').join('') + '</tr>' : '') +
-      '</tbody></table>';
+      // a dimension a row: this year's score, last year's and the change, readable in a narrow card
+      '<table class="dims"><thead><tr><th>' + t('dimension') + '</th><th class="num">' + esc(state.period) + '</th>' +
+      (prev ? '<th class="num">' + t('lastYear') + '</th><th class="num">' + t('yearChange') + '</th>' : '') +
+      '</tr></thead><tbody>' + DIMS.map(x => '<tr data-dimension="' + x + '"><td>' + esc(dimLabel(sc, x)) + '</td><td class="num">' +
+        num(dimScore(sc, x)) + '</td>' + (prev ? '<td class="num muted">' + num(dimScore(prev, x)) + '</td><td class="num">' +
+        delta(dimScore(sc, x), dimScore(prev, x)) + '</td>' : '') + '</tr>').join('') + '</tbody></table>';
     const lines = sc => '<table id="lines"><thead><tr><th>' + t('indicator') + '</th><th class="num">' + t('score') + '</th><th>' +
       t('light') + '</th><th>' + t('status') + '</th></tr></thead><tbody>' + sc.lines.map(l => '<tr><td title="' + esc(l.indicator) + '">' + esc((state.lang === 'en' ? l.nameEn || l.nameZh : l.nameZh) || l.indicator) +
         (l.gate ? ' ★' : '') + '</td><td class="num">' + num(l.shownScore) + '</td><td>' + dot(l.light) + '</td><td class="muted">' + esc(t(l.status)) + '</td></tr>').join('') + '</tbody></table>';
@@ -368,8 +372,9 @@
       const series = [{ name: state.period, value: DIMS.map(x => dimScore(sc, x) || 0), areaStyle: { opacity: 0.2 } }];
       if (prev) series.push({ name: t('lastYear'), value: DIMS.map(x => dimScore(prev, x) || 0), lineStyle: { type: 'dashed' } });
       state.chart.setOption({ animation: false, color: ['#a8271b', '#5b6775'], legend: { bottom: 0 }, tooltip: {},
-        radar: { indicator: DIMS.map(x => ({ name: dimLabel(sc, x), max: 100 })), radius: '58%',
-          // long English labels ("Learning and growth") on two lines, inside the card
+        // a smaller radar in a narrow card, its labels inside it (学习与成长 was cut at 320 px)
+        radar: { indicator: DIMS.map(x => ({ name: dimLabel(sc, x), max: 100 })), radius: $('#radar').clientWidth < 420 ? '50%' : '58%',
+          // long English labels ("Learning and growth") on two lines
           axisName: { formatter: name => name.length > 12 ? name.replace(' ', '\n') : name } },
         series: [{ type: 'radar', data: series }] });
     }
@@ -505,6 +510,8 @@
     });
     await finishSignIn();
     window.addEventListener('hashchange', route);
+    // the radar follows its card when the window (or a phone turned sideways) changes the layout
+    window.addEventListener('resize', () => { if (state.chart && !state.chart.isDisposed() && $('#radar')) state.chart.resize(); });
     connectLive();
     route();
   });

@@ -344,10 +344,16 @@ class PortalIT {
         assertEquals(List.of("1", "admin-1", "首次配置", "85.94 → 85.94"), cells(changes.get(1), 1, 3, 4, 5));
         // the total as shown and as graded (85.935 → 85.94), its change against last year's 78.00 shown as the
         // difference of the two numbers on the page, and each dimension as the service rounds it (93.675 → 93.68)
+        // with last year's and the change between the two shown
         assertEquals("85.94", browser.findElement(By.id("total")).getText());
         assertEquals("▲7.94", browser.findElement(By.id("change")).getText());
-        assertEquals("2024 78.00 82.00 86.00 90.00 93.68", browser.findElement(By.cssSelector(".dims tbody tr"))
-                .getText());
+        assertEquals(List.of("2024", "上年", "同比"), browser.findElements(By.cssSelector(".dims thead th")).stream()
+                .skip(1).map(WebElement::getText).toList());
+        assertEquals(List.of("POLITICAL 78.00 70.00 ▲8.00", "PUBLIC 82.00 74.00 ▲8.00", "FINANCIAL 86.00 78.00 ▲8.00",
+                "PROCESS 90.00 82.00 ▲8.00", "LEARNING 93.68 86.00 ▲7.68"),
+                browser.findElements(By.cssSelector(".dims tbody tr")).stream()
+                        .map(r -> r.getAttribute("data-dimension") + " " + String.join(" ", cells(r, 2, 3, 4)))
+                        .toList());
         assertTrue(browser.findElement(By.id("parties")).getText().contains("上级 40 88.47 1 0"),
                 browser.findElement(By.id("parties")).getText());
         String before = browser.findElement(By.id("total")).getText();
