@@ -2,6 +2,7 @@ package io.jixiao.evaluation.repository;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.jixiao.evaluation.domain.Rating;
 import io.jixiao.evaluation.domain.RatingParty;
 import io.jixiao.evaluation.domain.RatingRow;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
+import io.jixiao.kit.web.Where;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class RatingRepository implements PanacheRepositoryBase<Rating, UUID> {
@@ -47,5 +52,16 @@ public class RatingRepository implements PanacheRepositoryBase<Rating, UUID> {
 
     public List<Rating> currentByEvaluator(UUID cycle, String evaluator) {
         return list("cycleId = ?1 and evaluator = ?2 and current = true order by subjectCode, party", cycle, evaluator);
+    }
+
+    /**
+     * A page of a cycle's current ratings, by subject, party and evaluator, narrowed to what is given (null narrows
+     * nothing): {@code parties} the parties the caller may see, {@code party} the one asked for.
+     */
+    public Paged<Rating> page(UUID cycle, Set<RatingParty> parties, String evaluator, RatingParty party,
+            String subject, PageRequest page) {
+        return Where.all().eq("cycleId", cycle).eq("current", true).eq("evaluator", evaluator).eq("party", party)
+                .eq("subjectCode", subject).andIf(parties != null, "e.party in :parties", "parties", parties)
+                .page(this, Sort.by("subjectCode").and("party").and("evaluator"), page);
     }
 }

@@ -16,13 +16,16 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.jixiao.evaluation.domain.Rating;
 import io.jixiao.evaluation.domain.RatingParty;
 import io.jixiao.evaluation.domain.composite.Criterion;
 import io.jixiao.evaluation.service.BulkRatingService;
@@ -41,6 +45,8 @@ import io.jixiao.kit.idempotency.Idempotent;
 import io.jixiao.kit.idempotency.IdempotentInterceptor;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.Decimals;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 
 @Path("/api/v1/cycles/{id}/ratings")
 @Tag(name = "Ratings", description = "Ratings by superiors, assessors, peers and the department itself")
@@ -99,6 +105,30 @@ public class RatingResource {
                         rating.evaluator, rating.value.stripTrailingZeros(), rating.submittedAt, LEDGER_QUEUED,
                         accepted.replaced()))
                 .build();
+    }
+
+    public record CurrentRating(UUID id, String subject, RatingParty party, String evaluator, List<Criterion> criteria,
+            BigDecimal value, @Schema(nullable = true) String comment, @Schema(nullable = true) String evidenceUrl,
+            OffsetDateTime submittedAt) {
+        static CurrentRating from(Rating r) {
+            return new CurrentRating(r.id, r.subjectCode, r.party, r.evaluator, r.criteria,
+                    r.value.stripTrailingZeros(), r.comment, r.evidenceUrl, r.submittedAt);
+        }
+    }
+
+    /**
+     * The cycle's current ratings the caller may see, by subject and party: an evaluator's own, for a rating form to
+     * show what it submitted; the office all of them.
+     */
+    @GET
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SUPERIOR, CurrentUser.ASSESSOR, CurrentUser.DEPARTMENT})
+    @Operation(summary = "The cycle's current ratings (replaced ones are in the ledger), in pages: an evaluator sees its"
+            + " own (a superior its SUPERIOR ratings, an assessor its organization's THIRD_PARTY ones, a department its"
+            + " PEER and SELF ones), the office all of them")
+    public Paged<CurrentRating> list(@PathParam("id") UUID id, @QueryParam("party") RatingParty party,
+            @QueryParam("subject") @Size(max = 32) String subject, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return service.current(id, party, subject, PageRequest.of(page, size), caller).map(CurrentRating::from);
     }
 
     public record BulkRequest(@NotEmpty @Size(max = 1000) List<@Valid @NotNull SubmitRatingRequest> ratings) {

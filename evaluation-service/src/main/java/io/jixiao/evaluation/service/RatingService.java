@@ -1,6 +1,7 @@
 package io.jixiao.evaluation.service;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,8 @@ import io.jixiao.kit.problem.ProblemException.AccessDeniedException;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
 import io.jixiao.kit.security.CurrentUser;
 import io.jixiao.kit.web.Distinct;
+import io.jixiao.kit.web.PageRequest;
+import io.jixiao.kit.web.Paged;
 
 /**
  * Accepts a rating: lifecycle, role and assignment checks, the rights list, replacement of the evaluator's earlier
@@ -48,6 +51,35 @@ public class RatingService {
     @Transactional
     public Accepted submit(UUID cycleId, NewRating n, CurrentUser caller) {
         return doSubmit(cycleId, n, caller);
+    }
+
+    /**
+     * A page of the cycle's current ratings the caller may see: the office all of them, an evaluator its own (a
+     * superior its SUPERIOR ratings, an assessor its organization's THIRD_PARTY ones, a department its PEER and SELF
+     * ones), for a rating form to show what was submitted and may still be replaced.
+     */
+    public Paged<Rating> current(UUID cycleId, RatingParty party, String subject, PageRequest page,
+            CurrentUser caller) {
+        Cycle c = cycles.read(cycleId);
+        if (caller.hasRole(CurrentUser.ADMIN)) {
+            return ratings.page(c.id, null, null, party, subject, page);
+        }
+        String me = evaluatorIdentity(caller);
+        if (me == null) {
+            return Paged.of(List.of(), page, 0);
+        }
+        return ratings.page(c.id, partiesOf(caller), me, party, subject, page);
+    }
+
+    /** The parties whose ratings an evaluator gives, by the role {@link #evaluatorIdentity} takes its identity from. */
+    static Set<RatingParty> partiesOf(CurrentUser caller) {
+        if (caller.hasRole(CurrentUser.SUPERIOR)) {
+            return Set.of(RatingParty.SUPERIOR);
+        }
+        if (caller.hasRole(CurrentUser.ASSESSOR)) {
+            return Set.of(RatingParty.THIRD_PARTY);
+        }
+        return Set.of(RatingParty.PEER, RatingParty.SELF);
     }
 
     /** One entry of a bulk submission: accepted with its rating, or refused with the problem's status and reason. */

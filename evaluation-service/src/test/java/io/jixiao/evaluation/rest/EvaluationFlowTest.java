@@ -3,6 +3,7 @@ package io.jixiao.evaluation.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -318,6 +320,66 @@ class EvaluationFlowTest {
         given().auth().oauth2(TestTokens.admin()).queryParam("subject", "X".repeat(33))
                 .get("/api/v1/cycles/periods").then().statusCode(400);
         given().get("/api/v1/cycles/periods").then().statusCode(401);
+    }
+
+    /**
+     * The current ratings, for a rating form: an evaluator sees its own and not replaced ones, another evaluator none
+     * of them, a department its PEER and SELF ratings, the office all of them.
+     */
+    /** The item of a page about {@code subject}, as a path for the body's assertions. */
+    static String mine(String subject) {
+        return "items.find { it.subject == '" + subject + "' }";
+    }
+
+    @Test
+    void anEvaluatorReadsItsOwnCurrentRatingsOnly() {
+        String a = TestDb.registeredSubject(em, bootstrap, "R");
+        String b = TestDb.registeredSubject(em, bootstrap, "R");
+        String cycle = createCycle(List.of(a, b));
+        assign(cycle, "SUPERIOR", "reader", a);
+        assign(cycle, "SUPERIOR", "reader", b);
+        assign(cycle, "PEER", b, a);
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        String superior = TestTokens.superior("reader");
+        rate(superior, cycle, a, "SUPERIOR", one("GOAL_ACHIEVEMENT", 80)).statusCode(201);
+        rate(superior, cycle, a, "SUPERIOR", List.of(Map.of("code", "GOAL_ACHIEVEMENT", "score", 90),
+                Map.of("code", "STRATEGIC_FIT", "score", 95, "weight", 2))).statusCode(201)
+                .body("replaced", equalTo(true));
+        rate(superior, cycle, b, "SUPERIOR", one("STRATEGIC_FIT", 70)).statusCode(201);
+        rate(TestTokens.department(b), cycle, a, "PEER", one("COLLABORATION", 60)).statusCode(201);
+        rate(TestTokens.department(b), cycle, b, "SELF", one("RESPONSIVENESS", 99)).statusCode(201);
+
+        // the superior's two, the replaced one not among them, each with its criteria as submitted
+        given().auth().oauth2(superior).get("/api/v1/cycles/{id}/ratings", cycle).then().statusCode(200)
+                .body("totalItems", equalTo(2)).body("items.subject", equalTo(Stream.of(a, b).sorted().toList()))
+                .body("items.party", everyItem(equalTo("SUPERIOR")))
+                .body("items.evaluator", everyItem(equalTo("reader")))
+                .body(mine(a) + ".criteria.code", equalTo(List.of("GOAL_ACHIEVEMENT", "STRATEGIC_FIT")))
+                .body(mine(a) + ".criteria[1].weight", equalTo(2)).body(mine(b) + ".value", equalTo(70));
+        given().auth().oauth2(superior).queryParam("subject", b).get("/api/v1/cycles/{id}/ratings", cycle).then()
+                .statusCode(200).body("items.subject", equalTo(List.of(b)));
+        // another superior, and the department rated, see none of them
+        given().auth().oauth2(TestTokens.superior("someone-else")).get("/api/v1/cycles/{id}/ratings", cycle).then()
+                .statusCode(200).body("totalItems", equalTo(0));
+        given().auth().oauth2(TestTokens.department(a)).get("/api/v1/cycles/{id}/ratings", cycle).then()
+                .statusCode(200).body("totalItems", equalTo(0));
+        // the peer its PEER and SELF ratings, narrowed by party when asked
+        given().auth().oauth2(TestTokens.department(b)).get("/api/v1/cycles/{id}/ratings", cycle).then()
+                .statusCode(200).body("totalItems", equalTo(2)).body(mine(a) + ".party", equalTo("PEER"))
+                .body(mine(b) + ".party", equalTo("SELF"));
+        given().auth().oauth2(TestTokens.department(b)).queryParam("party", "SELF")
+                .get("/api/v1/cycles/{id}/ratings", cycle).then().statusCode(200)
+                .body("items.value", equalTo(List.of(99)));
+        // the office every current rating of a subject
+        given().auth().oauth2(TestTokens.admin()).queryParam("subject", a).get("/api/v1/cycles/{id}/ratings", cycle)
+                .then().statusCode(200).body("items.party", equalTo(List.of("PEER", "SUPERIOR")))
+                .body("items.evaluator", equalTo(List.of(b, "reader")));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/ratings", UUID.randomUUID()).then()
+                .statusCode(404);
+        given().auth().oauth2(TestTokens.admin()).queryParam("party", "MAYOR").get("/api/v1/cycles/{id}/ratings", cycle)
+                .then().statusCode(400);
+        given().auth().oauth2(TestTokens.finance()).get("/api/v1/cycles/{id}/ratings", cycle).then().statusCode(403);
+        given().get("/api/v1/cycles/{id}/ratings", cycle).then().statusCode(401);
     }
 
     /** A rating's value of 90 (the mean of 88 and 92) is written 90, not in Jackson's default 9E+1. */
