@@ -28,7 +28,11 @@
       shownItems: '显示 %n 项，共 %t 项', history: '指标配置变更', revision: '版本', changedAt: '时间', changedBy: '调整人',
       reason: '原因', totalChange: '总分', firstConfig: '首次配置', unknownAuthor: '未记录', goal: '目标得分', executionRate: '执行率',
       disposalOpen: '待处置', disposalSince: '%d起待处置', DISSATISFIED: '不满意', VERY_DISSATISFIED: '非常不满意',
-      cycleSubjects: '%n个部门' },
+      cycleSubjects: '%n个部门', rateNav: '我的评分', rateTitle: '我的评分任务', rated: '已评', notRated: '未评',
+      submitRating: '提交评分', updateRating: '更新评分', ratingSaved: '已提交，综合得分随之更新。',
+      ratingReplaced: '已更新：之前的评分已被替换（台账保留原记录）。', comment: '评语（选填）', noTasks: '没有进行中的考评周期需要您评分。',
+      ratedOf: '已评 %n / 共 %t', ratingFailed: '未提交：', STRATEGIC_FIT: '战略契合度', GOAL_ACHIEVEMENT: '目标完成度',
+      COLLABORATION: '协作配合', RESPONSIVENESS: '响应及时性', PROFESSIONAL_COMPLIANCE: '专业合规性', SERVICE_QUALITY: '服务质量' },
     en: { brand: 'Jixiao portal', period: 'Year', logout: 'Sign out', live: 'Live', liveIdle: 'Not connected',
       liveOn: 'Connected, waiting for new results', login: 'Sign in', signIn: 'Sign in',
       signInWith: "Sign in with your organisation's identity provider (the demo issuer in the local run).",
@@ -60,7 +64,14 @@
       revision: 'Rev.', changedAt: 'When', changedBy: 'By', reason: 'Reason', totalChange: 'Total',
       firstConfig: 'first configuration', unknownAuthor: 'not recorded', goal: 'Goal score', executionRate: 'Execution',
       disposalOpen: 'disposal pending', disposalSince: 'disposal pending since %d', DISSATISFIED: 'dissatisfied',
-      VERY_DISSATISFIED: 'very dissatisfied', cycleSubjects: '%n departments' }
+      VERY_DISSATISFIED: 'very dissatisfied', cycleSubjects: '%n departments', rateNav: 'My ratings',
+      rateTitle: 'My rating tasks', rated: 'Rated', notRated: 'Not rated', submitRating: 'Submit rating',
+      updateRating: 'Update rating', ratingSaved: 'Submitted; the composite follows.',
+      ratingReplaced: 'Updated: the earlier rating is replaced (the ledger keeps it).', comment: 'Comment (optional)',
+      noTasks: 'No open evaluation cycle has ratings for you to give.', ratedOf: '%n of %t rated',
+      ratingFailed: 'Not submitted: ', STRATEGIC_FIT: 'Strategic fit', GOAL_ACHIEVEMENT: 'Goal achievement',
+      COLLABORATION: 'Collaboration', RESPONSIVENESS: 'Responsiveness', PROFESSIONAL_COMPLIANCE: 'Professional compliance',
+      SERVICE_QUALITY: 'Service quality' }
   };
   const DIMS = ['POLITICAL', 'PUBLIC', 'FINANCIAL', 'PROCESS', 'LEARNING'];
   const state = { lang: localStorage.getItem('jx.lang') || 'zh', token: sessionStorage.getItem('jx.token'),
@@ -107,6 +118,14 @@
     return r;
   }
   const api = path => call(path, 'application/json').then(r => r.json());
+  // a JSON body sent with the user's token, once (the Idempotency-Key makes a retry of the same click harmless): the
+  // answer's status and body, a problem's too
+  async function send(path, body) {
+    const r = await fetch(path, { method: 'POST', headers: { Authorization: 'Bearer ' + state.token, Accept: 'application/json',
+      'Content-Type': 'application/json', 'Idempotency-Key': randomToken(16) }, body: JSON.stringify(body) });
+    if (r.status === 401) { expired(); throw new Error('unauthorized'); }
+    return { status: r.status, body: await r.json().catch(() => ({})) };
+  }
 
   function panel(p, render) {
     if (!p || p.status === 'UNAVAILABLE') return '<p class="muted" data-panel="unavailable">' + t('unavailable') + '</p>';
@@ -212,7 +231,7 @@
 
   function loginView() {
     document.body.dataset.ready = '';
-    $('#logout').hidden = true;
+    $('#logout').hidden = true; $('#rate-link').hidden = true;
     $('#view').innerHTML = '<h1>' + t('login') + '</h1><div class="login"><p class="muted">' + t('signInWith') + '</p>' +
       '<button id="login-start" type="button">' + t('signIn') + '</button>' +
       '<p id="login-error" class="error" role="alert">' + esc(state.signInError || '') + '</p></div>';
@@ -280,6 +299,81 @@
       tr.addEventListener('keydown', e => { if (e.key === 'Enter') go(); });
     });
     ready('league', started);
+  }
+
+  // An evaluator's rating tasks (a superior's, or a department's as a peer and for itself): in every open cycle, the
+  // subjects it is assigned to, each a form with its party's criteria from the cycle's rights list, filled with what
+  // it submitted. A rating replaces the earlier one until the cycle closes; the service checks every rule again.
+  async function rateView() {
+    const started = performance.now(), mine = state.gen;
+    const c = claims(), dept = (c.groups || []).includes('department') ? c.dept : null;
+    const open = await api('/api/v1/cycles?status=OPEN&size=100');
+    const cycles = await Promise.all(open.items.map(async cy => {
+      const [assigned, given] = await Promise.all([api('/api/v1/cycles/' + cy.id + '/assignments?size=100'),
+        api('/api/v1/cycles/' + cy.id + '/ratings?size=100')]);
+      const tasks = assigned.items.map(x => ({ subject: x.subject, party: x.party }));
+      // a department rates itself (SELF) in every cycle it is evaluated in, without an assignment
+      if (dept && (cy.subjects || []).includes(dept)) tasks.push({ subject: dept, party: 'SELF' });
+      tasks.forEach(x => { x.rating = given.items.find(r => r.subject === x.subject && r.party === x.party) || null; });
+      return { cycle: cy, tasks: tasks, total: assigned.totalItems + tasks.length - assigned.items.length };
+    }));
+    const shown = cycles.filter(x => x.tasks.length);
+    const unnamed = [...new Set(shown.flatMap(x => x.tasks.map(k => k.subject)))].filter(code => !state.subjects[code]);
+    for (let i = 0; i < unnamed.length; i += 100) {
+      const page = await api('/api/v1/subjects?size=100&' + unnamed.slice(i, i + 100).map(x => 'code=' + encodeURIComponent(x))
+        .join('&')).catch(() => ({ items: [] }));
+      page.items.forEach(x => { state.subjects[x.code] = x; });
+    }
+    if (mine !== state.gen) return; // a newer view (or a sign-out) has taken the page meanwhile
+    const criteria = (cy, party) => (cy.criteria || {})[party === 'SELF' ? 'PEER' : party] || [];
+    const rated = v => '<span class="up">' + t('rated') + ' ' + num(v) + '</span>';
+    const form = (cy, x, i) => {
+      const id = 'task-' + cy.id.slice(0, 8) + '-' + i;
+      const score = code => { const k = x.rating && x.rating.criteria.find(v => v.code === code); return k ? k.score : ''; };
+      return '<form class="rate-task" data-cycle="' + esc(cy.id) + '" data-subject="' + esc(x.subject) + '" data-party="' +
+        esc(x.party) + '"' + (x.rating ? ' data-rated="true"' : '') + ' aria-labelledby="' + id + '"><div class="who"><strong id="' + id + '">' +
+        esc(name(x.subject)) + '</strong> <span class="muted">' + esc(t(x.party)) + '</span><br><span class="state">' +
+        (x.rating ? rated(x.rating.value) : '<span class="muted">' + t('notRated') + '</span>') + '</span></div>' +
+        criteria(cy, x.party).map(code => '<label>' + esc(t(code)) + '<input type="number" data-criterion="' + esc(code) +
+          '" min="0" max="100" step="0.01" required inputmode="decimal" value="' + esc(score(code)) + '"></label>').join('') +
+        '<label class="comment">' + t('comment') + '<input type="text" name="comment" maxlength="2000" value="' +
+        esc((x.rating && x.rating.comment) || '') + '"></label><button type="submit">' + t(x.rating ? 'updateRating' : 'submitRating') +
+        '</button><p class="msg" role="status"></p></form>';
+    };
+    const count = card => esc(t('ratedOf').replace('%n', card.querySelectorAll('form[data-rated]').length)
+      .replace('%t', card.querySelectorAll('form').length));
+    $('#view').innerHTML = '<h1>' + t('rateTitle') + '</h1><div class="stack">' + (shown.length ? shown.map(x =>
+      '<section class="card" data-cycle="' + esc(x.cycle.id) + '"><h2>' + esc(x.cycle.name) + ' · ' + esc(x.cycle.period) +
+      '</h2><p class="muted rated-count"></p>' + x.tasks.map((k, i) => form(x.cycle, k, i)).join('') +
+      more(x.tasks.length, x.total, 'more-' + x.cycle.id.slice(0, 8)) + '</section>').join('')
+      : '<p class="muted" id="no-tasks">' + t('noTasks') + '</p>') + '</div>';
+    document.querySelectorAll('section[data-cycle]').forEach(card => { $('.rated-count', card).textContent = count(card); });
+    document.querySelectorAll('form.rate-task').forEach(f => f.addEventListener('submit', async e => {
+      e.preventDefault();
+      const button = $('button', f), msg = $('.msg', f), comment = $('input[name=comment]', f).value.trim();
+      const body = { subject: f.dataset.subject, party: f.dataset.party,
+        criteria: [...f.querySelectorAll('input[data-criterion]')].map(i => ({ code: i.dataset.criterion, score: Number(i.value) })) };
+      if (comment) body.comment = comment;
+      button.disabled = true; msg.className = 'msg'; msg.textContent = '';
+      try {
+        const r = await send('/api/v1/cycles/' + f.dataset.cycle + '/ratings', body);
+        if (r.status === 201) {
+          f.dataset.rated = 'true';
+          $('.state', f).innerHTML = rated(r.body.value);
+          button.textContent = t('updateRating');
+          msg.textContent = r.body.replaced ? t('ratingReplaced') : t('ratingSaved');
+          const card = f.closest('section');
+          $('.rated-count', card).textContent = count(card);
+        } else {
+          const why = (r.body.violations || []).map(v => v.message).join('; ');
+          msg.className = 'msg error'; msg.textContent = t('ratingFailed') + (r.body.detail || r.status) + (why ? ' (' + why + ')' : '');
+        }
+      } catch (err) {
+        if (state.token) { msg.className = 'msg error'; msg.textContent = t('ratingFailed') + err.message; }
+      }
+      button.disabled = false;
+    }));
+    ready('rate', started);
   }
 
   async function deptView(code) {
@@ -445,6 +539,8 @@
     state.feed = [{ at: new Date(), event: e }].concat(state.feed).slice(0, 30);
     drawFeed();
     const m = location.hash.match(/^#\/dept\/([^?]+)/);
+    // the rating tasks are not drawn again: a form being filled in would be lost
+    if (location.hash.startsWith('#/rate')) return;
     if ((m && m[1] === e.subject) || (!m && e.kind === 'result')) { clearTimeout(state.refresh); state.refresh = setTimeout(route, 400); }
   }
 
@@ -474,6 +570,8 @@
     i18n(); periods();
     if (!state.token) { if (location.hash !== '#/login') location.hash = '#/login'; loginView(); return; }
     $('#logout').hidden = false;
+    const groups = claims().groups || []; // the rating tasks are an evaluator's: a superior's or a department's
+    $('#rate-link').hidden = !(groups.includes('superior') || groups.includes('department'));
     if (state.years === null) {
       const years = await api('/api/v1/portal/years').catch(() => false); // asked once per sign-in
       if (mine !== state.gen) return;
@@ -481,7 +579,7 @@
     }
     const m = location.hash.match(/^#\/dept\/([A-Z][A-Z0-9_-]*)/);
     try {
-      if (m) await deptView(m[1]); else await leagueView();
+      if (location.hash.startsWith('#/rate')) await rateView(); else if (m) await deptView(m[1]); else await leagueView();
     } catch (e) {
       if (state.token && mine === state.gen) $('#view').innerHTML = '<p class="error" role="alert">' + esc(e.message) + '</p>';
     }

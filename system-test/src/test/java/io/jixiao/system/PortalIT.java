@@ -482,6 +482,77 @@ class PortalIT {
         waiting(60).until(d -> d.findElement(By.id("budget")).getText().contains("供水管网改造"));
     }
 
+    /**
+     * A superior rates from its tasks in the browser: the open cycle's department it is assigned to, a field for each
+     * criterion of its rights list. The rating is stored as typed, shown again when the page is opened again, and a
+     * rating the service refuses (the cycle closed meanwhile) is told with the service's reason and changes nothing.
+     */
+    @Test
+    void aSuperiorRatesFromItsTasksAndARefusalIsToldAndChangesNothing() throws IOException {
+        String admin = TestTokens.admin();
+        String cycle = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name",
+                "2024年下半年门户评分", "period", "2024-H2", "subjects", List.of(a), "minPublicSample", 3))
+                .post("/api/v1/cycles").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("assignments", List.of(Map.of("party", "SUPERIOR", "evaluator", "mayor", "subject", a))))
+                .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
+        given().auth().oauth2(admin).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+
+        browser.get(RestAssured.baseURI + "/#/login");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        signInAs("superior", null, "mayor");
+        ready("league");
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("rate-link"))).click();
+        ready("rate");
+        By task = By.cssSelector("form.rate-task[data-cycle='" + cycle + "'][data-subject='" + a + "']");
+        WebElement form = browser.findElement(task);
+        assertEquals("SUPERIOR", form.getAttribute("data-party"));
+        assertTrue(form.getText().startsWith("市水务局 上级\n未评"), form.getText());
+        assertEquals(List.of("STRATEGIC_FIT", "GOAL_ACHIEVEMENT"),
+                form.findElements(By.cssSelector("input[data-criterion]"))
+                        .stream().map(i -> i.getAttribute("data-criterion")).toList());
+        WebElement card = browser.findElement(By.cssSelector("section[data-cycle='" + cycle + "']"));
+        assertEquals("已评 0 / 共 1", card.findElement(By.className("rated-count")).getText());
+        form.findElement(By.cssSelector("input[data-criterion='STRATEGIC_FIT']")).sendKeys("88.5");
+        form.findElement(By.cssSelector("input[data-criterion='GOAL_ACHIEVEMENT']")).sendKeys("91");
+        form.findElement(By.name("comment")).sendKeys("年度目标完成较好");
+        form.findElement(By.tagName("button")).click();
+        waiting().until(d -> d.findElement(task).findElement(By.className("msg")).getText().startsWith("已提交"));
+        assertEquals("已评 89.75", browser.findElement(task).findElement(By.className("state")).getText());
+        assertEquals("已评 1 / 共 1", card.findElement(By.className("rated-count")).getText());
+        given().auth().oauth2(TestTokens.superior("mayor")).get("/api/v1/cycles/{id}/ratings", cycle).then()
+                .statusCode(200).body("totalItems", equalTo(1)).body("items[0].subject", equalTo(a))
+                .body("items[0].criteria.score", equalTo(List.of(88.5f, 91))).body("items[0].value", equalTo(89.75f))
+                .body("items[0].comment", equalTo("年度目标完成较好"));
+        Chromium.shot(browser, "portal-rating-tasks");
+
+        // opened again: what was submitted, to be replaced while the cycle is open
+        browser.navigate().refresh();
+        ready("rate");
+        form = browser.findElement(task);
+        assertEquals(List.of("88.5", "91"), form.findElements(By.cssSelector("input[data-criterion]")).stream()
+                .map(i -> i.getAttribute("value")).toList());
+        assertEquals("更新评分", form.findElement(By.tagName("button")).getText());
+
+        // the office closes the cycle while the form is open: the change is refused, told, and nothing is written
+        given().auth().oauth2(admin).post("/api/v1/cycles/{id}/close", cycle).then().statusCode(200);
+        WebElement goal = form.findElement(By.cssSelector("input[data-criterion='GOAL_ACHIEVEMENT']"));
+        goal.clear();
+        goal.sendKeys("99");
+        form.findElement(By.tagName("button")).click();
+        waiting().until(d -> d.findElement(task).findElement(By.className("msg")).getText().startsWith("未提交"));
+        WebElement msg = browser.findElement(task).findElement(By.className("msg"));
+        assertTrue(msg.getText().contains("ratings are accepted only while OPEN"), msg.getText());
+        assertEquals("error", msg.getAttribute("class").replace("msg", "").trim());
+        given().auth().oauth2(TestTokens.superior("mayor")).get("/api/v1/cycles/{id}/ratings", cycle).then()
+                .statusCode(200).body("items[0].value", equalTo(89.75f));
+        // a closed cycle has no tasks left
+        browser.navigate().refresh();
+        ready("rate");
+        assertTrue(browser.findElements(By.cssSelector("section[data-cycle='" + cycle + "']")).isEmpty());
+    }
+
     @Test
     void anExpiredSessionSignsInAgainAndReturnsToThePageItWasOn() throws IOException {
         String expired = TestTokens.builder("dept-" + b, "department", b, null)
@@ -515,12 +586,21 @@ class PortalIT {
      * exchanges for its token.
      */
     void signInAs(String role, String dept) throws IOException {
-        waiting().until(ExpectedConditions.elementToBeClickable(By.id("login-start"))).click();
-        pickAtIssuer(role, dept);
+        signInAs(role, dept, null);
     }
 
-    /** On the demo issuer's sign-in page: pick a role (and a department), and sign in. */
+    /** The same, under a user name ({@code sub}) of one's own rather than the issuer's default. */
+    void signInAs(String role, String dept, String sub) throws IOException {
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("login-start"))).click();
+        pickAtIssuer(role, dept, sub);
+    }
+
     void pickAtIssuer(String role, String dept) throws IOException {
+        pickAtIssuer(role, dept, null);
+    }
+
+    /** On the demo issuer's sign-in page: pick a role (and a department, and a user name), and sign in. */
+    void pickAtIssuer(String role, String dept, String sub) throws IOException {
         WebElement pick = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-role")));
         assertTrue(browser.getCurrentUrl().contains("/auth/authorize?") && browser.getCurrentUrl().contains(
                 "code_challenge_method=S256"), browser.getCurrentUrl());
@@ -530,6 +610,11 @@ class PortalIT {
             WebElement field = browser.findElement(By.id("login-dept"));
             field.clear();
             field.sendKeys(dept);
+        }
+        if (sub != null) {
+            WebElement field = browser.findElement(By.id("login-sub"));
+            field.clear();
+            field.sendKeys(sub);
         }
         browser.findElement(By.id("login-submit")).click();
     }

@@ -236,6 +236,9 @@ class TourOfTheApiIT {
                                                 "score", 70))))))
                 .post("/api/v1/cycles/{id}/ratings/bulk", cycle).then().statusCode(200)
                 .extract().path("accepted[0].rating");
+        // what the superior has given, for its rating form
+        as(TestTokens.superior("tour-sup")).get("/api/v1/cycles/{id}/ratings", cycle).then().statusCode(200)
+                .body("totalItems", equalTo(2)).body("items.party", everyItem(equalTo("SUPERIOR")));
         for (String step : List.of("close", "finalize", "publish")) {
             as(admin()).post("/api/v1/cycles/{id}/" + step, cycle).then().statusCode(200);
         }
