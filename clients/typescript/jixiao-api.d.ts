@@ -3021,7 +3021,71 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The cycle's current ratings (replaced ones are in the ledger), in pages: an evaluator sees its own (a superior its SUPERIOR ratings, an assessor its organization's THIRD_PARTY ones, a department its PEER and SELF ones), the office all of them */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    party?: components["schemas"]["RatingParty"];
+                    size?: number;
+                    subject?: string;
+                };
+                header?: never;
+                path: {
+                    id: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedCurrentRating"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                503: components["responses"]["Unavailable"];
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** Submit */
         post: {
@@ -9754,10 +9818,26 @@ export interface components {
             opensAt?: components["schemas"]["OffsetDateTime"] | null;
             closesAt?: components["schemas"]["OffsetDateTime"] | null;
         };
+        Criterion: {
+            code: string;
+            score: number;
+            weight: number | null;
+        };
         CriterionScore: {
             code: string;
             score: number;
             weight?: number | null;
+        };
+        CurrentRating: {
+            id: components["schemas"]["UUID"];
+            subject: string;
+            party: components["schemas"]["RatingParty"];
+            evaluator: string;
+            criteria: components["schemas"]["Criterion"][];
+            value: number;
+            comment: string | null;
+            evidenceUrl: string | null;
+            submittedAt: components["schemas"]["OffsetDateTime"];
         };
         CyclePeriod: {
             period: string;
@@ -10309,6 +10389,17 @@ export interface components {
         };
         PagedCaseResponse: {
             items: components["schemas"]["CaseResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        PagedCurrentRating: {
+            items: components["schemas"]["CurrentRating"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
