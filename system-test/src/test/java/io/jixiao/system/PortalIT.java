@@ -48,6 +48,8 @@ class PortalIT {
     /** The year's evaluation of both departments, and a special one of the water authority alone. */
     static String yearCycle;
     static String specialCycle;
+    /** The parks bureau's 2023 evaluation, left open. */
+    static String parksCycle;
 
     @BeforeAll
     static void start() throws IOException {
@@ -142,7 +144,7 @@ class PortalIT {
             given().auth().oauth2(admin).post("/api/v1/cycles/{id}/" + action, specialCycle).then().statusCode(200);
         }
         // an evaluation of the parks bureau in 2023, open and not published: its results are not the department's yet
-        String open = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name",
+        String open = parksCycle = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name",
                 "2023年度园林考评", "period", "2023", "subjects", List.of(b), "minPublicSample", 3))
                 .post("/api/v1/cycles").then().statusCode(201).extract().path("id");
         given().auth().oauth2(admin).contentType(ContentType.JSON)
@@ -457,6 +459,17 @@ class PortalIT {
         WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error")));
         assertTrue(error.getText().contains("a department sees only its own page") || error.getText().contains(
                 "Forbidden"), error.getText());
+        // its rating tasks: its own SELF rating in the open cycle that evaluates it, with the peers' criteria, and no
+        // task in a cycle it is not in
+        browser.findElement(By.id("rate-link")).click();
+        ready("rate");
+        List<WebElement> mine = browser.findElements(By.cssSelector("form.rate-task[data-cycle='" + parksCycle + "']"));
+        assertEquals(1, mine.size());
+        assertEquals(List.of(b, "SELF"), List.of(mine.get(0).getAttribute("data-subject"),
+                mine.get(0).getAttribute("data-party")));
+        assertEquals(List.of("COLLABORATION", "RESPONSIVENESS"), mine.get(0).findElements(By.cssSelector(
+                "input[data-criterion]")).stream().map(i -> i.getAttribute("data-criterion")).toList());
+        assertTrue(browser.findElements(By.cssSelector("form.rate-task[data-subject='" + a + "']")).isEmpty());
         browser.findElement(By.id("logout")).click();
     }
 
