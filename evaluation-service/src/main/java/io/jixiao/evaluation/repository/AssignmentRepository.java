@@ -1,11 +1,13 @@
 package io.jixiao.evaluation.repository;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.jixiao.evaluation.domain.Assignment;
+import io.jixiao.evaluation.domain.PartyProgress;
 import io.jixiao.evaluation.domain.RatingParty;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.kit.web.Paged;
@@ -38,6 +40,24 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
      */
     public Paged<Assignment> page(UUID cycle, RatingParty party, String evaluator, String subject, PageRequest page) {
         return Where.all().eq("cycleId", cycle).eq("party", party).eq("evaluator", evaluator).eq("subjectCode", subject)
+                .page(this, Sort.by("party").and("evaluator").and("subjectCode"), page);
+    }
+
+    /** Whether an assignment's rating has been given: a current rating of its subject, party and evaluator. */
+    private static final String RATED = "exists (select 1 from Rating r where r.cycleId = e.cycleId"
+            + " and r.subjectCode = e.subjectCode and r.party = e.party and r.evaluator = e.evaluator"
+            + " and r.current = true)";
+
+    /** Per party of a cycle's assignments, how many there are and how many have their rating, by party. */
+    public List<PartyProgress> progress(UUID cycle) {
+        return getEntityManager().createQuery("select new " + PartyProgress.class.getName() + "(e.party, count(*),"
+                + " sum(case when " + RATED + " then 1 else 0 end)) from Assignment e where e.cycleId = :c"
+                + " group by e.party order by e.party", PartyProgress.class).setParameter("c", cycle).getResultList();
+    }
+
+    /** One page of a cycle's assignments whose rating has not been given, by party, evaluator and subject. */
+    public Paged<Assignment> pending(UUID cycle, RatingParty party, PageRequest page) {
+        return Where.all().eq("cycleId", cycle).eq("party", party).and("not " + RATED)
                 .page(this, Sort.by("party").and("evaluator").and("subjectCode"), page);
     }
 }

@@ -39,9 +39,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.evaluation.domain.Cycle;
 import io.jixiao.evaluation.domain.CyclePeriod;
+import io.jixiao.evaluation.domain.PartyProgress;
+import io.jixiao.evaluation.domain.RatingParty;
 import io.jixiao.evaluation.domain.CycleStatus;
 import io.jixiao.evaluation.domain.composite.Party;
 import io.jixiao.evaluation.domain.composite.Policy;
+import io.jixiao.evaluation.service.AssignmentService;
 import io.jixiao.evaluation.service.CycleService;
 import io.jixiao.kit.period.Period;
 import io.jixiao.kit.security.CurrentUser;
@@ -85,10 +88,16 @@ public class CycleResource {
         }
     }
 
-    private final CycleService service;
+    public record ProgressResponse(UUID cycle, CycleStatus status, List<PartyProgress> parties,
+            Paged<AssignmentResource.AssignmentResponse> pending) {
+    }
 
-    public CycleResource(CycleService service) {
+    private final CycleService service;
+    private final AssignmentService assignments;
+
+    public CycleResource(CycleService service, AssignmentService assignments) {
         this.service = service;
+        this.assignments = assignments;
     }
 
     @POST
@@ -124,6 +133,23 @@ public class CycleResource {
             + " evaluated in; every cycle counts, whatever its status")
     public List<CyclePeriod> periods(@QueryParam("subject") @Size(max = 32) String subject) {
         return service.periods(subject);
+    }
+
+    /**
+     * How far the assigned ratings have come, for the office to remind the evaluators who have not rated before it
+     * closes the cycle.
+     */
+    @GET
+    @Path("/{id}/progress")
+    @RolesAllowed(CurrentUser.ADMIN)
+    @Operation(summary = "The cycle's rating progress: per party, the assigned ratings and how many have been given;"
+            + " and a page of the assignments still waiting for theirs (party narrows them), by party, evaluator and"
+            + " subject. SELF ratings need no assignment and are not counted here")
+    public ProgressResponse progress(@PathParam("id") UUID id, @QueryParam("party") RatingParty party,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        var p = assignments.progress(id, party, PageRequest.of(page, size));
+        return new ProgressResponse(p.cycle().id, p.cycle().status, p.parties(),
+                p.pending().map(AssignmentResource.AssignmentResponse::from));
     }
 
     @GET

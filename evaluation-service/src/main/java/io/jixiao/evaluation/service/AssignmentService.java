@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import io.jixiao.evaluation.domain.Assignment;
 import io.jixiao.evaluation.domain.Cycle;
+import io.jixiao.evaluation.domain.PartyProgress;
 import io.jixiao.evaluation.domain.RatingParty;
 import io.jixiao.evaluation.repository.AssignmentRepository;
 import io.jixiao.kit.problem.ProblemException.RuleViolationException;
@@ -69,6 +70,19 @@ public class AssignmentService {
      * assignment; an evaluator sees its own, and anyone else an empty page.
      */
     @Transactional
+    /** A cycle's rating progress: per party, assigned and given; and a page of the assignments still waiting. */
+    public record Progress(Cycle cycle, List<PartyProgress> parties, Paged<Assignment> pending) {
+    }
+
+    /**
+     * How far the assigned ratings of a cycle have come, for the office to remind the evaluators who have not rated
+     * before it closes the cycle: per party, and the assignments still waiting ({@code party} narrows them).
+     */
+    public Progress progress(UUID cycleId, RatingParty party, PageRequest page) {
+        Cycle c = cycles.read(cycleId);
+        return new Progress(c, assignments.progress(c.id), assignments.pending(c.id, party, page));
+    }
+
     public Paged<Assignment> list(UUID cycleId, RatingParty party, String subject, PageRequest page,
             CurrentUser caller) {
         Cycle c = cycles.get(cycleId);

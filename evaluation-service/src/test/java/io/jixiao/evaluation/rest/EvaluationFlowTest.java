@@ -382,6 +382,52 @@ class EvaluationFlowTest {
         given().get("/api/v1/cycles/{id}/ratings", cycle).then().statusCode(401);
     }
 
+    /**
+     * The office's view of how far the assigned ratings have come: per party, assigned and given (a replaced rating
+     * counts once, a SELF rating not at all), and the assignments still waiting, narrowed by party.
+     */
+    @Test
+    void theProgressCountsTheAssignedRatingsGivenAndListsThoseStillWaiting() {
+        String a = TestDb.registeredSubject(em, bootstrap, "G");
+        String b = TestDb.registeredSubject(em, bootstrap, "G");
+        String c = TestDb.registeredSubject(em, bootstrap, "G");
+        String cycle = createCycle(List.of(a, b, c));
+        assign(cycle, "SUPERIOR", "prog-sup", a);
+        assign(cycle, "SUPERIOR", "prog-sup", b);
+        assign(cycle, "PEER", b, a);
+        assign(cycle, "PEER", c, a);
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/progress", cycle).then().statusCode(200)
+                .body("status", equalTo("DRAFT")).body("parties.party", equalTo(List.of("PEER", "SUPERIOR")))
+                .body("parties.assigned", equalTo(List.of(2, 2))).body("parties.rated", equalTo(List.of(0, 0)))
+                .body("pending.totalItems", equalTo(4));
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        rate(TestTokens.superior("prog-sup"), cycle, a, "SUPERIOR", one("GOAL_ACHIEVEMENT", 80)).statusCode(201);
+        rate(TestTokens.superior("prog-sup"), cycle, a, "SUPERIOR", one("GOAL_ACHIEVEMENT", 85)).statusCode(201);
+        rate(TestTokens.department(b), cycle, a, "PEER", one("COLLABORATION", 70)).statusCode(201);
+        rate(TestTokens.department(c), cycle, c, "SELF", one("COLLABORATION", 90)).statusCode(201);
+
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/progress", cycle).then().statusCode(200)
+                .body("cycle", equalTo(cycle)).body("status", equalTo("OPEN"))
+                .body("parties.assigned", equalTo(List.of(2, 2))).body("parties.rated", equalTo(List.of(1, 1)))
+                .body("pending.totalItems", equalTo(2))
+                .body("pending.items.party", equalTo(List.of("PEER", "SUPERIOR")))
+                .body("pending.items.evaluator", equalTo(List.of(c, "prog-sup")))
+                .body("pending.items.subject", equalTo(List.of(a, b)));
+        given().auth().oauth2(TestTokens.admin()).queryParam("party", "SUPERIOR")
+                .get("/api/v1/cycles/{id}/progress", cycle).then().statusCode(200)
+                .body("pending.items.subject", equalTo(List.of(b))).body("parties.size()", equalTo(2));
+        // the office's: an evaluator, the department evaluated and another service's role are refused
+        given().auth().oauth2(TestTokens.superior("prog-sup")).get("/api/v1/cycles/{id}/progress", cycle).then()
+                .statusCode(403);
+        given().auth().oauth2(TestTokens.department(a)).get("/api/v1/cycles/{id}/progress", cycle).then()
+                .statusCode(403);
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/progress", UUID.randomUUID()).then()
+                .statusCode(404);
+        given().auth().oauth2(TestTokens.admin()).queryParam("size", 1000).get("/api/v1/cycles/{id}/progress", cycle)
+                .then().statusCode(400);
+        given().get("/api/v1/cycles/{id}/progress", cycle).then().statusCode(401);
+    }
+
     /** A rating's value of 90 (the mean of 88 and 92) is written 90, not in Jackson's default 9E+1. */
     @Test
     void decimalsAreWrittenAsPlainNumbers() {
