@@ -32,7 +32,7 @@
       submitRating: '提交评分', updateRating: '更新评分', ratingSaved: '已提交，综合得分随之更新。',
       ratingReplaced: '已更新：之前的评分已被替换（台账保留原记录）。', comment: '评语（选填）', noTasks: '没有进行中的考评周期需要您评分。',
       ratedOf: '已评 %n / 共 %t', ratingFailed: '未提交：', STRATEGIC_FIT: '战略契合度', GOAL_ACHIEVEMENT: '目标完成度',
-      COLLABORATION: '协作配合', RESPONSIVENESS: '响应及时性', PROFESSIONAL_COMPLIANCE: '专业合规性', SERVICE_QUALITY: '服务质量' },
+      progress: '评分进度', pendingRatings: '待评 %n 项', COLLABORATION: '协作配合', RESPONSIVENESS: '响应及时性', PROFESSIONAL_COMPLIANCE: '专业合规性', SERVICE_QUALITY: '服务质量' },
     en: { brand: 'Jixiao portal', period: 'Year', logout: 'Sign out', live: 'Live', liveIdle: 'Not connected',
       liveOn: 'Connected, waiting for new results', login: 'Sign in', signIn: 'Sign in',
       signInWith: "Sign in with your organisation's identity provider (the demo issuer in the local run).",
@@ -70,7 +70,7 @@
       ratingReplaced: 'Updated: the earlier rating is replaced (the ledger keeps it).', comment: 'Comment (optional)',
       noTasks: 'No open evaluation cycle has ratings for you to give.', ratedOf: '%n of %t rated',
       ratingFailed: 'Not submitted: ', STRATEGIC_FIT: 'Strategic fit', GOAL_ACHIEVEMENT: 'Goal achievement',
-      COLLABORATION: 'Collaboration', RESPONSIVENESS: 'Responsiveness', PROFESSIONAL_COMPLIANCE: 'Professional compliance',
+      progress: 'Rating progress', pendingRatings: '%n ratings not given yet', COLLABORATION: 'Collaboration', RESPONSIVENESS: 'Responsiveness', PROFESSIONAL_COMPLIANCE: 'Professional compliance',
       SERVICE_QUALITY: 'Service quality' }
   };
   const DIMS = ['POLITICAL', 'PUBLIC', 'FINANCIAL', 'PROCESS', 'LEARNING'];
@@ -248,12 +248,25 @@
     // the names of the subjects the results, red projects and overdue cases name (the ranking's rows carry their own)
     [lg.panels.subjects, w.panels.subjects].forEach(p => { if (p.status === 'OK') p.data.items.forEach(s => { state.subjects[s.code] = s; }); });
     const ev = lg.panels.evaluation;
+    // while the cycle shown is open, the office sees how far its assigned ratings have come, and who has not rated
+    const open = ev.status === 'OK' && ev.data.cycle && ev.data.cycle.status === 'OPEN';
+    const progress = open && (claims().groups || []).includes('admin')
+      ? await api('/api/v1/cycles/' + encodeURIComponent(ev.data.cycle.id) + '/progress?size=50').catch(() => null) : null;
+    if (mine !== state.gen) return;
+    const progressBlock = () => (progress && progress.parties.length ? '<div id="progress"><p>' + t('progress') + ': ' +
+      progress.parties.map(x => '<span class="party-progress" data-party="' + esc(x.party) + '">' + esc(t(x.party)) +
+        ' <meter min="0" max="' + x.assigned + '" value="' + x.rated + '" aria-hidden="true"></meter>' + x.rated + '/' +
+        x.assigned + '</span>').join(' ') + '</p>' + (progress.pending.totalItems ? '<details><summary>' +
+        esc(t('pendingRatings').replace('%n', progress.pending.totalItems)) + '</summary><ul id="pending">' +
+        progress.pending.items.map(x => '<li data-party="' + esc(x.party) + '">' + esc(t(x.party)) + ' · ' +
+          esc(x.party === 'PEER' ? name(x.evaluator) : x.evaluator) + ' → ' + esc(name(x.subject)) + '</li>').join('') +
+        '</ul>' + morePage(progress.pending, 'pending-head') + '</details>' : '') + '</div>' : '');
     // the year's cycle, or a choice of the year's cycles when it has several (a special evaluation beside the year's)
     const cycleLine = d => ((d.cycles || []).length > 1 ? '<p><label for="cycle-pick">' + t('cycle') + '</label> <select id="cycle-pick">' +
       d.cycles.map(x => '<option value="' + esc(x.id) + '"' + (x.id === d.cycle.id ? ' selected' : '') + '>' + esc(x.name) + ' · ' +
         esc(t('C_' + x.status)) + ' · ' + esc(t('cycleSubjects').replace('%n', x.subjects)) + '</option>').join('') + '</select></p>'
       : '<p class="muted">' + t('cycle') + ': ' + esc(d.cycle.name) + ' · ' + esc(t('C_' + d.cycle.status)) + '</p>');
-    const rows = d => cycleLine(d) +
+    const rows = d => cycleLine(d) + progressBlock() +
       '<table id="league"><thead><tr><th class="num">' + t('rank') + '</th><th>' + t('name') + '</th><th class="num">' +
       t('composite') + '</th><th>' + t('grade') + '</th><th>' + t('light') + '</th><th class="num">' + t('coverage') +
       '</th><th>' + t('flags') + '</th></tr></thead><tbody>' + d.results.slice().sort((a, b) => (a.rank || 999) - (b.rank || 999))

@@ -390,6 +390,15 @@ class PortalIT {
         assertTrue(update.contains("Scorecard 72.74 Pass"), update);
         Chromium.shot(browser, "portal-department-en");
         browser.findElement(By.id("lang")).click();
+        // the parks bureau's 2023 cycle is open: the office sees its rating progress, and who has not rated yet
+        browser.get(RestAssured.baseURI + "/#/league?period=2023");
+        ready("league");
+        WebElement progress = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("progress")));
+        assertEquals("上级 0/1",
+                progress.findElement(By.cssSelector(".party-progress[data-party='SUPERIOR']")).getText());
+        progress.findElement(By.tagName("summary")).click();
+        assertEquals(List.of("上级 · mayor → 市园林局"), progress.findElements(By.cssSelector("#pending li")).stream()
+                .map(WebElement::getText).toList());
         browser.findElement(By.id("logout")).click();
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-start")));
         assertEquals(0, browser.findElements(By.cssSelector("#live-feed li")).size(),

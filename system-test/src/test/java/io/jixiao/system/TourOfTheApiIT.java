@@ -239,6 +239,10 @@ class TourOfTheApiIT {
         // what the superior has given, for its rating form
         as(TestTokens.superior("tour-sup")).get("/api/v1/cycles/{id}/ratings", cycle).then().statusCode(200)
                 .body("totalItems", equalTo(2)).body("items.party", everyItem(equalTo("SUPERIOR")));
+        // the office's view before it closes the cycle: every assigned rating given
+        as(admin()).get("/api/v1/cycles/{id}/progress", cycle).then().statusCode(200)
+                .body("parties[0].assigned", equalTo(2)).body("parties[0].rated", equalTo(2))
+                .body("pending.totalItems", equalTo(0));
         for (String step : List.of("close", "finalize", "publish")) {
             as(admin()).post("/api/v1/cycles/{id}/" + step, cycle).then().statusCode(200);
         }
