@@ -2939,6 +2939,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cycle's rating progress: per party, the assigned ratings and how many have been given; and a page of the assignments still waiting for theirs (party narrows them), by party, evaluator and subject. SELF ratings need no assignment and are not counted here */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    party?: components["schemas"]["RatingParty"];
+                    size?: number;
+                };
+                header?: never;
+                path: {
+                    id: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgressResponse"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                503: components["responses"]["Unavailable"];
+                /** @description Bad input, missing or refused credentials, a conflict */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles/{id}/publish": {
         parameters: {
             query?: never;
@@ -10619,6 +10698,13 @@ export interface components {
         PanelStatus: "OK" | "NOT_FOUND" | "FORBIDDEN" | "UNPUBLISHED" | "UNAVAILABLE";
         /** @enum {string} */
         Party: "SUPERIOR" | "PUBLIC" | "THIRD_PARTY" | "PEER";
+        PartyProgress: {
+            party: components["schemas"]["RatingParty"];
+            /** Format: int64 */
+            assigned: number;
+            /** Format: int64 */
+            rated: number;
+        };
         PartyView: {
             party: components["schemas"]["Party"];
             weight: number;
@@ -10673,6 +10759,12 @@ export interface components {
                 field?: string | null;
                 message?: string | null;
             }[] | null;
+        };
+        ProgressResponse: {
+            cycle: components["schemas"]["UUID"];
+            status: components["schemas"]["CycleStatus"];
+            parties: components["schemas"]["PartyProgress"][];
+            pending: components["schemas"]["PagedAssignmentResponse"];
         };
         ProjectMonitoring: {
             project: components["schemas"]["UUID"];
