@@ -319,8 +319,10 @@
   // it submitted. A rating replaces the earlier one until the cycle closes; the service checks every rule again.
   async function rateView() {
     const started = performance.now(), mine = state.gen;
-    const c = claims(), dept = (c.groups || []).includes('department') ? c.dept : null;
-    const open = await api('/api/v1/cycles?status=OPEN&size=100');
+    const c = claims(), groups = c.groups || [], dept = groups.includes('department') ? c.dept : null;
+    // only an evaluator has tasks: the office's assignment list is everyone's, which it may read but not rate for
+    const evaluator = groups.includes('superior') || dept;
+    const open = evaluator ? await api('/api/v1/cycles?status=OPEN&size=100') : { items: [] };
     const cycles = await Promise.all(open.items.map(async cy => {
       const [assigned, given] = await Promise.all([api('/api/v1/cycles/' + cy.id + '/assignments?size=100'),
         api('/api/v1/cycles/' + cy.id + '/ratings?size=100')]);

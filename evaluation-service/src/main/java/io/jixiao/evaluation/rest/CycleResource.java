@@ -39,9 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.evaluation.domain.Cycle;
 import io.jixiao.evaluation.domain.CyclePeriod;
+import io.jixiao.evaluation.domain.CycleStatus;
 import io.jixiao.evaluation.domain.PartyProgress;
 import io.jixiao.evaluation.domain.RatingParty;
-import io.jixiao.evaluation.domain.CycleStatus;
 import io.jixiao.evaluation.domain.composite.Party;
 import io.jixiao.evaluation.domain.composite.Policy;
 import io.jixiao.evaluation.service.AssignmentService;

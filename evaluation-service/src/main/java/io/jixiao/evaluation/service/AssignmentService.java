@@ -65,11 +65,6 @@ public class AssignmentService {
         return out;
     }
 
-    /**
-     * One page of a cycle's assignments, filtered by party and subject when they are given. The office sees every
-     * assignment; an evaluator sees its own, and anyone else an empty page.
-     */
-    @Transactional
     /** A cycle's rating progress: per party, assigned and given; and a page of the assignments still waiting. */
     public record Progress(Cycle cycle, List<PartyProgress> parties, Paged<Assignment> pending) {
     }
@@ -83,6 +78,11 @@ public class AssignmentService {
         return new Progress(c, assignments.progress(c.id), assignments.pending(c.id, party, page));
     }
 
+    /**
+     * One page of a cycle's assignments, filtered by party and subject when they are given. The office sees every
+     * assignment; an evaluator sees its own, and anyone else an empty page.
+     */
+    @Transactional
     public Paged<Assignment> list(UUID cycleId, RatingParty party, String subject, PageRequest page,
             CurrentUser caller) {
         Cycle c = cycles.get(cycleId);
