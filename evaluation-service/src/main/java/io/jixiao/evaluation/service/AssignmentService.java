@@ -73,8 +73,10 @@ public class AssignmentService {
      * How far the assigned ratings of a cycle have come, for the office to remind the evaluators who have not rated
      * before it closes the cycle: per party, and the assignments still waiting ({@code party} narrows them).
      */
+    @Transactional
     public Progress progress(UUID cycleId, RatingParty party, PageRequest page) {
         Cycle c = cycles.read(cycleId);
+        assignments.joinWithoutNestedLoops();
         return new Progress(c, assignments.progress(c.id), assignments.pending(c.id, party, page));
     }
 
