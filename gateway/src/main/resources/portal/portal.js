@@ -109,21 +109,24 @@
   const claims = () => { try { return JSON.parse(atob(state.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))); } catch (e) { return {}; } };
   const name = code => { const s = state.subjects[code]; return s ? (state.lang === 'en' && s.nameEn ? s.nameEn : s.nameZh) : code; };
 
-  // a call of the API with the user's token: its answer, or an error with the problem's detail (a refused token signs
-  // in again)
-  async function call(path, accept) {
-    const r = await fetch(path, { headers: { Authorization: 'Bearer ' + state.token, Accept: accept } });
+  // a request with the user's token; a refused token signs in again
+  async function authorized(path, init) {
+    const r = await fetch(path, Object.assign({}, init, { headers: Object.assign({ Authorization: 'Bearer ' + state.token }, init.headers) }));
     if (r.status === 401) { expired(); throw new Error('unauthorized'); }
+    return r;
+  }
+  // a call of the API: its answer, or an error with the problem's detail
+  async function call(path, accept) {
+    const r = await authorized(path, { headers: { Accept: accept } });
     if (!r.ok) { const p = await r.json().catch(() => ({})); throw new Error(p.detail || r.statusText); }
     return r;
   }
   const api = path => call(path, 'application/json').then(r => r.json());
-  // a JSON body sent with the user's token, once (the Idempotency-Key makes a retry of the same click harmless): the
-  // answer's status and body, a problem's too
+  // a JSON body sent once (the Idempotency-Key makes a retry of the same click harmless): the answer's status and
+  // body, a problem's too
   async function send(path, body) {
-    const r = await fetch(path, { method: 'POST', headers: { Authorization: 'Bearer ' + state.token, Accept: 'application/json',
-      'Content-Type': 'application/json', 'Idempotency-Key': randomToken(16) }, body: JSON.stringify(body) });
-    if (r.status === 401) { expired(); throw new Error('unauthorized'); }
+    const r = await authorized(path, { method: 'POST', body: JSON.stringify(body), headers: { Accept: 'application/json',
+      'Content-Type': 'application/json', 'Idempotency-Key': randomToken(16) } });
     return { status: r.status, body: await r.json().catch(() => ({})) };
   }
 

@@ -50,10 +50,6 @@ public class RatingRepository implements PanacheRepositoryBase<Rating, UUID> {
         return list("cycleId = ?1 and subjectCode = ?2 and current = true order by party, evaluator", cycle, subject);
     }
 
-    public List<Rating> currentByEvaluator(UUID cycle, String evaluator) {
-        return list("cycleId = ?1 and evaluator = ?2 and current = true order by subjectCode, party", cycle, evaluator);
-    }
-
     /**
      * A page of a cycle's current ratings, by subject, party and evaluator, narrowed to what is given (null narrows
      * nothing): {@code parties} the parties the caller may see, {@code party} the one asked for.
