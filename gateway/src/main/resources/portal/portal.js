@@ -122,6 +122,13 @@
     return r;
   }
   const api = path => call(path, 'application/json').then(r => r.json());
+  // every item of a paged list, read 100 at a time (a superior may rate hundreds of departments in one cycle)
+  async function every(path) {
+    const at = page => api(path + (path.includes('?') ? '&' : '?') + 'size=100&page=' + page);
+    const first = await at(0);
+    const rest = await Promise.all(Array.from({ length: Math.max(0, first.totalPages - 1) }, (_, i) => at(i + 1)));
+    return first.items.concat(...rest.map(x => x.items));
+  }
   // a JSON body sent once (the Idempotency-Key makes a retry of the same click harmless): the answer's status and
   // body, a problem's too
   async function send(path, body) {
@@ -325,15 +332,17 @@
     const c = claims(), groups = c.groups || [], dept = groups.includes('department') ? c.dept : null;
     // only an evaluator has tasks: the office's assignment list is everyone's, which it may read but not rate for
     const evaluator = groups.includes('superior') || dept;
-    const open = evaluator ? await api('/api/v1/cycles?status=OPEN&size=100') : { items: [] };
-    const cycles = await Promise.all(open.items.map(async cy => {
-      const [assigned, given] = await Promise.all([api('/api/v1/cycles/' + cy.id + '/assignments?size=100'),
-        api('/api/v1/cycles/' + cy.id + '/ratings?size=100')]);
-      const tasks = assigned.items.map(x => ({ subject: x.subject, party: x.party }));
+    const open = evaluator ? await every('/api/v1/cycles?status=OPEN') : [];
+    // every task of every open cycle, each with the caller's current rating if it has given one
+    const cycles = await Promise.all(open.map(async cy => {
+      const [assigned, given] = await Promise.all([every('/api/v1/cycles/' + cy.id + '/assignments'),
+        every('/api/v1/cycles/' + cy.id + '/ratings')]);
+      const tasks = assigned.map(x => ({ subject: x.subject, party: x.party }));
       // a department rates itself (SELF) in every cycle it is evaluated in, without an assignment
       if (dept && (cy.subjects || []).includes(dept)) tasks.push({ subject: dept, party: 'SELF' });
-      tasks.forEach(x => { x.rating = given.items.find(r => r.subject === x.subject && r.party === x.party) || null; });
-      return { cycle: cy, tasks: tasks, total: assigned.totalItems + tasks.length - assigned.items.length };
+      const byTask = new Map(given.map(r => [r.party + ' ' + r.subject, r]));
+      tasks.forEach(x => { x.rating = byTask.get(x.party + ' ' + x.subject) || null; });
+      return { cycle: cy, tasks: tasks };
     }));
     const shown = cycles.filter(x => x.tasks.length);
     const unnamed = [...new Set(shown.flatMap(x => x.tasks.map(k => k.subject)))].filter(code => !state.subjects[code]);
@@ -362,8 +371,7 @@
       .replace('%t', card.querySelectorAll('form').length));
     $('#view').innerHTML = '<h1>' + t('rateTitle') + '</h1><div class="stack">' + (shown.length ? shown.map(x =>
       '<section class="card" data-cycle="' + esc(x.cycle.id) + '"><h2>' + esc(x.cycle.name) + ' · ' + esc(x.cycle.period) +
-      '</h2><p class="muted rated-count"></p>' + x.tasks.map((k, i) => form(x.cycle, k, i)).join('') +
-      more(x.tasks.length, x.total, 'more-' + x.cycle.id.slice(0, 8)) + '</section>').join('')
+      '</h2><p class="muted rated-count"></p>' + x.tasks.map((k, i) => form(x.cycle, k, i)).join('') + '</section>').join('')
       : '<p class="muted" id="no-tasks">' + t('noTasks') + '</p>') + '</div>';
     document.querySelectorAll('section[data-cycle]').forEach(card => { $('.rated-count', card).textContent = count(card); });
     document.querySelectorAll('form.rate-task').forEach(f => f.addEventListener('submit', async e => {

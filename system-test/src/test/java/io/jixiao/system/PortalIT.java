@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -573,6 +574,68 @@ class PortalIT {
         browser.navigate().refresh();
         ready("rate");
         assertTrue(browser.findElements(By.cssSelector("section[data-cycle='" + cycle + "']")).isEmpty());
+    }
+
+    /**
+     * A superior of more departments than a page holds: every task is a form, and every rating given, on whatever page
+     * of the rating list it falls, is shown on its own task (the first hundred of each list were all that was read).
+     */
+    @Test
+    void aSuperiorOfMoreThanAPageOfDepartmentsSeesEveryTaskWithItsRating() throws IOException {
+        String admin = TestTokens.admin();
+        String governor = "governor" + System.nanoTime() % 100000;
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 105; i++) {
+            String code = String.format("PRV%s-%03d", a.substring(6), i);
+            codes.add(code);
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", code, "nameZh",
+                    "省属单位" + i, "nameEn", "Provincial unit " + i, "level", "DEPARTMENT"))
+                    .post("/api/v1/subjects").then().statusCode(201);
+        }
+        String cycle = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
+                .contentType(ContentType.JSON).body(Map.of("name", "2024年第三季度省级考评", "period", "2024-Q3",
+                        "subjects", codes, "minPublicSample", 3))
+                .post("/api/v1/cycles")).path("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("assignments", codes.stream().map(c -> Map.of("party", "SUPERIOR", "evaluator",
+                        governor, "subject", c)).toList()))
+                .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
+        given().auth().oauth2(admin).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        // all but the first are rated, each with a score of its own: 60 + i % 40 on both criteria
+        for (int i = 1; i < codes.size(); i++) {
+            given().auth().oauth2(TestTokens.superior(governor)).contentType(ContentType.JSON)
+                    .body(Map.of("subject", codes.get(i), "party", "SUPERIOR", "criteria", List.of(
+                            Map.of("code", "STRATEGIC_FIT", "score", 60 + i % 40),
+                            Map.of("code", "GOAL_ACHIEVEMENT", "score", 60 + i % 40))))
+                    .post("/api/v1/cycles/{id}/ratings", cycle).then().statusCode(201);
+        }
+
+        browser.get(RestAssured.baseURI + "/#/login");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        signInAs("superior", null, governor);
+        ready("league");
+        browser.get(RestAssured.baseURI + "/#/rate");
+        ready("rate");
+        WebElement card = browser.findElement(By.cssSelector("section[data-cycle='" + cycle + "']"));
+        List<WebElement> forms = card.findElements(By.cssSelector("form.rate-task"));
+        assertEquals(codes, forms.stream().map(f -> f.getAttribute("data-subject")).sorted().toList());
+        assertEquals("已评 104 / 共 105", card.findElement(By.className("rated-count")).getText());
+        for (int i = 0; i < codes.size(); i++) {
+            By task = By.cssSelector("form.rate-task[data-cycle='" + cycle + "'][data-subject='" + codes.get(i) + "']");
+            assertEquals(i == 0 ? "未评" : "已评 " + (60 + i % 40) + ".00",
+                    browser.findElement(task).findElement(By.className("state")).getText(), codes.get(i));
+        }
+        // the one task left, rated in the portal, counts as well
+        By first = By.cssSelector("form.rate-task[data-cycle='" + cycle + "'][data-subject='" + codes.get(0) + "']");
+        WebElement form = browser.findElement(first);
+        form.findElement(By.cssSelector("input[data-criterion='STRATEGIC_FIT']")).sendKeys("70");
+        form.findElement(By.cssSelector("input[data-criterion='GOAL_ACHIEVEMENT']")).sendKeys("80");
+        form.findElement(By.tagName("button")).click();
+        waiting().until(d -> d.findElement(first).findElement(By.className("msg")).getText().startsWith("已提交"));
+        assertEquals("已评 105 / 共 105", card.findElement(By.className("rated-count")).getText());
+        given().auth().oauth2(TestTokens.superior(governor)).get("/api/v1/cycles/{id}/ratings?size=1", cycle).then()
+                .statusCode(200).body("totalItems", equalTo(105));
     }
 
     @Test
