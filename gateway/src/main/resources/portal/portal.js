@@ -32,7 +32,9 @@
       submitRating: '提交评分', updateRating: '更新评分', ratingSaved: '已提交，综合得分随之更新。',
       ratingReplaced: '已更新：之前的评分已被替换（台账保留原记录）。', comment: '评语（选填）', noTasks: '没有进行中的考评周期需要您评分。',
       ratedOf: '已评 %n / 共 %t', ratingFailed: '未提交：', STRATEGIC_FIT: '战略契合度', GOAL_ACHIEVEMENT: '目标完成度',
-      progress: '评分进度', pendingRatings: '待评 %n 项', COLLABORATION: '协作配合', RESPONSIVENESS: '响应及时性', PROFESSIONAL_COMPLIANCE: '专业合规性', SERVICE_QUALITY: '服务质量' },
+      progress: '评分进度', pendingRatings: '待评 %n 项', VOIDED: '已作废', answer: '答复', sendAnswer: '提交答复',
+      reviseAnswer: '修改答复', closingNote: '办结说明（回访情况）', closeCase: '办结', answerSaved: '已答复，期限内答复计入按时答复率。',
+      caseClosed: '已办结。', closedNote: '办结说明', COLLABORATION: '协作配合', RESPONSIVENESS: '响应及时性', PROFESSIONAL_COMPLIANCE: '专业合规性', SERVICE_QUALITY: '服务质量' },
     en: { brand: 'Jixiao portal', period: 'Year', logout: 'Sign out', live: 'Live', liveIdle: 'Not connected',
       liveOn: 'Connected, waiting for new results', login: 'Sign in', signIn: 'Sign in',
       signInWith: "Sign in with your organisation's identity provider (the demo issuer in the local run).",
@@ -70,7 +72,10 @@
       ratingReplaced: 'Updated: the earlier rating is replaced (the ledger keeps it).', comment: 'Comment (optional)',
       noTasks: 'No open evaluation cycle has ratings for you to give.', ratedOf: '%n of %t rated',
       ratingFailed: 'Not submitted: ', STRATEGIC_FIT: 'Strategic fit', GOAL_ACHIEVEMENT: 'Goal achievement',
-      progress: 'Rating progress', pendingRatings: '%n ratings not given yet', COLLABORATION: 'Collaboration', RESPONSIVENESS: 'Responsiveness', PROFESSIONAL_COMPLIANCE: 'Professional compliance',
+      progress: 'Rating progress', pendingRatings: '%n ratings not given yet', VOIDED: 'Voided', answer: 'Answer',
+      sendAnswer: 'Send answer', reviseAnswer: 'Revise the answer', closingNote: 'Closing note (the follow-up with the citizen)',
+      closeCase: 'Close the case', answerSaved: 'Answered; an answer by the due date counts as on time.', caseClosed: 'Closed.',
+      closedNote: 'Closing note', COLLABORATION: 'Collaboration', RESPONSIVENESS: 'Responsiveness', PROFESSIONAL_COMPLIANCE: 'Professional compliance',
       SERVICE_QUALITY: 'Service quality' }
   };
   const DIMS = ['POLITICAL', 'PUBLIC', 'FINANCIAL', 'PROCESS', 'LEARNING'];
@@ -402,8 +407,54 @@
     ready('rate', started);
   }
 
+  // a rectification case with what it answers (the service case, its item and rating, what the citizen said), and
+  // the department's answer and closing note; the department's own user answers and closes it here
+  function caseItem(x, own) {
+    const text = (id, label, required) => '<label>' + esc(t(label)) + '<textarea name="' + id + '" rows="2" maxlength="4000"' +
+      (required ? ' required' : '') + '></textarea></label>';
+    const form = (action, field, label, button) => '<form class="case-task" data-action="' + action + '">' + text(field, label, true) +
+      '<button type="submit">' + esc(t(button)) + '</button><p class="msg" role="status"></p></form>';
+    return '<span class="case-no">' + esc(x.caseNo) + '</span>' + (x.serviceItem ? ' · ' + esc(x.serviceItem) : '') + ' · ' +
+      esc(t(x.level)) + '<br><span class="case-status">' + esc(t(x.status)) + '</span> · ' + t('due') + ' ' + esc(x.dueDate) +
+      (x.overdue ? ' <strong class="down">!</strong>' : '') +
+      (x.comment ? '<br><span class="muted">“' + esc(x.comment) + '”</span>' : '') +
+      (x.answer ? '<p class="case-answer">' + esc(t('answer')) + '：' + esc(x.answer) + '</p>' : '') +
+      (x.closingNote ? '<p class="case-note">' + esc(t('closedNote')) + '：' + esc(x.closingNote) + '</p>' : '') +
+      (!own ? '' : x.status === 'OPEN' ? form('answer', 'answer', 'answer', 'sendAnswer')
+        : x.status === 'ANSWERED' ? form('close', 'note', 'closingNote', 'closeCase') + '<details class="revise"><summary>' +
+          esc(t('reviseAnswer')) + '</summary>' + form('answer', 'answer', 'answer', 'sendAnswer') + '</details>' : '');
+  }
+
+  // a case's answer or closing, sent from its form: the case drawn again from the service's answer; a refusal told in
+  // the form, and where the case has moved on meanwhile (closed, or voided by the office), the case as it now stands
+  async function caseAction(f) {
+    const li = f.closest('li[data-case]'), button = $('button', f), msg = $('.msg', f), field = $('textarea', f);
+    const told = (kind, text) => li.insertAdjacentHTML('beforeend', '<p class="' + kind + '" role="status">' + esc(text) + '</p>');
+    button.disabled = true; msg.className = 'msg'; msg.textContent = '';
+    try {
+      const r = await send('/api/v1/rectifications/' + li.dataset.case + '/' + f.dataset.action, { [field.name]: field.value.trim() });
+      if (r.status === 200) {
+        li.innerHTML = caseItem(r.body, true);
+        told('up', t(f.dataset.action === 'close' ? 'caseClosed' : 'answerSaved'));
+        return;
+      }
+      const why = (r.body.violations || []).map(v => v.message).join('; ');
+      const text = t('ratingFailed') + (r.body.detail || r.status) + (why ? ' (' + why + ')' : '');
+      const now = r.status === 409 ? await api('/api/v1/rectifications/' + li.dataset.case).catch(() => null) : null;
+      if (now) { li.innerHTML = caseItem(now, true); told('error', text); return; }
+      msg.className = 'msg error'; msg.textContent = text;
+    } catch (err) {
+      if (state.token) { msg.className = 'msg error'; msg.textContent = t('ratingFailed') + err.message; }
+    }
+    button.disabled = false;
+  }
+
+  // text typed into a form of the page and not sent yet: the page is not drawn again under the user's hands
+  const typing = () => [...document.querySelectorAll('#view form.case-task textarea')].some(x => x.value.trim());
+
   async function deptView(code) {
     const started = performance.now(); const mine = state.gen;
+    const who = claims(), own = (who.groups || []).includes('department') && who.dept === code;
     const d = await api('/api/v1/portal/departments/' + encodeURIComponent(code) + '?period=' + state.period);
     if (mine !== state.gen) return; // a newer view (or a sign-out) has taken the page meanwhile
     const p = d.panels;
@@ -472,12 +523,8 @@
       b.projects.map(x => '<tr data-project="' + esc(x.project) + '"><td>' + esc(x.name) + '</td><td class="num">' + yuan(x.approved) +
         '</td><td class="num">' + pct(x.executionRate) + '%</td><td class="num">' + num(x.goalScore) + '</td><td>' + dot(x.light) +
         pending(x) + '</td></tr>').join('') + '</tbody></table>';
-    // each case with what it answers: the service case, its item and rating, and what the citizen said
-    const cases = c => (c.items.length ? '<ul id="cases">' + c.items.map(x => '<li data-case="' + esc(x.id) + '"><span class="case-no">' +
-      esc(x.caseNo) + '</span>' + (x.serviceItem ? ' · ' + esc(x.serviceItem) : '') + ' · ' + esc(t(x.level)) + '<br>' + esc(t(x.status)) +
-      ' · ' + t('due') + ' ' + esc(x.dueDate) + (x.overdue ? ' <strong class="down">!</strong>' : '') +
-      (x.comment ? '<br><span class="muted">“' + esc(x.comment) + '”</span>' : '') + '</li>').join('') + '</ul>' + morePage(c, 'cases-head')
-      : '<p class="muted">' + t('none') + '</p>');
+    const cases = c => (c.items.length ? '<ul id="cases">' + c.items.map(x => '<li data-case="' + esc(x.id) + '">' + caseItem(x, own) +
+      '</li>').join('') + '</ul>' + morePage(c, 'cases-head') : '<p class="muted">' + t('none') + '</p>');
     const title = p.subject.status === 'OK' ? name(code) : code;
     $('#view').innerHTML = '<p><a href="#/league">← ' + t('back') + '</a></p><h1 id="dept-title">' + esc(title) + ' · ' + esc(state.period) + '</h1>' +
       '<div class="grid">' + card(t('total'), p.scorecard, scoreCard, ' id="scorecard"') + card(t('lines'), p.scorecard, lines) +
@@ -498,6 +545,8 @@
           axisName: { formatter: name => name.length > 12 ? name.replace(' ', '\n') : name } },
         series: [{ type: 'radar', data: series }] });
     }
+    const list = $('#cases');
+    if (list && own) list.addEventListener('submit', e => { e.preventDefault(); caseAction(e.target); });
     ready('dept', started);
   }
 
@@ -567,7 +616,13 @@
     const m = location.hash.match(/^#\/dept\/([^?]+)/);
     // the rating tasks are not drawn again: a form being filled in would be lost
     if (location.hash.startsWith('#/rate')) return;
-    if ((m && m[1] === e.subject) || (!m && e.kind === 'result')) { clearTimeout(state.refresh); state.refresh = setTimeout(route, 400); }
+    if ((m && m[1] === e.subject) || (!m && e.kind === 'result')) { clearTimeout(state.refresh); state.refresh = setTimeout(redraw, 400); }
+  }
+
+  // the view drawn again for news (a live event, a panel that was unavailable), once nobody is typing into it
+  function redraw() {
+    if (typing()) { clearTimeout(state.refresh); state.refresh = setTimeout(redraw, 5000); return; }
+    route();
   }
 
   /**
@@ -615,7 +670,7 @@
     state.retries = state.retriedView === view ? state.retries : 0;
     state.retriedView = view;
     if (mine === state.gen && state.retries < 12 && document.querySelector('[data-panel="unavailable"]')) {
-      state.retries++; clearTimeout(state.refresh); state.refresh = setTimeout(route, 5000);
+      state.retries++; clearTimeout(state.refresh); state.refresh = setTimeout(redraw, 5000);
     }
   }
 

@@ -29,6 +29,7 @@ import io.jixiao.testsupport.TestTokens;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.Response;
 
 /**
  * The reference portal at / in headless Chromium: an admin signs in through the demo issuer, opens the league table of
@@ -636,6 +637,111 @@ class PortalIT {
         assertEquals("已评 105 / 共 105", card.findElement(By.className("rated-count")).getText());
         given().auth().oauth2(TestTokens.superior(governor)).get("/api/v1/cycles/{id}/ratings?size=1", cycle).then()
                 .statusCode(200).body("totalItems", equalTo(105));
+    }
+
+    /**
+     * 好差评 in the portal: a department answers its bad-review case and closes it after the follow-up, from its own
+     * page; a live update arriving while it types does not wipe the answer; a case whose review the office voided
+     * meanwhile refuses the answer, told in the form; the office reads the answer and the note but has no forms.
+     */
+    @Test
+    void aDepartmentAnswersAndClosesItsBadReviewCaseFromItsPage() throws IOException, InterruptedException {
+        String admin = TestTokens.admin();
+        String c = "PCITY" + a.substring(6);
+        String indicator = "PC" + a.substring(6);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", c, "nameZh", "市城管局",
+                "nameEn", "City Management Bureau", "level", "DEPARTMENT")).post("/api/v1/subjects").then()
+                .statusCode(201);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", indicator, "nameZh",
+                "投诉办结率", "dimension", "PROCESS", "kind", "QUANTITATIVE", "polarity", "HIGHER_BETTER", "unit", "%",
+                "target", 100, "weight", 10, "subjects", List.of(c))).post("/api/v1/indicators").then()
+                .statusCode(201);
+        report(c, indicator, PERIOD, 60);
+        String now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).toString();
+        Response first = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth()
+                .oauth2(TestTokens.system("service-hall")).contentType(ContentType.JSON)
+                .body(Map.of("caseNo", "CG-" + c + "-0001", "subject", c, "serviceItem", "占道经营投诉", "level",
+                        "VERY_DISSATISFIED", "comment", "投诉三天无人处理", "ratedAt", now))
+                .post("/api/v1/reviews"));
+        String answered = first.path("rectification.id");
+        String due = first.path("rectification.dueDate");
+        Response second = given().auth().oauth2(TestTokens.system("service-hall")).contentType(ContentType.JSON)
+                .body(Map.of("caseNo", "CG-" + c + "-0002", "subject", c, "level", "DISSATISFIED", "ratedAt", now))
+                .post("/api/v1/reviews");
+        second.then().statusCode(201);
+        String voided = second.path("rectification.id");
+
+        browser.get(RestAssured.baseURI + "/#/login");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        signInAs("department", c);
+        ready("dept");
+        assertTrue(browser.getCurrentUrl().endsWith("#/dept/" + c), browser.getCurrentUrl());
+        By item = By.cssSelector("#cases li[data-case='" + answered + "']");
+        assertEquals("CG-" + c + "-0001 · 占道经营投诉 · 非常不满意\n待答复 · 期限 " + due + "\n“投诉三天无人处理”\n答复",
+                browser.findElement(item).getText().replace("\n提交答复", ""));
+        String before = browser.findElement(By.id("total")).getText();
+
+        // typing the answer when the department's scorecard changes: the update is shown once the answer is sent
+        WebElement answer = browser.findElement(item)
+                .findElement(By.cssSelector("form[data-action='answer'] textarea"));
+        answer.sendKeys("已约谈摊主并恢复道路通行，后续每日巡查。");
+        waiting().until(d -> d.findElement(By.id("live-state")).getText().contains("已连接"));
+        given().auth().oauth2(TestTokens.department(c)).contentType(ContentType.JSON)
+                .body(Map.of("subject", c, "indicator", indicator, "period", PERIOD, "value", 90, "correctionReason",
+                        "更正：补录两件办结投诉"))
+                .post("/api/v1/values").then().statusCode(201);
+        waiting(30).until(d -> !d.findElements(By.cssSelector("#live-feed li[data-subject='" + c + "']")).isEmpty());
+        Thread.sleep(1500); // the page drew itself again 400 ms after an update
+        assertEquals("已约谈摊主并恢复道路通行，后续每日巡查。", browser.findElement(item)
+                .findElement(By.cssSelector("form[data-action='answer'] textarea")).getAttribute("value"));
+        assertEquals(before, browser.findElement(By.id("total")).getText());
+        browser.findElement(item).findElement(By.cssSelector("form[data-action='answer'] button")).click();
+        waiting().until(d -> d.findElement(item).getText().endsWith("\n已答复，期限内答复计入按时答复率。"));
+        assertTrue(browser.findElement(item).getText().contains("答复：已约谈摊主并恢复道路通行，后续每日巡查。"),
+                browser.findElement(item).getText());
+        given().auth().oauth2(TestTokens.department(c)).get("/api/v1/rectifications/{id}", answered).then()
+                .statusCode(200).body("status", equalTo("ANSWERED"))
+                .body("answer", equalTo("已约谈摊主并恢复道路通行，后续每日巡查。"))
+                .body("answeredBy", equalTo("portal-department")).body("answeredOnTime", equalTo(true));
+        // nobody typing any more: the update deferred is drawn
+        waiting(15).until(d -> !d.findElement(By.id("total")).getText().equals(before));
+
+        // closed after the follow-up with the citizen
+        WebElement note = browser.findElement(item).findElement(By.cssSelector("form[data-action='close'] textarea"));
+        note.sendKeys("已电话回访，市民表示满意。");
+        browser.findElement(item).findElement(By.cssSelector("form[data-action='close'] button")).click();
+        waiting().until(d -> d.findElement(item).getText().endsWith("\n已办结。"));
+        assertTrue(browser.findElement(item).findElements(By.tagName("form")).isEmpty());
+        given().auth().oauth2(TestTokens.department(c)).get("/api/v1/rectifications/{id}", answered).then()
+                .statusCode(200).body("status", equalTo("CLOSED")).body("closingNote", equalTo("已电话回访，市民表示满意。"))
+                .body("closedBy", equalTo("portal-department"));
+
+        // the office voids the second case's review on appeal while the department answers it: refused, told
+        By other = By.cssSelector("#cases li[data-case='" + voided + "']");
+        browser.findElement(other).findElement(By.tagName("textarea")).sendKeys("已核实");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("reason", "MISTAKEN", "note", "服务大厅误选评价对象"))
+                .post("/api/v1/reviews/{id}/void", second.path("id").toString()).then().statusCode(200);
+        browser.findElement(other).findElement(By.tagName("button")).click();
+        waiting().until(d -> d.findElement(other).getText().contains("未提交"));
+        // told why, and the case as it now stands: voided, nothing left to answer
+        assertEquals("CG-" + c + "-0002 · 不满意\n已作废 · 期限 " + due + "\n未提交：rectification case is VOIDED: it cannot"
+                + " be answered", browser.findElement(other).getText());
+        assertTrue(browser.findElement(other).findElements(By.tagName("form")).isEmpty());
+        given().auth().oauth2(TestTokens.department(c)).get("/api/v1/rectifications/{id}", voided).then()
+                .statusCode(200).body("status", equalTo("VOIDED")).body("answerRevisions", equalTo(0));
+        Chromium.shot(browser, "portal-department-cases");
+
+        // the office reads the answer and the note, and has no forms: answering is the department's
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.setItem('jx.token', arguments[0])", admin);
+        browser.get(RestAssured.baseURI + "/#/dept/" + c + "?period=" + PERIOD);
+        browser.navigate().refresh();
+        ready("dept");
+        String shown = browser.findElement(item).getText();
+        assertTrue(shown.contains("已办结") && shown.contains("答复：已约谈摊主并恢复道路通行，后续每日巡查。")
+                && shown.contains("办结说明：已电话回访，市民表示满意。"), shown);
+        assertTrue(browser.findElements(By.cssSelector("#cases form")).isEmpty());
     }
 
     @Test
