@@ -1,5 +1,9 @@
 package io.jixiao.evaluation.bench;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -13,6 +17,7 @@ import io.jixiao.evaluation.service.AssignmentService;
 import io.jixiao.evaluation.service.CycleService;
 import io.jixiao.kit.web.PageRequest;
 import io.jixiao.testsupport.JixiaoTestResource;
+import io.jixiao.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -67,6 +72,16 @@ class FinalizeBenchmarkTest {
             em.createNativeQuery("insert into satisfaction_input select 'B' || g, '2031', 60 + g % 35, 100, false,"
                     + " now(), gen_random_uuid() from generate_series(1, " + SUBJECTS + ") g").executeUpdate();
         });
+        // before it is finalized, a result is provisional: computed on each read, the whole cycle ranked
+        String admin = TestTokens.admin();
+        long[] oneMs = timed(5, () -> given().auth().oauth2(admin).get("/api/v1/cycles/{id}/results/B500", cycle)
+                .then().statusCode(200));
+        long[] tableMs = timed(5, () -> given().auth().oauth2(admin).get("/api/v1/cycles/{id}/results?size=20", cycle)
+                .then().statusCode(200).body("totalItems", equalTo(SUBJECTS)));
+        System.out.printf("%n[bench] provisional result of one subject of %d (80,000 ratings): %s ms; a page of the"
+                + " provisional league: %s ms (5 calls each, through REST)%n%n", SUBJECTS, Arrays.toString(oneMs),
+                Arrays.toString(tableMs));
+
         long t0 = System.nanoTime();
         cycles.finalizeCycle(cycle);
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -86,6 +101,17 @@ class FinalizeBenchmarkTest {
                 + " rating where cycle_id = cast(?1 as uuid) union all select gen_random_uuid(), cast(?1 as uuid),"
                 + " 'PEER', 'e81', 'B' || g from generate_series(1, " + SUBJECTS + ") g")
                 .setParameter(1, cycle.toString()).executeUpdate());
+        // an evaluator's own list, on its 6th page, right after the assignments were written: e7 rates 1,000 subjects
+        String e7 = TestTokens.superior("e7");
+        long[] assignedMs = timed(3, () -> given().auth().oauth2(e7).get(
+                "/api/v1/cycles/{id}/assignments?size=100&page=5", cycle).then().statusCode(200)
+                .body("totalItems", equalTo(SUBJECTS)));
+        long[] ratedMs = timed(3, () -> given().auth().oauth2(e7).get(
+                "/api/v1/cycles/{id}/ratings?size=100&page=5", cycle).then().statusCode(200)
+                .body("totalItems", equalTo(SUBJECTS)));
+        System.out.printf("%n[bench] an evaluator's page 6 of its 1,000 assignments among 81,000: %s ms; of its"
+                + " 1,000 ratings among 80,000: %s ms (3 calls each)%n%n", Arrays.toString(assignedMs),
+                Arrays.toString(ratedMs));
         long[] progressMs = new long[5];
         AssignmentService.Progress progress = null;
         for (int i = 0; i < progressMs.length; i++) {
@@ -95,7 +121,7 @@ class FinalizeBenchmarkTest {
         }
         System.out.printf("%n[bench] rating progress of %d assignments (%d pending): %s ms (5 calls)%n%n",
                 progress.parties().stream().mapToLong(x -> x.assigned()).sum(), progress.pending().totalItems(),
-                java.util.Arrays.toString(progressMs));
+                Arrays.toString(progressMs));
         Assertions.assertEquals(SUBJECTS * 80L, progress.parties().stream().mapToLong(x -> x.rated()).sum());
         Assertions.assertEquals(SUBJECTS, progress.pending().totalItems());
 
@@ -118,5 +144,15 @@ class FinalizeBenchmarkTest {
                 verdict.valid(), verdict.checked(), heapBefore >> 20, heapAfter >> 20);
         Assertions.assertTrue(verdict.valid());
         Assertions.assertEquals(SUBJECTS * 80, verdict.checked());
+    }
+
+    static long[] timed(int times, Runnable call) {
+        long[] ms = new long[times];
+        for (int i = 0; i < times; i++) {
+            long t0 = System.nanoTime();
+            call.run();
+            ms[i] = (System.nanoTime() - t0) / 1_000_000;
+        }
+        return ms;
     }
 }
