@@ -34,7 +34,11 @@
       ratedOf: '已评 %n / 共 %t', ratingFailed: '未提交：', STRATEGIC_FIT: '战略契合度', GOAL_ACHIEVEMENT: '目标完成度',
       progress: '评分进度', pendingRatings: '待评 %n 项', VOIDED: '已作废', answer: '答复', sendAnswer: '提交答复',
       reviseAnswer: '修改答复', closingNote: '办结说明（回访情况）', closeCase: '办结', answerSaved: '已答复，期限内答复计入按时答复率。',
-      caseClosed: '已办结。', closedNote: '办结说明', COLLABORATION: '协作配合', RESPONSIVENESS: '响应及时性', PROFESSIONAL_COMPLIANCE: '专业合规性', SERVICE_QUALITY: '服务质量' },
+      caseClosed: '已办结。', closedNote: '办结说明', appeals: '申诉', A_SUBMITTED: '待复核', A_ACCEPTED: '已采纳',
+      A_REJECTED: '未采纳', appealReason: '申诉理由', decisionNote: '复核意见', sendAppeal: '提交申诉', rejectAppeal: '驳回申诉',
+      acceptAppeal: '采纳并更正结果', amendedTotal: '更正后的指标总分（选填）', amendedIndex: '更正后的满意度指数（选填）',
+      appealUntil: '申诉期至 %d', appealClosed: '申诉期已于 %d 截止', noAppeals: '暂无申诉', appealSent: '申诉已提交，待考核办复核。',
+      appealRejected: '已驳回。', submittedOn: '提交于 %d', COLLABORATION: '协作配合', RESPONSIVENESS: '响应及时性', PROFESSIONAL_COMPLIANCE: '专业合规性', SERVICE_QUALITY: '服务质量' },
     en: { brand: 'Jixiao portal', period: 'Year', logout: 'Sign out', live: 'Live', liveIdle: 'Not connected',
       liveOn: 'Connected, waiting for new results', login: 'Sign in', signIn: 'Sign in',
       signInWith: "Sign in with your organisation's identity provider (the demo issuer in the local run).",
@@ -75,7 +79,12 @@
       progress: 'Rating progress', pendingRatings: '%n ratings not given yet', VOIDED: 'Voided', answer: 'Answer',
       sendAnswer: 'Send answer', reviseAnswer: 'Revise the answer', closingNote: 'Closing note (the follow-up with the citizen)',
       closeCase: 'Close the case', answerSaved: 'Answered; an answer by the due date counts as on time.', caseClosed: 'Closed.',
-      closedNote: 'Closing note', COLLABORATION: 'Collaboration', RESPONSIVENESS: 'Responsiveness', PROFESSIONAL_COMPLIANCE: 'Professional compliance',
+      closedNote: 'Closing note', appeals: 'Appeals', A_SUBMITTED: 'Under review', A_ACCEPTED: 'Accepted',
+      A_REJECTED: 'Rejected', appealReason: 'Reason', decisionNote: "The office's decision", sendAppeal: 'Lodge the appeal',
+      rejectAppeal: 'Reject the appeal', acceptAppeal: 'Accept and amend the result',
+      amendedTotal: 'Corrected scorecard total (optional)', amendedIndex: 'Corrected satisfaction index (optional)',
+      appealUntil: 'Appeals until %d', appealClosed: 'The appeal window closed on %d', noAppeals: 'No appeals',
+      appealSent: 'Appeal lodged; the office will review it.', appealRejected: 'Rejected.', submittedOn: 'lodged %d', COLLABORATION: 'Collaboration', RESPONSIVENESS: 'Responsiveness', PROFESSIONAL_COMPLIANCE: 'Professional compliance',
       SERVICE_QUALITY: 'Service quality' }
   };
   const DIMS = ['POLITICAL', 'PUBLIC', 'FINANCIAL', 'PROCESS', 'LEARNING'];
@@ -450,11 +459,64 @@
   }
 
   // text typed into a form of the page and not sent yet: the page is not drawn again under the user's hands
-  const typing = () => [...document.querySelectorAll('#view form.case-task textarea')].some(x => x.value.trim());
+  const typing = () => [...document.querySelectorAll('#view form.case-task textarea, #view form.appeal-task textarea,' +
+    ' #view form.appeal-task input')].some(x => x.value.trim());
+
+  // 申诉 under a published result: the department appeals within the cycle's window (one under review at a time); the
+  // office rejects with its note, or accepts with a corrected scorecard total or satisfaction index (a corrected
+  // rating is the API's: it names the rating)
+  async function drawAppeals(box, cycle, code, own, office) {
+    const all = await api('/api/v1/cycles/' + cycle.id + '/appeals').catch(() => null);
+    if (!box.isConnected) return;
+    if (!all) { box.innerHTML = '<p class="muted">' + t('unavailable') + '</p>'; return; }
+    const mine = all.filter(x => x.subject === code);
+    const until = new Date(Date.parse(cycle.publishedAt) + cycle.appealWindowDays * 86400000);
+    const field = (name, label, number) => '<label>' + esc(t(label)) + (number
+      ? '<input name="' + name + '" type="number" min="0" max="100" step="any" inputmode="decimal">'
+      : '<textarea name="' + name + '" rows="2" maxlength="' + (name === 'reason' ? 4000 : 2000) + '" required></textarea>') + '</label>';
+    const form = (action, fields, button, id) => '<form class="appeal-task" data-action="' + action + '"' +
+      (id ? ' data-appeal="' + esc(id) + '"' : '') + '>' + fields + '<button type="submit">' + esc(t(button)) +
+      '</button><p class="msg" role="status"></p></form>';
+    const decide = x => form('reject', field('note', 'decisionNote'), 'rejectAppeal', x.id) + '<details class="revise"><summary>' +
+      esc(t('acceptAppeal')) + '</summary>' + form('accept', field('note', 'decisionNote') + field('scorecardTotal', 'amendedTotal', true) +
+      field('satisfactionIndex', 'amendedIndex', true), 'acceptAppeal', x.id) + '</details>';
+    box.innerHTML = '<h3>' + t('appeals') + '</h3>' + (mine.length ? '<ul id="appeal-list">' + mine.map(x => '<li data-appeal="' +
+      esc(x.id) + '"><span class="appeal-status">' + esc(t('A_' + x.status)) + '</span> <span class="muted">· ' +
+      esc(t('submittedOn').replace('%d', day(x.submittedAt))) + '</span><br>' + esc(t('appealReason')) + '：' + esc(x.reason) +
+      (x.decisionNote ? '<p class="appeal-note">' + esc(t('decisionNote')) + '：' + esc(x.decisionNote) + '</p>' : '') +
+      (office && x.status === 'SUBMITTED' ? decide(x) : '') + '</li>').join('') + '</ul>'
+      : office ? '<p class="muted">' + t('noAppeals') + '</p>' : '') +
+      (!own ? '' : Date.now() > until.getTime() ? '<p class="muted" id="appeal-window">' + esc(t('appealClosed').replace('%d', day(until))) + '</p>'
+        : (mine.some(x => x.status === 'SUBMITTED') ? '' : form('appeal', field('reason', 'appealReason'), 'sendAppeal')) +
+          '<p class="muted" id="appeal-window">' + esc(t('appealUntil').replace('%d', day(until))) + '</p>');
+    box.onsubmit = async e => {
+      e.preventDefault();
+      const f = e.target, button = $('button', f), msg = $('.msg', f), body = {};
+      f.querySelectorAll('textarea, input').forEach(i => { if (i.value.trim()) body[i.name] = i.type === 'number' ? Number(i.value) : i.value.trim(); });
+      button.disabled = true; msg.className = 'msg'; msg.textContent = '';
+      const path = '/api/v1/cycles/' + cycle.id + '/appeals' + (f.dataset.appeal ? '/' + f.dataset.appeal + '/' + f.dataset.action : '');
+      try {
+        const r = await send(path, body);
+        if (r.status === 200 || r.status === 201) {
+          // an accepted appeal has amended the result and perhaps the ranks: the whole page is drawn again
+          if (f.dataset.action === 'accept') { f.reset(); route(); return; }
+          await drawAppeals(box, cycle, code, own, office);
+          box.insertAdjacentHTML('beforeend', '<p class="up" role="status">' + esc(t(f.dataset.action === 'appeal' ? 'appealSent' : 'appealRejected')) + '</p>');
+          return;
+        }
+        const why = (r.body.violations || []).map(v => v.message).join('; ');
+        msg.className = 'msg error'; msg.textContent = t('ratingFailed') + (r.body.detail || r.status) + (why ? ' (' + why + ')' : '');
+      } catch (err) {
+        if (state.token) { msg.className = 'msg error'; msg.textContent = t('ratingFailed') + err.message; }
+      }
+      button.disabled = false;
+    };
+  }
 
   async function deptView(code) {
     const started = performance.now(); const mine = state.gen;
     const who = claims(), own = (who.groups || []).includes('department') && who.dept === code;
+    const office = (who.groups || []).includes('admin');
     const d = await api('/api/v1/portal/departments/' + encodeURIComponent(code) + '?period=' + state.period);
     if (mine !== state.gen) return; // a newer view (or a sign-out) has taken the page meanwhile
     const p = d.panels;
@@ -502,7 +564,8 @@
       '</th><th class="num">' + t('counted') + '</th><th class="num">' + t('trimmed') + '</th></tr></thead><tbody>' +
       r.parties.map(x => '<tr' + (x.present ? '' : ' class="muted"') + '><td>' + t(x.party) + '</td><td class="num">' + share(x.weight) +
         '</td><td class="num">' + num(x.shownScore) + '</td><td class="num">' + (x.countedRatings || []).length + '</td><td class="num">' +
-        (x.trimmedRatings || []).length + '</td></tr>').join('') + '</tbody></table><p class="muted">' + t('cycle') + ': ' + esc(ev.cycle.name) + '</p>'; };
+        (x.trimmedRatings || []).length + '</td></tr>').join('') + '</tbody></table><p class="muted">' + t('cycle') + ': ' + esc(ev.cycle.name) + '</p>' +
+      (ev.cycle.status === 'PUBLISHED' && (own || office) ? '<div id="appeals"></div>' : ''); };
     const sat = s => '<p><span class="big">' + num(s.index) + '</span> ' + t('sample') + ' ' + esc(s.n) + ' · ' + t('interval') + ' [' +
       num(s.lower95) + ', ' + num(s.upper95) + '] ' + flags(s.flags) + '</p>' +
       ((s.groups || []).length ? '<table id="satisfaction-groups"><thead><tr><th>' + t('group') + '</th><th class="num">' + t('weight') +
@@ -547,6 +610,8 @@
     }
     const list = $('#cases');
     if (list && own) list.addEventListener('submit', e => { e.preventDefault(); caseAction(e.target); });
+    if ($('#appeals')) await drawAppeals($('#appeals'), p.evaluation.data.cycle, code, own, office);
+    if (mine !== state.gen) return;
     ready('dept', started);
   }
 

@@ -214,6 +214,14 @@ class PortalIT {
         }
     }
 
+    /** A subject's composite in a cycle, as the service answers it, exactly. */
+    static BigDecimal composite(String cycle, String subject) {
+        return given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/results/{s}", cycle, subject).then()
+                .statusCode(200).extract().jsonPath(JsonPathConfig.jsonPathConfig().numberReturnType(
+                        JsonPathConfig.NumberReturnType.BIG_DECIMAL))
+                .getObject("composite", BigDecimal.class);
+    }
+
     /** The text of a table row's cells, counted from 1. */
     static List<String> cells(WebElement row, int... columns) {
         return Arrays.stream(columns)
@@ -742,6 +750,117 @@ class PortalIT {
         assertTrue(shown.contains("已办结") && shown.contains("答复：已约谈摊主并恢复道路通行，后续每日巡查。")
                 && shown.contains("办结说明：已电话回访，市民表示满意。"), shown);
         assertTrue(browser.findElements(By.cssSelector("#cases form")).isEmpty());
+    }
+
+    /**
+     * 申诉 in the portal: a department appeals its published result under it, within the window; the office's
+     * refused amendment is told and changes nothing; the office accepts with a corrected scorecard total and the page
+     * shows the amended result; a second appeal is rejected with the office's note, which the department reads.
+     */
+    @Test
+    void aDepartmentAppealsItsResultAndTheOfficeDecidesOnItsPage() throws IOException {
+        String admin = TestTokens.admin();
+        String d = "PSTAT" + a.substring(6);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", d, "nameZh", "市统计局",
+                "nameEn", "Statistics Bureau", "level", "DEPARTMENT")).post("/api/v1/subjects").then()
+                .statusCode(201);
+        String cycle = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
+                .contentType(ContentType.JSON).body(Map.of("name", "2022年度统计考评", "period", "2022", "subjects",
+                        List.of(d), "minPublicSample", 3))
+                .post("/api/v1/cycles")).path("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("assignments", List.of(Map.of("party", "SUPERIOR", "evaluator", "mayor", "subject", d))))
+                .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
+        given().auth().oauth2(admin).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        given().auth().oauth2(TestTokens.superior("mayor")).contentType(ContentType.JSON)
+                .body(Map.of("subject", d, "party", "SUPERIOR", "criteria", List.of(
+                        Map.of("code", "STRATEGIC_FIT", "score", 80), Map.of("code", "GOAL_ACHIEVEMENT", "score", 80))))
+                .post("/api/v1/cycles/{id}/ratings", cycle).then().statusCode(201);
+        for (String action : List.of("close", "finalize", "publish")) {
+            given().auth().oauth2(admin).post("/api/v1/cycles/{id}/" + action, cycle).then().statusCode(200);
+        }
+        // the superior's ratings alone (no scorecard for 2022, no other party): 80
+        assertEquals(0, composite(cycle, d).compareTo(new BigDecimal("80")));
+
+        browser.get(RestAssured.baseURI + "/#/login");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        signInAs("department", d);
+        ready("dept");
+        assertTrue(browser.getCurrentUrl().endsWith("#/dept/" + d), browser.getCurrentUrl());
+        assertEquals("80.00", browser.findElement(By.cssSelector("#evaluation .big")).getText());
+        String until = browser.findElement(By.id("appeal-window")).getText();
+        assertTrue(until.startsWith("申诉期至 "), until);
+        browser.findElement(By.cssSelector("#appeals form[data-action='appeal'] textarea"))
+                .sendKeys("统计年报提前报送，指标得分未计入。");
+        browser.findElement(By.cssSelector("#appeals form[data-action='appeal'] button")).click();
+        waiting().until(d2 -> d2.findElement(By.id("appeals")).getText().contains("申诉已提交，待考核办复核。"));
+        WebElement lodged = browser.findElement(By.cssSelector("#appeal-list li"));
+        assertTrue(lodged.getText().startsWith("待复核 · 提交于 "), lodged.getText());
+        assertTrue(lodged.getText().endsWith("申诉理由：统计年报提前报送，指标得分未计入。"), lodged.getText());
+        // one appeal under review at a time: no form until it is decided
+        assertTrue(browser.findElements(By.cssSelector("#appeals form")).isEmpty());
+        String appeal = lodged.getAttribute("data-appeal");
+        given().auth().oauth2(TestTokens.department(d)).get("/api/v1/cycles/{id}/appeals", cycle).then()
+                .statusCode(200).body("id", equalTo(List.of(appeal))).body("status", equalTo(List.of("SUBMITTED")))
+                .body("submittedBy", equalTo(List.of("portal-department")));
+
+        // the office on the department's page: an index amended where there was no public sample is refused, told,
+        // and changes nothing
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.setItem('jx.token', arguments[0])", admin);
+        browser.get(RestAssured.baseURI + "/#/dept/" + d + "?period=2022");
+        browser.navigate().refresh();
+        ready("dept");
+        By accept = By.cssSelector("#appeal-list li[data-appeal='" + appeal + "'] form[data-action='accept']");
+        browser.findElement(By.cssSelector("#appeal-list li[data-appeal='" + appeal + "'] details summary")).click();
+        browser.findElement(accept).findElement(By.tagName("textarea")).sendKeys("经核实，年报按期报送。");
+        browser.findElement(accept).findElement(By.name("satisfactionIndex")).sendKeys("95");
+        browser.findElement(accept).findElement(By.tagName("button")).click();
+        waiting().until(d2 -> d2.findElement(accept).findElement(By.className("msg")).getText().startsWith("未提交"));
+        String refusal = browser.findElement(accept).findElement(By.className("msg")).getText();
+        assertTrue(refusal.contains("below the cycle's minimum of 3"), refusal);
+        given().auth().oauth2(admin).get("/api/v1/cycles/{id}/appeals", cycle).then().statusCode(200)
+                .body("status", equalTo(List.of("SUBMITTED")));
+        // accepted with the scorecard total the department's report gives: SUPERIOR = 0.5 × 90 + 0.5 × 80 = 85
+        browser.findElement(accept).findElement(By.name("satisfactionIndex")).clear();
+        browser.findElement(accept).findElement(By.name("scorecardTotal")).sendKeys("90");
+        browser.findElement(accept).findElement(By.tagName("button")).click();
+        waiting().until(d2 -> d2.findElement(By.cssSelector("#evaluation .big")).getText().equals("85.00"));
+        // the page is drawn again, and again when the amendment's event arrives: read once it says so
+        String decided = waiting().until(d2 -> {
+            String x = d2.findElement(By.cssSelector("#appeal-list li[data-appeal='" + appeal + "']")).getText();
+            return x.startsWith("已采纳 · ") ? x : null;
+        });
+        assertTrue(decided.endsWith("复核意见：经核实，年报按期报送。"), decided);
+        waiting(30).until(d2 -> !d2.findElements(By.cssSelector("#live-feed li[data-kind='result'][data-subject='" + d
+                + "']")).isEmpty());
+        assertEquals(0, composite(cycle, d).compareTo(new BigDecimal("85")));
+
+        // the department appeals again; the office rejects it with its note
+        given().auth().oauth2(TestTokens.department(d)).contentType(ContentType.JSON)
+                .body(Map.of("reason", "满意度调查样本不足，请求补充调查。")).post("/api/v1/cycles/{id}/appeals", cycle)
+                .then().statusCode(201);
+        browser.navigate().refresh();
+        ready("dept");
+        By reject = By.cssSelector("#appeal-list li:last-child form[data-action='reject']");
+        browser.findElement(reject).findElement(By.tagName("textarea")).sendKeys("调查样本依规则处理，不予采纳。");
+        browser.findElement(reject).findElement(By.tagName("button")).click();
+        waiting().until(d2 -> d2.findElement(By.id("appeals")).getText().contains("已驳回。"));
+        assertTrue(browser.findElements(By.cssSelector("#appeals form")).isEmpty());
+        Chromium.shot(browser, "portal-appeals-office");
+
+        // the department reads both decisions, and may appeal again within the window
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.setItem('jx.token', arguments[0])",
+                TestTokens.department(d));
+        browser.navigate().refresh();
+        ready("dept");
+        assertEquals(List.of("已采纳", "未采纳"), browser.findElements(By.cssSelector("#appeal-list .appeal-status"))
+                .stream().map(WebElement::getText).toList());
+        assertTrue(browser.findElement(By.id("appeals")).getText().contains("复核意见：调查样本依规则处理，不予采纳。"));
+        assertEquals(1, browser.findElements(By.cssSelector("#appeals form[data-action='appeal']")).size());
+        assertTrue(browser.findElements(By.cssSelector("#appeals form[data-action='reject'], #appeals form[data-action="
+                + "'accept']")).isEmpty());
+        assertEquals("85.00", browser.findElement(By.cssSelector("#evaluation .big")).getText());
     }
 
     @Test

@@ -106,7 +106,7 @@ public class EvaluationClient {
     /** The answer's fields next to the cycle's summary. */
     private static JsonNode wrap(JsonNode cycle, ObjectNode fields) {
         ObjectNode summary = JsonNodeFactory.instance.objectNode();
-        for (String f : List.of("id", "name", "period", "status", "weights", "publishedAt")) {
+        for (String f : List.of("id", "name", "period", "status", "weights", "publishedAt", "appealWindowDays")) {
             summary.set(f, cycle.get(f));
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
