@@ -38,7 +38,12 @@
       A_REJECTED: '未采纳', appealReason: '申诉理由', decisionNote: '复核意见', sendAppeal: '提交申诉', rejectAppeal: '驳回申诉',
       acceptAppeal: '采纳并更正结果', amendedTotal: '更正后的指标总分（选填）', amendedIndex: '更正后的满意度指数（选填）',
       appealUntil: '申诉期至 %d', appealClosed: '申诉期已于 %d 截止', noAppeals: '暂无申诉', appealSent: '申诉已提交，待考核办复核。',
-      appealRejected: '已驳回。', submittedOn: '提交于 %d', COLLABORATION: '协作配合', RESPONSIVENESS: '响应及时性', PROFESSIONAL_COMPLIANCE: '专业合规性', SERVICE_QUALITY: '服务质量' },
+      appealRejected: '已驳回。', submittedOn: '提交于 %d', qualityNav: '数据质量', qualityTitle: '待复核的数据质量标记',
+      qualityOffice: '暂缓计分的数值经采纳后计入得分，驳回则不计；僵尸指标可保留或自下一年度起停用。',
+      qualityOwn: '以下数值暂缓计分，待考核办复核。', noFlags: '没有待复核的数据质量标记。', reviewNote: '复核说明（选填）',
+      reported: '报送值', ZOMBIE: '僵尸指标', SUSPICIOUS_HIGH: '疑似虚高', OUTLIER: '异常波动', H_ACCEPT: '采纳（计入得分）',
+      H_REJECT: '驳回（不计分）', Z_ACCEPT: '保留指标', Z_RETIRE: '下一年度起停用', F_ACCEPTED: '已采纳', F_REJECTED: '已驳回',
+      F_RETIRED: '已停用', F_WITHDRAWN: '已撤回', COLLABORATION: '协作配合', RESPONSIVENESS: '响应及时性', PROFESSIONAL_COMPLIANCE: '专业合规性', SERVICE_QUALITY: '服务质量' },
     en: { brand: 'Jixiao portal', period: 'Year', logout: 'Sign out', live: 'Live', liveIdle: 'Not connected',
       liveOn: 'Connected, waiting for new results', login: 'Sign in', signIn: 'Sign in',
       signInWith: "Sign in with your organisation's identity provider (the demo issuer in the local run).",
@@ -84,7 +89,13 @@
       rejectAppeal: 'Reject the appeal', acceptAppeal: 'Accept and amend the result',
       amendedTotal: 'Corrected scorecard total (optional)', amendedIndex: 'Corrected satisfaction index (optional)',
       appealUntil: 'Appeals until %d', appealClosed: 'The appeal window closed on %d', noAppeals: 'No appeals',
-      appealSent: 'Appeal lodged; the office will review it.', appealRejected: 'Rejected.', submittedOn: 'lodged %d', COLLABORATION: 'Collaboration', RESPONSIVENESS: 'Responsiveness', PROFESSIONAL_COMPLIANCE: 'Professional compliance',
+      appealSent: 'Appeal lodged; the office will review it.', appealRejected: 'Rejected.', submittedOn: 'lodged %d',
+      qualityNav: 'Data quality', qualityTitle: 'Data-quality flags to review',
+      qualityOffice: 'A held value counts once accepted and never once rejected; a zombie indicator is kept or retired from the next year.',
+      qualityOwn: 'These values are held, not scored, until the office reviews them.', noFlags: 'No data-quality flag waits for review.',
+      reviewNote: 'Note (optional)', reported: 'reported', ZOMBIE: 'Zombie indicator', SUSPICIOUS_HIGH: 'Suspiciously high',
+      OUTLIER: 'Outlier', H_ACCEPT: 'Accept (it counts)', H_REJECT: 'Reject (it never counts)', Z_ACCEPT: 'Keep the indicator',
+      Z_RETIRE: 'Retire from next year', F_ACCEPTED: 'Accepted', F_REJECTED: 'Rejected', F_RETIRED: 'Retired', F_WITHDRAWN: 'Withdrawn', COLLABORATION: 'Collaboration', RESPONSIVENESS: 'Responsiveness', PROFESSIONAL_COMPLIANCE: 'Professional compliance',
       SERVICE_QUALITY: 'Service quality' }
   };
   const DIMS = ['POLITICAL', 'PUBLIC', 'FINANCIAL', 'PROCESS', 'LEARNING'];
@@ -341,6 +352,62 @@
   // An evaluator's rating tasks (a superior's, or a department's as a peer and for itself): in every open cycle, the
   // subjects it is assigned to, each a form with its party's criteria from the cycle's rights list, filled with what
   // it submitted. A rating replaces the earlier one until the cycle closes; the service checks every rule again.
+  // the names of subjects the page will show and has not learnt yet, 100 a call (a code stays a code if the call fails)
+  async function learnNames(codes) {
+    const unnamed = [...new Set(codes)].filter(code => code && !state.subjects[code]);
+    for (let i = 0; i < unnamed.length; i += 100) {
+      const page = await api('/api/v1/subjects?size=100&' + unnamed.slice(i, i + 100).map(x => 'code=' + encodeURIComponent(x))
+        .join('&')).catch(() => ({ items: [] }));
+      page.items.forEach(x => { state.subjects[x.code] = x; });
+    }
+  }
+
+  // 数据质量: the open data-quality flags the caller may see (a department its own), newest first; the office decides
+  // each: a held value (SUSPICIOUS_HIGH, OUTLIER) counts once accepted and never once rejected, a zombie indicator is
+  // kept or retired from the next year
+  async function qualityView() {
+    const started = performance.now(), mine = state.gen;
+    const office = (claims().groups || []).includes('admin');
+    const page = await api('/api/v1/quality/flags?status=OPEN&size=100');
+    await learnNames(page.items.map(x => x.subject));
+    if (mine !== state.gen) return;
+    const choices = x => (x.kind === 'ZOMBIE' ? ['ACCEPT', 'RETIRE'] : ['ACCEPT', 'REJECT']);
+    const form = x => '<form class="flag-task"><label>' + t('reviewNote') + '<input name="note" maxlength="500"></label>' +
+      choices(x).map(d => '<button type="submit" value="' + d + '">' + esc(t((x.kind === 'ZOMBIE' ? 'Z_' : 'H_') + d)) +
+        '</button>').join('') + '<p class="msg" role="status"></p></form>';
+    const item = x => '<li data-flag="' + esc(x.id) + '" data-kind="' + esc(x.kind) + '"><strong>' + esc(t(x.kind)) + '</strong> · ' +
+      (x.subject ? esc(name(x.subject)) + ' · ' : '') + esc(x.indicator) + ' · ' + esc(x.period) +
+      (x.value !== null ? ' · ' + t('reported') + ' ' + esc(x.value) : '') + '<br><span class="muted">' + esc(x.detail) + ' · ' +
+      esc(day(x.raisedAt)) + '</span>' + (office ? form(x) : '') + '</li>';
+    $('#view').innerHTML = '<h1>' + t('qualityTitle') + '</h1><section class="card">' + (page.items.length
+      ? '<p class="muted">' + esc(t(office ? 'qualityOffice' : 'qualityOwn')) + '</p><ul id="flags">' + page.items.map(item).join('') +
+        '</ul>' + morePage(page, 'flags-more') : '<p class="muted" id="no-flags">' + t('noFlags') + '</p>') + '</section>';
+    const list = $('#flags');
+    if (list && office) list.addEventListener('submit', async e => {
+      e.preventDefault();
+      const f = e.target, li = f.closest('li'), msg = $('.msg', f), decision = e.submitter ? e.submitter.value : 'ACCEPT';
+      const body = { decision: decision }, note = f.note.value.trim();
+      if (note) body.note = note;
+      f.querySelectorAll('button').forEach(b => { b.disabled = true; });
+      msg.className = 'msg'; msg.textContent = '';
+      try {
+        const done = x => '<p class="up flag-done" role="status">' + esc(t('F_' + x.status)) + (x.reviewNote ? ' · ' + esc(x.reviewNote) : '') + '</p>';
+        const r = await send('/api/v1/quality/flags/' + li.dataset.flag + '/review', body);
+        if (r.status === 200) { f.outerHTML = done(r.body); return; }
+        const why = (r.body.violations || []).map(v => v.message).join('; ');
+        const text = t('ratingFailed') + (r.body.detail || r.status) + (why ? ' (' + why + ')' : '');
+        // decided meanwhile (by another office user): the flag as it now stands, and why this decision was not taken
+        const now = r.status === 409 ? await api('/api/v1/quality/flags/' + li.dataset.flag).catch(() => null) : null;
+        if (now) { f.outerHTML = done(now) + '<p class="error flag-done" role="status">' + esc(text) + '</p>'; return; }
+        msg.className = 'msg error'; msg.textContent = text;
+      } catch (err) {
+        if (state.token) { msg.className = 'msg error'; msg.textContent = t('ratingFailed') + err.message; }
+      }
+      f.querySelectorAll('button').forEach(b => { b.disabled = false; });
+    });
+    ready('quality', started);
+  }
+
   async function rateView() {
     const started = performance.now(), mine = state.gen;
     const c = claims(), groups = c.groups || [], dept = groups.includes('department') ? c.dept : null;
@@ -359,12 +426,7 @@
       return { cycle: cy, tasks: tasks };
     }));
     const shown = cycles.filter(x => x.tasks.length);
-    const unnamed = [...new Set(shown.flatMap(x => x.tasks.map(k => k.subject)))].filter(code => !state.subjects[code]);
-    for (let i = 0; i < unnamed.length; i += 100) {
-      const page = await api('/api/v1/subjects?size=100&' + unnamed.slice(i, i + 100).map(x => 'code=' + encodeURIComponent(x))
-        .join('&')).catch(() => ({ items: [] }));
-      page.items.forEach(x => { state.subjects[x.code] = x; });
-    }
+    await learnNames(shown.flatMap(x => x.tasks.map(k => k.subject)));
     if (mine !== state.gen) return; // a newer view (or a sign-out) has taken the page meanwhile
     const criteria = (cy, party) => (cy.criteria || {})[party === 'SELF' ? 'PEER' : party] || [];
     const rated = v => '<span class="up">' + t('rated') + ' ' + num(v) + '</span>';
@@ -679,8 +741,8 @@
     state.feed = [{ at: new Date(), event: e }].concat(state.feed).slice(0, 30);
     drawFeed();
     const m = location.hash.match(/^#\/dept\/([^?]+)/);
-    // the rating tasks are not drawn again: a form being filled in would be lost
-    if (location.hash.startsWith('#/rate')) return;
+    // the rating tasks and the flags to review are not drawn again: a form being filled in would be lost
+    if (location.hash.startsWith('#/rate') || location.hash.startsWith('#/quality')) return;
     if ((m && m[1] === e.subject) || (!m && e.kind === 'result')) { clearTimeout(state.refresh); state.refresh = setTimeout(redraw, 400); }
   }
 
@@ -718,6 +780,7 @@
     $('#logout').hidden = false;
     const groups = claims().groups || []; // the rating tasks are an evaluator's: a superior's or a department's
     $('#rate-link').hidden = !(groups.includes('superior') || groups.includes('department'));
+    $('#quality-link').hidden = !(groups.includes('admin') || groups.includes('department'));
     if (state.years === null) {
       const years = await api('/api/v1/portal/years').catch(() => false); // asked once per sign-in
       if (mine !== state.gen) return;
@@ -725,7 +788,8 @@
     }
     const m = location.hash.match(/^#\/dept\/([A-Z][A-Z0-9_-]*)/);
     try {
-      if (location.hash.startsWith('#/rate')) await rateView(); else if (m) await deptView(m[1]); else await leagueView();
+      if (location.hash.startsWith('#/rate')) await rateView(); else if (location.hash.startsWith('#/quality')) await qualityView();
+      else if (m) await deptView(m[1]); else await leagueView();
     } catch (e) {
       if (state.token && mine === state.gen) $('#view').innerHTML = '<p class="error" role="alert">' + esc(e.message) + '</p>';
     }

@@ -863,6 +863,84 @@ class PortalIT {
         assertEquals("85.00", browser.findElement(By.cssSelector("#evaluation .big")).getText());
     }
 
+    /**
+     * 数据质量: a department's satisfaction values above 99 are held as SUSPICIOUS_HIGH; the department sees its own
+     * held values, without decisions; the office accepts one with a note, rejects another, and is told when a third
+     * was decided meanwhile.
+     */
+    @Test
+    void theOfficeReviewsHeldValuesAndTheDepartmentSeesItsOwn() throws IOException {
+        String admin = TestTokens.admin();
+        String e = "PHLTH" + a.substring(6);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", e, "nameZh", "市卫健委",
+                "nameEn", "Health Commission", "level", "DEPARTMENT")).post("/api/v1/subjects").then().statusCode(201);
+        List<String> flags = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            String indicator = "PH" + a.substring(6) + "-" + i; // its value: 99.5, 99.6, 99.7
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", indicator, "nameZh",
+                    "就医满意率" + i, "dimension", "PUBLIC", "kind", "QUANTITATIVE", "polarity", "HIGHER_BETTER", "unit",
+                    "%", "target", 95, "weight", 10, "satisfaction", true, "subjects", List.of(e)))
+                    .post("/api/v1/indicators").then().statusCode(201);
+            Object flag = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth()
+                    .oauth2(TestTokens.department(e)).contentType(ContentType.JSON).body(Map.of("subject", e,
+                            "indicator", indicator, "period", PERIOD, "value",
+                            new BigDecimal("99." + (5 + flags.size()))))
+                    .post("/api/v1/values")).path("flags[0].id");
+            flags.add(String.valueOf(flag));
+        }
+
+        // the department: its own held values, newest first, and nothing to decide
+        browser.get(RestAssured.baseURI + "/#/login");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        signInAs("department", e);
+        ready("dept");
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("quality-link"))).click();
+        ready("quality");
+        assertEquals(List.of(flags.get(2), flags.get(1), flags.get(0)),
+                browser.findElements(By.cssSelector("#flags li"))
+                        .stream().map(li -> li.getAttribute("data-flag")).toList());
+        String first = browser.findElement(By.cssSelector("#flags li[data-flag='" + flags.get(0) + "']")).getText();
+        assertTrue(first.startsWith("疑似虚高 · 市卫健委 · PH" + a.substring(6) + "-1 · " + PERIOD + " · 报送值 99.5\n"
+                + "a satisfaction value of 99.5 is above 99 and needs review · "), first);
+        assertTrue(browser.findElements(By.cssSelector("#flags form")).isEmpty());
+
+        // the office: accepts the first with a note, rejects the second
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.setItem('jx.token', arguments[0])", admin);
+        browser.get(RestAssured.baseURI + "/#/quality");
+        browser.navigate().refresh();
+        ready("quality");
+        By one = By.cssSelector("#flags li[data-flag='" + flags.get(0) + "']");
+        By two = By.cssSelector("#flags li[data-flag='" + flags.get(1) + "']");
+        By three = By.cssSelector("#flags li[data-flag='" + flags.get(2) + "']");
+        assertEquals(List.of("采纳（计入得分）", "驳回（不计分）"), browser.findElement(one).findElements(By.tagName("button"))
+                .stream().map(WebElement::getText).toList());
+        browser.findElement(one).findElement(By.name("note")).sendKeys("经抽样回访核实");
+        browser.findElement(one).findElement(By.cssSelector("button[value='ACCEPT']")).click();
+        waiting().until(d -> d.findElement(one).getText().endsWith("\n已采纳 · 经抽样回访核实"));
+        browser.findElement(two).findElement(By.cssSelector("button[value='REJECT']")).click();
+        waiting().until(d -> d.findElement(two).getText().endsWith("\n已驳回"));
+        given().auth().oauth2(admin).get("/api/v1/quality/flags/{id}", flags.get(0)).then().statusCode(200)
+                .body("status", equalTo("ACCEPTED")).body("reviewNote", equalTo("经抽样回访核实"));
+        given().auth().oauth2(admin).get("/api/v1/quality/flags/{id}", flags.get(1)).then().statusCode(200)
+                .body("status", equalTo("REJECTED"));
+        // the third, decided by another office user meanwhile: the second decision is refused and told
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("decision", "ACCEPT"))
+                .post("/api/v1/quality/flags/{id}/review", flags.get(2)).then().statusCode(200);
+        browser.findElement(three).findElement(By.cssSelector("button[value='REJECT']")).click();
+        waiting().until(d -> d.findElement(three).getText().contains("未提交"));
+        // told why, and shown as it now stands
+        assertTrue(browser.findElement(three).getText().endsWith("\n已采纳\n未提交：flag " + flags.get(2)
+                + " is ACCEPTED already"), browser.findElement(three).getText());
+        assertTrue(browser.findElement(three).findElements(By.tagName("form")).isEmpty());
+        given().auth().oauth2(admin).get("/api/v1/quality/flags/{id}", flags.get(2)).then().statusCode(200)
+                .body("status", equalTo("ACCEPTED"));
+        Chromium.shot(browser, "portal-quality-review");
+        // none of the department's flags is open any more
+        given().auth().oauth2(TestTokens.department(e)).get("/api/v1/quality/flags?status=OPEN").then()
+                .statusCode(200).body("totalItems", equalTo(0));
+    }
+
     @Test
     void anExpiredSessionSignsInAgainAndReturnsToThePageItWasOn() throws IOException {
         String expired = TestTokens.builder("dept-" + b, "department", b, null)
