@@ -43,7 +43,8 @@
       qualityOwn: '以下数值暂缓计分，待考核办复核。', noFlags: '没有待复核的数据质量标记。', reviewNote: '复核说明（选填）',
       reported: '报送值', ZOMBIE: '僵尸指标', SUSPICIOUS_HIGH: '疑似虚高', OUTLIER: '异常波动', H_ACCEPT: '采纳（计入得分）',
       H_REJECT: '驳回（不计分）', Z_ACCEPT: '保留指标', Z_RETIRE: '下一年度起停用', F_ACCEPTED: '已采纳', F_REJECTED: '已驳回',
-      F_RETIRED: '已停用', F_WITHDRAWN: '已撤回', COLLABORATION: '协作配合', RESPONSIVENESS: '响应及时性', PROFESSIONAL_COMPLIANCE: '专业合规性', SERVICE_QUALITY: '服务质量' },
+      F_RETIRED: '已停用', F_WITHDRAWN: '已撤回', measure: '处置措施', disposalNote: '处置说明', dispose: '处置',
+      D_RECTIFY: '限期整改', D_SUSPEND: '暂停拨款', D_WITHDRAW: '收回资金', disposed: '已处置：%a', COLLABORATION: '协作配合', RESPONSIVENESS: '响应及时性', PROFESSIONAL_COMPLIANCE: '专业合规性', SERVICE_QUALITY: '服务质量' },
     en: { brand: 'Jixiao portal', period: 'Year', logout: 'Sign out', live: 'Live', liveIdle: 'Not connected',
       liveOn: 'Connected, waiting for new results', login: 'Sign in', signIn: 'Sign in',
       signInWith: "Sign in with your organisation's identity provider (the demo issuer in the local run).",
@@ -95,7 +96,9 @@
       qualityOwn: 'These values are held, not scored, until the office reviews them.', noFlags: 'No data-quality flag waits for review.',
       reviewNote: 'Note (optional)', reported: 'reported', ZOMBIE: 'Zombie indicator', SUSPICIOUS_HIGH: 'Suspiciously high',
       OUTLIER: 'Outlier', H_ACCEPT: 'Accept (it counts)', H_REJECT: 'Reject (it never counts)', Z_ACCEPT: 'Keep the indicator',
-      Z_RETIRE: 'Retire from next year', F_ACCEPTED: 'Accepted', F_REJECTED: 'Rejected', F_RETIRED: 'Retired', F_WITHDRAWN: 'Withdrawn', COLLABORATION: 'Collaboration', RESPONSIVENESS: 'Responsiveness', PROFESSIONAL_COMPLIANCE: 'Professional compliance',
+      Z_RETIRE: 'Retire from next year', F_ACCEPTED: 'Accepted', F_REJECTED: 'Rejected', F_RETIRED: 'Retired', F_WITHDRAWN: 'Withdrawn',
+      measure: 'Measure', disposalNote: 'Note', dispose: 'Dispose', D_RECTIFY: 'Rectify by a deadline', D_SUSPEND: 'Suspend payments',
+      D_WITHDRAW: 'Withdraw the funds', disposed: 'Disposed: %a', COLLABORATION: 'Collaboration', RESPONSIVENESS: 'Responsiveness', PROFESSIONAL_COMPLIANCE: 'Professional compliance',
       SERVICE_QUALITY: 'Service quality' }
   };
   const DIMS = ['POLITICAL', 'PUBLIC', 'FINANCIAL', 'PROCESS', 'LEARNING'];
@@ -320,13 +323,15 @@
         gradeBadge(r.grade) + '</td></tr>').join('') + '</tbody></table>' : '<p class="muted">' + t('notFound') + '</p>') +
       more(d.rows.length, d.totalRows, 'scorecard-league-head', 'shownOf') +
       (d.rows.length ? '<p><button type="button" id="league-xlsx">' + t('xlsx') + '</button> <span class="error" id="xlsx-error" role="alert"></span></p>' : '');
+    // finance (and the office) decides a red project's disposal task where the warning is
+    const disposer = ['finance', 'admin'].some(g => (claims().groups || []).includes(g));
     const warn = () => {
       const od = w.panels.overdueRectifications.status === 'OK' ? w.panels.overdueRectifications.data.items : [];
       // the red projects of the year (a page of them), each with its execution rate
       const red = d => (d.red.items.length ? '<ul id="red-projects">' + d.red.items.map(p => '<li data-project="' + esc(p.project) +
         '">' + dot(p.light) + ' ' + esc(name(p.subject)) + ' · ' + esc(p.name) + ' <span class="muted">· ' + t('execution') + ' ' +
-        pct(p.executionRate) + '%</span>' + pending(p) + '</li>').join('') + '</ul>' + morePage(d.red, 'red-projects-head')
-        : '<p class="muted">' + t('none') + '</p>');
+        pct(p.executionRate) + '%</span>' + pending(p) + (p.openTask && disposer ? disposeForm(p) : '') + '</li>').join('') +
+        '</ul>' + morePage(d.red, 'red-projects-head') : '<p class="muted">' + t('none') + '</p>');
       return '<h3>' + t('redProjects') + '</h3>' + panel(w.panels.budget, red) +
         '<h3>' + t('overdue') + '</h3>' + panel(w.panels.overdueRectifications, () => (od.length ? '<ul id="overdue">' +
         od.map(c => '<li data-case="' + esc(c.id) + '">' + esc(name(c.subject)) + ' · ' + esc(c.caseNo) + (c.serviceItem ? ' · ' +
@@ -336,6 +341,8 @@
     $('#view').innerHTML = '<h1>' + t('league') + ' · ' + esc(state.period) + '</h1><div class="grid">' +
       card(t('league'), ev, rows, ' id="league-card"') + '<section class="card" id="warnings"><h2>' + t('warnings') + '</h2>' + warn() + '</section>' +
       card(t('scorecardLeague'), lg.panels.scorecards, ranking, ' id="scorecard-league-card"') + '</div>';
+    const reds = $('#red-projects');
+    if (reds && disposer) reds.addEventListener('submit', e => { e.preventDefault(); dispose(e.target); });
     const pick = $('#cycle-pick');
     if (pick) pick.addEventListener('change', e => { location.hash = '#/league?period=' + state.period + '&cycle=' + e.target.value; });
     const xlsx = $('#league-xlsx');
@@ -521,8 +528,36 @@
   }
 
   // text typed into a form of the page and not sent yet: the page is not drawn again under the user's hands
-  const typing = () => [...document.querySelectorAll('#view form.case-task textarea, #view form.appeal-task textarea,' +
-    ' #view form.appeal-task input')].some(x => x.value.trim());
+  const typing = () => [...document.querySelectorAll('#view form textarea, #view form input')].some(x => x.value.trim());
+
+  // a red project's disposal task, closed by finance with its measure and a note
+  const disposeForm = p => '<form class="dispose-task" data-task="' + esc(p.openTask.id) + '" data-subject="' + esc(p.subject) +
+    '"><label>' + t('measure') +
+    '<select name="action">' + ['RECTIFY', 'SUSPEND', 'WITHDRAW'].map(a => '<option value="' + a + '">' + esc(t('D_' + a)) +
+    '</option>').join('') + '</select></label><label class="note">' + t('disposalNote') +
+    '<input name="note" maxlength="1000" required></label><button type="submit">' + t('dispose') + '</button>' +
+    '<p class="msg" role="status"></p></form>';
+  async function dispose(f) {
+    const li = f.closest('li'), button = $('button', f), msg = $('.msg', f);
+    const closed = x => '<p class="up dispose-done" role="status">' + esc(t('disposed').replace('%a', t('D_' + x.action))) + ' · ' +
+      esc(x.note) + '</p>';
+    button.disabled = true; msg.className = 'msg'; msg.textContent = '';
+    try {
+      const r = await send('/api/v1/budget/disposals/' + f.dataset.task + '/close', { action: f.action.value, note: f.note.value.trim() });
+      const mark = $('.pending', li);
+      if (r.status === 200) { if (mark) mark.remove(); f.outerHTML = closed(r.body); return; }
+      const why = (r.body.violations || []).map(v => v.message).join('; ');
+      const text = t('ratingFailed') + (r.body.detail || r.status) + (why ? ' (' + why + ')' : '');
+      // closed meanwhile: the decision taken, and why this one was not
+      const now = r.status === 409 ? await every('/api/v1/budget/disposals?status=CLOSED&subject=' + encodeURIComponent(f.dataset.subject))
+        .then(all => all.find(x => x.id === f.dataset.task)).catch(() => null) : null;
+      if (now) { if (mark) mark.remove(); f.outerHTML = closed(now) + '<p class="error dispose-done" role="status">' + esc(text) + '</p>'; return; }
+      msg.className = 'msg error'; msg.textContent = text;
+    } catch (err) {
+      if (state.token) { msg.className = 'msg error'; msg.textContent = t('ratingFailed') + err.message; }
+    }
+    button.disabled = false;
+  }
 
   // 申诉 under a published result: the department appeals within the cycle's window (one under review at a time); the
   // office rejects with its note, or accepts with a corrected scorecard total or satisfaction index (a corrected

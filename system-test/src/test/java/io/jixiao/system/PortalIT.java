@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -276,7 +277,8 @@ class PortalIT {
         String red = browser.findElements(By.cssSelector("#red-projects li")).stream().map(WebElement::getText)
                 .filter(x -> x.contains("供水管网改造")).findFirst().orElse("no red project in "
                         + browser.findElement(By.id("warnings")).getText());
-        assertEquals("红灯 市水务局 · 供水管网改造 · 执行率 0.00% · 待处置", red);
+        // (the office may dispose of it there: its form follows the line)
+        assertEquals("红灯 市水务局 · 供水管网改造 · 执行率 0.00% · 待处置", red.split("\n")[0]);
         // and its overdue bad-review case, by case number and item
         assertTrue(browser.findElements(By.cssSelector("#overdue li")).stream().map(WebElement::getText).toList()
                 .contains("市水务局 · SW-" + a + "-0001 · 用水报装 · 期限 " + overdueCaseDue),
@@ -939,6 +941,78 @@ class PortalIT {
         // none of the department's flags is open any more
         given().auth().oauth2(TestTokens.department(e)).get("/api/v1/quality/flags?status=OPEN").then()
                 .statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    /**
+     * 预算处置: finance decides a red project's disposal task under its warning on the league page, with the measure
+     * and a note; a task closed meanwhile is shown as it was decided; a superior sees the warnings without forms.
+     */
+    @Test
+    void financeDisposesOfARedProjectUnderItsWarning() throws IOException {
+        String admin = TestTokens.admin();
+        String g = "PTRAN" + a.substring(6);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", g, "nameZh", "市交通局",
+                "nameEn", "Transport Bureau", "level", "DEPARTMENT")).post("/api/v1/subjects").then().statusCode(201);
+        List<String> projects = new ArrayList<>();
+        for (String project : List.of("公交站台改造", "道路照明更新")) {
+            projects.add(ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth()
+                    .oauth2(TestTokens.finance()).contentType(ContentType.JSON).body(Map.of("subject", g, "fiscalYear",
+                            2021, "category", "GENERAL", "name", project, "approvedAmount", 1_000_000))
+                    .post("/api/v1/budget/projects")).path("id"));
+        }
+        // 2021 is over and nothing was spent: both red, each with a disposal task
+        given().auth().oauth2(TestTokens.finance()).queryParam("year", 2021).post("/api/v1/budget/monitoring/run")
+                .then().statusCode(200);
+        List<String> tasks = projects.stream().map(p -> given().auth().oauth2(TestTokens.finance())
+                .get("/api/v1/budget/disposals?subject=" + g).then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.project == '" + p + "' }.id")).toList();
+        By first = By.cssSelector("#red-projects li[data-project='" + projects.get(0) + "']");
+        By second = By.cssSelector("#red-projects li[data-project='" + projects.get(1) + "']");
+
+        // a superior reads the warnings and has nothing to decide
+        browser.get(RestAssured.baseURI + "/#/login");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); sessionStorage.setItem('jx.token',"
+                + " arguments[0]); sessionStorage.setItem('jx.signedInAt', String(Date.now()))",
+                TestTokens.superior("mayor"));
+        browser.get(RestAssured.baseURI + "/?superior#/league?period=2021");
+        ready("league");
+        assertTrue(browser.findElement(first).getText().endsWith("执行率 0.00% · 待处置"),
+                browser.findElement(first).getText());
+        assertTrue(browser.findElements(By.cssSelector("#red-projects form")).isEmpty());
+
+        // finance, signed in at the issuer
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.get(RestAssured.baseURI + "/?finance#/login");
+        signInAs("finance", null);
+        ready("league");
+        browser.get(RestAssured.baseURI + "/?finance#/league?period=2021");
+        ready("league");
+        WebElement form = browser.findElement(first).findElement(By.tagName("form"));
+        assertEquals(List.of("限期整改", "暂停拨款", "收回资金"), new Select(form.findElement(By.name("action")))
+                .getOptions().stream().map(WebElement::getText).toList());
+        new Select(form.findElement(By.name("action"))).selectByValue("SUSPEND");
+        form.findElement(By.name("note")).sendKeys("项目停滞，暂停拨付");
+        form.findElement(By.tagName("button")).click();
+        waiting().until(d -> d.findElement(first).getText().endsWith("\n已处置：暂停拨款 · 项目停滞，暂停拨付"));
+        assertFalse(browser.findElement(first).getText().contains("待处置"), browser.findElement(first).getText());
+        given().auth().oauth2(TestTokens.finance()).get("/api/v1/budget/disposals?status=CLOSED&subject=" + g).then()
+                .statusCode(200).body("items.find { it.id == '" + tasks.get(0) + "' }.action", equalTo("SUSPEND"))
+                .body("items.find { it.id == '" + tasks.get(0) + "' }.note", equalTo("项目停滞，暂停拨付"))
+                .body("items.find { it.id == '" + tasks.get(0) + "' }.closedBy", equalTo("portal-finance"));
+
+        // the second, closed by someone else meanwhile: this decision is refused and the one taken is shown
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("action", "RECTIFY", "note",
+                "限年底前完成招标")).post("/api/v1/budget/disposals/{id}/close", tasks.get(1)).then().statusCode(200);
+        form = browser.findElement(second).findElement(By.tagName("form"));
+        new Select(form.findElement(By.name("action"))).selectByValue("WITHDRAW");
+        form.findElement(By.name("note")).sendKeys("收回");
+        form.findElement(By.tagName("button")).click();
+        waiting().until(d -> d.findElement(second).getText().contains("未提交"));
+        assertTrue(browser.findElement(second).getText().endsWith("\n已处置：限期整改 · 限年底前完成招标\n未提交：disposal task "
+                + tasks.get(1) + " is already closed"), browser.findElement(second).getText());
+        given().auth().oauth2(TestTokens.finance()).get("/api/v1/budget/disposals?status=CLOSED&subject=" + g).then()
+                .statusCode(200).body("items.find { it.id == '" + tasks.get(1) + "' }.action", equalTo("RECTIFY"));
+        Chromium.shot(browser, "portal-disposals");
     }
 
     @Test
