@@ -73,7 +73,7 @@ public class DemoCity {
                     d.code, d.zh, d.en), 201, 409);
         }
 
-        progress(2, "indicators: 10 over the five dimensions (one political gate)");
+        progress(2, "indicators: 10 common over the five dimensions (one political gate), one of the civil affairs bureau's own");
         for (Ind i : INDS) {
             String floor = i.floor == null ? "" : ",\"floor\":" + i.floor;
             post(admin, "/api/v1/indicators", String.format(Locale.ROOT,
@@ -83,7 +83,13 @@ public class DemoCity {
                     i.code.startsWith("PUB") ? "12345热线/政务服务网" : "部门填报"), 201, 409);
         }
 
-        progress(3, "values: 2 years × 10 departments × 10 indicators");
+        // the civil affairs bureau's own satisfaction-type measure: a value above 99 is held for the office's review
+        post(admin, "/api/v1/indicators", "{\"code\":\"CIV-FOLLOWUP\",\"nameZh\":\"低保对象回访满意率\",\"nameEn\":"
+                + "\"Follow-up satisfaction of subsistence-allowance recipients\",\"dimension\":\"PUBLIC\",\"kind\":\"QUANTITATIVE\","
+                + "\"polarity\":\"HIGHER_BETTER\",\"target\":95,\"floor\":80,\"unit\":\"%\",\"weight\":10,\"frequency\":\"YEARLY\","
+                + "\"satisfaction\":true,\"dataSource\":\"民政回访系统\",\"subjects\":[\"CIVIL\"]}", 201, 409);
+
+        progress(3, "values: 2 years × 10 departments × 10 indicators, and the civil affairs bureau's own (2026's held for review)");
         int n = 0;
         for (String year : List.of("2025", "2026")) {
             for (Dept d : DEPTS) {
@@ -104,6 +110,13 @@ public class DemoCity {
                     }
                 }
             }
+        }
+
+        // 2026's 99.60 is above 99: held as SUSPICIOUS_HIGH, not scored, until the office accepts it (数据质量 on the portal)
+        String civil = token("role=department&sub=civil-officer&dept=CIVIL");
+        for (String[] v : new String[][] { { "2025", "97.80" }, { "2026", "99.60" } }) {
+            post(civil, "/api/v1/values", "{\"subject\":\"CIVIL\",\"indicator\":\"CIV-FOLLOWUP\",\"period\":\"" + v[0]
+                    + "\",\"value\":" + v[1] + ",\"source\":\"DEPARTMENT\"}", 201, 409);
         }
 
         // the education bureau's 2026 scorecard as set at the start of the year, then changed mid-year with the
