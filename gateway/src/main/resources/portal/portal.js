@@ -44,7 +44,13 @@
       reported: '报送值', ZOMBIE: '僵尸指标', SUSPICIOUS_HIGH: '疑似虚高', OUTLIER: '异常波动', H_ACCEPT: '采纳（计入得分）',
       H_REJECT: '驳回（不计分）', Z_ACCEPT: '保留指标', Z_RETIRE: '下一年度起停用', F_ACCEPTED: '已采纳', F_REJECTED: '已驳回',
       F_RETIRED: '已停用', F_WITHDRAWN: '已撤回', measure: '处置措施', disposalNote: '处置说明', dispose: '处置',
-      D_RECTIFY: '限期整改', D_SUSPEND: '暂停拨款', D_WITHDRAW: '收回资金', disposed: '已处置：%a', COLLABORATION: '协作配合', RESPONSIVENESS: '响应及时性', PROFESSIONAL_COMPLIANCE: '专业合规性', SERVICE_QUALITY: '服务质量' },
+      D_RECTIFY: '限期整改', D_SUSPEND: '暂停拨款', D_WITHDRAW: '收回资金', disposed: '已处置：%a', importNav: '数据报送',
+      importTitle: '数据报送', importFile: '导入数值文件', importHelp: 'CSV 或 Excel 文件，列为 subject, indicator, period, value, level, source, evidenceUrl, correctionReason；更正已报送的数值须填写原因。',
+      importTemplate: '下载 %p 年度模板（%n 个指标）', importChoose: '文件（.csv 或 .xlsx）', importPartial: '部分导入：有误的行跳过，其余写入',
+      importSend: '导入', importRecent: '最近的导入', importRows: '行数', importStored: '写入', importRejected: '拒绝',
+      importCorrected: '更正', importHeld: '暂缓计分', importRecomputed: '重算记分卡', importChecked: '已校验 %n / %t 行', importWritten: '已写入 %n / %t 行',
+      importLine: '行', importField: '字段', importWhy: '原因', I_QUEUED: '排队中', I_CHECKING: '校验中', I_WRITING: '写入中',
+      I_DONE: '已完成', I_REJECTED: '未导入（有误的行见下）', I_FAILED: '失败', COLLABORATION: '协作配合', RESPONSIVENESS: '响应及时性', PROFESSIONAL_COMPLIANCE: '专业合规性', SERVICE_QUALITY: '服务质量' },
     en: { brand: 'Jixiao portal', period: 'Year', logout: 'Sign out', live: 'Live', liveIdle: 'Not connected',
       liveOn: 'Connected, waiting for new results', login: 'Sign in', signIn: 'Sign in',
       signInWith: "Sign in with your organisation's identity provider (the demo issuer in the local run).",
@@ -98,7 +104,14 @@
       OUTLIER: 'Outlier', H_ACCEPT: 'Accept (it counts)', H_REJECT: 'Reject (it never counts)', Z_ACCEPT: 'Keep the indicator',
       Z_RETIRE: 'Retire from next year', F_ACCEPTED: 'Accepted', F_REJECTED: 'Rejected', F_RETIRED: 'Retired', F_WITHDRAWN: 'Withdrawn',
       measure: 'Measure', disposalNote: 'Note', dispose: 'Dispose', D_RECTIFY: 'Rectify by a deadline', D_SUSPEND: 'Suspend payments',
-      D_WITHDRAW: 'Withdraw the funds', disposed: 'Disposed: %a', COLLABORATION: 'Collaboration', RESPONSIVENESS: 'Responsiveness', PROFESSIONAL_COMPLIANCE: 'Professional compliance',
+      D_WITHDRAW: 'Withdraw the funds', disposed: 'Disposed: %a', importNav: 'Report values', importTitle: 'Report values',
+      importFile: 'Import a file of values', importHelp: 'A CSV or Excel file with the columns subject, indicator, period, value, level, source, evidenceUrl, correctionReason; correcting a value already reported needs a reason.',
+      importTemplate: 'Download the %p template (%n indicators)', importChoose: 'File (.csv or .xlsx)',
+      importPartial: 'Partial: skip the rows in error, write the rest', importSend: 'Import', importRecent: 'Recent imports',
+      importRows: 'Rows', importStored: 'stored', importRejected: 'refused', importCorrected: 'corrected', importHeld: 'held for review',
+      importRecomputed: 'scorecards recomputed', importChecked: '%n of %t rows checked', importWritten: '%n of %t rows written', importLine: 'Line', importField: 'Field', importWhy: 'Reason',
+      I_QUEUED: 'Queued', I_CHECKING: 'Checking', I_WRITING: 'Writing', I_DONE: 'Done', I_REJECTED: 'Not imported (the rows in error below)',
+      I_FAILED: 'Failed', COLLABORATION: 'Collaboration', RESPONSIVENESS: 'Responsiveness', PROFESSIONAL_COMPLIANCE: 'Professional compliance',
       SERVICE_QUALITY: 'Service quality' }
   };
   const DIMS = ['POLITICAL', 'PUBLIC', 'FINANCIAL', 'PROCESS', 'LEARNING'];
@@ -414,6 +427,84 @@
     });
     ready('quality', started);
   }
+
+  // 数据报送: a CSV or Excel file of values imported in the background, its progress followed until it ends, then what
+  // was stored, corrected, held and refused, each refused row with its line and reason; a department's template lists
+  // the indicators of its scorecard for the year
+  async function importView() {
+    const started = performance.now(), mine = state.gen;
+    const who = claims(), dept = (who.groups || []).includes('department') ? who.dept : null;
+    const [jobs, page] = await Promise.all([api('/api/v1/values/imports?size=10'),
+      dept ? api('/api/v1/portal/departments/' + encodeURIComponent(dept) + '?period=' + state.period).catch(() => null) : null]);
+    if (mine !== state.gen) return;
+    const lines = page && page.panels.scorecard.status === 'OK' ? page.panels.scorecard.data.lines : [];
+    const template = 'subject,indicator,period,value,level,source,evidenceUrl,correctionReason\r\n' +
+      lines.map(l => [dept, l.indicator, state.period, '', '', '', '', ''].join(',')).join('\r\n') + '\r\n';
+    const recent = jobs => (jobs.items.length ? '<table id="import-jobs"><thead><tr><th>' + t('changedAt') + '</th><th>' + t('status') +
+      '</th><th class="num">' + t('importRows') + '</th><th class="num">' + t('importStored') + '</th><th class="num">' +
+      t('importRejected') + '</th></tr></thead><tbody>' + jobs.items.map(summary).join('') + '</tbody></table>'
+      : '<p class="muted">' + t('none') + '</p>');
+    const summary = j => '<tr data-job="' + esc(j.id) + '"><td>' + esc(new Date(j.submittedAt).toLocaleString(state.lang === 'en' ? 'en-GB' : 'zh-CN')) +
+      '</td><td>' + esc(t('I_' + j.status)) + '</td><td class="num">' + esc(j.rows) + '</td><td class="num">' + esc(j.stored === null ? '—' : j.stored) +
+      '</td><td class="num">' + esc(j.rejected === null ? '—' : j.rejected) + '</td></tr>';
+    $('#view').innerHTML = '<h1>' + t('importTitle') + '</h1><div class="stack"><section class="card"><h2>' + t('importFile') + '</h2>' +
+      '<p class="muted">' + esc(t('importHelp')) + '</p>' +
+      (lines.length ? '<p><a id="import-template" download="' + esc(dept + '-' + state.period) + '.csv" href="data:text/csv;charset=utf-8,' +
+        encodeURIComponent('\ufeff' + template) + '">' + esc(t('importTemplate').replace('%n', lines.length).replace('%p', state.period)) + '</a></p>' : '') +
+      '<form id="import-form" class="import-task"><label>' + t('importChoose') + '<input type="file" name="file" accept=".csv,.xlsx,text/csv,' +
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required></label><label class="check"><input type="checkbox" name="partial"> ' +
+      t('importPartial') + '</label><button type="submit">' + t('importSend') + '</button><p class="msg" role="status"></p></form>' +
+      '<div id="import-job"></div></section><section class="card"><h2>' + t('importRecent') + '</h2><div id="import-recent">' +
+      recent(jobs) + '</div></section></div>';
+    $('#import-form').addEventListener('submit', async e => {
+      e.preventDefault();
+      const f = e.target, file = f.file.files[0], button = $('button', f), msg = $('.msg', f), box = $('#import-job');
+      if (!file) return;
+      const xlsx = /\.xlsx$/i.test(file.name);
+      button.disabled = true; msg.className = 'msg'; msg.textContent = ''; box.innerHTML = '';
+      try {
+        const r = await authorized('/api/v1/values/import' + (f.partial.checked ? '?partial=true' : ''), { method: 'POST', body: file,
+          headers: { Accept: 'application/json', 'Idempotency-Key': randomToken(16),
+            'Content-Type': xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv' } });
+        const job = await r.json().catch(() => ({}));
+        if (r.status !== 202) {
+          const why = (job.violations || []).map(v => v.message).join('; ');
+          msg.className = 'msg error'; msg.textContent = t('ratingFailed') + (job.detail || r.status) + (why ? ' (' + why + ')' : '');
+        } else {
+          await follow(job, box, mine);
+          f.reset();
+          const jobs = await api('/api/v1/values/imports?size=10').catch(() => null);
+          if (jobs && mine === state.gen) $('#import-recent').innerHTML = recent(jobs);
+        }
+      } catch (err) {
+        if (state.token) { msg.className = 'msg error'; msg.textContent = t('ratingFailed') + err.message; }
+      }
+      button.disabled = false;
+    });
+    ready('import', started);
+  }
+
+  // an import job followed every half second until it ends: a bar of the rows checked, then written, then the outcome
+  async function follow(job, box, mine) {
+    const ended = ['DONE', 'REJECTED', 'FAILED'];
+    let j = job;
+    for (;;) {
+      const writing = j.status === 'WRITING' || j.status === 'DONE', phase = writing ? j.written : j.checked;
+      box.innerHTML = '<p id="import-state" data-status="' + esc(j.status) + '">' + esc(t('I_' + j.status)) + ' · ' +
+        esc(t(writing ? 'importWritten' : 'importChecked').replace('%n', phase).replace('%t', j.rows)) +
+        '</p><progress id="import-progress" max="' + Math.max(1, j.rows) +
+        '" value="' + (ended.includes(j.status) ? j.rows : phase) + '"></progress>' + (ended.includes(j.status) ? outcome(j) : '');
+      if (ended.includes(j.status) || mine !== state.gen) return;
+      await new Promise(ok => setTimeout(ok, 500));
+      j = await api('/api/v1/values/imports/' + j.id);
+    }
+  }
+  const outcome = j => '<p id="import-outcome">' + [['importStored', j.stored], ['importCorrected', j.corrected], ['importHeld', j.held],
+    ['importRejected', j.rejected], ['importRecomputed', j.scorecardsRecomputed]].filter(x => x[1] !== null)
+    .map(x => esc(t(x[0])) + ' ' + esc(x[1])).join(' · ') + '</p>' + (j.failure ? '<p class="error">' + esc(j.failure) + '</p>' : '') +
+    (j.errors.length ? '<table id="import-errors"><thead><tr><th class="num">' + t('importLine') + '</th><th>' + t('importField') +
+      '</th><th>' + t('importWhy') + '</th></tr></thead><tbody>' + j.errors.map(x => '<tr><td class="num">' + esc(x.line) + '</td><td>' +
+      esc(x.field) + '</td><td>' + esc(x.message) + '</td></tr>').join('') + '</tbody></table>' : '');
 
   async function rateView() {
     const started = performance.now(), mine = state.gen;
@@ -776,8 +867,8 @@
     state.feed = [{ at: new Date(), event: e }].concat(state.feed).slice(0, 30);
     drawFeed();
     const m = location.hash.match(/^#\/dept\/([^?]+)/);
-    // the rating tasks and the flags to review are not drawn again: a form being filled in would be lost
-    if (location.hash.startsWith('#/rate') || location.hash.startsWith('#/quality')) return;
+    // the rating tasks, the flags to review and the imports are not drawn again: a form being filled in would be lost
+    if (['#/rate', '#/quality', '#/import'].some(v => location.hash.startsWith(v))) return;
     if ((m && m[1] === e.subject) || (!m && e.kind === 'result')) { clearTimeout(state.refresh); state.refresh = setTimeout(redraw, 400); }
   }
 
@@ -816,6 +907,7 @@
     const groups = claims().groups || []; // the rating tasks are an evaluator's: a superior's or a department's
     $('#rate-link').hidden = !(groups.includes('superior') || groups.includes('department'));
     $('#quality-link').hidden = !(groups.includes('admin') || groups.includes('department'));
+    $('#import-link').hidden = !(groups.includes('admin') || groups.includes('department'));
     if (state.years === null) {
       const years = await api('/api/v1/portal/years').catch(() => false); // asked once per sign-in
       if (mine !== state.gen) return;
@@ -824,6 +916,7 @@
     const m = location.hash.match(/^#\/dept\/([A-Z][A-Z0-9_-]*)/);
     try {
       if (location.hash.startsWith('#/rate')) await rateView(); else if (location.hash.startsWith('#/quality')) await qualityView();
+      else if (location.hash.startsWith('#/import')) await importView();
       else if (m) await deptView(m[1]); else await leagueView();
     } catch (e) {
       if (state.token && mine === state.gen) $('#view').innerHTML = '<p class="error" role="alert">' + esc(e.message) + '</p>';

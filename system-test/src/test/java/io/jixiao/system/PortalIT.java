@@ -1015,6 +1015,89 @@ class PortalIT {
         Chromium.shot(browser, "portal-disposals");
     }
 
+    /**
+     * 数据报送: a department imports a CSV file of values in the portal; with rows in error the file is refused whole,
+     * each row's reason shown, nothing written; sent again as a partial import, the good row is written. Its template
+     * lists the indicators of its scorecard for the year.
+     */
+    @Test
+    void aDepartmentImportsAFileOfValuesAndSeesEachRefusedRow() throws IOException {
+        String admin = TestTokens.admin();
+        String h = "PSPRT" + a.substring(6);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", h, "nameZh", "市体育局",
+                "nameEn", "Sports Bureau", "level", "DEPARTMENT")).post("/api/v1/subjects").then().statusCode(201);
+        for (String i : List.of("1", "2")) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("code", "PS" + a.substring(6) + "-" + i,
+                            "nameZh", "全民健身指标" + i, "dimension", "PUBLIC", "kind", "QUANTITATIVE", "polarity",
+                            "HIGHER_BETTER", "unit", "%", "target", 100, "weight", 10, "subjects", List.of(h)))
+                    .post("/api/v1/indicators").then().statusCode(201);
+        }
+        String one = "PS" + a.substring(6) + "-1";
+        String two = "PS" + a.substring(6) + "-2";
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("values-", ".csv");
+        java.nio.file.Files.writeString(file,
+                "subject,indicator,period,value\n" + h + "," + one + "," + PERIOD + ",88\n"
+                        + h + "," + two + "," + PERIOD + ",八十\n" + h + ",NOPE," + PERIOD + ",70\n");
+
+        browser.get(RestAssured.baseURI + "/#/login");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        ThinSliceIT.until(Duration.ofSeconds(30), () -> given().auth().oauth2(admin).get("/api/v1/subjects/{s}", h),
+                r -> r.statusCode() == 200);
+        signInAs("department", h);
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("import-link"))).click();
+        ready("import");
+        // it has no data yet, so the page opened on this year; the year the file is about is chosen
+        browser.get(RestAssured.baseURI + "/?import#/import?period=" + PERIOD);
+        ready("import");
+        // a template of what its scorecard for the year asks for, nothing reported yet
+        String href = browser.findElement(By.id("import-template")).getAttribute("href");
+        String template = java.net.URLDecoder.decode(href.substring(href.indexOf(',') + 1),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("\ufeffsubject,indicator,period,value,level,source,evidenceUrl,correctionReason\r\n" + h + ","
+                + one + ","
+                + PERIOD + ",,,,,\r\n" + h + "," + two + "," + PERIOD + ",,,,,\r\n", template);
+        assertEquals("下载 " + PERIOD + " 年度模板（2 个指标）", browser.findElement(By.id("import-template")).getText());
+        browser.findElement(By.cssSelector("#import-form input[type=file]")).sendKeys(file.toString());
+        browser.findElement(By.cssSelector("#import-form button")).click();
+        WebElement state = waiting(30).until(d -> {
+            List<WebElement> x = d.findElements(By.cssSelector("#import-state[data-status='REJECTED']"));
+            return x.isEmpty() ? null : x.get(0);
+        });
+        assertEquals("未导入（有误的行见下） · 已校验 3 / 3 行", state.getText());
+        assertEquals("拒绝 2", browser.findElement(By.id("import-outcome")).getText().replaceAll(".*(拒绝 \\d+).*", "$1"));
+        List<List<String>> errors = browser.findElements(By.cssSelector("#import-errors tbody tr")).stream()
+                .map(r -> cells(r, 1, 2)).toList();
+        assertEquals(List.of(List.of("3", "value"), List.of("4", "indicator")), errors,
+                browser.findElement(By.id("import-errors")).getText());
+        given().auth().oauth2(TestTokens.department(h)).get("/api/v1/subjects/{s}/values?period=" + PERIOD, h).then()
+                .statusCode(200).body("size()", equalTo(0));
+
+        // the same file as a partial import: the good row is written
+        browser.findElement(By.cssSelector("#import-form input[type=file]")).sendKeys(file.toString());
+        browser.findElement(By.cssSelector("#import-form input[name=partial]")).click();
+        browser.findElement(By.cssSelector("#import-form button")).click();
+        waiting(30).until(d -> !d.findElements(By.cssSelector("#import-state[data-status='DONE']")).isEmpty());
+        assertEquals("已完成 · 已写入 1 / 3 行", browser.findElement(By.id("import-state")).getText());
+        String outcome = browser.findElement(By.id("import-outcome")).getText();
+        assertTrue(outcome.startsWith("写入 1 · ") && outcome.contains("拒绝 2"), outcome);
+        assertEquals("3", browser.findElement(By.id("import-progress")).getAttribute("value"));
+        given().auth().oauth2(TestTokens.department(h)).get("/api/v1/subjects/{s}/values?period=" + PERIOD, h).then()
+                .statusCode(200).body("indicator", equalTo(List.of(one))).body("value", equalTo(List.of(88)))
+                .body("reportedBy", equalTo(List.of("portal-department")));
+        Chromium.shot(browser, "portal-import");
+
+        // both imports listed, the latest first, and so again when the page is opened again
+        waiting().until(d -> d.findElements(By.cssSelector("#import-jobs tbody tr")).stream()
+                .map(r -> cells(r, 2).get(0)).toList().equals(List.of("已完成", "未导入（有误的行见下）")));
+        browser.navigate().refresh();
+        ready("import");
+        assertEquals(List.of("已完成", "未导入（有误的行见下）"), browser.findElements(By.cssSelector("#import-jobs tbody tr"))
+                .stream().map(r -> cells(r, 2).get(0)).toList());
+        java.nio.file.Files.deleteIfExists(file);
+    }
+
     @Test
     void anExpiredSessionSignsInAgainAndReturnsToThePageItWasOn() throws IOException {
         String expired = TestTokens.builder("dept-" + b, "department", b, null)
