@@ -170,6 +170,11 @@
     const rest = await Promise.all(Array.from({ length: Math.max(0, first.totalPages - 1) }, (_, i) => at(i + 1)));
     return first.items.concat(...rest.map(x => x.items));
   }
+  // what a refused action tells the user: the problem's detail and each violation ({status, body} as send answers)
+  const refusal = r => {
+    const why = (r.body.violations || []).map(v => v.message).join('; ');
+    return t('ratingFailed') + (r.body.detail || r.status) + (why ? ' (' + why + ')' : '');
+  };
   // a JSON body sent once (the Idempotency-Key makes a retry of the same click harmless): the answer's status and
   // body, a problem's too
   async function send(path, body) {
@@ -392,7 +397,7 @@
     await learnNames(page.items.map(x => x.subject));
     if (mine !== state.gen) return;
     const choices = x => (x.kind === 'ZOMBIE' ? ['ACCEPT', 'RETIRE'] : ['ACCEPT', 'REJECT']);
-    const form = x => '<form class="flag-task"><label>' + t('reviewNote') + '<input name="note" maxlength="500"></label>' +
+    const form = x => '<form class="flag-task act"><label>' + t('reviewNote') + '<input name="note" maxlength="500"></label>' +
       choices(x).map(d => '<button type="submit" value="' + d + '">' + esc(t((x.kind === 'ZOMBIE' ? 'Z_' : 'H_') + d)) +
         '</button>').join('') + '<p class="msg" role="status"></p></form>';
     const item = x => '<li data-flag="' + esc(x.id) + '" data-kind="' + esc(x.kind) + '"><strong>' + esc(t(x.kind)) + '</strong> · ' +
@@ -414,8 +419,7 @@
         const done = x => '<p class="up flag-done" role="status">' + esc(t('F_' + x.status)) + (x.reviewNote ? ' · ' + esc(x.reviewNote) : '') + '</p>';
         const r = await send('/api/v1/quality/flags/' + li.dataset.flag + '/review', body);
         if (r.status === 200) { f.outerHTML = done(r.body); return; }
-        const why = (r.body.violations || []).map(v => v.message).join('; ');
-        const text = t('ratingFailed') + (r.body.detail || r.status) + (why ? ' (' + why + ')' : '');
+        const text = refusal(r);
         // decided meanwhile (by another office user): the flag as it now stands, and why this decision was not taken
         const now = r.status === 409 ? await api('/api/v1/quality/flags/' + li.dataset.flag).catch(() => null) : null;
         if (now) { f.outerHTML = done(now) + '<p class="error flag-done" role="status">' + esc(text) + '</p>'; return; }
@@ -451,7 +455,7 @@
       '<p class="muted">' + esc(t('importHelp')) + '</p>' +
       (lines.length ? '<p><a id="import-template" download="' + esc(dept + '-' + state.period) + '.csv" href="data:text/csv;charset=utf-8,' +
         encodeURIComponent('\ufeff' + template) + '">' + esc(t('importTemplate').replace('%n', lines.length).replace('%p', state.period)) + '</a></p>' : '') +
-      '<form id="import-form" class="import-task"><label>' + t('importChoose') + '<input type="file" name="file" accept=".csv,.xlsx,text/csv,' +
+      '<form id="import-form" class="import-task act"><label>' + t('importChoose') + '<input type="file" name="file" accept=".csv,.xlsx,text/csv,' +
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required></label><label class="check"><input type="checkbox" name="partial"> ' +
       t('importPartial') + '</label><button type="submit">' + t('importSend') + '</button><p class="msg" role="status"></p></form>' +
       '<div id="import-job"></div></section><section class="card"><h2>' + t('importRecent') + '</h2><div id="import-recent">' +
@@ -468,8 +472,7 @@
             'Content-Type': xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv' } });
         const job = await r.json().catch(() => ({}));
         if (r.status !== 202) {
-          const why = (job.violations || []).map(v => v.message).join('; ');
-          msg.className = 'msg error'; msg.textContent = t('ratingFailed') + (job.detail || r.status) + (why ? ' (' + why + ')' : '');
+          msg.className = 'msg error'; msg.textContent = refusal({ status: r.status, body: job });
         } else {
           await follow(job, box, mine);
           f.reset();
@@ -531,7 +534,7 @@
     const form = (cy, x, i) => {
       const id = 'task-' + cy.id.slice(0, 8) + '-' + i;
       const score = code => { const k = x.rating && x.rating.criteria.find(v => v.code === code); return k ? k.score : ''; };
-      return '<form class="rate-task" data-cycle="' + esc(cy.id) + '" data-subject="' + esc(x.subject) + '" data-party="' +
+      return '<form class="rate-task act" data-cycle="' + esc(cy.id) + '" data-subject="' + esc(x.subject) + '" data-party="' +
         esc(x.party) + '"' + (x.rating ? ' data-rated="true"' : '') + ' aria-labelledby="' + id + '"><div class="who"><strong id="' + id + '">' +
         esc(name(x.subject)) + '</strong> <span class="muted">' + esc(t(x.party)) + '</span><br><span class="state">' +
         (x.rating ? rated(x.rating.value) : '<span class="muted">' + t('notRated') + '</span>') + '</span></div>' +
@@ -565,8 +568,7 @@
           const card = f.closest('section');
           $('.rated-count', card).textContent = count(card);
         } else {
-          const why = (r.body.violations || []).map(v => v.message).join('; ');
-          msg.className = 'msg error'; msg.textContent = t('ratingFailed') + (r.body.detail || r.status) + (why ? ' (' + why + ')' : '');
+          msg.className = 'msg error'; msg.textContent = refusal(r);
         }
       } catch (err) {
         if (state.token) { msg.className = 'msg error'; msg.textContent = t('ratingFailed') + err.message; }
@@ -581,7 +583,7 @@
   function caseItem(x, own) {
     const text = (id, label, required) => '<label>' + esc(t(label)) + '<textarea name="' + id + '" rows="2" maxlength="4000"' +
       (required ? ' required' : '') + '></textarea></label>';
-    const form = (action, field, label, button) => '<form class="case-task" data-action="' + action + '">' + text(field, label, true) +
+    const form = (action, field, label, button) => '<form class="case-task act" data-action="' + action + '">' + text(field, label, true) +
       '<button type="submit">' + esc(t(button)) + '</button><p class="msg" role="status"></p></form>';
     return '<span class="case-no">' + esc(x.caseNo) + '</span>' + (x.serviceItem ? ' · ' + esc(x.serviceItem) : '') + ' · ' +
       esc(t(x.level)) + '<br><span class="case-status">' + esc(t(x.status)) + '</span> · ' + t('due') + ' ' + esc(x.dueDate) +
@@ -607,8 +609,7 @@
         told('up', t(f.dataset.action === 'close' ? 'caseClosed' : 'answerSaved'));
         return;
       }
-      const why = (r.body.violations || []).map(v => v.message).join('; ');
-      const text = t('ratingFailed') + (r.body.detail || r.status) + (why ? ' (' + why + ')' : '');
+      const text = refusal(r);
       const now = r.status === 409 ? await api('/api/v1/rectifications/' + li.dataset.case).catch(() => null) : null;
       if (now) { li.innerHTML = caseItem(now, true); told('error', text); return; }
       msg.className = 'msg error'; msg.textContent = text;
@@ -622,7 +623,7 @@
   const typing = () => [...document.querySelectorAll('#view form textarea, #view form input')].some(x => x.value.trim());
 
   // a red project's disposal task, closed by finance with its measure and a note
-  const disposeForm = p => '<form class="dispose-task" data-task="' + esc(p.openTask.id) + '" data-subject="' + esc(p.subject) +
+  const disposeForm = p => '<form class="dispose-task act" data-task="' + esc(p.openTask.id) + '" data-subject="' + esc(p.subject) +
     '"><label>' + t('measure') +
     '<select name="action">' + ['RECTIFY', 'SUSPEND', 'WITHDRAW'].map(a => '<option value="' + a + '">' + esc(t('D_' + a)) +
     '</option>').join('') + '</select></label><label class="note">' + t('disposalNote') +
@@ -637,8 +638,7 @@
       const r = await send('/api/v1/budget/disposals/' + f.dataset.task + '/close', { action: f.action.value, note: f.note.value.trim() });
       const mark = $('.pending', li);
       if (r.status === 200) { if (mark) mark.remove(); f.outerHTML = closed(r.body); return; }
-      const why = (r.body.violations || []).map(v => v.message).join('; ');
-      const text = t('ratingFailed') + (r.body.detail || r.status) + (why ? ' (' + why + ')' : '');
+      const text = refusal(r);
       // closed meanwhile: the decision taken, and why this one was not
       const now = r.status === 409 ? await every('/api/v1/budget/disposals?status=CLOSED&subject=' + encodeURIComponent(f.dataset.subject))
         .then(all => all.find(x => x.id === f.dataset.task)).catch(() => null) : null;
@@ -662,7 +662,7 @@
     const field = (name, label, number) => '<label>' + esc(t(label)) + (number
       ? '<input name="' + name + '" type="number" min="0" max="100" step="any" inputmode="decimal">'
       : '<textarea name="' + name + '" rows="2" maxlength="' + (name === 'reason' ? 4000 : 2000) + '" required></textarea>') + '</label>';
-    const form = (action, fields, button, id) => '<form class="appeal-task" data-action="' + action + '"' +
+    const form = (action, fields, button, id) => '<form class="appeal-task act" data-action="' + action + '"' +
       (id ? ' data-appeal="' + esc(id) + '"' : '') + '>' + fields + '<button type="submit">' + esc(t(button)) +
       '</button><p class="msg" role="status"></p></form>';
     const decide = x => form('reject', field('note', 'decisionNote'), 'rejectAppeal', x.id) + '<details class="revise"><summary>' +
@@ -692,8 +692,7 @@
           box.insertAdjacentHTML('beforeend', '<p class="up" role="status">' + esc(t(f.dataset.action === 'appeal' ? 'appealSent' : 'appealRejected')) + '</p>');
           return;
         }
-        const why = (r.body.violations || []).map(v => v.message).join('; ');
-        msg.className = 'msg error'; msg.textContent = t('ratingFailed') + (r.body.detail || r.status) + (why ? ' (' + why + ')' : '');
+        msg.className = 'msg error'; msg.textContent = refusal(r);
       } catch (err) {
         if (state.token) { msg.className = 'msg error'; msg.textContent = t('ratingFailed') + err.message; }
       }

@@ -215,6 +215,14 @@ class PortalIT {
         }
     }
 
+    /** A department of this run registered by the office: its code is the prefix and the run's number. */
+    static String department(String prefix, String nameZh, String nameEn) {
+        String code = prefix + a.substring(6);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("code", code, "nameZh",
+                nameZh, "nameEn", nameEn, "level", "DEPARTMENT")).post("/api/v1/subjects").then().statusCode(201);
+        return code;
+    }
+
     /** A subject's composite in a cycle, as the service answers it, exactly. */
     static BigDecimal composite(String cycle, String subject) {
         return given().auth().oauth2(TestTokens.admin()).get("/api/v1/cycles/{id}/results/{s}", cycle, subject).then()
@@ -532,10 +540,7 @@ class PortalIT {
                 .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
         given().auth().oauth2(admin).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
 
-        browser.get(RestAssured.baseURI + "/#/login");
-        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
-        browser.navigate().refresh();
-        signInAs("superior", null, "mayor");
+        signInAfresh("superior", null, "mayor");
         ready("league");
         waiting().until(ExpectedConditions.elementToBeClickable(By.id("rate-link"))).click();
         ready("rate");
@@ -621,10 +626,7 @@ class PortalIT {
                     .post("/api/v1/cycles/{id}/ratings", cycle).then().statusCode(201);
         }
 
-        browser.get(RestAssured.baseURI + "/#/login");
-        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
-        browser.navigate().refresh();
-        signInAs("superior", null, governor);
+        signInAfresh("superior", null, governor);
         ready("league");
         browser.get(RestAssured.baseURI + "/#/rate");
         ready("rate");
@@ -657,11 +659,8 @@ class PortalIT {
     @Test
     void aDepartmentAnswersAndClosesItsBadReviewCaseFromItsPage() throws IOException, InterruptedException {
         String admin = TestTokens.admin();
-        String c = "PCITY" + a.substring(6);
+        String c = department("PCITY", "市城管局", "City Management Bureau");
         String indicator = "PC" + a.substring(6);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", c, "nameZh", "市城管局",
-                "nameEn", "City Management Bureau", "level", "DEPARTMENT")).post("/api/v1/subjects").then()
-                .statusCode(201);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", indicator, "nameZh",
                 "投诉办结率", "dimension", "PROCESS", "kind", "QUANTITATIVE", "polarity", "HIGHER_BETTER", "unit", "%",
                 "target", 100, "weight", 10, "subjects", List.of(c))).post("/api/v1/indicators").then()
@@ -681,10 +680,7 @@ class PortalIT {
         second.then().statusCode(201);
         String voided = second.path("rectification.id");
 
-        browser.get(RestAssured.baseURI + "/#/login");
-        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
-        browser.navigate().refresh();
-        signInAs("department", c);
+        signInAfresh("department", c);
         ready("dept");
         assertTrue(browser.getCurrentUrl().endsWith("#/dept/" + c), browser.getCurrentUrl());
         By item = By.cssSelector("#cases li[data-case='" + answered + "']");
@@ -762,10 +758,7 @@ class PortalIT {
     @Test
     void aDepartmentAppealsItsResultAndTheOfficeDecidesOnItsPage() throws IOException {
         String admin = TestTokens.admin();
-        String d = "PSTAT" + a.substring(6);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", d, "nameZh", "市统计局",
-                "nameEn", "Statistics Bureau", "level", "DEPARTMENT")).post("/api/v1/subjects").then()
-                .statusCode(201);
+        String d = department("PSTAT", "市统计局", "Statistics Bureau");
         String cycle = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
                 .contentType(ContentType.JSON).body(Map.of("name", "2022年度统计考评", "period", "2022", "subjects",
                         List.of(d), "minPublicSample", 3))
@@ -784,10 +777,7 @@ class PortalIT {
         // the superior's ratings alone (no scorecard for 2022, no other party): 80
         assertEquals(0, composite(cycle, d).compareTo(new BigDecimal("80")));
 
-        browser.get(RestAssured.baseURI + "/#/login");
-        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
-        browser.navigate().refresh();
-        signInAs("department", d);
+        signInAfresh("department", d);
         ready("dept");
         assertTrue(browser.getCurrentUrl().endsWith("#/dept/" + d), browser.getCurrentUrl());
         assertEquals("80.00", browser.findElement(By.cssSelector("#evaluation .big")).getText());
@@ -873,9 +863,7 @@ class PortalIT {
     @Test
     void theOfficeReviewsHeldValuesAndTheDepartmentSeesItsOwn() throws IOException {
         String admin = TestTokens.admin();
-        String e = "PHLTH" + a.substring(6);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", e, "nameZh", "市卫健委",
-                "nameEn", "Health Commission", "level", "DEPARTMENT")).post("/api/v1/subjects").then().statusCode(201);
+        String e = department("PHLTH", "市卫健委", "Health Commission");
         List<String> flags = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             String indicator = "PH" + a.substring(6) + "-" + i; // its value: 99.5, 99.6, 99.7
@@ -892,10 +880,7 @@ class PortalIT {
         }
 
         // the department: its own held values, newest first, and nothing to decide
-        browser.get(RestAssured.baseURI + "/#/login");
-        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
-        browser.navigate().refresh();
-        signInAs("department", e);
+        signInAfresh("department", e);
         ready("dept");
         waiting().until(ExpectedConditions.elementToBeClickable(By.id("quality-link"))).click();
         ready("quality");
@@ -950,9 +935,7 @@ class PortalIT {
     @Test
     void financeDisposesOfARedProjectUnderItsWarning() throws IOException {
         String admin = TestTokens.admin();
-        String g = "PTRAN" + a.substring(6);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", g, "nameZh", "市交通局",
-                "nameEn", "Transport Bureau", "level", "DEPARTMENT")).post("/api/v1/subjects").then().statusCode(201);
+        String g = department("PTRAN", "市交通局", "Transport Bureau");
         List<String> projects = new ArrayList<>();
         for (String project : List.of("公交站台改造", "道路照明更新")) {
             projects.add(ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth()
@@ -1023,9 +1006,7 @@ class PortalIT {
     @Test
     void aDepartmentImportsAFileOfValuesAndSeesEachRefusedRow() throws IOException {
         String admin = TestTokens.admin();
-        String h = "PSPRT" + a.substring(6);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", h, "nameZh", "市体育局",
-                "nameEn", "Sports Bureau", "level", "DEPARTMENT")).post("/api/v1/subjects").then().statusCode(201);
+        String h = department("PSPRT", "市体育局", "Sports Bureau");
         for (String i : List.of("1", "2")) {
             given().auth().oauth2(admin).contentType(ContentType.JSON)
                     .body(Map.of("code", "PS" + a.substring(6) + "-" + i,
@@ -1040,12 +1021,7 @@ class PortalIT {
                 "subject,indicator,period,value\n" + h + "," + one + "," + PERIOD + ",88\n"
                         + h + "," + two + "," + PERIOD + ",八十\n" + h + ",NOPE," + PERIOD + ",70\n");
 
-        browser.get(RestAssured.baseURI + "/#/login");
-        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
-        browser.navigate().refresh();
-        ThinSliceIT.until(Duration.ofSeconds(30), () -> given().auth().oauth2(admin).get("/api/v1/subjects/{s}", h),
-                r -> r.statusCode() == 200);
-        signInAs("department", h);
+        signInAfresh("department", h);
         waiting().until(ExpectedConditions.elementToBeClickable(By.id("import-link"))).click();
         ready("import");
         // it has no data yet, so the page opened on this year; the year the file is about is chosen
@@ -1132,6 +1108,18 @@ class PortalIT {
      */
     void signInAs(String role, String dept) throws IOException {
         signInAs(role, dept, null);
+    }
+
+    /** Signs in from the login page with nothing left of an earlier session in this tab. */
+    void signInAfresh(String role, String dept) throws IOException {
+        signInAfresh(role, dept, null);
+    }
+
+    void signInAfresh(String role, String dept, String sub) throws IOException {
+        browser.get(RestAssured.baseURI + "/#/login");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        signInAs(role, dept, sub);
     }
 
     /** The same, under a user name ({@code sub}) of one's own rather than the issuer's default. */
