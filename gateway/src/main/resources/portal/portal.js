@@ -48,7 +48,7 @@
       importTitle: '数据报送', importFile: '导入数值文件', importHelp: 'CSV 或 Excel 文件，列为 subject, indicator, period, value, level, source, evidenceUrl, correctionReason；更正已报送的数值须填写原因。',
       importTemplate: '下载 %p 年度模板（%n 个指标）', importChoose: '文件（.csv 或 .xlsx）', importPartial: '部分导入：有误的行跳过，其余写入',
       importSend: '导入', importRecent: '最近的导入', importRows: '行数', importStored: '写入', importRejected: '拒绝',
-      importCorrected: '更正', importHeld: '暂缓计分', importRecomputed: '重算记分卡', importChecked: '已校验 %n / %t 行', importWritten: '已写入 %n / %t 行',
+      importCorrected: '更正', importHeld: '暂缓计分', importRecomputed: '重算记分卡', importChecked: '已校验 %n / %t 行', importRetrying: '进度暂时无法读取（%s），稍后自动重试；导入在服务端继续。', importWritten: '已写入 %n / %t 行',
       importLine: '行', importField: '字段', importWhy: '原因', I_QUEUED: '排队中', I_CHECKING: '校验中', I_WRITING: '写入中',
       I_DONE: '已完成', I_REJECTED: '未导入（有误的行见下）', I_FAILED: '失败', COLLABORATION: '协作配合', RESPONSIVENESS: '响应及时性', PROFESSIONAL_COMPLIANCE: '专业合规性', SERVICE_QUALITY: '服务质量' },
     en: { brand: 'Jixiao portal', period: 'Year', logout: 'Sign out', live: 'Live', liveIdle: 'Not connected',
@@ -109,7 +109,7 @@
       importTemplate: 'Download the %p template (%n indicators)', importChoose: 'File (.csv or .xlsx)',
       importPartial: 'Partial: skip the rows in error, write the rest', importSend: 'Import', importRecent: 'Recent imports',
       importRows: 'Rows', importStored: 'stored', importRejected: 'refused', importCorrected: 'corrected', importHeld: 'held for review',
-      importRecomputed: 'scorecards recomputed', importChecked: '%n of %t rows checked', importWritten: '%n of %t rows written', importLine: 'Line', importField: 'Field', importWhy: 'Reason',
+      importRecomputed: 'scorecards recomputed', importChecked: '%n of %t rows checked', importRetrying: 'The progress cannot be read just now (%s); trying again. The import goes on in the service.', importWritten: '%n of %t rows written', importLine: 'Line', importField: 'Field', importWhy: 'Reason',
       I_QUEUED: 'Queued', I_CHECKING: 'Checking', I_WRITING: 'Writing', I_DONE: 'Done', I_REJECTED: 'Not imported (the rows in error below)',
       I_FAILED: 'Failed', COLLABORATION: 'Collaboration', RESPONSIVENESS: 'Responsiveness', PROFESSIONAL_COMPLIANCE: 'Professional compliance',
       SERVICE_QUALITY: 'Service quality' }
@@ -487,7 +487,9 @@
     ready('import', started);
   }
 
-  // an import job followed every half second until it ends: a bar of the rows checked, then written, then the outcome
+  // an import job followed every half second until it ends: a bar of the rows checked, then written, then the outcome.
+  // The job was accepted and survives a restart of the service: a poll that fails (the service restarting) is told
+  // and tried again, less often, while the page stays
   async function follow(job, box, mine) {
     const ended = ['DONE', 'REJECTED', 'FAILED'];
     let j = job;
@@ -498,8 +500,17 @@
         '</p><progress id="import-progress" max="' + Math.max(1, j.rows) +
         '" value="' + (ended.includes(j.status) ? j.rows : phase) + '"></progress>' + (ended.includes(j.status) ? outcome(j) : '');
       if (ended.includes(j.status) || mine !== state.gen) return;
-      await new Promise(ok => setTimeout(ok, 500));
-      j = await api('/api/v1/values/imports/' + j.id);
+      let next = null;
+      for (let wait = 500; next === null; wait = Math.min(2 * wait, 5000)) {
+        await new Promise(ok => setTimeout(ok, wait));
+        if (mine !== state.gen) return;
+        next = await api('/api/v1/values/imports/' + j.id).catch(e => {
+          if (!$('#import-retry', box)) box.insertAdjacentHTML('beforeend', '<p class="muted" id="import-retry" role="status"></p>');
+          $('#import-retry', box).textContent = t('importRetrying').replace('%s', e.message);
+          return null;
+        });
+      }
+      j = next;
     }
   }
   const outcome = j => '<p id="import-outcome">' + [['importStored', j.stored], ['importCorrected', j.corrected], ['importHeld', j.held],
