@@ -104,16 +104,7 @@ class PortalIT {
                 }
             }
         }
-        String cycle = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
-                .contentType(ContentType.JSON).body(Map.of("name", "2024年度门户测试考评", "period", PERIOD, "subjects",
-                        List.of(a, b), "minPublicSample", 3))
-                .post("/api/v1/cycles")).path("id");
-        yearCycle = cycle;
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("assignments", List.of(Map.of("party", "SUPERIOR", "evaluator", "mayor", "subject", a),
-                        Map.of("party", "SUPERIOR", "evaluator", "mayor", "subject", b))))
-                .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
-        given().auth().oauth2(admin).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        String cycle = yearCycle = openCycle("2024年度门户测试考评", PERIOD, List.of(a, b), "mayor");
         // the water authority's scorecard total has reached the cycle: SUPERIOR = 0.5 × 85.935 + 0.5 × 91 once rated
         ThinSliceIT.until(Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
                 .get("/api/v1/cycles/{id}/results/{s}", cycle, a),
@@ -137,23 +128,12 @@ class PortalIT {
         }
         // a special evaluation of the water authority alone, published after the year's: the year's evaluation of
         // both departments still speaks for the year (the newer special one did, being as far on)
-        specialCycle = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name",
-                "2024年度供水专项考评", "period", PERIOD, "subjects", List.of(a), "minPublicSample", 3))
-                .post("/api/v1/cycles").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("assignments", List.of(Map.of("party", "SUPERIOR", "evaluator", "mayor", "subject", a))))
-                .post("/api/v1/cycles/{id}/assignments", specialCycle).then().statusCode(200);
-        for (String action : List.of("open", "close", "finalize", "publish")) {
+        specialCycle = openCycle("2024年度供水专项考评", PERIOD, List.of(a), "mayor");
+        for (String action : List.of("close", "finalize", "publish")) {
             given().auth().oauth2(admin).post("/api/v1/cycles/{id}/" + action, specialCycle).then().statusCode(200);
         }
         // an evaluation of the parks bureau in 2023, open and not published: its results are not the department's yet
-        String open = parksCycle = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name",
-                "2023年度园林考评", "period", "2023", "subjects", List.of(b), "minPublicSample", 3))
-                .post("/api/v1/cycles").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("assignments", List.of(Map.of("party", "SUPERIOR", "evaluator", "mayor", "subject", b))))
-                .post("/api/v1/cycles/{id}/assignments", open).then().statusCode(200);
-        given().auth().oauth2(admin).post("/api/v1/cycles/{id}/open", open).then().statusCode(200);
+        parksCycle = openCycle("2023年度园林考评", "2023", List.of(b), "mayor");
         // the parks bureau's survey of the year: citizens 5 and 4 (100, 75), an enterprise 4 (75), weighted
         // 34.52:65.48: index 0.3452 × 87.5 + 0.6548 × 75 = 79.315, standard error 0.3452 × 12.5 = 4.315, interval
         // 79.315 ± 8.4574
@@ -213,6 +193,24 @@ class PortalIT {
                     "greenThreshold", 90 - i, "reason", "第" + i + "次调整"))
                     .put("/api/v1/subjects/{s}/scorecards/{p}", b, PERIOD).then().statusCode(200);
         }
+    }
+
+    /**
+     * An evaluation cycle of the subjects (a minimum public sample of 3), each assigned to {@code superior} as its
+     * SUPERIOR, opened: its id. Created once evaluation-service knows the subjects (they reach it by event).
+     */
+    static String openCycle(String name, String period, List<String> subjects, String superior) {
+        String admin = TestTokens.admin();
+        String cycle = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
+                .contentType(ContentType.JSON).body(Map.of("name", name, "period", period, "subjects", subjects,
+                        "minPublicSample", 3))
+                .post("/api/v1/cycles")).path("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("assignments", subjects.stream().map(s -> Map.of("party", "SUPERIOR", "evaluator",
+                        superior, "subject", s)).toList()))
+                .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
+        given().auth().oauth2(admin).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        return cycle;
     }
 
     /** A department of this run registered by the office: its code is the prefix and the run's number. */
@@ -532,13 +530,7 @@ class PortalIT {
     @Test
     void aSuperiorRatesFromItsTasksAndARefusalIsToldAndChangesNothing() throws IOException {
         String admin = TestTokens.admin();
-        String cycle = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name",
-                "2024年下半年门户评分", "period", "2024-H2", "subjects", List.of(a), "minPublicSample", 3))
-                .post("/api/v1/cycles").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("assignments", List.of(Map.of("party", "SUPERIOR", "evaluator", "mayor", "subject", a))))
-                .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
-        given().auth().oauth2(admin).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        String cycle = openCycle("2024年下半年门户评分", "2024-H2", List.of(a), "mayor");
 
         signInAfresh("superior", null, "mayor");
         ready("league");
@@ -608,15 +600,7 @@ class PortalIT {
                     "省属单位" + i, "nameEn", "Provincial unit " + i, "level", "DEPARTMENT"))
                     .post("/api/v1/subjects").then().statusCode(201);
         }
-        String cycle = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
-                .contentType(ContentType.JSON).body(Map.of("name", "2024年第三季度省级考评", "period", "2024-Q3",
-                        "subjects", codes, "minPublicSample", 3))
-                .post("/api/v1/cycles")).path("id");
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("assignments", codes.stream().map(c -> Map.of("party", "SUPERIOR", "evaluator",
-                        governor, "subject", c)).toList()))
-                .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
-        given().auth().oauth2(admin).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        String cycle = openCycle("2024年第三季度省级考评", "2024-Q3", codes, governor);
         // all but the first are rated, each with a score of its own: 60 + i % 40 on both criteria
         for (int i = 1; i < codes.size(); i++) {
             given().auth().oauth2(TestTokens.superior(governor)).contentType(ContentType.JSON)
@@ -759,14 +743,7 @@ class PortalIT {
     void aDepartmentAppealsItsResultAndTheOfficeDecidesOnItsPage() throws IOException {
         String admin = TestTokens.admin();
         String d = department("PSTAT", "市统计局", "Statistics Bureau");
-        String cycle = ThinSliceIT.until(201, Duration.ofSeconds(30), () -> given().auth().oauth2(admin)
-                .contentType(ContentType.JSON).body(Map.of("name", "2022年度统计考评", "period", "2022", "subjects",
-                        List.of(d), "minPublicSample", 3))
-                .post("/api/v1/cycles")).path("id");
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("assignments", List.of(Map.of("party", "SUPERIOR", "evaluator", "mayor", "subject", d))))
-                .post("/api/v1/cycles/{id}/assignments", cycle).then().statusCode(200);
-        given().auth().oauth2(admin).post("/api/v1/cycles/{id}/open", cycle).then().statusCode(200);
+        String cycle = openCycle("2022年度统计考评", "2022", List.of(d), "mayor");
         given().auth().oauth2(TestTokens.superior("mayor")).contentType(ContentType.JSON)
                 .body(Map.of("subject", d, "party", "SUPERIOR", "criteria", List.of(
                         Map.of("code", "STRATEGIC_FIT", "score", 80), Map.of("code", "GOAL_ACHIEVEMENT", "score", 80))))
